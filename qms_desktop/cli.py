@@ -1,0 +1,81 @@
+"""The `qms-desktop` command. Every operation the GUI offers is also a subcommand with `--json`.
+
+Each area keeps its subcommands in `qms_desktop/commands/<area>.py` with a `register(subparsers)`
+function; this module only assembles them and dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from qms_desktop import __version__
+
+# Areas in the order `--help` lists them. A module that is missing (not built yet) is skipped.
+COMMAND_MODULES = (
+    "connection",
+    "simulator",
+    "logs",
+    "sync",
+    "recordings",
+    "agents",
+    "db",
+    "users",
+    "audit",
+    "search",
+    "service",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qms-desktop",
+        description="QMS Desktop: Cisco MediaSense recordings for quality management.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the GUI with the built-in MediaSense simulator and a fresh database",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"qms_desktop.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"qms_desktop.commands.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _start_integration_log() -> None:
+    """Every command records what it does with MediaSense in the integration log (masked)."""
+    from qms_desktop.integration_log import setup_integration_log
+
+    setup_integration_log()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "func", None)
+    if handler is None:
+        try:
+            gui = importlib.import_module("qms_desktop.ui.app")
+        except ModuleNotFoundError:
+            parser.print_help()
+            return 0
+        return int(gui.run(demo=args.demo))
+    _start_integration_log()
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

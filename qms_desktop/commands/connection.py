@@ -1,0 +1,156 @@
+"""`qms-desktop test-connection` and `qms-desktop connection ...`: MediaSense connection settings."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any
+
+from qms_desktop import config, secrets
+from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.mediasense.diagnostics import ConnectionTestResult, test_connection
+from qms_desktop.mediasense.errors import ConfigurationError, MediaSenseError
+from qms_desktop.mediasense.tls import fetch_certificate, normalize_fingerprint
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    test = sub.add_parser(
+        "test-connection",
+        help="run the three-step MediaSense connection test",
+        description="URL validation, authentication and API access, with recommendations. Exit 0 when all pass.",
+    )
+    _add_connection_args(test)
+    add_json_flag(test)
+    test.set_defaults(func=run_test)
+
+    conn = sub.add_parser("connection", help="show the effective connection settings or a server certificate")
+    conn_sub = conn.add_subparsers(dest="connection_command", required=True)
+    show = conn_sub.add_parser("show", help="effective settings and where each value comes from")
+    add_json_flag(show)
+    show.set_defaults(func=run_show)
+    cert = conn_sub.add_parser("certificate", help="fetch the certificate a server presents (to pin it)")
+    cert.add_argument("url")
+    add_json_flag(cert)
+    cert.set_defaults(func=run_certificate)
+
+
+def _add_connection_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", action="append", help="MediaSense base URL; repeat for cluster nodes")
+    parser.add_argument("--user", help="MediaSense API user")
+    parser.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    tls = parser.add_mutually_exclusive_group()
+    tls.add_argument("--ca-file", help="trust the CA certificates in this PEM file")
+    tls.add_argument(
+        "--pin", action="append", metavar="SHA256", help="trust only the certificate with this fingerprint"
+    )
+    tls.add_argument(
+        "--insecure", action="store_true", help="accept any certificate (self-signed, expired): only for a test"
+    )
+    parser.add_argument("--timeout", type=float, help="seconds per request (default 10)")
+
+
+def saved_settings() -> dict[str, Any]:
+    """Connection settings saved in the database ({} when there is no database yet)."""
+    try:
+        from qms_desktop.store.settings import get_settings_from_default_database
+    except ImportError:
+        return {}
+    return get_settings_from_default_database(config.SECTION)
+
+
+def resolve_settings(args: argparse.Namespace) -> config.ConnectionSettings:
+    """Command-line flags win over the saved (database) and environment settings."""
+    base = config.load_connection_settings(saved_settings())
+    values = {
+        "urls": tuple(u.rstrip("/") for u in args.url) if args.url else base.urls,
+        "username": args.user or base.username,
+        "timeout": args.timeout or base.timeout,
+        "ca_file": args.ca_file or (None if (args.pin or args.insecure) else base.ca_file),
+        "allow_self_signed": True
+        if args.insecure
+        else (False if (args.ca_file or args.pin) else base.allow_self_signed),
+        "pinned_sha256": tuple(normalize_fingerprint(p) for p in args.pin) if args.pin else base.pinned_sha256,
+    }
+    return config.ConnectionSettings(**values, sources=base.sources)
+
+
+def resolve_password(args: argparse.Namespace, settings: config.ConnectionSettings) -> str | None:
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    from_env = config.password_from_environment()
+    if from_env:
+        return from_env
+    if settings.urls and settings.username:
+        try:
+            return secrets.get_password(secrets.account_for(settings.username, settings.urls[0]))
+        except secrets.KeyringUnavailable:
+            return None
+    return None
+
+
+def run_test(args: argparse.Namespace) -> int:
+    try:
+        settings = resolve_settings(args)
+    except ValueError as exc:
+        return fail(str(exc), 2)
+    password = resolve_password(args, settings)
+    if password is None:
+        return fail("no password: use --password-stdin, MEDIASENSE_PASSWORD or save it in the app", 2)
+    try:
+        client_config = settings.client_config(password)
+    except ConfigurationError as exc:
+        return fail(str(exc), 2)
+    result = asyncio.run(test_connection(client_config))
+    emit(args, result.to_dict(), lambda _d: format_result(result))
+    return 0 if result.success else 1
+
+
+def format_result(result: ConnectionTestResult) -> str:
+    lines = [f"MediaSense connection test: {'OK' if result.success else 'FAILED'} — {result.message}"]
+    for step in result.details:
+        duration = f"{step.duration_ms} ms" if step.duration_ms is not None else ""
+        lines.append(f"  [{step.status:^7}] {step.step:<15} {duration:>8}  {step.message}")
+    if result.clock_skew_ms is not None:
+        lines.append(f"  clock skew: {result.clock_skew_ms} ms")
+    if result.certificate is not None:
+        cert = result.certificate
+        lines.append(f"  certificate: {cert.subject}, valid until {cert.not_after:%Y-%m-%d}")
+        lines.append(f"  fingerprint (SHA-256): {cert.sha256}")
+    if result.recommendations:
+        lines.append("Recommendations:")
+        lines.extend(f"  - {item}" for item in result.recommendations)
+    return "\n".join(lines)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    settings = config.load_connection_settings(saved_settings())
+    data = {"configured": settings.configured, "settings": settings.to_dict(), "keyring": secrets.backend_info()}
+
+    def text(_d: object) -> str:
+        rows = [f"{key:<18} {item['value']!s:<50} ({item['source']})" for key, item in settings.to_dict().items()]
+        return "\n".join(rows)
+
+    emit(args, data, text)
+    return 0
+
+
+def run_certificate(args: argparse.Namespace) -> int:
+    try:
+        info = asyncio.run(fetch_certificate(args.url))
+    except (MediaSenseError, ValueError) as exc:
+        return fail(str(exc))
+    emit(
+        args,
+        info.to_dict(),
+        lambda _d: "\n".join(
+            [
+                f"subject:     {info.subject}",
+                f"issuer:      {info.issuer}",
+                f"valid:       {info.not_before:%Y-%m-%d} .. {info.not_after:%Y-%m-%d}",
+                f"self-signed: {info.self_signed}",
+                f"SHA-256:     {info.sha256}",
+            ]
+        ),
+    )
+    return 0

@@ -1,0 +1,205 @@
+"""`qms-desktop recordings ...`: search the synced recordings and show one in detail."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from typing import Any
+
+from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands.db import open_database
+from qms_desktop.search import RecordingDetail, RecordingQuery, count_recordings, get_recording, search_recordings
+from qms_desktop.search.query import SORT_FIELDS, InvalidCursor
+from qms_desktop.store.timeutil import from_ms, to_ms
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    rec = sub.add_parser("recordings", help="search synced recordings, show one")
+    rec_sub = rec.add_subparsers(dest="recordings_command", required=True)
+
+    search = rec_sub.add_parser(
+        "search",
+        help="search recordings (filters are combined with AND)",
+        description="Times are ISO 8601; without an offset they are UTC. --to is exclusive.",
+    )
+    search.add_argument("--from", dest="start", type=_iso, metavar="ISO", help="start at or after")
+    search.add_argument("--to", dest="end", type=_iso, metavar="ISO", help="start before")
+    search.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
+    search.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
+    search.add_argument("--direction", choices=("inbound", "outbound", "internal"))
+    search.add_argument("--ani", help="calling number contains")
+    search.add_argument("--dnis", help="called number contains")
+    search.add_argument("--csq", help="contact service queue (exact)")
+    search.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")
+    search.add_argument("--min-duration", type=float, metavar="S", help="at least S seconds")
+    search.add_argument("--max-duration", type=float, metavar="S", help="at most S seconds")
+    search.add_argument("--state", help="ACTIVE, CLOSED_NORMAL, CLOSED_ERROR, DELETED")
+    search.add_argument("--session", help="session id (exact)")
+    search.add_argument("--text", help="free text: every word as a prefix (agent, team, numbers, tags ...)")
+    search.add_argument("--sort", choices=SORT_FIELDS, default="start")
+    search.add_argument("--asc", action="store_true", help="ascending order (default: newest/largest first)")
+    search.add_argument("--limit", type=int, default=50, help="rows per page (1-1000, default 50)")
+    search.add_argument("--after", metavar="CURSOR", help="the next-page cursor a previous search printed")
+    search.add_argument("--count", action="store_true", help="also count all matching recordings")
+    add_json_flag(search)
+    search.set_defaults(func=run_search)
+
+    show = rec_sub.add_parser("show", help="metadata, tracks, participants and tags of one session")
+    show.add_argument("session_id")
+    add_json_flag(show)
+    show.set_defaults(func=run_show)
+
+
+def _iso(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {value!r}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def query_from_args(args: argparse.Namespace) -> RecordingQuery:
+    def seconds(value: float | None) -> int | None:
+        return None if value is None else round(value * 1000)
+
+    return RecordingQuery(
+        start_ms=to_ms(args.start),
+        end_ms=to_ms(args.end),
+        agent_ids=tuple(args.agent),
+        team_codes=tuple(args.team),
+        direction=args.direction,
+        ani=args.ani,
+        dnis=args.dnis,
+        csq=args.csq,
+        tags=tuple(args.tag),
+        min_duration_ms=seconds(args.min_duration),
+        max_duration_ms=seconds(args.max_duration),
+        state=args.state.upper() if args.state else None,
+        session_id=args.session,
+        text=args.text,
+        sort=args.sort,
+        descending=not args.asc,
+        limit=args.limit,
+        after=args.after,
+    )
+
+
+def run_search(args: argparse.Namespace) -> int:
+    try:
+        query = query_from_args(args)
+    except ValueError as exc:
+        return fail(str(exc), 2)
+    engine = open_database()
+    try:
+        with engine.connect() as conn:
+            page = search_recordings(conn, query)
+            total = count_recordings(conn, query) if args.count else None
+    except InvalidCursor as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
+    data: dict[str, Any] = page.to_dict()
+    if total is not None:
+        data["total"] = total
+
+    def text(d: dict[str, Any]) -> str:
+        lines = [
+            f"{'start (UTC)':<20} {'session':<24} {'dur':>8} {'dir':<8} {'agent':<20} {'team':<10} "
+            f"{'ani':<16} {'dnis':<12} state"
+        ]
+        for row in page.items:
+            lines.append(
+                f"{row.start.strftime('%Y-%m-%d %H:%M:%S'):<20} {row.session_id:<24} "
+                f"{_duration(row.duration_ms):>8} {row.direction or '-':<8} "
+                f"{(row.agent_name or row.agent_id or '-')[:20]:<20} {row.team_code or '-':<10} "
+                f"{row.ani or '-':<16} {row.dnis or '-':<12} {row.state}"
+            )
+        if not page.items:
+            lines.append("no recordings match")
+        if total is not None:
+            lines.append(f"{total} matching recordings")
+        if page.next_cursor:
+            lines.append(f"more: --after {page.next_cursor}")
+        return "\n".join(lines)
+
+    emit(args, data, text)
+    return 0
+
+
+def media_availability(detail: RecordingDetail) -> dict[str, Any] | None:
+    """HOOK: the media availability check goes here (ask MediaSense, through mediasense.media, whether
+    each media URL can still be played: pruned, moved, permission). None until it is built; whatever
+    it returns is shown by `recordings show` under "media"."""
+    return None
+
+
+def run_show(args: argparse.Namespace) -> int:
+    engine = open_database()
+    try:
+        with engine.connect() as conn:
+            detail = get_recording(conn, args.session_id)
+    finally:
+        engine.dispose()
+    if detail is None:
+        return fail(f"no recording with session id {args.session_id!r}")
+    data = detail.to_dict()
+    data["media"] = media_availability(detail)
+    emit(args, data, lambda _: _show_text(detail, data["media"]))
+    return 0
+
+
+def _duration(ms: int | None) -> str:
+    if ms is None:
+        return "-"
+    seconds = ms // 1000
+    return (
+        f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        if seconds >= 3600
+        else f"{seconds // 60}:{seconds % 60:02d}"
+    )
+
+
+def _time(ms: int | None) -> str:
+    value = from_ms(ms)
+    return value.isoformat() if value else "-"
+
+
+def _show_text(detail: RecordingDetail, media: dict[str, Any] | None) -> str:
+    row = detail.row
+    fields = [
+        ("session", row.session_id),
+        ("recording", detail.recording_id),
+        ("state", row.state + (" (pruned)" if row.pruned else "")),
+        ("start", _time(row.start_ms)),
+        ("end", _time(row.end_ms)),
+        ("duration", _duration(row.duration_ms)),
+        ("direction", row.direction),
+        ("ani / dnis", f"{row.ani or '-'} -> {row.dnis or '-'}"),
+        ("agent", f"{row.agent_name or '-'} ({row.agent_id or '-'})"),
+        ("team", row.team_code),
+        ("csq", row.csq),
+        ("wrap-up", row.wrap_up_reason),
+        ("codec", row.codec),
+        ("ccid", detail.ccid),
+        ("controller", f"{detail.call_controller_type or '-'} {detail.call_controller_ip or ''}".strip()),
+        ("source", row.dialect),
+    ]
+    lines = [f"{name:<12} {value if value not in (None, '') else '-'}" for name, value in fields]
+    for name, url in detail.urls.items():
+        if url:
+            lines.append(f"{name + ' url':<12} {url}")
+    lines.append("tracks:")
+    lines += [f"  #{t.number} {t.media_type or ''} {t.codec or ''} {_duration(t.duration_ms)}" for t in detail.tracks]
+    lines.append("participants:")
+    lines += [
+        f"  track {p.track_number if p.track_number is not None else '-'}: {p.device_ref or '-'}"
+        + (f" ({p.name})" if p.name else "")
+        + (f" [{p.role}]" if p.role else "")
+        + (" conference" if p.is_conference else "")
+        for p in detail.participants
+    ]
+    lines.append("tags:")
+    lines += [f"  {t.name} {t.type or ''} at {_duration(t.offset_ms)}" for t in detail.tags]
+    if media is not None:
+        lines.append(f"media: {media}")
+    return "\n".join(lines)

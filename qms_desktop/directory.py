@@ -1,0 +1,379 @@
+"""Agents, teams and extensions: what links a MediaSense session (which names devices) to people.
+
+`enrich` fills agent, team, direction, ANI and DNIS on normalized sessions before they are stored;
+`relink_recordings` applies a changed directory (or dial plan) to recordings already stored.
+
+Direction rule (MediaSense does not say who called whom): the participants are ordered by track
+number and the first one is taken as the calling side. A device is internal when its device ref
+fully matches the dial plan's pattern (extensions), external otherwise.
+  * caller external, another party internal  -> inbound;  ANI = caller, DNIS = first internal party
+  * caller internal, another party external  -> outbound; ANI = caller, DNIS = first external party
+  * every party internal                     -> internal; ANI = caller, DNIS = next party
+  * every party external, or a single party  -> direction unknown; ANI = caller, DNIS = next party
+Values the source gives (the specification dialect) always win; only missing ones are filled.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.dialects import postgresql, sqlite
+
+from qms_desktop.mediasense.models import Direction, Participant, SessionRecord
+from qms_desktop.search.backends import backend_for
+from qms_desktop.store.schema import agents, recording_participants, recordings, teams
+
+CSV_COLUMNS = ("agent_id", "name", "extension", "team")
+# Dialects whose sessions name agents, teams and directions themselves: never re-linked.
+SOURCE_LINKED_DIALECTS = frozenset({"spec"})
+_EXTENSION = re.compile(r"^[0-9A-Za-z+*#._-]+$")
+_RELINK_BATCH = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    agent_id: str
+    name: str | None = None
+    extension: str | None = None
+    team_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectorySnapshot:
+    """An immutable copy of the directory, cheap to pass to the sync engine's worker."""
+
+    agents: dict[str, Agent] = field(default_factory=dict)
+    teams: dict[str, str | None] = field(default_factory=dict)  # code -> name
+    by_extension: dict[str, Agent] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, agent_list: Iterable[Agent], team_names: dict[str, str | None] | None = None) -> DirectorySnapshot:
+        items = list(agent_list)
+        return cls(
+            agents={a.agent_id: a for a in items},
+            teams=dict(team_names or {}),
+            by_extension={a.extension: a for a in items if a.extension},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DialPlan:
+    """Which device refs are internal (extensions): a full match of `internal_pattern`."""
+
+    internal_pattern: str = r"^\d{3,5}$"
+
+    def __post_init__(self) -> None:
+        re.compile(self.internal_pattern)  # fail at configuration time, not mid-sync
+
+    def is_internal(self, device_ref: str | None) -> bool:
+        return bool(device_ref) and re.fullmatch(self.internal_pattern, device_ref or "") is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    teams_created: int = 0
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "teams_created": self.teams_created,
+            "errors": [{"line": e.line, "message": e.message} for e in self.errors],
+        }
+
+
+# --- directory storage ---------------------------------------------------------------------------
+
+
+def load_directory(conn: Connection) -> DirectorySnapshot:
+    agent_rows = conn.execute(sa.select(agents.c.agent_id, agents.c.name, agents.c.extension, agents.c.team_code))
+    team_rows = conn.execute(sa.select(teams.c.code, teams.c.name))
+    return DirectorySnapshot.of((Agent(*row) for row in agent_rows), {code: name for code, name in team_rows})
+
+
+def list_agents(conn: Connection) -> list[Agent]:
+    stmt = sa.select(agents.c.agent_id, agents.c.name, agents.c.extension, agents.c.team_code)
+    return [Agent(*row) for row in conn.execute(stmt.order_by(agents.c.agent_id))]
+
+
+def _read_text(path_or_text: str | Path) -> str:
+    if isinstance(path_or_text, Path):
+        return path_or_text.read_text(encoding="utf-8-sig")
+    if "\n" not in path_or_text and Path(path_or_text).is_file():
+        return Path(path_or_text).read_text(encoding="utf-8-sig")
+    return path_or_text.lstrip("\ufeff")
+
+
+def import_agents_csv(conn: Connection, path_or_text: str | Path) -> ImportResult:
+    """Upsert agents from CSV with the header agent_id,name,extension,team (any order, extra columns
+    ignored). Bad rows are reported by line number and skipped; the good rows are imported. Teams
+    are created as needed. Runs in the caller's transaction."""
+    reader = csv.DictReader(io.StringIO(_read_text(path_or_text)))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        raise ValueError(f"the CSV header must contain {','.join(CSV_COLUMNS)}; missing: {', '.join(missing)}")
+    reader.fieldnames = header
+
+    current = {a.agent_id: a for a in list_agents(conn)}
+    owner_of = {a.extension: a.agent_id for a in current.values() if a.extension}
+    errors: list[RowError] = []
+    parsed: dict[str, Agent] = {}
+    lines: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        values = {k: (row.get(k) or "").strip() for k in CSV_COLUMNS}
+        if None in row:  # more cells than header columns
+            errors.append(RowError(line, "more values than header columns"))
+            continue
+        agent_id, extension = values["agent_id"], values["extension"] or None
+        if not agent_id:
+            errors.append(RowError(line, "agent_id is empty"))
+        elif agent_id in parsed:
+            errors.append(RowError(line, f"agent {agent_id} already appears on line {lines[agent_id]}"))
+        elif extension is not None and not _EXTENSION.match(extension):
+            errors.append(RowError(line, f"extension {extension!r} has characters a device ref cannot have"))
+        elif extension is not None and (taken := next((a for a in parsed.values() if a.extension == extension), None)):
+            errors.append(
+                RowError(
+                    line, f"extension {extension} is already given to {taken.agent_id} on line {lines[taken.agent_id]}"
+                )
+            )
+        else:
+            parsed[agent_id] = Agent(agent_id, values["name"] or None, extension, values["team"] or None)
+            lines[agent_id] = line
+    # An extension held by an agent the file does not mention cannot move silently.
+    for agent in list(parsed.values()):
+        holder = owner_of.get(agent.extension or "")
+        if holder is not None and holder != agent.agent_id and holder not in parsed:
+            errors.append(RowError(lines[agent.agent_id], f"extension {agent.extension} belongs to agent {holder}"))
+            del parsed[agent.agent_id]
+
+    known_teams = set(conn.execute(sa.select(teams.c.code)).scalars())
+    new_teams = sorted({a.team_code for a in parsed.values() if a.team_code and a.team_code not in known_teams})
+    if new_teams:
+        conn.execute(teams.insert(), [{"code": code, "name": code} for code in new_teams])
+
+    changed = [a for a in parsed.values() if current.get(a.agent_id) != a]
+    if changed:
+        # Extensions that move between agents in this file: free them first (the column is unique).
+        conn.execute(agents.update().where(agents.c.agent_id.in_([a.agent_id for a in changed])).values(extension=None))
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt = insert(agents)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[agents.c.agent_id],
+            set_={c: stmt.excluded[c] for c in ("name", "extension", "team_code")},
+        )
+        conn.execute(
+            stmt,
+            [
+                {"agent_id": a.agent_id, "name": a.name, "extension": a.extension, "team_code": a.team_code}
+                for a in changed
+            ],
+        )
+    created = sum(1 for a in changed if a.agent_id not in current)
+    return ImportResult(
+        created=created,
+        updated=len(changed) - created,
+        unchanged=len(parsed) - len(changed),
+        teams_created=len(new_teams),
+        errors=tuple(sorted(errors, key=lambda e: e.line)),
+    )
+
+
+# --- enrichment ----------------------------------------------------------------------------------
+
+
+def _ordered_participants(record: SessionRecord) -> list[Participant]:
+    """Session participants, or the tracks' when the session lists none, ordered by track number."""
+    found = list(record.participants)
+    if not found:
+        for track in record.tracks:
+            found.extend(
+                p if p.track_number is not None else replace(p, track_number=track.number) for p in track.participants
+            )
+    big = 1 << 30
+    return sorted(found, key=lambda p: big if p.track_number is None else p.track_number)
+
+
+def infer_call(
+    device_refs: Sequence[str | None], dial_plan: DialPlan
+) -> tuple[Direction | None, str | None, str | None]:
+    """(direction, ani, dnis) from device refs in track order (the first is the caller)."""
+    refs = [r for r in dict.fromkeys(device_refs) if r]
+    if not refs:
+        return None, None, None
+    caller, others = refs[0], refs[1:]
+    if not others:
+        return None, caller, None
+    caller_internal = dial_plan.is_internal(caller)
+    internal = [r for r in others if dial_plan.is_internal(r)]
+    external = [r for r in others if not dial_plan.is_internal(r)]
+    if not caller_internal and internal:
+        return Direction.INBOUND, caller, internal[0]
+    if caller_internal and external:
+        return Direction.OUTBOUND, caller, external[0]
+    if caller_internal:
+        return Direction.INTERNAL, caller, others[0]
+    return None, caller, others[0]
+
+
+def _agent_for(refs: Sequence[str | None], directory: DirectorySnapshot) -> Agent | None:
+    return next((directory.by_extension[r] for r in refs if r and r in directory.by_extension), None)
+
+
+def enrich(
+    records: Iterable[SessionRecord], directory: DirectorySnapshot, dial_plan: DialPlan | None = None
+) -> list[SessionRecord]:
+    """Fill missing agent/team (from the first participant whose device ref is a known extension) and
+    missing direction/ANI/DNIS (see the module's rule). Values the source gave are kept."""
+    plan = dial_plan or DialPlan()
+    out: list[SessionRecord] = []
+    for record in records:
+        refs = [p.device_ref for p in _ordered_participants(record)]
+        changes: dict[str, object] = {}
+        if record.agent_id is None:
+            agent = _agent_for(refs, directory)
+            if agent is not None:
+                changes["agent_id"] = agent.agent_id
+                if record.agent_name is None:
+                    changes["agent_name"] = agent.name
+                if record.team_code is None:
+                    changes["team_code"] = agent.team_code
+        elif record.agent_id in directory.agents:
+            known = directory.agents[record.agent_id]
+            if record.agent_name is None and known.name:
+                changes["agent_name"] = known.name
+            if record.team_code is None and known.team_code:
+                changes["team_code"] = known.team_code
+        if record.direction is None or record.ani is None or record.dnis is None:
+            direction, ani, dnis = infer_call(refs, plan)
+            if record.direction is None and direction is not None:
+                changes["direction"] = direction
+            if record.ani is None and ani is not None:
+                changes["ani"] = ani
+            if record.dnis is None and dnis is not None:
+                changes["dnis"] = dnis
+        out.append(replace(record, **changes) if changes else record)  # type: ignore[arg-type]
+    return out
+
+
+# --- re-linking stored recordings ----------------------------------------------------------------
+
+
+def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> int:
+    """Re-apply the directory to stored recordings of dialects that do not name agents themselves:
+    agent_id/agent_name/team_code from the participants' device refs (one set-based query finds the
+    rows that change), and with `dial_plan` also direction/ANI/DNIS. Search documents of changed rows
+    are rebuilt. Returns how many recordings changed. Runs in the caller's transaction."""
+    p, r, a = recording_participants, recordings, agents
+    rank = (
+        sa.func.row_number()
+        .over(
+            partition_by=p.c.recording_id,
+            order_by=(sa.func.coalesce(p.c.track_number, 1 << 30), p.c.id),
+        )
+        .label("rank")
+    )
+    linked = (
+        sa.select(p.c.recording_id, a.c.agent_id, a.c.name, a.c.team_code, rank)
+        .join(a, a.c.extension == p.c.device_ref)
+        .subquery()
+    )
+    best = sa.select(linked).where(linked.c.rank == 1).subquery()
+    changed_stmt = (
+        sa.select(r.c.id, best.c.agent_id, best.c.name, best.c.team_code)
+        .select_from(r.outerjoin(best, best.c.recording_id == r.c.id))
+        .where(
+            sa.or_(r.c.dialect.is_(None), r.c.dialect.not_in(SOURCE_LINKED_DIALECTS)),
+            sa.or_(
+                r.c.agent_id.is_distinct_from(best.c.agent_id),
+                r.c.agent_name.is_distinct_from(best.c.name),
+                r.c.team_code.is_distinct_from(best.c.team_code),
+            ),
+        )
+    )
+    changes = [
+        {"rid": rid, "agent_id": agent_id, "agent_name": name, "team_code": team}
+        for rid, agent_id, name, team in conn.execute(changed_stmt)
+    ]
+    update = (
+        r.update()
+        .where(r.c.id == sa.bindparam("rid"))
+        .values(
+            agent_id=sa.bindparam("agent_id"),
+            agent_name=sa.bindparam("agent_name"),
+            team_code=sa.bindparam("team_code"),
+        )
+    )
+    if changes:
+        conn.execute(update, changes)
+    changed_ids = {c["rid"] for c in changes}
+    if dial_plan is not None:
+        changed_ids |= _relink_calls(conn, dial_plan)
+    if changed_ids:
+        backend_for(conn).index(conn, sorted(changed_ids))
+    return len(changed_ids)
+
+
+def _relink_calls(conn: Connection, dial_plan: DialPlan) -> set[int]:
+    """Recompute direction/ANI/DNIS from the stored participants, in id batches (keyset)."""
+    r, p = recordings, recording_participants
+    changed: set[int] = set()
+    last_id = 0
+    while True:
+        rows = conn.execute(
+            sa.select(r.c.id, r.c.direction, r.c.ani, r.c.dnis)
+            .where(r.c.id > last_id, sa.or_(r.c.dialect.is_(None), r.c.dialect.not_in(SOURCE_LINKED_DIALECTS)))
+            .order_by(r.c.id)
+            .limit(_RELINK_BATCH)
+        ).all()
+        if not rows:
+            return changed
+        last_id = rows[-1].id
+        refs: dict[int, list[str | None]] = {row.id: [] for row in rows}
+        for rid, ref in conn.execute(
+            sa.select(p.c.recording_id, p.c.device_ref)
+            .where(p.c.recording_id.in_(list(refs)))
+            .order_by(p.c.recording_id, sa.func.coalesce(p.c.track_number, 1 << 30), p.c.id)
+        ):
+            refs[rid].append(ref)
+        updates = []
+        for row in rows:
+            direction, ani, dnis = infer_call(refs[row.id], dial_plan)
+            new = (direction.value if direction else None, ani, dnis)
+            if new != (row.direction, row.ani, row.dnis):
+                updates.append({"rid": row.id, "direction": new[0], "ani": ani, "dnis": dnis})
+        if updates:
+            conn.execute(
+                r.update()
+                .where(r.c.id == sa.bindparam("rid"))
+                .values(direction=sa.bindparam("direction"), ani=sa.bindparam("ani"), dnis=sa.bindparam("dnis")),
+                updates,
+            )
+            changed.update(u["rid"] for u in updates)

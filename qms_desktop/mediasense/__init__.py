@@ -1,0 +1,1 @@
+"""Talking to Cisco MediaSense: no Qt and no database in this package."""

@@ -1,0 +1,273 @@
+"""The three-step connection test of the specification: URL validation, authentication, API access.
+
+Each step reports status, duration and error; failures come with concrete recommendations. The
+result has the specification's shape `{success, message, details[], recommendations[]}` and also
+tells the server's clock skew and which login method and query endpoint worked.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
+from qms_desktop.mediasense.errors import (
+    AccessForbidden,
+    AuthenticationFailed,
+    CertificateExpired,
+    CertificateHostMismatch,
+    CertificateUntrusted,
+    ConnectionRefused,
+    EndpointNotFound,
+    FingerprintMismatch,
+    HostNotFound,
+    MediaSenseError,
+    RequestTimeout,
+    SessionCookieMissing,
+    TlsError,
+)
+from qms_desktop.mediasense.models import TimeWindow
+from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
+
+STEP_URL = "URL Validation"
+STEP_AUTH = "Authentication"
+STEP_API = "API Access"
+STEPS = (STEP_URL, STEP_AUTH, STEP_API)
+
+# A skew larger than this makes time windows unreliable: say so.
+CLOCK_SKEW_WARNING_MS = 60_000
+
+
+@dataclass(slots=True)
+class StepResult:
+    step: str
+    status: str = "pending"  # pending -> running -> ok | failed | skipped
+    duration_ms: int | None = None
+    message: str = ""
+    error: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"step": self.step, "status": self.status}
+        if self.duration_ms is not None:
+            data["duration"] = self.duration_ms
+        if self.message:
+            data["message"] = self.message
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+@dataclass(slots=True)
+class ConnectionTestResult:
+    success: bool
+    message: str
+    details: list[StepResult]
+    recommendations: list[str] = field(default_factory=list)
+    server_time: datetime | None = None
+    clock_skew_ms: int | None = None
+    login_method: str | None = None
+    query_dialect: str | None = None
+    node: str | None = None
+    certificate: CertificateInfo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "success": self.success,
+            "message": self.message,
+            "details": [d.to_dict() for d in self.details],
+            "recommendations": self.recommendations,
+            "serverTime": self.server_time.isoformat() if self.server_time else None,
+            "clockSkewMs": self.clock_skew_ms,
+            "loginMethod": self.login_method,
+            "queryDialect": self.query_dialect,
+            "node": self.node,
+            "certificate": self.certificate.to_dict() if self.certificate else None,
+        }
+
+
+StepCallback = Callable[[StepResult], None]
+
+
+def validate_urls(urls: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Problems (fatal) and advice (not fatal) about the configured URLs."""
+    problems: list[str] = []
+    advice: list[str] = []
+    if not urls:
+        problems.append("No MediaSense URL is configured")
+    for url in urls:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https"):
+            problems.append(f"{url!r} must start with https:// (for example https://mediasense.example:8440)")
+            continue
+        if not parts.hostname:
+            problems.append(f"{url!r} has no host name")
+            continue
+        try:
+            port = parts.port
+        except ValueError:
+            problems.append(f"{url!r} has an invalid port")
+            continue
+        if parts.scheme == "http":
+            advice.append(f"{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)")
+        if port is None:
+            advice.append(f"{url} names no port: the MediaSense API normally listens on 8440")
+        if parts.path not in ("", "/"):
+            advice.append(f"{url} has a path; use the server's root URL, for example https://host:8440")
+        if parts.username or parts.password:
+            problems.append(f"{parts.hostname}: put the user name and password in their own fields, not in the URL")
+    return problems, advice
+
+
+def recommendations_for(error: MediaSenseError) -> list[str]:
+    """The concrete actions of the specification's troubleshooting section, per failure."""
+    items = [error.hint] if error.hint else []
+    if isinstance(error, ConnectionRefused):
+        items.append("Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446")
+    elif isinstance(error, HostNotFound):
+        items.append("Check DNS on this computer, or enter the server's IP address")
+    elif isinstance(error, RequestTimeout):
+        items.append("A firewall may drop the traffic: check that port 8440 is open from this computer")
+    elif isinstance(error, SessionCookieMissing):
+        pass
+    elif isinstance(error, AuthenticationFailed):
+        items.append("Try signing in to MediaSense's Search and Play with the same user to confirm the password")
+    elif isinstance(error, AccessForbidden):
+        items.append("In MediaSense administration, add the user to the API users")
+    elif isinstance(error, EndpointNotFound):
+        items.append(
+            "The server may run another MediaSense version: check the version, and that the URL is the "
+            "server's root (https://host:8440) without a path"
+        )
+    elif isinstance(error, CertificateExpired):
+        items.append("Until it is renewed you can pin the current certificate's fingerprint after checking it")
+    elif isinstance(error, CertificateUntrusted | CertificateHostMismatch):
+        items.append(
+            "Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin "
+            "it; allowing any certificate is possible for a test but leaves the connection open to interception"
+        )
+    elif isinstance(error, FingerprintMismatch):
+        items.append("Ask the MediaSense administrator whether the certificate was renewed before trusting it")
+    return items
+
+
+async def test_connection(
+    config: ClientConfig,
+    *,
+    on_step: StepCallback | None = None,
+    client_factory: Callable[[ClientConfig], MediaSenseClient] = MediaSenseClient,
+) -> ConnectionTestResult:
+    """Run the three steps in order; a failed step skips the ones after it. Cancellable."""
+    steps = [StepResult(name) for name in STEPS]
+    result = ConnectionTestResult(False, "", steps)
+
+    def begin(step: StepResult) -> float:
+        step.status = "running"
+        _notify(on_step, step)
+        return time.perf_counter()
+
+    def finish(step: StepResult, started: float, status: str, message: str, error: MediaSenseError | None = None):
+        step.status = status
+        step.duration_ms = int((time.perf_counter() - started) * 1000)
+        step.message = message
+        step.error = error.to_dict() if error else None
+        _notify(on_step, step)
+
+    def skip_rest(after: int) -> None:
+        for step in steps[after + 1 :]:
+            step.status = "skipped"
+            _notify(on_step, step)
+
+    # 1. URL validation
+    started = begin(steps[0])
+    problems, advice = validate_urls(config.urls)
+    result.recommendations.extend(advice)
+    if problems:
+        finish(steps[0], started, "failed", "; ".join(problems))
+        skip_rest(0)
+        result.message = "The MediaSense URL is not valid"
+        return result
+    finish(steps[0], started, "ok", ", ".join(config.urls))
+
+    client = client_factory(config)
+    try:
+        # 2. Authentication
+        started = begin(steps[1])
+        try:
+            method = await client.login()
+        except MediaSenseError as error:
+            finish(steps[1], started, "failed", str(error.message), error)
+            skip_rest(1)
+            result.recommendations.extend(recommendations_for(error))
+            if isinstance(error, TlsError):
+                result.certificate = await _presented_certificate(client.current_node, config.timeout)
+            result.message = f"Authentication failed: {error.message}"
+            result.node = client.current_node
+            return result
+        result.login_method = method
+        result.node = client.current_node
+        finish(steps[1], started, "ok", f"Signed in with {_LOGIN_NAMES.get(method, method)}")
+
+        # 3. API access: server time (for the clock skew), then one row of sessions.
+        started = begin(steps[2])
+        notes: list[str] = []
+        try:
+            sent = datetime.now(UTC)
+            server_time = await client.get_system_time()
+            received = datetime.now(UTC)
+            local_mid = sent + (received - sent) / 2
+            result.server_time = server_time
+            result.clock_skew_ms = int((server_time - local_mid).total_seconds() * 1000)
+            notes.append(f"server time {server_time.isoformat(timespec='seconds')}")
+            if abs(result.clock_skew_ms) > CLOCK_SKEW_WARNING_MS:
+                result.recommendations.append(
+                    f"The server clock differs from this computer's by {result.clock_skew_ms / 1000:.0f} s: "
+                    "synchronize both with NTP, or recent calls may be missed"
+                )
+        except EndpointNotFound:
+            notes.append("getSystemTime not offered (clock skew unknown)")
+        except MediaSenseError as error:
+            finish(steps[2], started, "failed", f"getSystemTime failed: {error.message}", error)
+            result.recommendations.extend(recommendations_for(error))
+            result.message = f"API access failed: {error.message}"
+            return result
+        try:
+            now = datetime.now(UTC)
+            page = await client.query_sessions(TimeWindow(now - timedelta(hours=1), now), limit=1)
+        except MediaSenseError as error:
+            finish(steps[2], started, "failed", f"Session query failed: {error.message}", error)
+            result.recommendations.extend(recommendations_for(error))
+            result.message = f"API access failed: {error.message}"
+            return result
+        result.query_dialect = page.dialect
+        notes.append(f"session query via {page.dialect} ({page.raw_count} in the last hour, first page of 1)")
+        finish(steps[2], started, "ok", "; ".join(notes))
+    finally:
+        await client.aclose()
+
+    result.success = True
+    result.message = "MediaSense connection successful"
+    return result
+
+
+_LOGIN_NAMES = {
+    "cisco": "signIn (MediaSense session)",
+    "spec": "login (session cookie)",
+    "basic": "Basic authentication",
+}
+
+
+def _notify(callback: StepCallback | None, step: StepResult) -> None:
+    if callback is not None:
+        callback(StepResult(step.step, step.status, step.duration_ms, step.message, step.error))
+
+
+async def _presented_certificate(url: str, timeout: float) -> CertificateInfo | None:
+    """Fetch the certificate so the admin can compare its fingerprint before pinning it."""
+    try:
+        return await fetch_certificate(url, timeout)
+    except (MediaSenseError, OSError, ValueError):
+        return None

@@ -1,0 +1,217 @@
+"""Request builders and response readers for each MediaSense API flavour.
+
+`cisco` is the real REST API (signIn, getSessions with requestParameters, epoch ms, logical errors in
+HTTP 200); `spec` and `legacy` are the specification's paths, kept as fallbacks for other versions
+(see docs/wire-shapes.md). The client tries them in the order below and remembers what worked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from qms_desktop.mediasense.models import SessionFilters, TimeWindow
+
+OK_CODES = (2000, 2001)
+NO_ROWS = 2001
+INVALID_SESSION = 4021
+TOO_MANY_REQUESTS = 5042
+MAX_PAGE = 1000
+
+
+# ---- Login strategies -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoginStrategy:
+    name: str
+    method: str
+    path: str
+    uses_cookie: bool  # False: Basic auth on every request instead of a session
+
+    def body(self, username: str, password: str) -> dict[str, Any] | None:
+        if self.name == "cisco":
+            return {"requestParameters": {"username": username, "password": password}}
+        if self.name == "spec":
+            return {"username": username, "password": password}
+        return None
+
+
+LOGIN_STRATEGIES: tuple[LoginStrategy, ...] = (
+    LoginStrategy("cisco", "POST", "/ora/authenticationService/authentication/signIn", True),
+    LoginStrategy("spec", "POST", "/ora/authenticationService/authentication/login", True),
+    LoginStrategy("basic", "GET", "/ora/serviceInfo", False),
+)
+LOGIN_BY_NAME = {s.name: s for s in LOGIN_STRATEGIES}
+SIGN_OUT_PATH = "/ora/authenticationService/authentication/signOut"
+SYSTEM_TIME_PATH = "/ora/infoService/info/getSystemTime"
+SESSION_BY_ID_PATH = "/ora/queryService/query/getSessionBySessionId"
+
+
+# ---- Query dialects ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QueryRequest:
+    method: str
+    path: str
+    json: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    items: list[Any]
+    has_more: bool
+    total: int | None = None
+
+
+def to_ms(value: datetime) -> int:
+    return int(value.astimezone(UTC).timestamp() * 1000)
+
+
+def iso(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryDialect:
+    name: str  # the endpoint's name, remembered per server
+    session_dialect: str  # which normalizer reads its sessions: cisco / spec / legacy
+    path: str
+
+    def build(self, window: TimeWindow, filters: SessionFilters, offset: int, limit: int) -> QueryRequest:
+        if self.session_dialect == "cisco":
+            return QueryRequest("POST", self.path, _cisco_body(window, filters, offset, limit))
+        body: dict[str, Any] = {
+            "startTime": iso(window.start),
+            "endTime": iso(window.end),
+            "limit": limit,
+            "offset": offset,
+        }
+        for key, value in (
+            ("agentId", filters.agent_id),
+            ("direction", filters.direction.value if filters.direction else None),
+            ("ani", filters.ani),
+            ("dnis", filters.dnis),
+        ):
+            if value:
+                body[key] = value
+        return QueryRequest("POST", self.path, body)
+
+    def read(self, payload: Any, code: int | None, limit: int, offset: int) -> RawPage:
+        if code == NO_ROWS:
+            return RawPage([], False)
+        items, total = _find_sessions(payload)
+        if total is not None:
+            return RawPage(items, offset + len(items) < total and bool(items), total)
+        return RawPage(items, len(items) >= limit)
+
+    @property
+    def server_side_filters(self) -> frozenset[str]:
+        """Filters this endpoint applies itself; the rest are applied to normalized records."""
+        if self.session_dialect == "cisco":
+            return frozenset({"state"})
+        return frozenset({"agent_id", "direction", "ani", "dnis"})
+
+
+QUERY_DIALECTS: tuple[QueryDialect, ...] = (
+    QueryDialect("cisco", "cisco", "/ora/queryService/query/getSessions"),
+    QueryDialect("spec", "spec", "/ora/queryService/query/sessions"),
+    QueryDialect("legacy-recording", "legacy", "/ora/recording/api/sessions"),
+    QueryDialect("legacy-v1", "legacy", "/ora/api/v1/sessions"),
+)
+QUERY_BY_NAME = {d.name: d for d in QUERY_DIALECTS}
+
+
+def _cisco_body(window: TimeWindow, filters: SessionFilters, offset: int, limit: int) -> dict[str, Any]:
+    # MediaSense's `between` is inclusive at both ends; ask [start, end - 1 ms] for a half-open window.
+    clauses: list[dict[str, Any]] = [
+        {
+            "fieldName": "sessionStartDate",
+            "fieldConditions": [
+                {
+                    "fieldOperator": "between",
+                    "fieldValues": [to_ms(window.start), max(to_ms(window.start), to_ms(window.end) - 1)],
+                }
+            ],
+            "paramConnector": "AND",
+        }
+    ]
+    if filters.state is not None:
+        clauses.append(
+            {
+                "fieldName": "sessionState",
+                "fieldConditions": [{"fieldOperator": "equals", "fieldValues": [filters.state.value]}],
+                "paramConnector": "AND",
+            }
+        )
+    return {
+        "requestParameters": clauses,
+        "pageParameters": {"offset": offset, "limit": min(limit, MAX_PAGE)},
+        "sortParameters": [{"byFieldName": "sessionStartDate", "order": "ASC"}],
+    }
+
+
+def _find_sessions(payload: Any) -> tuple[list[Any], int | None]:
+    """Sessions wherever this server version puts them; raises ValueError when there is no list."""
+    if isinstance(payload, list):
+        return payload, None
+    if not isinstance(payload, Mapping):
+        raise ValueError("the answer is not a JSON object")
+    total = _as_int(payload.get("total"))
+    body = payload.get("responseBody")
+    if isinstance(body, Mapping):
+        for key in ("sessions", "session"):
+            value = body.get(key)
+            if isinstance(value, list):
+                return value, total
+            if isinstance(value, Mapping):
+                return [value], total
+        return [], total
+    for key in ("data", "sessions", "items", "results"):
+        value = payload.get(key)
+        if isinstance(value, list):
+            return value, total
+    if "responseCode" in payload and body is None:
+        return [], total  # a success with no body: nothing matched
+    raise ValueError("the answer has no list of sessions")
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+def response_code(payload: Any) -> int | None:
+    """MediaSense's logical result code (sent as a number, or a string by older versions)."""
+    if isinstance(payload, Mapping):
+        return _as_int(payload.get("responseCode"))
+    return None
+
+
+def response_detail(payload: Any) -> str | None:
+    if not isinstance(payload, Mapping):
+        return None
+    parts = [str(payload[k]) for k in ("responseMessage", "detail") if payload.get(k)]
+    return " — ".join(parts) or None
+
+
+def system_time_ms(payload: Any) -> int | None:
+    if not isinstance(payload, Mapping):
+        return None
+    body = payload.get("responseBody")
+    if isinstance(body, Mapping):
+        return _as_int(body.get("currentSystemTime"))
+    return _as_int(payload.get("currentSystemTime"))
+
+
+def sessions_from_lookup(payload: Any) -> Sequence[Any]:
+    items, _total = _find_sessions(payload)
+    return items

@@ -1,0 +1,155 @@
+"""What the rest of the app knows about a MediaSense session, whatever API flavour delivered it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class SessionState(StrEnum):
+    ACTIVE = "ACTIVE"
+    CLOSED_NORMAL = "CLOSED_NORMAL"
+    CLOSED_ERROR = "CLOSED_ERROR"
+    DELETED = "DELETED"
+    UNKNOWN = "UNKNOWN"
+
+    @property
+    def is_open(self) -> bool:
+        return self is SessionState.ACTIVE
+
+    @property
+    def rank(self) -> int:
+        """Lifecycle order: a copy with a lower rank never replaces one with a higher rank."""
+        return _STATE_RANK[self]
+
+
+_STATE_RANK = {
+    SessionState.UNKNOWN: 0,
+    SessionState.ACTIVE: 1,
+    SessionState.CLOSED_NORMAL: 2,
+    SessionState.CLOSED_ERROR: 2,
+    SessionState.DELETED: 3,
+}
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One device on a track. MediaSense names devices, not people: `device_ref` is usually an
+    extension or a phone number; the directory maps extensions to agents."""
+
+    device_ref: str | None
+    device_id: str | None = None
+    track_number: int | None = None
+    start: datetime | None = None
+    duration_ms: int | None = None
+    xref_ci: str | None = None
+    is_conference: bool = False
+    role: str | None = None  # "agent" / "customer" where the source says so (specification dialect)
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    number: int
+    media_type: str = "AUDIO"
+    codec: str | None = None
+    start: datetime | None = None
+    duration_ms: int | None = None
+    download_url: str | None = None
+    participants: tuple[Participant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+    type: str | None = None  # USER_DEFINED / SYSTEM_DEFINED
+    created: datetime | None = None
+    offset_ms: int | None = None
+    track_number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaUrls:
+    wav: str | None = None
+    mp4: str | None = None
+    http: str | None = None
+    rtsp: str | None = None
+    audio: str | None = None  # the specification's `media.url`
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One recording session, normalized. Datetimes are timezone-aware UTC."""
+
+    session_id: str
+    state: SessionState
+    start: datetime
+    end: datetime | None = None
+    duration_ms: int | None = None
+    recording_id: str | None = None
+    agent_id: str | None = None
+    agent_name: str | None = None
+    team_code: str | None = None
+    direction: Direction | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    csq: str | None = None
+    wrap_up_reason: str | None = None
+    call_controller_ip: str | None = None
+    call_controller_type: str | None = None
+    ccid: str | None = None
+    urls: MediaUrls = field(default_factory=MediaUrls)
+    tracks: tuple[Track, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    pruned: bool = False
+    dialect: str = "cisco"
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def codec(self) -> str | None:
+        return next((t.codec for t in self.tracks if t.codec), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    """A session that could not be normalized: kept with the reason, never silently dropped."""
+
+    raw: Any
+    reason: str
+    session_id: str | None = None
+    dialect: str = "cisco"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """A half-open UTC window [start, end)."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("TimeWindow needs timezone-aware datetimes")
+        if self.end < self.start:
+            raise ValueError("TimeWindow end is before its start")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFilters:
+    """The specification's query filters; dialects apply them server-side where they can."""
+
+    agent_id: str | None = None
+    direction: Direction | None = None
+    ani: str | None = None
+    dnis: str | None = None
+    state: SessionState | None = None

@@ -1,0 +1,220 @@
+"""TLS for MediaSense: verification on by default, a custom CA, or a pinned certificate.
+
+Pinning (trust on first use): the admin confirms a certificate's SHA-256 fingerprint once. Before the
+first request to a host the client fetches the certificate the server presents, compares its
+fingerprint with the pins and then trusts exactly that certificate for the handshake, so the
+password is never sent to a server that cannot prove it holds the pinned certificate's key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import ssl
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from qms_desktop.mediasense.errors import (
+    CertificateExpired,
+    CertificateHostMismatch,
+    CertificateUntrusted,
+    ConnectionFailed,
+    FingerprintMismatch,
+    TlsError,
+)
+
+# OpenSSL verify codes we translate into specific, actionable errors.
+_EXPIRED = {10}  # X509_V_ERR_CERT_HAS_EXPIRED
+_UNTRUSTED = {2, 18, 19, 20, 21, 27}  # self-signed, unknown issuer, untrusted root
+_HOST_MISMATCH = {62}  # X509_V_ERR_HOSTNAME_MISMATCH
+
+
+@dataclass(frozen=True, slots=True)
+class TlsSettings:
+    """How the client trusts the server. Defaults verify against the system's CAs."""
+
+    verify: bool = True
+    ca_file: str | None = None
+    pinned_sha256: tuple[str, ...] = ()
+    # An explicit admin choice: accept any certificate. Never a default.
+    allow_self_signed: bool = False
+
+    @property
+    def mode(self) -> str:
+        if self.allow_self_signed or not self.verify:
+            return "insecure"
+        if self.pinned_sha256:
+            return "pinned"
+        if self.ca_file:
+            return "ca_file"
+        return "system"
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateInfo:
+    """What the admin is shown before pinning a certificate."""
+
+    host: str
+    port: int
+    subject: str
+    issuer: str
+    not_before: datetime
+    not_after: datetime
+    sha256: str  # colon-separated upper-case hex, as certificate viewers show it
+    self_signed: bool
+    pem: str
+
+    @property
+    def expired(self) -> bool:
+        return self.not_after < datetime.now(UTC)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "host": self.host,
+            "port": self.port,
+            "subject": self.subject,
+            "issuer": self.issuer,
+            "notBefore": self.not_before.isoformat(),
+            "notAfter": self.not_after.isoformat(),
+            "sha256": self.sha256,
+            "selfSigned": self.self_signed,
+            "expired": self.expired,
+        }
+
+
+def normalize_fingerprint(value: str) -> str:
+    """'AB:cd:..' or 'abcd..' -> 'abcd..' (64 lower-case hex digits)."""
+    digits = value.replace(":", "").replace(" ", "").strip().lower()
+    if len(digits) != 64 or any(c not in "0123456789abcdef" for c in digits):
+        raise ValueError("a SHA-256 fingerprint has 64 hexadecimal digits")
+    return digits
+
+
+def format_fingerprint(digits: str) -> str:
+    digits = normalize_fingerprint(digits)
+    return ":".join(digits[i : i + 2] for i in range(0, 64, 2)).upper()
+
+
+def certificate_info(der: bytes, host: str, port: int) -> CertificateInfo:
+    cert = x509.load_der_x509_certificate(der)
+    return CertificateInfo(
+        host=host,
+        port=port,
+        subject=cert.subject.rfc4514_string(),
+        issuer=cert.issuer.rfc4514_string(),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        sha256=format_fingerprint(hashlib.sha256(der).hexdigest()),
+        self_signed=cert.issuer == cert.subject,
+        pem=cert.public_bytes(Encoding.PEM).decode("ascii"),
+    )
+
+
+def origin_of(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ValueError(f"not a URL with a host: {url!r}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts.hostname, port
+
+
+async def fetch_certificate(url: str, timeout: float = 10.0) -> CertificateInfo:
+    """The certificate a server presents, fetched without trusting it (for display and pinning)."""
+    host, port = origin_of(url)
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE  # we only read the certificate here; nothing is sent
+    try:
+        _reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port, ssl=ctx, server_hostname=host), timeout
+        )
+    except (OSError, TimeoutError) as exc:
+        raise ConnectionFailed(f"Could not open a TLS connection to {host}:{port}: {exc}") from exc
+    try:
+        ssl_object = writer.get_extra_info("ssl_object")
+        der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
+    finally:
+        writer.close()
+        try:
+            await writer.wait_closed()
+        except (OSError, ssl.SSLError):
+            pass
+    if not der:
+        raise TlsError(f"{host}:{port} presented no certificate")
+    return certificate_info(der, host, port)
+
+
+class TrustManager:
+    """Builds the one SSLContext the shared HTTP client uses, and keeps pins in step with it."""
+
+    def __init__(self, settings: TlsSettings) -> None:
+        self.settings = settings
+        self._pins = {normalize_fingerprint(p) for p in settings.pinned_sha256}
+        self._checked: set[tuple[str, int]] = set()
+        self.context = self._build_context()
+
+    def _build_context(self) -> ssl.SSLContext | bool:
+        s = self.settings
+        if s.allow_self_signed or not s.verify:
+            return False  # the admin explicitly chose to accept any certificate
+        if self._pins:
+            # Only the pinned certificates are trusted; the pin identifies the server, not its name.
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_REQUIRED
+            ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+            return ctx
+        if s.ca_file:
+            return ssl.create_default_context(cafile=s.ca_file)
+        return ssl.create_default_context()
+
+    async def prepare(self, url: str, timeout: float) -> None:
+        """Before the first request to a host: check its certificate against the pins."""
+        if not self._pins or not isinstance(self.context, ssl.SSLContext):
+            return
+        if urlsplit(url).scheme != "https":
+            return
+        origin = origin_of(url)
+        if origin in self._checked:
+            return
+        info = await fetch_certificate(url, timeout)
+        if normalize_fingerprint(info.sha256) not in self._pins:
+            raise FingerprintMismatch(
+                f"{origin[0]}:{origin[1]} presented a certificate with fingerprint {info.sha256}, "
+                "which is not the pinned one",
+                url=url,
+            )
+        self.context.load_verify_locations(cadata=info.pem)
+        self._checked.add(origin)
+
+
+def classify_tls_error(exc: BaseException, url: str, pinned: bool) -> TlsError | None:
+    """Walk an exception chain; return a specific TLS error when the cause is a certificate problem."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            code = current.verify_code
+            reason = current.verify_message or str(current)
+            if pinned:
+                return FingerprintMismatch(
+                    f"The server's certificate does not match the pinned one ({reason})", url=url
+                )
+            if code in _EXPIRED:
+                return CertificateExpired(f"The server certificate has expired ({reason})", url=url)
+            if code in _HOST_MISMATCH:
+                return CertificateHostMismatch(
+                    f"The server certificate does not match the host name ({reason})", url=url
+                )
+            if code in _UNTRUSTED:
+                return CertificateUntrusted(f"The server certificate is not trusted ({reason})", url=url)
+            return TlsError(f"The server certificate could not be verified ({reason})", url=url)
+        if isinstance(current, ssl.SSLError):
+            return TlsError(f"TLS handshake failed: {current}", url=url)
+        current = current.__cause__ or current.__context__
+    return None

@@ -1,0 +1,323 @@
+"""The recordings query API used by the CLI and the GUI: filters, free text, visibility, keyset paging.
+
+Paging is keyset (seek), never OFFSET: the cursor carries the last row's sort key and id, so page N
+costs the same as page 1 and rows inserted by a running sync do not shift or repeat rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+
+from qms_desktop.search.backends import SearchBackend, backend_for
+from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
+from qms_desktop.store.timeutil import from_ms
+
+SORT_FIELDS = ("start", "duration", "agent", "ani", "dnis")
+MAX_LIMIT = 1000
+
+
+class InvalidCursor(ValueError):
+    """The cursor is damaged or belongs to a different sort order."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingQuery:
+    """All filters are ANDed. Times are epoch ms UTC, the range half-open [start_ms, end_ms)."""
+
+    start_ms: int | None = None
+    end_ms: int | None = None
+    agent_ids: Collection[str] = ()  # any of
+    team_codes: Collection[str] = ()  # any of
+    direction: str | None = None  # inbound / outbound / internal
+    ani: str | None = None  # substring, case-insensitive
+    dnis: str | None = None  # substring, case-insensitive
+    csq: str | None = None  # exact
+    tags: Collection[str] = ()  # every listed tag present
+    min_duration_ms: int | None = None
+    max_duration_ms: int | None = None
+    state: str | None = None
+    session_id: str | None = None
+    text: str | None = None  # free text: every word, as a prefix, in the full-text document
+    allowed_teams: Collection[str] | None = None  # a supervisor's visible teams; None = everything
+    sort: str = "start"
+    descending: bool = True
+    limit: int = 50
+    after: str | None = None  # next_cursor of the previous page
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_FIELDS:
+            raise ValueError(f"sort must be one of {', '.join(SORT_FIELDS)}, not {self.sort!r}")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingRow:
+    id: int
+    session_id: str
+    start_ms: int
+    end_ms: int | None
+    duration_ms: int | None
+    state: str
+    agent_id: str | None
+    agent_name: str | None
+    team_code: str | None
+    direction: str | None
+    ani: str | None
+    dnis: str | None
+    csq: str | None
+    wrap_up_reason: str | None
+    codec: str | None
+    pruned: bool
+    dialect: str | None
+
+    @property
+    def start(self) -> datetime:
+        value = from_ms(self.start_ms)
+        assert value is not None
+        return value
+
+    @property
+    def end(self) -> datetime | None:
+        return from_ms(self.end_ms)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start"] = self.start.isoformat()
+        data["end"] = self.end.isoformat() if self.end else None
+        return data
+
+
+ROW_COLUMNS = tuple(recordings.c[name] for name in RecordingRow.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingPage:
+    items: list[RecordingRow]
+    next_cursor: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": [row.to_dict() for row in self.items], "next_cursor": self.next_cursor}
+
+
+@dataclass(frozen=True, slots=True)
+class TrackInfo:
+    number: int
+    media_type: str | None
+    codec: str | None
+    start_ms: int | None
+    duration_ms: int | None
+    download_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantInfo:
+    track_number: int | None
+    device_ref: str | None
+    device_id: str | None
+    role: str | None
+    name: str | None
+    xref_ci: str | None
+    start_ms: int | None
+    duration_ms: int | None
+    is_conference: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    name: str
+    type: str | None
+    offset_ms: int | None
+    created_ms: int | None
+    track_number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingDetail:
+    row: RecordingRow
+    recording_id: str | None
+    urls: dict[str, str | None]
+    call_controller_ip: str | None
+    call_controller_type: str | None
+    ccid: str | None
+    fetched_at_ms: int
+    synced_at_ms: int
+    tracks: tuple[TrackInfo, ...] = ()
+    participants: tuple[ParticipantInfo, ...] = ()
+    tags: tuple[TagInfo, ...] = ()
+    raw: dict[str, Any] | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["row"] = self.row.to_dict()
+        return data
+
+
+def _sort_key(conn: Connection, sort: str) -> sa.ColumnElement[Any]:
+    """The ORDER BY expression. NULLs become a sentinel so both databases order them the same, and
+    text compares byte-wise ("C") on PostgreSQL as it does in SQLite."""
+    if sort == "start":
+        return recordings.c.start_ms
+    if sort == "duration":
+        return sa.func.coalesce(recordings.c.duration_ms, -1)
+    if sort == "agent":
+        key: sa.ColumnElement[Any] = sa.func.coalesce(recordings.c.agent_name, recordings.c.agent_id, "")
+    else:
+        key = sa.func.coalesce(recordings.c[sort], "")
+    if conn.dialect.name == "postgresql":
+        key = sa.collate(key, "C")
+    return key
+
+
+def encode_cursor(query: RecordingQuery, key: Any, row_id: int) -> str:
+    payload = json.dumps([query.sort, "d" if query.descending else "a", key, row_id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(query: RecordingQuery, cursor: str) -> tuple[Any, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        sort, direction, key, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, TypeError) as exc:
+        raise InvalidCursor("the paging cursor is damaged; start again from the first page") from exc
+    if sort != query.sort or direction != ("d" if query.descending else "a") or not isinstance(row_id, int):
+        raise InvalidCursor("the paging cursor belongs to a different sort order")
+    return key, row_id
+
+
+def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend | None) -> list[sa.ColumnElement[bool]]:
+    r = recordings.c
+    where: list[sa.ColumnElement[bool]] = []
+    if query.start_ms is not None:
+        where.append(r.start_ms >= query.start_ms)
+    if query.end_ms is not None:
+        where.append(r.start_ms < query.end_ms)
+    if query.agent_ids:
+        where.append(r.agent_id.in_(list(query.agent_ids)))
+    if query.team_codes:
+        where.append(r.team_code.in_(list(query.team_codes)))
+    if query.allowed_teams is not None:
+        # No visible team means nothing visible, and a recording without a team is not visible.
+        where.append(r.team_code.in_(list(query.allowed_teams)) if query.allowed_teams else sa.false())
+    if query.direction:
+        where.append(r.direction == query.direction)
+    if query.ani:
+        where.append(r.ani.icontains(query.ani, autoescape=True))
+    if query.dnis:
+        where.append(r.dnis.icontains(query.dnis, autoescape=True))
+    if query.csq:
+        where.append(r.csq == query.csq)
+    for tag in dict.fromkeys(query.tags):
+        where.append(sa.exists().where(recording_tags.c.recording_id == r.id, recording_tags.c.name == tag))
+    if query.min_duration_ms is not None:
+        where.append(r.duration_ms >= query.min_duration_ms)
+    if query.max_duration_ms is not None:
+        where.append(r.duration_ms <= query.max_duration_ms)
+    if query.state:
+        where.append(r.state == query.state)
+    if query.session_id:
+        where.append(r.session_id == query.session_id)
+    if query.text and query.text.strip():
+        clause = (backend or backend_for(conn)).match_clause(query.text)
+        if clause is not None:
+            where.append(clause)
+    return where
+
+
+def _connection(conn_or_engine: Connection | Engine) -> AbstractContextManager[Connection]:
+    if isinstance(conn_or_engine, Engine):
+        return conn_or_engine.connect()
+    return nullcontext(conn_or_engine)
+
+
+def search_recordings(
+    conn_or_engine: Connection | Engine, query: RecordingQuery, *, backend: SearchBackend | None = None
+) -> RecordingPage:
+    """One page of recordings in the query's order, and the cursor of the next page (None at the end)."""
+    with _connection(conn_or_engine) as conn:
+        key = _sort_key(conn, query.sort)
+        where = _conditions(conn, query, backend)
+        if query.after:
+            after_key, after_id = decode_cursor(query, query.after)
+            position = sa.tuple_(key, recordings.c.id)
+            bound = sa.tuple_(sa.literal(after_key), sa.literal(after_id))
+            where.append(position < bound if query.descending else position > bound)
+        order = (key.desc(), recordings.c.id.desc()) if query.descending else (key.asc(), recordings.c.id.asc())
+        stmt = (
+            sa.select(*ROW_COLUMNS, key.label("sort_key"))
+            .where(*where)
+            .order_by(*order)
+            .limit(query.limit + 1)  # one extra row tells whether a next page exists
+        )
+        rows = conn.execute(stmt).all()
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    items = [RecordingRow(*row[: len(ROW_COLUMNS)]) for row in rows]
+    cursor = encode_cursor(query, rows[-1].sort_key, rows[-1].id) if more and rows else None
+    return RecordingPage(items=items, next_cursor=cursor)
+
+
+def count_recordings(
+    conn_or_engine: Connection | Engine, query: RecordingQuery, *, backend: SearchBackend | None = None
+) -> int:
+    """How many recordings match (the cursor and limit are ignored)."""
+    with _connection(conn_or_engine) as conn:
+        stmt = sa.select(sa.func.count()).select_from(recordings).where(*_conditions(conn, query, backend))
+        return int(conn.execute(stmt).scalar_one())
+
+
+def get_recording(
+    conn_or_engine: Connection | Engine, session_id: str, *, allowed_teams: Collection[str] | None = None
+) -> RecordingDetail | None:
+    """Metadata, tracks, participants and tags of one session; None if absent or not visible."""
+    with _connection(conn_or_engine) as conn:
+        stmt = sa.select(recordings).where(recordings.c.session_id == session_id)
+        row = conn.execute(stmt).mappings().first()
+        if row is None:
+            return None
+        if allowed_teams is not None and row["team_code"] not in set(allowed_teams):
+            return None
+        rid = row["id"]
+        tracks = conn.execute(
+            sa.select(*_columns(recording_tracks, TrackInfo))
+            .where(recording_tracks.c.recording_id == rid)
+            .order_by(recording_tracks.c.number, recording_tracks.c.id)
+        ).all()
+        participants = conn.execute(
+            sa.select(*_columns(recording_participants, ParticipantInfo))
+            .where(recording_participants.c.recording_id == rid)
+            .order_by(recording_participants.c.track_number, recording_participants.c.id)
+        ).all()
+        tags = conn.execute(
+            sa.select(*_columns(recording_tags, TagInfo))
+            .where(recording_tags.c.recording_id == rid)
+            .order_by(recording_tags.c.offset_ms, recording_tags.c.id)
+        ).all()
+    raw = json.loads(row["raw"]) if row["raw"] else None
+    return RecordingDetail(
+        row=RecordingRow(*(row[c.name] for c in ROW_COLUMNS)),
+        recording_id=row["recording_id"],
+        urls={name: row[f"{name}_url"] for name in ("wav", "mp4", "http", "rtsp", "audio")},
+        call_controller_ip=row["call_controller_ip"],
+        call_controller_type=row["call_controller_type"],
+        ccid=row["ccid"],
+        fetched_at_ms=row["fetched_at_ms"],
+        synced_at_ms=row["synced_at_ms"],
+        tracks=tuple(TrackInfo(*t) for t in tracks),
+        participants=tuple(ParticipantInfo(*p) for p in participants),
+        tags=tuple(TagInfo(*t) for t in tags),
+        raw=raw if isinstance(raw, dict) else None,
+    )
+
+
+def _columns(table: sa.Table, cls: type) -> Sequence[sa.Column[Any]]:
+    return [table.c[name] for name in cls.__dataclass_fields__]

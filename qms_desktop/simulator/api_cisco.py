@@ -1,0 +1,137 @@
+"""The real MediaSense REST API (profile `cisco`): HTTP 200 envelopes with responseCode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from qms_desktop.simulator.auth import COOKIE, session_token
+from qms_desktop.simulator.events import HUB
+from qms_desktop.simulator.query import QueryError, parse_get_sessions
+from qms_desktop.simulator.render import cisco_session
+from qms_desktop.simulator.responses import envelope, read_json, sim_of
+
+AUTH = "/ora/authenticationService/authentication"
+QUERY = "/ora/queryService/query"
+EVENTS = "/ora/eventService/event"
+
+
+def _session_ok(request: web.Request) -> bool:
+    return sim_of(request).sessions.touch(session_token(request))
+
+
+def _expired() -> web.Response:
+    return envelope(4021)
+
+
+async def sign_in(request: web.Request) -> web.Response:
+    sim = sim_of(request)
+    body = await read_json(request)
+    params = body.get("requestParameters") if isinstance(body, dict) else None
+    if not isinstance(params, dict) or "username" not in params or "password" not in params:
+        return envelope(4012, detail="requestParameters.username and requestParameters.password are required")
+    if not sim.sessions.credentials_ok(params["username"], params["password"]):
+        sim.stats.count_login(False)
+        return envelope(4020)
+    sim.stats.count_login(True)
+    token = sim.sessions.open()
+    response = envelope(2000)
+    response.set_cookie(COOKIE, token, path="/", httponly=True, secure=sim.secure_cookies)
+    return response
+
+
+async def sign_out(request: web.Request) -> web.Response:
+    sim = sim_of(request)
+    token = session_token(request)
+    if not sim.sessions.valid_without_touch(token):
+        return _expired()
+    sim.sessions.close(token)
+    response = envelope(2000)
+    response.del_cookie(COOKIE, path="/")
+    return response
+
+
+def render_page(request: web.Request, calls: list[Any]) -> list[dict[str, Any]]:
+    sim = sim_of(request)
+    now = sim.clock.now_ms()
+    faults = sim.faults
+    return [cisco_session(c, now, sim.media_base, malformed=faults.record_is_malformed(c.session_id)) for c in calls]
+
+
+async def get_sessions(request: web.Request) -> web.Response:
+    if not _session_ok(request):
+        return _expired()
+    sim = sim_of(request)
+    try:
+        query = parse_get_sessions(await read_json(request))
+    except QueryError as exc:
+        return envelope(exc.code, detail=exc.message)
+    _, page = query.run(sim.dataset, sim.clock.now_ms())
+    if not page:
+        return envelope(2001)
+    return envelope(2000, {"sessions": render_page(request, page)})
+
+
+async def get_session_by_id(request: web.Request) -> web.Response:
+    if not _session_ok(request):
+        return _expired()
+    sim = sim_of(request)
+    if request.method == "POST":
+        body = await read_json(request)
+        params = body.get("requestParameters") if isinstance(body, dict) else None
+        session_id = params.get("sessionId") if isinstance(params, dict) else None
+    else:
+        session_id = request.query.get("sessionId")
+    if not session_id:
+        return envelope(4010, detail="sessionId is mandatory")
+    call = sim.visible_call(str(session_id))
+    if call is None:
+        return envelope(2001)
+    return envelope(2000, {"sessions": render_page(request, [call])})
+
+
+async def get_system_time(request: web.Request) -> web.Response:
+    if not _session_ok(request):
+        return _expired()
+    return envelope(2000, {"currentSystemTime": sim_of(request).clock.now_ms()})
+
+
+async def subscribe(request: web.Request) -> web.Response:
+    if not _session_ok(request):
+        return _expired()
+    body = await read_json(request)
+    params = body.get("requestParameters") if isinstance(body, dict) else None
+    if not isinstance(params, dict) or not params.get("subscriptionUri"):
+        return envelope(4010, detail="requestParameters.subscriptionUri is mandatory")
+    if str(params.get("subscriptionType", "http")).lower() != "http":
+        return envelope(4012, detail="only subscriptionType http is supported")
+    filters = params.get("subscriptionFilters") or []
+    sub_id, created = request.app[HUB].subscribe(str(params["subscriptionUri"]), filters)
+    if not created:
+        return envelope(4030, detail=sub_id)
+    return envelope(2000, {"subscriptionId": sub_id})
+
+
+async def unsubscribe(request: web.Request) -> web.Response:
+    if not _session_ok(request):
+        return _expired()
+    body = await read_json(request)
+    params = body.get("requestParameters") if isinstance(body, dict) else None
+    sub_id = params.get("subscriptionId") if isinstance(params, dict) else None
+    if not sub_id:
+        return envelope(4010, detail="requestParameters.subscriptionId is mandatory")
+    if not request.app[HUB].unsubscribe(str(sub_id)):
+        return envelope(4031, detail=str(sub_id))
+    return envelope(2000, {"subscriptionId": sub_id})
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post(f"{AUTH}/signIn", sign_in)
+    app.router.add_post(f"{AUTH}/signOut", sign_out)
+    app.router.add_post(f"{QUERY}/getSessions", get_sessions)
+    app.router.add_get(f"{QUERY}/getSessionBySessionId", get_session_by_id)
+    app.router.add_post(f"{QUERY}/getSessionBySessionId", get_session_by_id)
+    app.router.add_get("/ora/infoService/info/getSystemTime", get_system_time)
+    app.router.add_post(f"{EVENTS}/subscribeToEvents", subscribe)
+    app.router.add_post(f"{EVENTS}/unsubscribeFromEvents", unsubscribe)

@@ -1,0 +1,213 @@
+"""Fault knobs and request counters, shared by the test thread and the server thread.
+
+Rates draw from a seeded `random.Random`, so a test that sets the same knobs sees the same faults.
+Malformed records are chosen by hashing the session id, so a broken record stays broken on retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import threading
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+KNOBS = (
+    "latency_ms",
+    "error_5xx_rate",
+    "error_5xx_next",
+    "drop_mid_body_rate",
+    "expire_session_after",
+    "busy_next",
+    "retry_after",
+    "malformed_records",
+    "malformed_json_next",
+)
+
+
+@dataclass
+class Faults:
+    latency_ms: float = 0.0
+    error_5xx_rate: float = 0.0
+    error_5xx_next: int = 0
+    drop_mid_body_rate: float = 0.0
+    expire_session_after: int | None = None
+    busy_next: int = 0
+    retry_after: int = 1
+    malformed_records: float | frozenset[str] = 0.0
+    malformed_json_next: int = 0
+    seed: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+    _rng: random.Random = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+        self.update(malformed_records=self.malformed_records)
+
+    def update(self, **knobs: Any) -> None:
+        """Set knobs by name (unknown names raise); `malformed_records` takes a rate or ids."""
+        with self._lock:
+            for name, value in knobs.items():
+                if name not in KNOBS and name != "seed":
+                    raise ValueError(f"unknown fault knob {name!r}; known: {', '.join(KNOBS)}")
+                if name == "malformed_records" and not isinstance(value, int | float):
+                    value = frozenset(str(v).lower() for v in value)
+                if name == "seed":
+                    self._rng = random.Random(value)
+                setattr(self, name, value)
+
+    def reset(self) -> None:
+        self.update(**{f.name: f.default for f in fields(self) if f.name in KNOBS})
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {name: getattr(self, name) for name in KNOBS}
+        if isinstance(self.malformed_records, frozenset):
+            out["malformed_records"] = sorted(self.malformed_records)
+        return out
+
+    def _roll(self, rate: float) -> bool:
+        return rate > 0 and self._rng.random() < rate
+
+    def take_5xx(self) -> bool:
+        with self._lock:
+            if self.error_5xx_next > 0:
+                self.error_5xx_next -= 1
+                return True
+            return self._roll(self.error_5xx_rate)
+
+    def take_busy(self) -> bool:
+        with self._lock:
+            if self.busy_next > 0:
+                self.busy_next -= 1
+                return True
+            return False
+
+    def take_malformed_json(self) -> bool:
+        with self._lock:
+            if self.malformed_json_next > 0:
+                self.malformed_json_next -= 1
+                return True
+            return False
+
+    def take_drop(self) -> bool:
+        with self._lock:
+            return self._roll(self.drop_mid_body_rate)
+
+    def take_expiry(self) -> bool:
+        """Count one authenticated request; True when the sessions must expire now (one-shot)."""
+        with self._lock:
+            if self.expire_session_after is None:
+                return False
+            if self.expire_session_after <= 0:
+                self.expire_session_after = None
+                return True
+            self.expire_session_after -= 1
+            return False
+
+    def record_is_malformed(self, session_id: str) -> bool:
+        knob = self.malformed_records
+        if isinstance(knob, frozenset):
+            return session_id in knob
+        if knob <= 0:
+            return False
+        digest = hashlib.blake2b(f"{self.seed}:{session_id}".encode(), digest_size=8).digest()
+        return int.from_bytes(digest) / 2**64 < knob
+
+
+def parse_faults(text: str) -> dict[str, Any]:
+    """`k=v,k=v` from the command line; ids for malformed_records are separated by `;`."""
+    out: dict[str, Any] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        if not sep or (name not in KNOBS and name != "seed"):
+            raise ValueError(f"bad fault {item!r}; expected one of {', '.join(KNOBS)} as name=value")
+        raw = raw.strip()
+        value: Any
+        if name == "malformed_records" and not _is_number(raw):
+            value = frozenset(filter(None, raw.split(";")))
+        elif name in ("latency_ms", "error_5xx_rate", "drop_mid_body_rate", "malformed_records"):
+            value = float(raw)
+        else:
+            value = int(raw)
+        out[name] = value
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+class Stats:
+    """What the simulator saw; tests assert on it. Mutated only under the lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.requests: Counter[str] = Counter()
+        self.methods: Counter[str] = Counter()
+        self.logins = 0
+        self.login_failures = 0
+        self.ranges: list[tuple[str, str | None, int]] = []
+        self.faults: Counter[str] = Counter()
+        self.events_delivered = 0
+        self.events_failed = 0
+        self.events: list[tuple[str, str, str]] = []  # (action, sessionId or "", subscriber uri)
+
+    def count_request(self, method: str, path: str) -> None:
+        with self._lock:
+            self.requests[path] += 1
+            self.methods[f"{method} {path}"] += 1
+
+    def count_login(self, ok: bool) -> None:
+        with self._lock:
+            if ok:
+                self.logins += 1
+            else:
+                self.login_failures += 1
+
+    def count_range(self, path: str, header: str | None, status: int) -> None:
+        with self._lock:
+            self.ranges.append((path, header, status))
+
+    def count_fault(self, name: str) -> None:
+        with self._lock:
+            self.faults[name] += 1
+
+    def count_event(self, action: str, session_id: str, uri: str, ok: bool) -> None:
+        with self._lock:
+            if ok:
+                self.events_delivered += 1
+            else:
+                self.events_failed += 1
+            self.events.append((action, session_id, uri))
+
+    def total_requests(self) -> int:
+        with self._lock:
+            return sum(self.requests.values())
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self.methods.clear()
+            self.logins = self.login_failures = 0
+            self.ranges.clear()
+            self.faults.clear()
+            self.events_delivered = self.events_failed = 0
+            self.events.clear()
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "requests": dict(self.requests),
+                "logins": self.logins,
+                "login_failures": self.login_failures,
+                "ranges": list(self.ranges),
+                "faults": dict(self.faults),
+                "events_delivered": self.events_delivered,
+                "events_failed": self.events_failed,
+            }

@@ -1,0 +1,141 @@
+"""Engines and migrations: SQLite (the default, one file in the data folder) or PostgreSQL (shared).
+
+The same SQLAlchemy Core code and the same Alembic chain run on both; dialect differences stay in
+this module, the migrations and `qms_desktop.search`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+ENV_DATABASE_URL = "QMS_DATABASE_URL"
+# Any 64-bit constant: PostgreSQL advisory lock that serialises concurrent `upgrade()` calls.
+_MIGRATION_LOCK_KEY = 0x514D53_0001
+_SQLITE_BUSY_TIMEOUT_MS = 10_000
+_SECRET_QUERY = re.compile(r"(password|secret|token)=[^&]*", re.IGNORECASE)
+
+
+def database_url() -> str:
+    """`QMS_DATABASE_URL` when set, else the SQLite file in the data folder."""
+    from qms_desktop import paths
+
+    return os.environ.get(ENV_DATABASE_URL) or paths.default_database_url()
+
+
+def normalize_url(url: str) -> str:
+    """`postgres://` and `postgresql://` get the psycopg 3 driver (psycopg2 is not a dependency)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def mask_url(url: str | Engine) -> str:
+    """The URL safe to print or log: the password (if any) replaced by ***."""
+    parsed = url.url if isinstance(url, Engine) else make_url(url)
+    # libpq also accepts the password as a query parameter.
+    return _SECRET_QUERY.sub(r"\1=***", parsed.render_as_string(hide_password=True))
+
+
+def create_engine_for(url: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url` (default: `database_url()`), configured for the app's access pattern."""
+    url = normalize_url(url or database_url())
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+        if not in_memory:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        _configure_sqlite(engine, wal=not in_memory)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        options: dict[str, Any] = {
+            "pool_size": 5,
+            "max_overflow": 5,
+            "pool_timeout": 30,
+            "pool_pre_ping": True,  # a shared server restarts; do not hand out dead connections
+            "pool_recycle": 1800,
+            "connect_args": {"connect_timeout": 10, "application_name": "qms-desktop"},
+        }
+        options.update(kwargs)
+        return create_engine(url, **options)
+    raise ValueError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling skips BEGIN before SELECT and DDL; we emit BEGIN
+        # ourselves (below) so reads and migrations are real transactions.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            if wal:
+                cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # durable enough with WAL, much faster
+            cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB: the recordings indexes stay hot
+            cursor.execute("PRAGMA temp_store=MEMORY")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # BEGIN IMMEDIATE takes the write lock up front, so a writer that reads first never
+        # fails with SQLITE_BUSY on lock upgrade; plain readers keep the deferred BEGIN.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def begin_write(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: `BEGIN IMMEDIATE` on SQLite, an ordinary transaction on PostgreSQL."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn
+
+
+def _alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """Migrate the schema to `revision` (atomically on both databases); returns the new revision."""
+    with begin_write(engine) as conn:
+        if engine.dialect.name == "postgresql":
+            # Two processes starting at once (GUI + CLI) must not both create the tables.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+        command.upgrade(_alembic_config(conn), revision)
+        return MigrationContext.configure(conn).get_current_revision() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database (None for an empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,218 @@
+"""The tables, as SQLAlchemy Core objects for queries. Alembic migrations create them (a test checks
+the two agree). Times are BIGINT epoch milliseconds UTC named *_ms: portable, and cheap to compare
+in keyset paging."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+# SQLite only makes `INTEGER PRIMARY KEY` the rowid alias (fast, and the FTS5 rowid key).
+Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+Ms = sa.BigInteger
+
+# Deterministic constraint names: the same on both databases, so later migrations can drop them.
+metadata = sa.MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    }
+)
+
+recordings = sa.Table(
+    "recordings",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String, nullable=False, unique=True),
+    sa.Column("recording_id", sa.String),
+    sa.Column("start_ms", Ms, nullable=False),
+    sa.Column("end_ms", Ms),
+    sa.Column("duration_ms", Ms),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("state_rank", sa.SmallInteger, nullable=False),
+    sa.Column("agent_id", sa.String),
+    sa.Column("agent_name", sa.String),
+    sa.Column("team_code", sa.String),
+    sa.Column("direction", sa.String(16)),
+    sa.Column("ani", sa.String),
+    sa.Column("dnis", sa.String),
+    sa.Column("csq", sa.String),
+    sa.Column("wrap_up_reason", sa.String),
+    sa.Column("codec", sa.String),
+    sa.Column("wav_url", sa.String),
+    sa.Column("mp4_url", sa.String),
+    sa.Column("http_url", sa.String),
+    sa.Column("rtsp_url", sa.String),
+    sa.Column("audio_url", sa.String),
+    sa.Column("call_controller_ip", sa.String),
+    sa.Column("call_controller_type", sa.String),
+    sa.Column("ccid", sa.String),
+    sa.Column("pruned", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("dialect", sa.String(16)),
+    sa.Column("raw", sa.Text),
+    sa.Column("content_hash", sa.String(40)),
+    sa.Column("fetched_at_ms", Ms, nullable=False),
+    sa.Column("first_synced_at_ms", Ms, nullable=False),
+    sa.Column("synced_at_ms", Ms, nullable=False),
+    # (start_ms, id) is the default keyset order; the composite ones serve "agent/team in a range".
+    sa.Index("ix_recordings_start", "start_ms", "id"),
+    sa.Index("ix_recordings_agent_start", "agent_id", "start_ms"),
+    sa.Index("ix_recordings_team_start", "team_code", "start_ms"),
+    sa.Index("ix_recordings_state_start", "state", "start_ms"),
+    sa.Index("ix_recordings_ani", "ani"),
+    sa.Index("ix_recordings_dnis", "dnis"),
+)
+
+recording_tracks = sa.Table(
+    "recording_tracks",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("recording_id", Id, sa.ForeignKey("recordings.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("media_type", sa.String(16)),
+    sa.Column("codec", sa.String),
+    sa.Column("start_ms", Ms),
+    sa.Column("duration_ms", Ms),
+    sa.Column("download_url", sa.String),
+    sa.Index("ix_recording_tracks_recording", "recording_id"),
+)
+
+recording_participants = sa.Table(
+    "recording_participants",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("recording_id", Id, sa.ForeignKey("recordings.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("track_number", sa.Integer),
+    sa.Column("device_ref", sa.String),
+    sa.Column("device_id", sa.String),
+    sa.Column("role", sa.String(16)),
+    sa.Column("name", sa.String),
+    sa.Column("xref_ci", sa.String),
+    sa.Column("start_ms", Ms),
+    sa.Column("duration_ms", Ms),
+    sa.Column("is_conference", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_recording_participants_recording", "recording_id"),
+    sa.Index("ix_recording_participants_device_ref", "device_ref"),
+)
+
+recording_tags = sa.Table(
+    "recording_tags",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("recording_id", Id, sa.ForeignKey("recordings.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("type", sa.String(32)),
+    sa.Column("offset_ms", Ms),
+    sa.Column("created_ms", Ms),
+    sa.Column("track_number", sa.Integer),
+    sa.Index("ix_recording_tags_recording", "recording_id"),
+    sa.Index("ix_recording_tags_name", "name", "recording_id"),
+)
+
+teams = sa.Table(
+    "teams",
+    metadata,
+    sa.Column("code", sa.String, primary_key=True),
+    sa.Column("name", sa.String),
+)
+
+agents = sa.Table(
+    "agents",
+    metadata,
+    sa.Column("agent_id", sa.String, primary_key=True),
+    sa.Column("name", sa.String),
+    sa.Column("extension", sa.String, unique=True),
+    sa.Column("team_code", sa.String, sa.ForeignKey("teams.code", ondelete="SET NULL")),
+)
+
+sync_state = sa.Table(
+    "sync_state",
+    metadata,
+    sa.Column("stream", sa.String, primary_key=True, server_default="sessions"),
+    sa.Column("last_sync_time_ms", Ms),
+    sa.Column("last_seen_id", sa.String),
+    sa.Column("backfill_complete", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("backfill_start_ms", Ms),
+    sa.Column("backfill_end_ms", Ms),
+    sa.Column("backfill_current_ms", Ms),
+    sa.Column("updated_at_ms", Ms),
+)
+
+SLICE_STATUSES = ("pending", "running", "done", "failed")
+backfill_slices = sa.Table(
+    "backfill_slices",
+    metadata,
+    sa.Column("stream", sa.String, primary_key=True),
+    sa.Column("slice_start_ms", Ms, primary_key=True),
+    sa.Column("slice_end_ms", Ms, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
+    sa.Column("pages", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("records", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.Text),
+    sa.Column("updated_at_ms", Ms),
+    sa.CheckConstraint("status IN ('pending', 'running', 'done', 'failed')", name="ck_backfill_slices_status"),
+)
+
+RUN_STATUSES = ("RUNNING", "SUCCESS", "PARTIAL", "FAILED", "INTERRUPTED")
+sync_runs = sa.Table(
+    "sync_runs",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("correlation_id", sa.String, nullable=False),
+    sa.Column("trigger", sa.String(32)),
+    sa.Column("mode", sa.String(32)),
+    sa.Column("window_start_ms", Ms),
+    sa.Column("window_end_ms", Ms),
+    sa.Column("started_at_ms", Ms, nullable=False),
+    sa.Column("finished_at_ms", Ms),
+    sa.Column("heartbeat_ms", Ms),
+    sa.Column("status", sa.String(16), nullable=False, server_default="RUNNING"),
+    sa.Column("pages", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("fetched", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("updated", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("skipped", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("errors", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error_summary", sa.Text),
+    sa.Column("host", sa.String),
+    sa.CheckConstraint(
+        "status IN ('RUNNING', 'SUCCESS', 'PARTIAL', 'FAILED', 'INTERRUPTED')", name="ck_sync_runs_status"
+    ),
+    sa.Index("ix_sync_runs_started", "started_at_ms"),
+)
+
+quarantine = sa.Table(
+    "quarantine",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String),
+    sa.Column("dialect", sa.String(16)),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("raw_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("run_id", sa.BigInteger),
+    sa.Column("first_seen_ms", Ms, nullable=False),
+    sa.Column("last_seen_ms", Ms, nullable=False),
+    sa.Column("seen_count", sa.Integer, nullable=False, server_default="1"),
+    sa.Index("ix_quarantine_last_seen", "last_seen_ms"),
+)
+
+sync_lease = sa.Table(
+    "sync_lease",
+    metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("holder", sa.String, nullable=False),
+    sa.Column("run_id", sa.BigInteger),
+    sa.Column("acquired_ms", Ms, nullable=False),
+    sa.Column("expires_ms", Ms, nullable=False),
+)
+
+integration_settings = sa.Table(
+    "integration_settings",
+    metadata,
+    sa.Column("section", sa.String, primary_key=True),
+    sa.Column("settings", sa.Text, nullable=False),
+    sa.Column("updated_at_ms", Ms),
+    sa.Column("updated_by", sa.String),
+)

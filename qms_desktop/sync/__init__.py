@@ -1,0 +1,1 @@
+"""The sync engine: MediaSense sessions into the store, incrementally and by backfill. No Qt."""

@@ -1,0 +1,121 @@
+"""One sync at a time per database.
+
+PostgreSQL: a session-level advisory lock held on a dedicated connection for the whole run (the
+server frees it if the process dies). SQLite: a lease row with an expiry, renewed while the run is
+alive. Either way the holder is written to `sync_lease`, so a second trigger can say who runs.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.schema import sync_lease
+
+LEASE_NAME = "sync"
+ADVISORY_KEY = 0x514D5353594E43  # "QMSSYNC": one key for every QMS process on this database
+
+
+class SyncAlreadyRunning(RuntimeError):
+    def __init__(self, run_id: int | None, holder: str | None) -> None:
+        self.run_id = run_id
+        self.holder = holder
+        who = f" by {holder}" if holder else ""
+        super().__init__(f"A sync is already running (run {run_id}){who}")
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseInfo:
+    holder: str
+    run_id: int | None
+    acquired_ms: int
+    expires_ms: int
+
+
+def holder_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def current_lease(conn: Connection) -> LeaseInfo | None:
+    row = conn.execute(sa.select(sync_lease).where(sync_lease.c.name == LEASE_NAME)).mappings().first()
+    if row is None:
+        return None
+    return LeaseInfo(row["holder"], row["run_id"], row["acquired_ms"], row["expires_ms"])
+
+
+class SyncGuard:
+    """`acquire()` or raise SyncAlreadyRunning; `renew()` while running; `release()` at the end."""
+
+    def __init__(self, engine: Engine, ttl_ms: int, holder: str | None = None) -> None:
+        self.engine = engine
+        self.ttl_ms = ttl_ms
+        self.holder = holder or holder_id()
+        self._pg_conn: Connection | None = None
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def acquire(self, now_ms: int) -> None:
+        if self.is_postgres:
+            conn = self.engine.connect()
+            locked = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({ADVISORY_KEY})").scalar()
+            conn.commit()
+            if not locked:
+                conn.close()
+                with self.engine.connect() as reader:
+                    lease = current_lease(reader)
+                raise SyncAlreadyRunning(lease.run_id if lease else None, lease.holder if lease else None)
+            self._pg_conn = conn
+            with begin_write(self.engine) as tx:
+                self._write_lease(tx, None, now_ms)
+            return
+        with begin_write(self.engine) as tx:
+            lease = current_lease(tx)
+            if lease is not None and lease.holder != self.holder and lease.expires_ms > now_ms:
+                raise SyncAlreadyRunning(lease.run_id, lease.holder)
+            self._write_lease(tx, None, now_ms)
+
+    def _write_lease(self, conn: Connection, run_id: int | None, now_ms: int) -> None:
+        conn.execute(sa.delete(sync_lease).where(sync_lease.c.name == LEASE_NAME))
+        conn.execute(
+            sa.insert(sync_lease).values(
+                name=LEASE_NAME,
+                holder=self.holder,
+                run_id=run_id,
+                acquired_ms=now_ms,
+                expires_ms=now_ms + self.ttl_ms,
+            )
+        )
+
+    def renew(self, conn: Connection, now_ms: int, run_id: int | None = None) -> None:
+        """Extend the lease inside the caller's transaction (each page's commit renews it)."""
+        values: dict[str, object] = {"expires_ms": now_ms + self.ttl_ms}
+        if run_id is not None:
+            values["run_id"] = run_id
+        conn.execute(
+            sa.update(sync_lease)
+            .where(sync_lease.c.name == LEASE_NAME, sync_lease.c.holder == self.holder)
+            .values(**values)
+        )
+
+    def release(self) -> None:
+        try:
+            with begin_write(self.engine) as tx:
+                tx.execute(
+                    sa.delete(sync_lease).where(sync_lease.c.name == LEASE_NAME, sync_lease.c.holder == self.holder)
+                )
+        finally:
+            if self._pg_conn is not None:
+                try:
+                    self._pg_conn.exec_driver_sql(f"SELECT pg_advisory_unlock({ADVISORY_KEY})")
+                    self._pg_conn.commit()
+                finally:
+                    self._pg_conn.close()
+                    self._pg_conn = None

@@ -1,0 +1,113 @@
+"""The synthetic data: deterministic, lazy, fast, and shaped like a contact centre."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+
+from qms_desktop.simulator import SimulatorConfig, build_simulator
+from qms_desktop.simulator.data import Dataset
+from qms_desktop.simulator.ids import decode, encode_many, format_ids, round_keys
+
+from .conftest import ANCHOR, ANCHOR_MS, DAY_MS
+
+
+def _sim(**overrides):
+    config = SimulatorConfig(
+        sessions_per_day=300, days=4, seed=11, anchor=ANCHOR, now=ANCHOR, freeze_clock=True, tls=False
+    )
+    for k, v in overrides.items():
+        setattr(config, k, v)
+    return build_simulator(config)
+
+
+def test_same_seed_same_data_other_seed_other_data() -> None:
+    a = _sim().ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    b = _sim().ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    c = _sim(seed=12).ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    assert a == b
+    assert {r["sessionId"] for r in a}.isdisjoint({r["sessionId"] for r in c})
+
+
+def test_ids_are_unique_hex_and_decode_back() -> None:
+    keys = round_keys(5)
+    ids = format_ids(encode_many(keys, -3, 50_000))
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[0-9a-f]{14}", i) for i in ids[:1000])
+    assert decode(keys, ids[1234]) == (-3, 1234)
+    assert decode(keys, "not-an-id") is None
+
+
+def test_window_counts_sorting_and_shapes() -> None:
+    sim = _sim()
+    rows = sim.ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    # Everything that started before now is visible except late arrivals still hidden.
+    assert 0.95 * 1200 < len(rows) <= 1200
+    assert sim.count(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS) == len(rows)
+    assert rows == sorted(rows, key=lambda r: (r["start_ms"], r["sessionId"]))
+    states = {r["state"] for r in rows}
+    assert {"ACTIVE", "CLOSED_NORMAL", "CLOSED_ERROR"} <= states
+    active = [r for r in rows if r["state"] == "ACTIVE"]
+    assert all(r["duration_ms"] is None for r in active)
+    assert any(r["planned_end_ms"] - r["start_ms"] > 30 * 60_000 for r in active)
+    pruned = sum(r["pruned"] for r in rows) / len(rows)
+    assert 0.005 < pruned < 0.08
+    for r in rows[:200]:
+        assert len(r["deviceRefs"]) == 2
+        assert r["deviceRefs"][0].isdigit()  # track 1 is the agent's extension
+        if r["direction"] != "internal":
+            assert re.fullmatch(r"\+380\d{9}", r["deviceRefs"][1])
+    # Some start times are shared, so clients must break ties by sessionId.
+    starts = [r["start_ms"] for r in rows]
+    assert len(set(starts)) < len(starts)
+
+
+def test_late_sessions_appear_minutes_after_they_end() -> None:
+    sim = _sim()
+    data = sim.dataset
+    late = [c for b in range(-4, 0) for c in data.select(*_block(b), 10**15).calls() if c.late]
+    assert late
+    call = late[0]
+    assert call.visible_from_ms >= call.end_ms + 2 * 60_000
+    sim.clock.set(call.end_ms + 1)
+    assert sim.session(call.session_id)["visible"] is False
+    assert call.session_id not in {r["sessionId"] for r in sim.ground_truth(*_window_of(call))}
+    sim.clock.set(call.visible_from_ms)
+    assert call.session_id in {r["sessionId"] for r in sim.ground_truth(*_window_of(call))}
+
+
+def _block(b: int) -> tuple[int, int]:
+    return ANCHOR_MS + b * DAY_MS, ANCHOR_MS + (b + 1) * DAY_MS
+
+
+def _window_of(call) -> tuple[int, int]:
+    return call.start_ms, call.start_ms + 1
+
+
+def test_agents_and_csv() -> None:
+    sim = _sim()
+    agents = sim.agents()
+    assert agents[0]["agent_id"] == "A1001" and agents[0]["extension"] == "1001"
+    assert agents[0]["team"].startswith("T")
+    rows = list(csv.DictReader(io.StringIO(sim.agents_csv())))
+    assert list(rows[0]) == ["agent_id", "name", "extension", "team"]
+    assert len(rows) == len(agents)
+    extensions = {a["extension"] for a in agents}
+    refs = {r["deviceRefs"][0] for r in sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)}
+    assert refs <= extensions
+
+
+def test_hundred_thousand_sessions_generate_fast() -> None:
+    t0 = time.perf_counter()
+    data = Dataset(seed=3, sessions_per_day=100_000, days=1, anchor_ms=ANCHOR_MS)
+    selection = data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS)
+    calls = selection.calls()
+    elapsed = time.perf_counter() - t0
+    assert len(calls) == 100_000
+    assert elapsed < 2.0, elapsed
+    # Cached: a second pass over the same day is cheap.
+    t1 = time.perf_counter()
+    assert len(data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS).calls()) == 100_000
+    assert time.perf_counter() - t1 < 0.5

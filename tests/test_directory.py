@@ -1,0 +1,205 @@
+"""The agents directory: CSV import, enrichment rules and re-linking stored recordings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from qms_desktop.directory import (
+    Agent,
+    DialPlan,
+    DirectorySnapshot,
+    enrich,
+    import_agents_csv,
+    infer_call,
+    list_agents,
+    load_directory,
+    relink_recordings,
+)
+from qms_desktop.mediasense.models import Direction, Participant, Track
+from qms_desktop.search import RecordingQuery, count_recordings, get_recording
+from qms_desktop.store import begin_write
+from qms_desktop.store.recordings import upsert_sessions
+from tests import pg
+from tests.store.factory import make_session, make_spec_session
+
+# The database fixtures of tests/pg.py (this module sits outside tests/store's conftest).
+db_url, engine, postgres_url, sqlite_url = pg.db_url, pg.engine, pg.postgres_url, pg.sqlite_url
+
+CSV = """agent_id,name,extension,team
+a1,Olena Kovalenko,1001,SALES
+a2,Taras Shevchuk,1002,SUPPORT
+a3,Ivan Petrenko,,SALES
+"""
+
+DIRECTORY = DirectorySnapshot.of(
+    [Agent("a1", "Olena Kovalenko", "1001", "SALES"), Agent("a2", "Taras Shevchuk", "1002", "SUPPORT")]
+)
+
+
+def test_import_creates_agents_and_teams(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "agents.csv"
+    path.write_text("\ufeff" + CSV, encoding="utf-8")
+    with begin_write(engine) as conn:
+        result = import_agents_csv(conn, str(path))
+    assert (result.created, result.updated, result.teams_created, result.errors) == (3, 0, 2, ())
+    with engine.connect() as conn:
+        snapshot = load_directory(conn)
+    assert snapshot.by_extension["1001"].name == "Olena Kovalenko"
+    assert snapshot.agents["a3"].extension is None
+    assert set(snapshot.teams) == {"SALES", "SUPPORT"}
+
+
+def test_reimport_updates_and_moves_extensions(engine: Engine) -> None:
+    with begin_write(engine) as conn:
+        import_agents_csv(conn, CSV)
+        # a1 and a2 swap desks; a3 is unchanged.
+        result = import_agents_csv(
+            conn, "agent_id,name,extension,team\na1,Olena Kovalenko,1002,SALES\na2,Taras Shevchuk,1001,SUPPORT\n"
+        )
+    assert (result.created, result.updated, result.unchanged) == (0, 2, 0)
+    with engine.connect() as conn:
+        assert {a.agent_id: a.extension for a in list_agents(conn)} == {"a1": "1002", "a2": "1001", "a3": None}
+
+
+def test_bad_rows_are_reported_with_line_numbers(engine: Engine) -> None:
+    text = (
+        "name,agent_id,extension,team,notes\n"  # any column order; extra columns are ignored
+        "Good One,g1,2001,OPS,x\n"
+        ",,2002,OPS,\n"  # line 3: no agent id
+        "Dup,g1,2003,OPS,\n"  # line 4: agent twice
+        "Clash,g2,2001,OPS,\n"  # line 5: extension taken in this file
+        "Space,g3,20 04,OPS,\n"  # line 6: bad extension
+        "Fine,g4,,,\n"
+    )
+    with begin_write(engine) as conn:
+        result = import_agents_csv(conn, text)
+    assert [e.line for e in result.errors] == [3, 4, 5, 6]
+    assert "agent_id is empty" in str(result.errors[0])
+    assert "line 2" in result.errors[1].message
+    assert result.created == 2
+    with begin_write(engine) as conn:
+        clash = import_agents_csv(conn, "agent_id,name,extension,team\nz9,Zed,2001,OPS\n")
+    assert clash.created == 0 and "belongs to agent g1" in clash.errors[0].message
+
+
+def test_a_header_without_required_columns_is_refused(engine: Engine) -> None:
+    with pytest.raises(ValueError, match="extension"), begin_write(engine) as conn:
+        import_agents_csv(conn, "agent_id,name,team\na1,A,T\n")
+
+
+def test_dial_plan() -> None:
+    plan = DialPlan()
+    assert plan.is_internal("1001") and not plan.is_internal("0501234567") and not plan.is_internal(None)
+    assert DialPlan(r"^[12]\d{3}$").is_internal("2999")
+    with pytest.raises(Exception):  # noqa: B017 - re.error: a bad pattern fails when configured
+        DialPlan("(")
+
+
+@pytest.mark.parametrize(
+    ("refs", "expected"),
+    [
+        (["0501234567", "1001"], (Direction.INBOUND, "0501234567", "1001")),
+        (["1001", "0501234567"], (Direction.OUTBOUND, "1001", "0501234567")),
+        (["1001", "1002"], (Direction.INTERNAL, "1001", "1002")),
+        (["0501234567", "0679876543"], (None, "0501234567", "0679876543")),
+        (["1001"], (None, "1001", None)),
+        ([None, "0501234567", "1001"], (Direction.INBOUND, "0501234567", "1001")),
+        ([], (None, None, None)),
+    ],
+)
+def test_infer_call(refs: list[str | None], expected: tuple[object, object, object]) -> None:
+    assert infer_call(refs, DialPlan()) == expected
+
+
+def test_enrich_links_agent_and_infers_the_call() -> None:
+    inbound = make_session("in", caller="0501234567", callee="1001")
+    outbound = make_session("out", caller="1002", callee="0679876543")
+    unknown = make_session("unk", caller="0501234567", callee="1999")
+    got = {r.session_id: r for r in enrich([inbound, outbound, unknown], DIRECTORY, DialPlan())}
+    assert (got["in"].agent_id, got["in"].agent_name, got["in"].team_code) == ("a1", "Olena Kovalenko", "SALES")
+    assert (got["in"].direction, got["in"].ani, got["in"].dnis) == (Direction.INBOUND, "0501234567", "1001")
+    assert (got["out"].agent_id, got["out"].direction, got["out"].dnis) == ("a2", Direction.OUTBOUND, "0679876543")
+    assert got["unk"].agent_id is None and got["unk"].direction is Direction.INBOUND
+
+
+def test_enrich_uses_track_participants_in_track_order() -> None:
+    record = make_session("t", caller="0501234567", callee="1001")
+    p_caller, p_agent = record.participants
+    reordered = replace(
+        record,
+        participants=(),
+        tracks=(
+            Track(number=2, participants=(replace(p_agent, track_number=None),)),
+            Track(number=1, participants=(replace(p_caller, track_number=None),)),
+        ),
+    )
+    (got,) = enrich([reordered], DIRECTORY)
+    assert (got.direction, got.ani, got.dnis, got.agent_id) == (Direction.INBOUND, "0501234567", "1001", "a1")
+
+
+def test_values_from_the_source_win() -> None:
+    spec = make_spec_session(
+        "spec", agent_id="x7", agent_name="Given", team_code="GIVEN", direction=Direction.OUTBOUND, ani="1", dnis="2"
+    )
+    (got,) = enrich([spec], DIRECTORY)
+    assert got == spec
+    partial = make_session("p", caller="0501234567", callee="1001", agent_id="a2", direction=Direction.INTERNAL)
+    (got,) = enrich([partial], DIRECTORY)
+    assert (got.agent_id, got.agent_name, got.team_code) == ("a2", "Taras Shevchuk", "SUPPORT")
+    assert (got.direction, got.ani, got.dnis) == (Direction.INTERNAL, "0501234567", "1001")
+
+
+def test_relink_after_the_directory_changes(engine: Engine) -> None:
+    records = [
+        make_session("c1", caller="0501234567", callee="1001"),
+        make_session("c2", caller="1002", callee="0679876543"),
+        make_session("c3", caller="0501111111", callee="1003"),
+        make_spec_session("sp", agent_id="a9", agent_name="Spec Agent", team_code="SPEC", caller="x", callee="1001"),
+    ]
+    with begin_write(engine) as conn:
+        import_agents_csv(conn, CSV)
+        upsert_sessions(conn, enrich(records, load_directory(conn), DialPlan()), fetched_at_ms=1, now_ms=1)
+    with engine.connect() as conn:
+        assert get_recording(conn, "c1").row.agent_id == "a1"  # type: ignore[union-attr]
+        assert get_recording(conn, "c3").row.agent_id is None  # type: ignore[union-attr]
+
+    # 1003 is given to a new agent, 1001 moves from a1 to a3, a2 leaves its desk.
+    with begin_write(engine) as conn:
+        import_agents_csv(
+            conn,
+            "agent_id,name,extension,team\na1,Olena Kovalenko,,SALES\na2,Taras Shevchuk,,SUPPORT\n"
+            "a3,Ivan Petrenko,1001,SALES\na4,Maria Bondar,1003,SUPPORT\n",
+        )
+        assert relink_recordings(conn) == 3
+        assert relink_recordings(conn) == 0  # nothing left to change
+    with engine.connect() as conn:
+        rows = {sid: get_recording(conn, sid).row for sid in ("c1", "c2", "c3", "sp")}  # type: ignore[union-attr]
+        assert (rows["c1"].agent_id, rows["c1"].agent_name) == ("a3", "Ivan Petrenko")
+        assert (rows["c2"].agent_id, rows["c2"].team_code) == (None, None)
+        assert (rows["c3"].agent_id, rows["c3"].team_code) == ("a4", "SUPPORT")
+        assert rows["sp"].agent_id == "a9"  # the source named it: never re-linked
+        # Search documents follow the re-link.
+        assert count_recordings(conn, RecordingQuery(text="bondar")) == 1
+        assert count_recordings(conn, RecordingQuery(text="olena")) == 0
+
+
+def test_relink_applies_a_new_dial_plan(engine: Engine) -> None:
+    record = make_session("c1", caller="0501234567", callee="77001")
+    with begin_write(engine) as conn:
+        upsert_sessions(conn, enrich([record], DirectorySnapshot(), DialPlan(r"^\d{4}$")), fetched_at_ms=1, now_ms=1)
+    with engine.connect() as conn:
+        assert get_recording(conn, "c1").row.direction is None  # type: ignore[union-attr]
+    with begin_write(engine) as conn:
+        assert relink_recordings(conn, DialPlan(r"^\d{4,5}$")) == 1
+    with engine.connect() as conn:
+        row = get_recording(conn, "c1").row  # type: ignore[union-attr]
+    assert (row.direction, row.ani, row.dnis) == ("inbound", "0501234567", "77001")
+
+
+def test_participant_dataclass_is_what_enrich_reads() -> None:
+    # Guards the assumption that device refs live on Participant.device_ref.
+    assert "device_ref" in Participant.__dataclass_fields__
