@@ -16,6 +16,7 @@ from qms_desktop.sync import state
 from qms_desktop.sync.engine import SyncEngine, SyncProgress, SyncResult
 from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
 from qms_desktop.sync.scheduler import SyncScheduler
+from qms_desktop.sync.status import sync_status
 
 EXIT_FOR_STATUS = {"SUCCESS": 0, "PARTIAL": 3, "FAILED": 1, "INTERRUPTED": 130}
 EXIT_ALREADY_RUNNING = 4
@@ -146,31 +147,6 @@ async def _run_now(args: argparse.Namespace) -> int:
     finally:
         if sim is not None:
             sim.stop()
-
-
-def sync_status(engine: Any, limit: int = 10) -> dict[str, Any]:
-    """The specification's sync-status: status, stats, checkpoint and the last runs."""
-    from qms_desktop.store.timeutil import now_ms
-
-    with engine.connect() as conn:
-        checkpoint = state.load_checkpoint(conn)
-        runs = state.recent_runs(conn, limit)
-        lease = current_lease(conn)
-    running = lease is not None and lease.expires_ms > now_ms()
-    last = runs[0] if runs else None
-    if running:
-        status = "IN_PROGRESS"
-    elif last is None:
-        status = "IDLE"
-    else:
-        status = last.status if last.status != "RUNNING" else "IN_PROGRESS"
-    return {
-        "status": status,
-        "runningRunId": lease.run_id if running and lease else None,
-        "stats": last.to_dict() if last else None,
-        "checkpoint": checkpoint.to_dict(),
-        "history": [r.to_dict() for r in runs],
-    }
 
 
 def run_status(args: argparse.Namespace) -> int:

@@ -15,10 +15,10 @@ import random
 import socket
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -53,6 +53,7 @@ from qms_desktop.mediasense.models import (
 from qms_desktop.mediasense.tls import TlsSettings, TrustManager, classify_tls_error
 
 log = logging.getLogger("qms.http")
+T = TypeVar("T")
 
 SESSION_IDLE_LIMIT_S = 30 * 60  # MediaSense ends an API session after 30 idle minutes
 SESSION_REUSE_MARGIN_S = 60  # re-login a minute early rather than race the server's expiry
@@ -237,11 +238,19 @@ class MediaSenseClient:
     ) -> ApiResponse:
         """One API call with login, one transparent re-login, retries with backoff and failover."""
         request_id = uuid.uuid4().hex[:12]
+        return await self._with_retries(
+            lambda node: self._attempt(node, method, path, json, params, authenticated, request_id),
+            f"{method} {path}",
+            request_id,
+        )
+
+    async def _with_retries(self, attempt_on: Callable[[str], Awaitable[T]], what: str, request_id: str) -> T:
+        """Retry transient failures with exponential backoff and jitter; fail over between nodes."""
         attempts = self.config.max_retries + 1
         for attempt in range(attempts):
             node = self.current_node
             try:
-                return await self._attempt(node, method, path, json, params, authenticated, request_id)
+                return await attempt_on(node)
             except _Retryable as failure:
                 if failure.failover and len(self._nodes) > 1:
                     self._fail_over(node, failure.error)
@@ -252,14 +261,13 @@ class MediaSenseClient:
                     raise failure.error from failure
                 delay = self._backoff(attempt, failure.retry_after)
                 log.warning(
-                    "%s %s failed (%s); retry %d of %d in %.1f s",
-                    method,
-                    path,
+                    "%s failed (%s); retry %d of %d in %.1f s",
+                    what,
                     failure.error.message,
                     attempt + 1,
                     attempts - 1,
                     delay,
-                    extra={"request_id": request_id, "method": method, "path": path},
+                    extra={"request_id": request_id},
                 )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
@@ -434,10 +442,13 @@ class MediaSenseClient:
 
     async def login(self) -> str:
         """Sign in now (used by the connection test); returns the strategy that worked."""
-        node = self.current_node
-        self._sessions.pop(node, None)
-        session = await self._ensure_login(node, uuid.uuid4().hex[:12])
-        return session.strategy
+        request_id = uuid.uuid4().hex[:12]
+
+        async def sign_in(node: str) -> str:
+            self._sessions.pop(node, None)
+            return (await self._ensure_login(node, request_id)).strategy
+
+        return await self._with_retries(sign_in, "sign-in", request_id)
 
     async def _login(self, node: str, request_id: str) -> _AuthSession:
         known = self.profiles.get(node)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import random
 import threading
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -107,7 +107,7 @@ class Faults:
 
     def record_is_malformed(self, session_id: str) -> bool:
         knob = self.malformed_records
-        if isinstance(knob, frozenset):
+        if isinstance(knob, set | frozenset):
             return session_id in knob
         if knob <= 0:
             return False
@@ -150,6 +150,8 @@ class Stats:
         self._lock = threading.Lock()
         self.requests: Counter[str] = Counter()
         self.methods: Counter[str] = Counter()
+        # Arrival order of the last requests: tests check which fallback came first.
+        self.request_log: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.logins = 0
         self.login_failures = 0
         self.ranges: list[tuple[str, str | None, int]] = []
@@ -162,6 +164,11 @@ class Stats:
         with self._lock:
             self.requests[path] += 1
             self.methods[f"{method} {path}"] += 1
+            self.request_log.append((method, path))
+
+    def requests_to(self, path: str) -> int:
+        with self._lock:
+            return self.requests[path]
 
     def count_login(self, ok: bool) -> None:
         with self._lock:
@@ -194,6 +201,7 @@ class Stats:
         with self._lock:
             self.requests.clear()
             self.methods.clear()
+            self.request_log.clear()
             self.logins = self.login_failures = 0
             self.ranges.clear()
             self.faults.clear()

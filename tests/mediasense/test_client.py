@@ -84,11 +84,11 @@ async def test_each_profile_matches_ground_truth(start_sim, ca_file, profile, lo
     for record in records:
         expected = by_id[record.session_id]
         assert record.state.value == expected["state"]
-        assert int(record.start.timestamp() * 1000) == expected["start"]
+        assert int(record.start.timestamp() * 1000) == expected["start_ms"]
         if record.state is SessionState.ACTIVE:
             assert record.duration_ms is None
         else:
-            assert record.duration_ms == expected["duration"]
+            assert record.duration_ms == expected["duration_ms"]
 
 
 async def test_login_fallback_order_is_remembered(start_sim, ca_file):
@@ -97,7 +97,7 @@ async def test_login_fallback_order_is_remembered(start_sim, ca_file):
         await client.query_sessions(whole_window(sim), limit=5)
         await client.query_sessions(whole_window(sim), limit=5)
         profiles = dict(client.profiles)
-    paths = [path for _method, path in sim.stats.request_log]
+    paths = [path for _method, path in list(sim.stats.request_log)]
     sign_in = paths.index("/ora/authenticationService/authentication/signIn")
     login = paths.index("/ora/authenticationService/authentication/login")
     probe = paths.index("/ora/serviceInfo")
@@ -110,7 +110,7 @@ async def test_login_fallback_order_is_remembered(start_sim, ca_file):
     before = len(sim.stats.request_log)
     async with MediaSenseClient(config_for(sim, ca_file), profiles=profiles) as client:
         await client.query_sessions(whole_window(sim), limit=5)
-    later = [path for _m, path in sim.stats.request_log[before:]]
+    later = [path for _m, path in list(sim.stats.request_log)[before:]]
     assert later == ["/ora/serviceInfo", "/ora/recording/api/sessions"]
 
 

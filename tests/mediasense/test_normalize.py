@@ -619,6 +619,9 @@ json_like = st.recursive(
 )
 # Items that look like sessions get past the sessionId/start checks and exercise the deep paths.
 _good_start = st.sampled_from([START_MS, str(START_MS), "2026-01-26T09:53:34.895Z"])
+# Mostly plausible values (so whole sessions survive and reach every branch), sometimes anything.
+_plausible = st.sampled_from([None, "", " x ", "PCMA", 0, 2, "2", 4.5, True, "false", START_MS, str(START_MS)])
+_value = st.one_of(_plausible, _plausible, _plausible, json_like)
 _participant = st.dictionaries(
     st.sampled_from(
         [
@@ -633,34 +636,34 @@ _participant = st.dictionaries(
             "name",
         ]
     ),
-    json_like | _good_start,
+    _value | _good_start,
     max_size=5,
 )
 _track = st.dictionaries(
     st.sampled_from(
         ["trackNumber", "trackStartDate", "trackDuration", "trackMediaType", "codec", "downloadUrl", "participants"]
     ),
-    json_like | st.lists(_participant | json_like, max_size=3),
+    _value | st.lists(_participant, max_size=3),
     max_size=6,
 )
 _tag = st.text(max_size=5) | st.dictionaries(
     st.sampled_from(["tagName", "tagType", "tagCreateDate", "tagOffset", "trackNumber", "name"]),
-    json_like | _good_start,
+    _value | _good_start,
     max_size=5,
 )
 session_like = st.fixed_dictionaries(
     {
-        "sessionId": st.sampled_from(["abc", "7519bf9b913f41"]) | json_like,
-        "sessionStartDate": _good_start | json_like,
-        "sessionStartTime": _good_start | json_like,
+        "sessionId": st.one_of(st.sampled_from(["abc", "7519bf9b913f41"]), _plausible, json_like),
+        "sessionStartDate": st.one_of(_good_start, _good_start, _value),
+        "sessionStartTime": st.one_of(_good_start, _good_start, _value),
     },
     optional={
-        "tracks": st.lists(_track | json_like, max_size=3) | json_like,
-        "tags": st.lists(_tag | json_like, max_size=3) | json_like,
-        "participants": st.lists(_participant | json_like, max_size=3) | json_like,
-        "media": st.dictionaries(st.sampled_from(["url", "codec", "tracks"]), json_like, max_size=3) | json_like,
+        "tracks": st.lists(_track, max_size=3) | json_like,
+        "tags": st.lists(_tag, max_size=3) | json_like,
+        "participants": st.lists(_participant, max_size=3) | json_like,
+        "media": st.dictionaries(st.sampled_from(["url", "codec", "tracks"]), _value, max_size=3) | json_like,
         **{
-            k: json_like
+            k: _value
             for k in [
                 "sessionDuration",
                 "duration",
