@@ -654,9 +654,7 @@ def normalize_session(raw: object, dialect: str) -> SessionRecord | RejectedReco
     elif dialect not in DIALECTS:
         raise ValueError(f"unknown MediaSense dialect {dialect!r}; expected one of {sorted(DIALECTS)}")
     if type(raw) is not dict and not isinstance(raw, Mapping):
-        return RejectedRecord(
-            raw=raw, reason=f"session: expected an object, got {type(raw).__name__}", dialect=dialect
-        )
+        return RejectedRecord(raw=raw, reason=f"session: expected an object, got {type(raw).__name__}", dialect=dialect)
     sid = _session_id(raw)
     try:
         if sid is None:

@@ -216,3 +216,44 @@ integration_settings = sa.Table(
     sa.Column("updated_at_ms", Ms),
     sa.Column("updated_by", sa.String),
 )
+
+# ---- security (migration 0002_security): local accounts and the append-only audit trail ----------
+
+ROLES = ("ADMIN", "SUPERVISOR", "IT")
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.String, nullable=False),  # scrypt$n$r$p$salt$hash, never the password
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at_ms", Ms, nullable=False),
+    sa.Column("updated_at_ms", Ms, nullable=False),
+    sa.Column("last_login_ms", Ms),
+    sa.CheckConstraint("role IN ('ADMIN', 'SUPERVISOR', 'IT')", name="ck_users_role"),
+)
+
+user_teams = sa.Table(
+    "user_teams",
+    metadata,
+    sa.Column("user_id", Id, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("team_code", sa.String, primary_key=True),
+)
+
+# Append-only: triggers on both databases refuse UPDATE and DELETE (see the migration).
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("at_ms", Ms, nullable=False),
+    sa.Column("actor", sa.String),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("target", sa.String),
+    sa.Column("detail", sa.Text),
+    sa.Column("from_where", sa.String),
+    sa.Column("outcome", sa.String(16), nullable=False),
+    sa.Index("ix_audit_log_at", "at_ms", "id"),
+    sa.Index("ix_audit_log_actor_at", "actor", "at_ms"),
+    sa.Index("ix_audit_log_action_at", "action", "at_ms"),
+)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop import directory
@@ -192,9 +192,10 @@ class SyncEngine:
         started_ms = self._now_ms()
         upper = started_ms - int(self.settings.safety_delay_s * 1000)
         guard = SyncGuard(self.db, int(self.settings.lease_ttl_s * 1000), self._holder)
-        await self._writer.run(guard.acquire, started_ms)
+        run_id = await self._writer.run(
+            guard.acquire, started_ms, partial(self._begin_run, guard, correlation_id, trigger, started_ms)
+        )
         try:
-            run_id = await self._writer.run(self._begin_run, guard, correlation_id, trigger, started_ms)
             result = SyncResult(run_id, correlation_id, "RUNNING", "incremental", None, upper)
             log.info("Sync run %d started (%s), upper bound %s", run_id, trigger, _dt(upper).isoformat())
             try:
@@ -226,19 +227,11 @@ class SyncEngine:
         finally:
             await self._writer.run(guard.release)
 
-    def _begin_run(self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int) -> int:
-        with begin_write(self.db) as conn:
-            state.interrupt_stale_runs(conn, None, now_ms)  # we hold the lock: anything RUNNING is dead
-            run_id = state.start_run(
-                conn,
-                correlation_id=correlation_id,
-                trigger=trigger,
-                mode="incremental",
-                now_ms=now_ms,
-                host=guard.holder,
-            )
-            guard.renew(conn, now_ms, run_id)
-            return run_id
+    def _begin_run(self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int, conn: Connection) -> int:
+        state.interrupt_stale_runs(conn, None, now_ms)  # we hold the lock: anything RUNNING is dead
+        return state.start_run(
+            conn, correlation_id=correlation_id, trigger=trigger, mode="incremental", now_ms=now_ms, host=guard.holder
+        )
 
     def _finish_run(self, result: SyncResult) -> None:
         with begin_write(self.db) as conn:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -62,25 +64,43 @@ class SyncGuard:
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
-    def acquire(self, now_ms: int) -> None:
+    def acquire(self, now_ms: int, start_run: Callable[[Connection], int]) -> int:
+        """Take the sync and, in the same transaction, create the run (`start_run` returns its id),
+        so whoever is refused can always be told which run holds it."""
         if self.is_postgres:
             conn = self.engine.connect()
             locked = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({ADVISORY_KEY})").scalar()
             conn.commit()
             if not locked:
                 conn.close()
-                with self.engine.connect() as reader:
-                    lease = current_lease(reader)
-                raise SyncAlreadyRunning(lease.run_id if lease else None, lease.holder if lease else None)
+                raise self._busy()
             self._pg_conn = conn
-            with begin_write(self.engine) as tx:
-                self._write_lease(tx, None, now_ms)
-            return
+            try:
+                with begin_write(self.engine) as tx:
+                    run_id = start_run(tx)
+                    self._write_lease(tx, run_id, now_ms)
+            except BaseException:
+                self.release()
+                raise
+            return run_id
         with begin_write(self.engine) as tx:
             lease = current_lease(tx)
             if lease is not None and lease.holder != self.holder and lease.expires_ms > now_ms:
                 raise SyncAlreadyRunning(lease.run_id, lease.holder)
-            self._write_lease(tx, None, now_ms)
+            run_id = start_run(tx)
+            self._write_lease(tx, run_id, now_ms)
+            return run_id
+
+    def _busy(self) -> SyncAlreadyRunning:
+        # The holder writes its lease right after taking the lock: give it a moment to appear.
+        lease = None
+        for _ in range(20):
+            with self.engine.connect() as reader:
+                lease = current_lease(reader)
+            if lease is not None and lease.run_id is not None:
+                break
+            time.sleep(0.05)
+        return SyncAlreadyRunning(lease.run_id if lease else None, lease.holder if lease else None)
 
     def _write_lease(self, conn: Connection, run_id: int | None, now_ms: int) -> None:
         conn.execute(sa.delete(sync_lease).where(sync_lease.c.name == LEASE_NAME))

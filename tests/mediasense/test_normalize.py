@@ -685,9 +685,10 @@ session_like = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
-    items=st.lists(json_like | session_like, max_size=8), dialect=st.sampled_from(["cisco", "spec", "legacy", "auto"])
+    items=st.lists(st.one_of(json_like, session_like, session_like), max_size=8),
+    dialect=st.sampled_from(["cisco", "spec", "legacy", "auto"]),
 )
 def test_normalize_page_never_raises_and_accounts_for_every_item(items: list[object], dialect: str) -> None:
     records, rejected = normalize_page(items, dialect)

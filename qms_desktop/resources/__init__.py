@@ -1,0 +1,1 @@
+"""Package data: translations (.qm) and the application icon."""

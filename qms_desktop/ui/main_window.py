@@ -1,0 +1,292 @@
+"""The main window: tabs from the registry, menus, and a status bar with connection, sync and database."""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from qms_desktop import __version__
+from qms_desktop.ui import i18n
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.prefs import ui_settings
+from qms_desktop.ui.qt import (
+    PYSIDE6_VERSION,
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QEvent,
+    QIcon,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    Qt,
+    QTabWidget,
+    QWidget,
+    Signal,
+    qVersion,
+)
+from qms_desktop.ui.tabs import TabSpec
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+TAB_KEY = "window/tab"
+
+
+def icon_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources" / "icons" / "qms-desktop.svg"
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()
+    language_chosen = Signal(str)  # "system" | "en" | "uk"
+
+    def __init__(self, *, demo: bool = False, language_choice: str = i18n.SYSTEM) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._demo = demo
+        self._specs: list[TabSpec] = []
+        self._connection: tuple[str, str] = ("unknown", "")
+        self._last_sync: dict[str, Any] | None = None
+        self._database = ""
+        self._loading_error: str | None = None
+        self.setWindowIcon(QIcon(str(icon_path())))
+
+        self.stack = QStackedWidget(self)
+        self.loading = QLabel(self.stack)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setWordWrap(True)
+        self.loading.setMargin(24)
+        self.tabs = QTabWidget(self.stack)
+        self.tabs.setDocumentMode(True)
+        self.stack.addWidget(self.loading)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self._build_menus(language_choice)
+        self.connection_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.database_label = QLabel(self)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status = self.statusBar()
+        status.addWidget(self.connection_label)
+        status.addWidget(self.sync_label, 1)
+        status.addPermanentWidget(self.database_label)
+
+        self.resize(1100, 720)
+        self.restore_geometry()
+        self.retranslateUi()
+
+    # ---- building --------------------------------------------------------------------------------
+
+    def _build_menus(self, language_choice: str) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for choice in (i18n.SYSTEM, "en", "uk"):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setChecked(choice == language_choice)
+            action.setData(choice)
+            action.triggered.connect(lambda _checked=False, c=choice: self.language_chosen.emit(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[choice] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def set_context(self, ctx: UiContext, tabs: Iterable[tuple[TabSpec, QWidget]], database: str) -> None:
+        """Called once the database is open: the tabs replace the start-up placeholder."""
+        for spec, widget in tabs:
+            self._specs.append(spec)
+            self.tabs.addTab(widget, spec.translated_title())
+        saved = str(ui_settings().value(TAB_KEY, "") or "")
+        for index, spec in enumerate(self._specs):
+            if spec.key == saved:
+                self.tabs.setCurrentIndex(index)
+        self._database = database
+        ctx.signals.connection_state.connect(self.set_connection_state)
+        ctx.signals.sync_finished.connect(self.on_sync_finished)
+        self.stack.setCurrentWidget(self.tabs)
+        self.retranslateUi()
+
+    def tab_widget(self, key: str) -> QWidget | None:
+        for index, spec in enumerate(self._specs):
+            if spec.key == key:
+                return self.tabs.widget(index)
+        return None
+
+    def tab_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    # ---- status ----------------------------------------------------------------------------------
+
+    def set_loading_error(self, message: str) -> None:
+        self._loading_error = message
+        self.retranslateUi()
+
+    def set_connection_state(self, state: str, detail: str = "") -> None:
+        self._connection = (state, detail)
+        self._render_connection()
+
+    def on_sync_finished(self, result: Any) -> None:
+        counts = getattr(result, "counts", None)
+        self.set_last_sync(
+            {
+                "status": getattr(result, "status", "?"),
+                "finished": datetime.now().astimezone(),
+                "created": getattr(counts, "created", 0),
+                "updated": getattr(counts, "updated", 0),
+                "error": getattr(result, "error", None),
+            }
+        )
+
+    def set_last_sync(self, info: dict[str, Any] | None) -> None:
+        self._last_sync = info
+        self._render_sync()
+
+    def _render_connection(self) -> None:
+        state, detail = self._connection
+        texts = {
+            "unknown": self.tr("Connection: not tested yet"),
+            "testing": self.tr("Connection: testing…"),
+            "ok": self.tr("Connection: OK"),
+            "failed": self.tr("Connection: failed"),
+        }
+        self.connection_label.setText(texts.get(state, texts["unknown"]))
+        self.connection_label.setToolTip(detail)
+
+    def _render_sync(self) -> None:
+        info = self._last_sync
+        if not info:
+            self.sync_label.setText(self.tr("Last sync: never"))
+            self.sync_label.setToolTip("")
+            return
+        statuses = {
+            "SUCCESS": self.tr("succeeded"),
+            "PARTIAL": self.tr("partly succeeded"),
+            "FAILED": self.tr("failed"),
+            "INTERRUPTED": self.tr("interrupted"),
+            "RUNNING": self.tr("running"),
+        }
+        finished = info.get("finished")
+        when = finished.strftime("%Y-%m-%d %H:%M") if isinstance(finished, datetime) else "—"
+        self.sync_label.setText(
+            self.tr("Last sync: {status} at {time} ({created} new, {updated} updated)").format(
+                status=statuses.get(str(info.get("status")), str(info.get("status"))),
+                time=when,
+                created=info.get("created", 0),
+                updated=info.get("updated", 0),
+            )
+        )
+        self.sync_label.setToolTip(str(info.get("error") or ""))
+
+    # ---- language --------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        title = self.tr("QMS Desktop")
+        self.setWindowTitle(title + (self.tr(" — demo") if self._demo else ""))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[i18n.SYSTEM].setText(self.tr("System"))
+        self.language_actions["en"].setText("English")  # language names stay in their own language
+        self.language_actions["uk"].setText("Українська")
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About QMS Desktop"))
+        if self._loading_error:
+            self.loading.setText(self.tr("QMS Desktop could not start:\n{error}").format(error=self._loading_error))
+        else:
+            self.loading.setText(self.tr("Opening the database…"))
+        for index, spec in enumerate(self._specs):
+            self.tabs.setTabText(index, spec.translated_title())
+        self.database_label.setText(
+            self.tr("Database: {url}").format(url=self._database) if self._database else self.tr("Database: opening…")
+        )
+        self._render_connection()
+        self._render_sync()
+
+    def set_language_choice(self, choice: str) -> None:
+        action = self.language_actions.get(choice)
+        if action is not None:
+            action.setChecked(True)
+
+    # ---- about -----------------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>QMS Desktop {version}</h3>"
+            "<p>Cisco MediaSense recordings for quality management.</p>"
+            "<p>Qt {qt}<br>PySide6 {pyside}<br>Python {python}</p>"
+        ).format(version=__version__, qt=qVersion(), pyside=PYSIDE6_VERSION, python=platform.python_version())
+
+    def show_about(self) -> None:
+        # open(), not exec(): no nested event loop under qasync.
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About QMS Desktop"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ---- geometry and closing --------------------------------------------------------------------
+
+    def restore_geometry(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = settings.value(STATE_KEY)
+        if state:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        settings = ui_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        index = self.tabs.currentIndex()
+        if 0 <= index < len(self._specs):
+            settings.setValue(TAB_KEY, self._specs[index].key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the window quits the app; the shell then shuts down the background work.
+        self.save_geometry()
+        event.accept()
+        self.quit_requested.emit()
+
+    # ---- screenshots -----------------------------------------------------------------------------
+
+    def save_screenshots(self, directory: Path, suffix: str = "") -> list[Path]:
+        """One PNG of the whole window per tab (smoke runs and the screenshot test)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        current = self.tabs.currentIndex()
+        written: list[Path] = []
+        for index, spec in enumerate(self._specs):
+            self.tabs.setCurrentIndex(index)
+            path = directory / f"{spec.key}{suffix}.png"
+            if self.grab().save(str(path)):
+                written.append(path)
+        self.tabs.setCurrentIndex(current)
+        return written

@@ -1,0 +1,299 @@
+"""The sync engine against the simulator's ground truth, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from qms_desktop.store.schema import backfill_slices, quarantine, sync_runs
+from qms_desktop.sync import state
+from qms_desktop.sync.guard import SyncAlreadyRunning
+from qms_desktop.sync.scheduler import SyncScheduler
+from tests.sync.helpers import (
+    NOW,
+    NOW_MS,
+    covered_window,
+    row_count,
+    small_settings,
+    stored,
+    sync_engine,
+    truth,
+)
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture
+def sim(start_sim):
+    return start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=60)
+
+
+async def run_once(engine, sim, ca_file, settings=None, **kw):
+    sync = sync_engine(engine, sim, ca_file, settings, **kw)
+    try:
+        return await sync.run("test")
+    finally:
+        sync.close()
+        await sync.client.aclose()
+
+
+async def test_first_run_equals_ground_truth_and_second_creates_nothing(engine, sim, ca_file):
+    settings = small_settings()
+    first = await run_once(engine, sim, ca_file, settings)
+    expected = truth(sim, *covered_window(settings, NOW_MS))
+    assert first.status == "SUCCESS", first.error
+    assert first.counts.created == len(expected) > 100
+    assert stored(engine) == expected
+    assert first.backfill_complete
+
+    second = await run_once(engine, sim, ca_file, settings)
+    assert second.status == "SUCCESS"
+    assert second.counts.created == 0
+    assert second.counts.updated == 0
+    assert stored(engine) == expected
+
+
+async def test_a_call_longer_than_the_overlap_is_followed_until_closed(engine, sim, ca_file):
+    settings = small_settings()
+    window = covered_window(settings, NOW_MS)
+    long_active = [
+        t
+        for t in sim.ground_truth(*window)
+        if t["state"] == "ACTIVE" and t["planned_end_ms"] - t["start_ms"] > settings.overlap_s * 1000
+    ]
+    assert long_active, "the simulator plants calls longer than the 30-minute overlap"
+    target = long_active[0]
+    await run_once(engine, sim, ca_file, settings)
+    assert stored(engine)[target["sessionId"]][0] == "ACTIVE"
+
+    # Hours later the call has ended; its start lies far before the next incremental window.
+    sim.clock.set(target["planned_end_ms"] + 3 * 3600 * 1000)
+    result = await run_once(engine, sim, ca_file, settings)
+    assert result.status == "SUCCESS", result.error
+    state_now, _start, duration = stored(engine)[target["sessionId"]]
+    assert state_now in ("CLOSED_NORMAL", "CLOSED_ERROR")
+    assert duration == target["planned_end_ms"] - target["start_ms"]
+    assert stored(engine) == truth(sim, window[0], sim.clock.now_ms())
+
+
+async def test_late_arrivals_inside_the_overlap_are_caught(engine, start_sim, ca_file):
+    settings = small_settings()
+    probe = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=60)
+    late = [
+        t
+        for t in probe.ground_truth(NOW_MS - 2 * 86_400_000, NOW_MS)
+        if t["late"] and t["state"] != "ACTIVE" and 0 < t["visible_from_ms"] - t["start_ms"] < 25 * 60_000
+    ]
+    assert late, "the simulator has sessions that appear some minutes after they start"
+    target = late[-1]
+    first_run_at = target["visible_from_ms"] - 1000
+    probe.clock.set(first_run_at)
+    first = await run_once(engine, probe, ca_file, settings)
+    assert first.status == "SUCCESS"
+    assert target["sessionId"] not in stored(engine)
+
+    probe.clock.set(target["visible_from_ms"] + 5 * 60_000)
+    second = await run_once(engine, probe, ca_file, settings)
+    assert second.status == "SUCCESS"
+    assert target["sessionId"] in stored(engine)
+    start = covered_window(settings, first_run_at)[0]
+    assert stored(engine) == truth(probe, start, probe.clock.now_ms())
+
+
+# A clean first run of this data set commits about 10 pages of 40 (live window, then 4 backfill days).
+@pytest.mark.parametrize("boundary", range(1, 13))
+async def test_failure_at_every_page_boundary_then_a_new_run_equals_ground_truth(engine, sim, ca_file, boundary):
+    settings = small_settings(page_size=40)
+    expected = truth(sim, *covered_window(settings, NOW_MS))
+    pages_seen = 0
+    checkpoints: list[state.Checkpoint] = []
+
+    def fail_after(progress):
+        nonlocal pages_seen
+        if progress.phase in ("incremental", "backfill") and "done" not in progress.message:
+            pages_seen += 1
+            with engine.connect() as conn:
+                checkpoints.append(state.load_checkpoint(conn))
+            if pages_seen == boundary:
+                sim.faults.update(error_5xx_next=1000)  # MediaSense goes down at this page boundary
+
+    failed = await run_once(engine, sim, ca_file, settings, on_progress=fail_after)
+    sim.faults.update(error_5xx_next=0)
+    if failed.status == "SUCCESS":
+        assert pages_seen <= boundary  # no request to MediaSense followed this boundary
+    else:
+        assert failed.status == "FAILED" and "503" in (failed.error or ""), failed
+        with engine.connect() as conn:
+            after = state.load_checkpoint(conn)
+        # A failed run never moves the checkpoint past its last committed page.
+        assert after.last_sync_time_ms == checkpoints[-1].last_sync_time_ms
+        assert not after.backfill_complete
+    resumed = await run_once(engine, sim, ca_file, settings)
+    assert resumed.status == "SUCCESS", resumed.error
+    assert stored(engine) == expected
+    assert row_count(engine) == len(expected)  # no duplicates
+
+
+async def test_unreachable_mediasense_fails_and_leaves_the_checkpoint(engine, sim, ca_file):
+    sim.stop()
+    result = await run_once(engine, sim, ca_file)
+    assert result.status == "FAILED"
+    assert "refused" in (result.error or "")
+    with engine.connect() as conn:
+        assert not state.load_checkpoint(conn).initialized
+        run = state.get_run(conn, result.run_id)
+    assert run is not None and run.status == "FAILED" and run.error_summary
+
+
+async def test_database_error_rolls_back_the_page_and_fails(engine, sim, ca_file):
+    settings = small_settings(page_size=30)
+    pages = 0
+
+    def break_database(progress):
+        nonlocal pages
+        if progress.phase == "incremental":
+            pages += 1
+            if pages == 1:
+                with engine.begin() as conn:
+                    conn.execute(sa.text("DROP TABLE recording_tags"))
+
+    result = await run_once(engine, sim, ca_file, settings, on_progress=break_database)
+    assert result.status == "FAILED"
+    assert result.counts.pages == 1  # the second page's transaction rolled back entirely
+    with engine.connect() as conn:
+        run = state.get_run(conn, result.run_id)
+    assert run is not None and run.status == "FAILED"
+
+
+async def test_concurrent_triggers_run_once(engine, sim, ca_file):
+    first = sync_engine(engine, sim, ca_file)
+    second = sync_engine(engine, sim, ca_file)
+    try:
+        results = await asyncio.gather(first.run("a"), second.run("b"), return_exceptions=True)
+    finally:
+        for sync in (first, second):
+            sync.close()
+            await sync.client.aclose()
+    busy = [r for r in results if isinstance(r, SyncAlreadyRunning)]
+    done = [r for r in results if not isinstance(r, BaseException)]
+    assert len(busy) == 1 and len(done) == 1
+    assert busy[0].run_id is not None  # the answer names the running run
+    assert done[0].status == "SUCCESS"
+    with engine.connect() as conn:
+        statuses = [r[0] for r in conn.execute(sa.select(sync_runs.c.status))]
+    assert statuses == ["SUCCESS"]
+
+
+async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, sim, ca_file):
+    settings = small_settings()
+    window = covered_window(settings, NOW_MS)
+    sessions = sim.ground_truth(*window)
+    old_ones = {t["sessionId"] for t in sessions[5:7]}  # backfill days: read once
+    recent = {sessions[-3]["sessionId"]}  # inside the overlap: read again by the next run
+    assert sessions[-3]["start_ms"] > NOW_MS - settings.overlap_s * 1000
+    broken = old_ones | recent
+    sim.faults.update(malformed_records=broken)
+    result = await run_once(engine, sim, ca_file, settings)
+    assert result.status == "PARTIAL"
+    assert result.counts.errors == len(broken) == result.quarantined
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(quarantine.c.reason, quarantine.c.raw)).all()
+    assert len(rows) == len(broken)
+    assert all(reason and raw for reason, raw in rows)
+    # The good records of the same pages were all stored.
+    expected = truth(sim, *window)
+    assert set(stored(engine)) == set(expected) - broken
+
+    again = await run_once(engine, sim, ca_file, settings)
+    assert again.status == "PARTIAL" and again.counts.errors == 1
+    with engine.connect() as conn:
+        counts = sorted(r[0] for r in conn.execute(sa.select(quarantine.c.seen_count)))
+    assert counts == [1, 1, 2]  # kept once each, the re-read one counted again
+
+    sim.faults.update(malformed_records=0.0)  # MediaSense now sends it whole: it lands
+    fixed = await run_once(engine, sim, ca_file, settings)
+    assert fixed.status == "SUCCESS"
+    assert recent <= set(stored(engine))
+
+
+async def test_backfill_redoes_only_the_gaps(engine, sim, ca_file):
+    settings = small_settings(backfill_days_per_cycle=2)
+    first = await run_once(engine, sim, ca_file, settings)
+    assert first.status == "SUCCESS" and not first.backfill_complete
+    assert first.backfill_done_days == 2
+    with engine.connect() as conn:
+        done = conn.execute(
+            sa.select(backfill_slices.c.slice_start_ms).where(backfill_slices.c.status == "done")
+        ).all()
+    assert len(done) == 2
+    requests_before = sim.stats.requests_to("/ora/queryService/query/getSessions")
+    second = await run_once(engine, sim, ca_file, settings)
+    assert second.backfill_complete
+    assert second.backfill_done_days == 4
+    # The incremental window did not move the backfill and vice versa: all data is there.
+    assert stored(engine) == truth(sim, *covered_window(settings, NOW_MS))
+    assert sim.stats.requests_to("/ora/queryService/query/getSessions") > requests_before
+
+
+async def test_progress_reports_backfill_days(engine, sim, ca_file):
+    seen = []
+    result = await run_once(engine, sim, ca_file, small_settings(), on_progress=seen.append)
+    assert result.status == "SUCCESS"
+    days = {(p.backfill_day, p.backfill_days) for p in seen if p.phase == "backfill"}
+    assert (1, 4) in days and (4, 4) in days
+    assert seen[-1].phase == "done"
+    assert all(p.correlation_id == result.correlation_id for p in seen)
+
+
+async def test_the_scheduler_survives_a_failed_run_and_stops_cleanly(engine, sim, ca_file):
+    sync = sync_engine(engine, sim, ca_file)
+    statuses: list[str] = []
+
+    async def once(trigger: str) -> None:
+        result = await sync.run(trigger)
+        statuses.append(result.status)
+        if len(statuses) == 1:
+            sim.faults.update(error_5xx_next=0)
+
+    sim.faults.update(error_5xx_next=1000)
+    scheduler = SyncScheduler(once, interval_s=0.05)
+    scheduler.start()
+    try:
+        for _ in range(400):
+            if len(statuses) >= 2:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await scheduler.stop()
+        sync.close()
+        await sync.client.aclose()
+    assert statuses[0] == "FAILED" and "SUCCESS" in statuses[1:]
+    assert not scheduler.running
+
+
+async def test_sqlite_and_postgresql_store_the_same(sqlite_engine, postgres_engine, sim, ca_file):
+    settings = small_settings()
+    for db in (sqlite_engine, postgres_engine):
+        result = await run_once(db, sim, ca_file, settings)
+        assert result.status == "SUCCESS"
+    columns = ("session_id", "state", "start_ms", "duration_ms", "direction", "ani", "dnis", "content_hash")
+
+    def rows(db):
+        with db.connect() as conn:
+            return sorted(conn.execute(sa.text(f"SELECT {', '.join(columns)} FROM recordings")).all())
+
+    assert rows(sqlite_engine) == rows(postgres_engine)
+    assert len(rows(sqlite_engine)) > 100
+
+
+async def test_clock_moving_forward_picks_up_new_calls(engine, sim, ca_file):
+    settings = small_settings()
+    await run_once(engine, sim, ca_file, settings)
+    sim.clock.advance(timedelta(hours=4).total_seconds())
+    result = await run_once(engine, sim, ca_file, settings)
+    assert result.status == "SUCCESS"
+    assert result.counts.created > 0
+    assert stored(engine) == truth(sim, covered_window(settings, NOW_MS)[0], sim.clock.now_ms())
