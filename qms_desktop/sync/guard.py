@@ -44,6 +44,22 @@ def holder_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def holder_is_dead(holder: str) -> bool:
+    """A lease left by a process of this host that no longer exists (killed, crashed) is void at once,
+    instead of blocking every sync until it expires."""
+    host, _, rest = holder.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def current_lease(conn: Connection) -> LeaseInfo | None:
     row = conn.execute(sa.select(sync_lease).where(sync_lease.c.name == LEASE_NAME)).mappings().first()
     if row is None:
@@ -85,7 +101,12 @@ class SyncGuard:
             return run_id
         with begin_write(self.engine) as tx:
             lease = current_lease(tx)
-            if lease is not None and lease.holder != self.holder and lease.expires_ms > now_ms:
+            if (
+                lease is not None
+                and lease.holder != self.holder
+                and lease.expires_ms > now_ms
+                and not holder_is_dead(lease.holder)
+            ):
                 raise SyncAlreadyRunning(lease.run_id, lease.holder)
             run_id = start_run(tx)
             self._write_lease(tx, run_id, now_ms)

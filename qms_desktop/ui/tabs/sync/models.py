@@ -52,7 +52,7 @@ def duration_text(ms: int | None) -> str:
     seconds = ms / 1000
     if seconds < 60:
         return QCoreApplication.translate(CONTEXT, "%1 s").replace("%1", QLocale().toString(seconds, "f", 1))
-    minutes, rest = divmod(int(round(seconds)), 60)
+    minutes, rest = divmod(round(seconds), 60)
     if minutes < 60:
         return QCoreApplication.translate(CONTEXT, "%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(rest))
     hours, minutes = divmod(minutes, 60)

@@ -1,0 +1,320 @@
+"""The GUI entry point: QApplication + qasync loop, fast start-up, idempotent shutdown.
+
+The window is shown first; the database, the integration log, the demo simulator and the tabs are
+set up after it is on screen, with all disk and network work off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import qasync
+
+from qms_desktop import app_context, paths
+from qms_desktop.ui import i18n
+from qms_desktop.ui.context import AppSignals, DemoEnvironment, UiContext
+from qms_desktop.ui.credentials import Credentials
+from qms_desktop.ui.excepthook import install_excepthook, qt_messages, uninstall_excepthook
+from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.palette import apply_style
+from qms_desktop.ui.qt import QApplication, QObject, QTimer, Signal
+from qms_desktop.ui.tabs import create_tabs
+
+log = logging.getLogger("qms.ui")
+
+QUIT_AFTER_ENV = "QMS_QUIT_AFTER_S"  # smoke runs: quit cleanly after N seconds
+SCREENSHOT_ENV = "QMS_SCREENSHOT_DIR"  # smoke runs: save one PNG per tab before quitting
+SYNC_SERVICE_MODULE = "qms_desktop.ui.services.sync_service"
+
+
+def process_age_s() -> float | None:
+    """Seconds since this process started (Linux), to report launch-to-window time honestly."""
+    try:
+        with open("/proc/self/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class Shell(QObject):
+    """Owns the window and the context; `main()` runs until quit is requested, then shuts down."""
+
+    ready = Signal()  # tabs are in place (or start-up failed and said so)
+    window_shown = Signal(float)  # seconds since process start (or since run() when unknown)
+
+    def __init__(
+        self,
+        app: QApplication,
+        translations: i18n.Translations,
+        *,
+        demo: bool = False,
+        quit_after_s: float | None = None,
+        screenshot_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.translations = translations
+        self.demo = demo
+        self.quit_after_s = quit_after_s
+        self.screenshot_dir = screenshot_dir
+        self.window: MainWindow | None = None
+        self.ctx: UiContext | None = None
+        self.simulator: Any = None
+        self.startup_error: str | None = None
+        self._quit: asyncio.Event | None = None
+        self._startup: asyncio.Task[None] | None = None
+        self._shutdown: asyncio.Task[None] | None = None
+        self._started_at = time.perf_counter()
+
+    # ---- start-up --------------------------------------------------------------------------------
+
+    async def main(self) -> int:
+        self._quit = asyncio.Event()
+        self.app.aboutToQuit.connect(self.request_quit)  # can fire more than once: shutdown is idempotent
+        self.window = MainWindow(demo=self.demo, language_choice=i18n.saved_choice())
+        self.window.quit_requested.connect(self.request_quit)
+        self.window.language_chosen.connect(self.set_language)
+        self.window.show()
+        age = process_age_s()
+        shown = age if age is not None else time.perf_counter() - self._started_at
+        log.info("Window shown %.2f s after launch", shown)
+        self.window_shown.emit(shown)
+        self._startup = asyncio.get_running_loop().create_task(self._load(), name="shell.startup")
+        if self.quit_after_s is not None:
+            QTimer.singleShot(int(self.quit_after_s * 1000), self._quit_after_timer)
+        try:
+            await self._quit.wait()
+        finally:
+            await self.shutdown()
+        return 0
+
+    async def _load(self) -> None:
+        try:
+            await self._open()
+        except Exception as exc:
+            log.exception("Start-up failed")
+            self.startup_error = str(exc) or type(exc).__name__
+            if self.window is not None:
+                self.window.set_loading_error(self.startup_error)
+        finally:
+            self.ready.emit()
+
+    async def _open(self) -> None:
+        from qms_desktop.integration_log import setup_integration_log
+        from qms_desktop.sync.engine import DbWriter
+
+        integration_log = await asyncio.to_thread(setup_integration_log)
+        if self.demo:
+            from qms_desktop import demo
+
+            self.simulator = await asyncio.to_thread(demo.start_demo_simulator)
+        engine = await asyncio.to_thread(app_context.open_database)
+        ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=integration_log, signals=AppSignals())
+        self.ctx = ctx
+        credentials = Credentials()
+        ctx.credentials = credentials
+        ctx.password_provider = credentials.password
+        if self.simulator is not None:
+            await self._prepare_demo(ctx)
+        credentials.settings = await ctx.db(app_context.connection_settings, engine)
+        ctx.sync_service = self._create_sync_service(ctx)
+        tabs = create_tabs(ctx)
+        from qms_desktop.store.engine import mask_url
+
+        assert self.window is not None
+        self.window.set_context(ctx, tabs, mask_url(engine))
+        ctx.tasks.start("shell.last-sync", self._show_last_sync(ctx))
+        if self.simulator is not None and ctx.sync_service is not None:
+            self._start_demo_sync(ctx)
+
+    async def _prepare_demo(self, ctx: UiContext) -> None:
+        """Demo: settings pinned to the simulator's certificate, password in the in-memory keyring."""
+        from qms_desktop import demo, secrets
+        from qms_desktop.ui.demo_keyring import install_demo_keyring
+
+        install_demo_keyring()
+        ctx.demo = DemoEnvironment(simulator=self.simulator, password=demo.DEMO_PASSWORD)
+        settings = demo.demo_settings(self.simulator)
+        await ctx.db(app_context.save_connection_settings, ctx.engine, settings, "demo")
+        account = secrets.account_for(settings.username, settings.urls[0])
+        await asyncio.to_thread(secrets.set_password, account, demo.DEMO_PASSWORD)
+
+    def _create_sync_service(self, ctx: UiContext) -> Any:
+        try:
+            module = importlib.import_module(SYNC_SERVICE_MODULE)
+            return module.SyncService(ctx)
+        except Exception as exc:
+            log.warning("Sync service unavailable (%s): syncing from the GUI is off", exc)
+            return None
+
+    def _start_demo_sync(self, ctx: UiContext) -> None:
+        service = ctx.sync_service
+        try:
+            started = service.sync_now()
+            if inspect.isawaitable(started):
+                ctx.tasks.start("demo.first-sync", _awaited(started))
+            service.set_scheduler(True)
+        except Exception:
+            log.exception("The demo's first sync could not start")
+
+    async def _show_last_sync(self, ctx: UiContext) -> None:
+        from qms_desktop.sync.status import sync_status
+
+        status = await ctx.db(sync_status, ctx.engine, 1)
+        history = status.get("history") or []
+        if history and self.window is not None and self.window._last_sync is None:
+            run = history[0]
+            finished = run.get("finishedAt") or run.get("startedAt")
+            from datetime import datetime
+
+            self.window.set_last_sync(
+                {
+                    "status": run.get("status"),
+                    "finished": datetime.fromtimestamp(finished / 1000).astimezone() if finished else None,
+                    "created": run.get("created", 0),
+                    "updated": run.get("updated", 0),
+                    "error": run.get("errorSummary"),
+                }
+            )
+
+    # ---- language --------------------------------------------------------------------------------
+
+    def set_language(self, choice: str) -> None:
+        i18n.save_choice(choice)
+        language = self.translations.apply(choice)  # Qt sends LanguageChange: widgets retranslate live
+        if self.window is not None:
+            self.window.set_language_choice(choice)
+        if self.ctx is not None:
+            self.ctx.signals.language_changed.emit(language)
+
+    # ---- quitting --------------------------------------------------------------------------------
+
+    def _quit_after_timer(self) -> None:
+        if self.screenshot_dir is not None and self.window is not None:
+            written = self.window.save_screenshots(self.screenshot_dir)
+            log.info("Saved %d screenshot(s) to %s", len(written), self.screenshot_dir)
+        self.request_quit()
+
+    def request_quit(self) -> None:
+        if self._quit is not None:
+            self._quit.set()
+
+    async def shutdown(self) -> None:
+        """Idempotent: the first call does the work, later calls wait for it."""
+        if self._shutdown is None:
+            self._shutdown = asyncio.get_running_loop().create_task(self._do_shutdown(), name="shell.shutdown")
+        await asyncio.shield(self._shutdown)
+
+    async def _do_shutdown(self) -> None:
+        log.info("Shutting down")
+        if self.window is not None:
+            self.window.save_geometry()
+            self.window.hide()
+        if self._startup is not None and not self._startup.done():
+            self._startup.cancel()
+            await asyncio.gather(self._startup, return_exceptions=True)
+        ctx = self.ctx
+        if ctx is not None:
+            await _step("cancel tasks", ctx.tasks.cancel_all())
+            if ctx.sync_service is not None and hasattr(ctx.sync_service, "shutdown"):
+                await _step("sync service", ctx.sync_service.shutdown())
+        if self.simulator is not None:
+            await _step("demo simulator", asyncio.to_thread(self.simulator.stop))
+            self.simulator = None
+        if ctx is not None:
+            await _step("database writer", asyncio.to_thread(ctx.writer.close))
+            await _step("database engine", asyncio.to_thread(ctx.engine.dispose))
+        from qms_desktop.integration_log import shutdown_integration_log
+
+        shutdown_integration_log()
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        log.info("Shut down")
+
+
+async def _awaited(awaitable: Any) -> Any:
+    return await awaitable
+
+
+async def _step(name: str, awaitable: Any) -> None:
+    """One shutdown step; a failure is logged and the rest still runs."""
+    try:
+        await asyncio.wait_for(awaitable, 10)
+    except Exception:
+        log.exception("Shutdown step failed: %s", name)
+
+
+def _env_float(name: str) -> float | None:
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else None
+    except ValueError:
+        log.warning("Ignoring %s=%r: not a number", name, value)
+        return None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName("qms-desktop")
+    from qms_desktop import __version__
+
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("qms-desktop")
+    # The shell decides when to quit (after its async shutdown), not Qt on the last window.
+    app.setQuitOnLastWindowClosed(False)
+    apply_style(app)
+    return app
+
+
+def run(demo: bool = False) -> int:
+    """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if demo:
+        from qms_desktop import demo as demo_module
+
+        home = demo_module.ensure_demo_home()  # before anything reads QMS_HOME (settings, log, database)
+        log.info("Demo home: %s", home)
+    app = create_application()
+    translations = i18n.Translations()
+    translations.apply(i18n.saved_choice())
+    install_excepthook()
+    qt_messages.install()
+    screenshots = os.environ.get(SCREENSHOT_ENV)
+    shell = Shell(
+        app,
+        translations,
+        demo=demo,
+        quit_after_s=_env_float(QUIT_AFTER_ENV),
+        screenshot_dir=Path(screenshots) if screenshots else None,
+    )
+    # Ctrl+C in the terminal: Python only runs signal handlers between Qt events, so tick now and then.
+    previous_sigint = signal.signal(signal.SIGINT, lambda *_: shell.request_quit())
+    ticker = QTimer()
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+    try:
+        return asyncio.run(shell.main(), loop_factory=lambda: qasync.QEventLoop(app))
+    except RuntimeError as exc:  # Qt's loop ended without us (e.g. the session manager quit the app)
+        log.warning("Event loop ended early: %s", exc)
+        return 0
+    finally:
+        ticker.stop()
+        signal.signal(signal.SIGINT, previous_sigint)
+        qt_messages.uninstall()
+        uninstall_excepthook()
+        translations.remove()

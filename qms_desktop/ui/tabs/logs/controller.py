@@ -1,0 +1,205 @@
+"""The Logs tab's controller: live entries in, batched on a timer; the async operations (older pages,
+clear, persist the level, save) run off the GUI thread as named tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from qms_desktop.integration_log import IntegrationLog, LogEntry, persist_level
+from qms_desktop.ui.context import TaskManager
+from qms_desktop.ui.qt import QObject, QTimer, Signal
+from qms_desktop.ui.tabs.logs.models import LogFilter, LogTableModel, entry_plain_text
+
+log = logging.getLogger("qms.ui")
+
+BATCH_INTERVAL_MS = 100
+OLDER_PAGE_SIZE = 1000
+
+
+class LogsController(QObject):
+    """Owns the subscription to the integration log and everything that is not a widget."""
+
+    batchInserted = Signal(int)  # rows appended to the model in one timer tick
+    pendingChanged = Signal(int)  # entries held back while paused
+    pausedChanged = Signal(bool)
+    levelChanged = Signal(str)  # the level recorded by the integration log
+    cleared = Signal(str)  # the archive the cleared file went to ("" if there was none)
+    saved = Signal(str, int)  # path, rows written
+    failed = Signal(str)  # a message for the user
+
+    def __init__(
+        self,
+        integration_log: IntegrationLog,
+        tasks: TaskManager,
+        model: LogTableModel,
+        *,
+        interval_ms: int = BATCH_INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.log = integration_log
+        self.tasks = tasks
+        self.model = model
+        # deque.append/popleft are atomic: the logging thread appends, the GUI timer pops. Bounded:
+        # if the GUI stalls, the oldest entries would be trimmed from the view anyway.
+        self._queue: deque[LogEntry] = deque(maxlen=model.max_rows)
+        self._pending: deque[LogEntry] = deque(maxlen=model.max_rows)
+        self._paused = False
+        self._skip_upto = 0  # entries up to this seq are already in the model (snapshot, clear)
+        self._unsubscribe: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.drain)
+        model.olderRequested.connect(self._on_older_requested)
+
+    # --- live entries -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Subscribe first, then take the ring buffer: nothing is lost in between, and entries the
+        snapshot already holds are skipped by seq."""
+        if self._unsubscribe is not None:
+            return
+        self._unsubscribe = self.log.subscribe(self._queue.append)
+        snapshot = self.log.entries()  # memory only: the ring buffer
+        self._skip_upto = snapshot[-1].seq if snapshot else 0
+        self.model.reset_rows(snapshot, has_older=True)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    @property
+    def unsubscribe(self) -> Callable[[], None] | None:
+        return self._unsubscribe
+
+    def drain(self) -> int:
+        """Move what the subscription queued into the model in one insertion (the timer's slot)."""
+        queue = self._queue
+        count = len(queue)
+        if not count:
+            return 0
+        batch = [queue.popleft() for _ in range(count)]
+        skip = self._skip_upto
+        if skip:
+            batch = [e for e in batch if e.seq > skip]
+        # Threads notify outside the core's lock, so neighbours can arrive swapped.
+        batch.sort(key=_seq)
+        if not batch:
+            return 0
+        if self._paused:
+            self._pending.extend(batch)
+            self.pendingChanged.emit(len(self._pending))
+            return 0
+        self.model.append(batch)
+        self.batchInserted.emit(len(batch))
+        return len(batch)
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def set_paused(self, paused: bool) -> None:
+        if paused == self._paused:
+            return
+        self._paused = paused
+        if not paused:
+            self.drain()  # whatever is queued goes after the held-back entries
+            held = list(self._pending)
+            self._pending.clear()
+            if held:
+                self.model.append(held)
+                self.batchInserted.emit(len(held))
+            self.pendingChanged.emit(0)
+        self.pausedChanged.emit(paused)
+
+    # --- older entries ------------------------------------------------------------------------
+
+    def _on_older_requested(self) -> None:
+        self.tasks.start("logs.older", self._load_older(self.model.older_cursor()))
+
+    async def _load_older(self, cursor: str | None) -> None:
+        try:
+            page = await asyncio.to_thread(self.log.query, None, cursor, OLDER_PAGE_SIZE)
+        except asyncio.CancelledError:
+            self.model.older_failed()
+            raise
+        except Exception as exc:
+            self.model.older_failed()
+            log.warning("Could not read older log entries: %s", exc)
+            self.failed.emit(self.tr("Could not read older log entries: {0}").format(exc))
+            return
+        if cursor is None:
+            # The model was empty: these are the newest entries, which the queue may also bring.
+            self._skip_upto = max(self._skip_upto, page.entries[0].seq if page.entries else 0)
+        self.model.prepend_older(page.entries[::-1], has_more=page.next_cursor is not None, cursor=cursor)
+
+    # --- level, clear, save -------------------------------------------------------------------
+
+    def set_level(self, level: str) -> None:
+        """Record from `level` on, now (in memory) and for later processes (the CLI reads the file)."""
+        name = self.log.set_level(level)
+        self.tasks.start("logs.persist-level", self._persist_level(name))
+        self.levelChanged.emit(name)
+
+    async def _persist_level(self, name: str) -> None:
+        try:
+            await asyncio.to_thread(persist_level, self.log.log_dir, name)
+        except OSError as exc:
+            self.failed.emit(self.tr("Could not save the log level: {0}").format(exc))
+
+    def clear(self) -> None:
+        self.tasks.start("logs.clear", self._clear())
+
+    async def _clear(self) -> None:
+        self.tasks.cancel("logs.older")
+
+        def work() -> tuple[int, Path | None]:
+            last = int(self.log.status()["lastSeq"])
+            return last, self.log.clear()
+
+        try:
+            last, archived = await asyncio.to_thread(work)
+        except OSError as exc:
+            self.failed.emit(self.tr("Could not clear the log: {0}").format(exc))
+            return
+        self._skip_upto = max(self._skip_upto, last)
+        self._pending.clear()
+        self.pendingChanged.emit(0)
+        self.model.reset_rows([], has_older=False)
+        log.info("Integration log cleared from the Logs tab; archived as %s", archived)
+        self.cleared.emit(str(archived) if archived else "")
+
+    def save(self, path: Path, entries: Sequence[LogEntry], flt: LogFilter) -> None:
+        """Write the rows that pass `flt` (the view's filter) to a text file, off the GUI thread."""
+        rows = list(entries)  # a snapshot: the model keeps changing while the file is written
+        self.tasks.start("logs.save", self._save(Path(path), rows, flt))
+
+    async def _save(self, path: Path, rows: list[LogEntry], flt: LogFilter) -> None:
+        def work() -> int:
+            shown = [e for e in rows if flt.accepts(e)]
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                for entry in shown:
+                    f.write(entry_plain_text(entry) + "\n")
+            return len(shown)
+
+        try:
+            count = await asyncio.to_thread(work)
+        except OSError as exc:
+            self.failed.emit(self.tr("Could not save the log: {0}").format(exc))
+            return
+        self.saved.emit(str(path), count)
+
+
+def _seq(entry: LogEntry) -> int:
+    return entry.seq

@@ -1,0 +1,168 @@
+"""pyqtgraph charts over the run history: records per run, run duration, backfill progress.
+
+`series` keeps the arrays that are plotted (tests read them; nothing is recomputed on paint).
+Colours follow the widget palette and are re-applied when it changes (light/dark).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from qms_desktop.sync.state import RunRecord
+from qms_desktop.ui.qt import QColor, QCoreApplication, QEvent, QGridLayout, QPalette, Qt, QWidget
+from qms_desktop.ui.tabs.sync.models import status_colour
+
+# (light, dark) series hues; the dark variants stay readable on a dark base colour.
+SERIES_COLOURS = {
+    "created": ("#2e7d32", "#66bb6a"),
+    "updated": ("#1565c0", "#64b5f6"),
+    "errors": ("#c62828", "#ef5350"),
+    "backfill": ("#6a1b9a", "#ce93d8"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SyncCharts", text)
+
+
+class SyncCharts(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series: dict[str, np.ndarray] = {}
+        self._runs: tuple[RunRecord, ...] = ()
+        self._backfill: tuple[tuple[int, int], ...] = ()
+        self._backfill_total = 0
+
+        self.records_plot = pg.PlotWidget()
+        self.duration_plot = pg.PlotWidget()
+        self.backfill_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        for plot in (self.records_plot, self.duration_plot, self.backfill_plot):
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=True, y=False)
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.setMinimumHeight(160)
+        self.records_plot.setLabel("bottom", tr("Run"))
+        self.records_plot.setLabel("left", tr("Records"))
+        self.duration_plot.setLabel("bottom", tr("Run"))
+        self.duration_plot.setLabel("left", tr("Seconds"))
+        self.backfill_plot.setLabel("left", tr("Days done"))
+        self._legend = self.records_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+
+        self._bars = {name: pg.BarGraphItem(x=[], height=[], width=0.8, name=label)
+                      for name, label in (("created", tr("Created")), ("updated", tr("Updated")),
+                                          ("errors", tr("Errors")))}  # fmt: skip
+        for bar in self._bars.values():
+            self.records_plot.addItem(bar)
+        self._duration_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.duration_plot.addItem(self._duration_bars)
+        self._backfill_curve = pg.PlotDataItem([], [], stepMode=None, symbol="o", symbolSize=5)
+        self.backfill_plot.addItem(self._backfill_curve)
+        self._total_line = pg.InfiniteLine(angle=0, movable=False)
+        self._total_line.setVisible(False)
+        self.backfill_plot.addItem(self._total_line)
+        self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
+        self.backfill_plot.addItem(self._empty_text)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.records_plot, 0, 0, 1, 2)
+        layout.addWidget(self.duration_plot, 1, 0)
+        layout.addWidget(self.backfill_plot, 1, 1)
+        self.apply_palette()
+
+    # ---- data ---------------------------------------------------------------------------------
+
+    def set_data(
+        self, runs: Sequence[RunRecord], backfill_points: Sequence[tuple[int, int]], backfill_total: int
+    ) -> None:
+        """`runs` newest first (as the history table); plotted oldest to newest."""
+        self._runs = tuple(reversed(runs))
+        self._backfill = tuple(backfill_points)
+        self._backfill_total = backfill_total
+        ordered = self._runs
+        ids = np.array([r.id for r in ordered], dtype=float)
+        created = np.array([r.counts.created for r in ordered], dtype=float)
+        updated = np.array([r.counts.updated for r in ordered], dtype=float)
+        errors = np.array([r.counts.errors for r in ordered], dtype=float)
+        duration = np.array([(r.duration_ms or 0) / 1000 for r in ordered], dtype=float)
+        when = np.array([at / 1000 for at, _ in self._backfill], dtype=float)
+        days = np.array([n for _, n in self._backfill], dtype=float)
+        self.series = {
+            "run_id": ids,
+            "created": created,
+            "updated": updated,
+            "errors": errors,
+            "duration_s": duration,
+            "backfill_time_s": when,
+            "backfill_days": days,
+        }
+        self._bars["created"].setOpts(x=ids, height=created, y0=np.zeros_like(ids))
+        self._bars["updated"].setOpts(x=ids, height=updated, y0=created)
+        self._bars["errors"].setOpts(x=ids, height=errors, y0=created + updated)
+        self._backfill_curve.setData(when, days)
+        self._total_line.setValue(backfill_total)
+        self._total_line.setVisible(backfill_total > 0)
+        self._empty_text.setText("" if len(days) else tr("No backfill day finished yet"))
+        self._apply_duration_brushes()
+        for plot in (self.records_plot, self.duration_plot):
+            plot.enableAutoRange()
+        if len(days):
+            self.backfill_plot.setYRange(0, max(backfill_total, float(days.max())) * 1.05 + 0.5)
+            self.backfill_plot.enableAutoRange(axis="x")
+        else:
+            self.backfill_plot.setRange(xRange=(0, 1), yRange=(0, 1))
+            self._empty_text.setPos(0.5, 0.5)
+
+    def _apply_duration_brushes(self) -> None:
+        dark = self._dark()
+        ids = self.series.get("run_id", np.array([]))
+        brushes = [pg.mkBrush(status_colour(r.status, dark)) for r in self._runs]
+        self._duration_bars.setOpts(
+            x=ids, height=self.series.get("duration_s", np.array([])), brushes=brushes or None, pens=None
+        )
+
+    # ---- colours ------------------------------------------------------------------------------
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def apply_palette(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = self._dark()
+        titles = (
+            (self.records_plot, tr("Records per run")),
+            (self.duration_plot, tr("Run duration")),
+            (self.backfill_plot, tr("Backfill progress")),
+        )
+        for plot, title in titles:
+            plot.setBackground(background)
+            plot.setTitle(title, color=text.name(), size="10pt")
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(pg.mkPen(text))
+                axis.setTextPen(pg.mkPen(text))
+                axis.label.setDefaultTextColor(text)
+        for name, bar in self._bars.items():
+            colour = QColor(SERIES_COLOURS[name][1 if dark else 0])
+            bar.setOpts(brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(120) if not dark else colour))
+        for _sample, label in self._legend.items:
+            label.setText(label.text, color=text.name())
+        backfill = QColor(SERIES_COLOURS["backfill"][1 if dark else 0])
+        self._backfill_curve.setPen(pg.mkPen(backfill, width=2))
+        self._backfill_curve.setSymbolBrush(pg.mkBrush(backfill))
+        self._backfill_curve.setSymbolPen(pg.mkPen(backfill))
+        muted = QColor(text)
+        muted.setAlpha(140)
+        self._total_line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
+        self._empty_text.setColor(muted)
+        self._apply_duration_brushes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.apply_palette()
+        super().changeEvent(event)
