@@ -59,7 +59,19 @@ def _start_integration_log() -> None:
     setup_integration_log()
 
 
+GUI_ONLY_ARGS = {"--demo"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if set(given) <= GUI_ONLY_ARGS:
+        # The GUI: skip importing every subcommand's module first (the window must appear fast).
+        try:
+            gui = importlib.import_module("qms_desktop.ui.app")
+        except ModuleNotFoundError:
+            pass
+        else:
+            return int(gui.run(demo="--demo" in given))
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)

@@ -49,6 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(show)
     show.set_defaults(func=run_show)
 
+    from qms_desktop.commands import playback_cli
+
+    playback_cli.register(rec_sub)
+
 
 def _iso(value: str) -> datetime:
     try:

@@ -12,11 +12,13 @@ All database work runs on one writer thread (`DbWriter`); the event loop only wa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import aclosing
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -26,7 +28,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop import directory
-from qms_desktop.mediasense.client import MediaSenseClient
+from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
 from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.mediasense.models import RejectedRecord, SessionRecord, TimeWindow
 from qms_desktop.store.engine import begin_write
@@ -290,30 +292,47 @@ class SyncEngine:
             return checkpoint
         window = TimeWindow(_dt(start), _dt(upper))
         mark: tuple[int, str] = (watermark, checkpoint.last_seen_id or "")
-        offset: int | None = 0
         advancing_pages = 0
-        while offset is not None:
-            page = await self.client.query_sessions(window, offset=offset, limit=self.settings.page_size)
-            records = directory.enrich(page.records, snapshot, self._dial_plan)
-            newest = max(((_ms(r.start), r.session_id) for r in records if _ms(r.start) < upper), default=None)
-            advanced = newest is not None and newest > mark
-            if advanced:
-                mark = newest  # type: ignore[assignment]
-                advancing_pages += 1
-            drained = not page.has_more
-            if drained:
-                mark = (upper, "")  # everything before the frozen upper bound has been read
-            checkpoint = replace(checkpoint, last_sync_time_ms=mark[0], last_seen_id=mark[1] or None)
-            await self._commit_page(guard, result, records, page.rejected, checkpoint=checkpoint)
-            self._emit(result, "incremental", f"page {result.counts.pages} of the live window")
-            if drained:
-                break
-            if advancing_pages >= self.settings.max_pages:
-                result.more_pending = True  # the next cycle continues from the watermark
-                log.info("Reached %d pages this cycle; the rest follows next cycle", self.settings.max_pages)
-                break
-            offset = page.next_offset
+        async with aclosing(self._pages(window)) as pages:
+            async for page in pages:
+                records = directory.enrich(page.records, snapshot, self._dial_plan)
+                newest = max(((_ms(r.start), r.session_id) for r in records if _ms(r.start) < upper), default=None)
+                advanced = newest is not None and newest > mark
+                if advanced:
+                    mark = newest  # type: ignore[assignment]
+                    advancing_pages += 1
+                drained = not page.has_more
+                if drained:
+                    mark = (upper, "")  # everything before the frozen upper bound has been read
+                checkpoint = replace(checkpoint, last_sync_time_ms=mark[0], last_seen_id=mark[1] or None)
+                await self._commit_page(guard, result, records, page.rejected, checkpoint=checkpoint)
+                self._emit(result, "incremental", f"page {result.counts.pages} of the live window")
+                if drained:
+                    break
+                if advancing_pages >= self.settings.max_pages:
+                    result.more_pending = True  # the next cycle continues from the watermark
+                    log.info("Reached %d pages this cycle; the rest follows next cycle", self.settings.max_pages)
+                    break
         return checkpoint  # every page committed its checkpoint: nothing left to save
+
+    async def _pages(self, window: TimeWindow) -> AsyncIterator[SessionPage]:
+        """The window's pages in order, fetching the next one while the caller commits this one."""
+        limit = self.settings.page_size
+        pending = asyncio.ensure_future(self.client.query_sessions(window, offset=0, limit=limit))
+        try:
+            while True:
+                page = await pending
+                following = page.next_offset
+                if following is not None:
+                    pending = asyncio.ensure_future(self.client.query_sessions(window, offset=following, limit=limit))
+                yield page
+                if following is None:
+                    return
+        finally:
+            if not pending.done():
+                pending.cancel()  # the caller stopped early (page limit, failure): drop the prefetch
+                with contextlib.suppress(asyncio.CancelledError, MediaSenseError):
+                    await pending
 
     async def _commit_page(
         self,
@@ -362,9 +381,7 @@ class SyncEngine:
 
     # ---- open sessions ------------------------------------------------------------------------
 
-    async def _open_sessions(
-        self, guard: SyncGuard, result: SyncResult, snapshot: directory.DirectorySnapshot
-    ) -> None:
+    async def _open_sessions(self, guard: SyncGuard, result: SyncResult, snapshot: directory.DirectorySnapshot) -> None:
         """Sessions stored as ACTIVE are fetched again by id until MediaSense reports them closed."""
         open_ids = await self._writer.run(self._list_open)
         if not open_ids:
@@ -423,17 +440,15 @@ class SyncEngine:
             day_number = min(result.backfill_done_days + 1, total_days)
             await self._writer.run(self._begin_slice, slice_start, slice_end)
             window = TimeWindow(_dt(slice_start), _dt(slice_end))
-            offset: int | None = 0
             try:
-                while offset is not None:
-                    page = await self.client.query_sessions(window, offset=offset, limit=self.settings.page_size)
-                    records = directory.enrich(page.records, snapshot, self._dial_plan)
-                    progress = replace(checkpoint, backfill_current_ms=slice_start)
-                    await self._commit_page(guard, result, records, page.rejected, checkpoint=progress,
+                async with aclosing(self._pages(window)) as pages:
+                    async for page in pages:
+                        records = directory.enrich(page.records, snapshot, self._dial_plan)
+                        progress = replace(checkpoint, backfill_current_ms=slice_start)
+                        await self._commit_page(guard, result, records, page.rejected, checkpoint=progress,
                                             slice_progress=(slice_start, slice_end))  # fmt: skip
-                    self._emit(result, "backfill", f"backfill day {day_number} of {total_days}",
+                        self._emit(result, "backfill", f"backfill day {day_number} of {total_days}",
                                day=day_number, days=total_days)  # fmt: skip
-                    offset = page.next_offset
             except MediaSenseError as exc:
                 await self._writer.run(self._fail_slice, slice_start, slice_end, str(exc))
                 raise

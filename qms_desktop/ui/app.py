@@ -15,25 +15,27 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qasync
 
-from qms_desktop import app_context, paths
+from qms_desktop import paths
 from qms_desktop.ui import i18n
-from qms_desktop.ui.context import AppSignals, DemoEnvironment, UiContext
-from qms_desktop.ui.credentials import Credentials
 from qms_desktop.ui.excepthook import install_excepthook, qt_messages, uninstall_excepthook
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.palette import apply_style
-from qms_desktop.ui.qt import QApplication, QObject, QTimer, Signal
-from qms_desktop.ui.tabs import create_tabs
+from qms_desktop.ui.qt import QApplication, QCoreApplication, QEvent, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from qms_desktop.ui.context import UiContext
 
 log = logging.getLogger("qms.ui")
 
 QUIT_AFTER_ENV = "QMS_QUIT_AFTER_S"  # smoke runs: quit cleanly after N seconds
 SCREENSHOT_ENV = "QMS_SCREENSHOT_DIR"  # smoke runs: save one PNG per tab before quitting
 SYNC_SERVICE_MODULE = "qms_desktop.ui.services.sync_service"
+# Imported in a worker thread after the window is up (SQLAlchemy, Alembic, httpx: about a second).
+HEAVY_MODULES = ("qms_desktop.app_context", "qms_desktop.sync.engine", "qms_desktop.integration_log")
 
 
 def process_age_s() -> float | None:
@@ -112,8 +114,14 @@ class Shell(QObject):
             self.ready.emit()
 
     async def _open(self) -> None:
+        for name in HEAVY_MODULES:
+            await asyncio.to_thread(importlib.import_module, name)
+        from qms_desktop import app_context
         from qms_desktop.integration_log import setup_integration_log
         from qms_desktop.sync.engine import DbWriter
+        from qms_desktop.ui.context import AppSignals, UiContext
+        from qms_desktop.ui.credentials import Credentials
+        from qms_desktop.ui.tabs import create_tabs
 
         integration_log = await asyncio.to_thread(setup_integration_log)
         if self.demo:
@@ -130,6 +138,11 @@ class Shell(QObject):
             await self._prepare_demo(ctx)
         credentials.settings = await ctx.db(app_context.connection_settings, engine)
         ctx.sync_service = self._create_sync_service(ctx)
+        # Qt objects owned by the window die with it, on the GUI thread. Left to Python's GC they could be
+        # destroyed on whatever thread triggers a collection ("Timers cannot be stopped from another thread").
+        ctx.signals.setParent(self.window)
+        if isinstance(ctx.sync_service, QObject) and ctx.sync_service.parent() is None:
+            ctx.sync_service.setParent(self.window)
         tabs = create_tabs(ctx)
         from qms_desktop.store.engine import mask_url
 
@@ -141,7 +154,8 @@ class Shell(QObject):
 
     async def _prepare_demo(self, ctx: UiContext) -> None:
         """Demo: settings pinned to the simulator's certificate, password in the in-memory keyring."""
-        from qms_desktop import demo, secrets
+        from qms_desktop import app_context, demo, secrets
+        from qms_desktop.ui.context import DemoEnvironment
         from qms_desktop.ui.demo_keyring import install_demo_keyring
 
         install_demo_keyring()
@@ -242,6 +256,8 @@ class Shell(QObject):
         if self.window is not None:
             self.window.deleteLater()
             self.window = None
+            # Delete it (and the tabs, controllers and sync service it owns) now, on this thread.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         log.info("Shut down")
 
 
@@ -266,6 +282,18 @@ def _env_float(name: str) -> float | None:
         return None
 
 
+def ensure_demo_home() -> str:
+    """demo.ensure_demo_home()'s rule (QMS_HOME, else a new temporary folder) without importing the
+    simulator before the window shows. It must run before anything reads QMS_HOME."""
+    home = os.environ.get("QMS_HOME")
+    if not home:
+        import tempfile
+
+        home = tempfile.mkdtemp(prefix="qms-demo-")
+        os.environ["QMS_HOME"] = home
+    return home
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
@@ -283,17 +311,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(demo: bool = False) -> int:
     """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    console_level = os.environ.get("QMS_LOG_LEVEL", "WARNING").upper()
+    logging.basicConfig(level=console_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if demo:
-        from qms_desktop import demo as demo_module
-
-        home = demo_module.ensure_demo_home()  # before anything reads QMS_HOME (settings, log, database)
-        log.info("Demo home: %s", home)
+        log.info("Demo home: %s", ensure_demo_home())
     app = create_application()
     translations = i18n.Translations()
     translations.apply(i18n.saved_choice())
     install_excepthook()
     qt_messages.install()
+    from qms_desktop.ui.gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector()
+    collector.start()
     screenshots = os.environ.get(SCREENSHOT_ENV)
     shell = Shell(
         app,
@@ -313,6 +343,7 @@ def run(demo: bool = False) -> int:
         log.warning("Event loop ended early: %s", exc)
         return 0
     finally:
+        collector.stop()
         ticker.stop()
         signal.signal(signal.SIGINT, previous_sigint)
         qt_messages.uninstall()

@@ -6,11 +6,10 @@ import platform
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qms_desktop import __version__
 from qms_desktop.ui import i18n
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.prefs import ui_settings
 from qms_desktop.ui.qt import (
     PYSIDE6_VERSION,
@@ -30,7 +29,10 @@ from qms_desktop.ui.qt import (
     Signal,
     qVersion,
 )
-from qms_desktop.ui.tabs import TabSpec
+
+if TYPE_CHECKING:  # importing these pulls in SQLAlchemy: kept off the path to the first window
+    from qms_desktop.ui.context import UiContext
+    from qms_desktop.ui.tabs import TabSpec
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self)
         self.database_label = QLabel(self)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.connection_label, self.sync_label, self.database_label):
+            label.setContentsMargins(6, 0, 12, 0)
         status = self.statusBar()
         status.addWidget(self.connection_label)
         status.addWidget(self.sync_label, 1)

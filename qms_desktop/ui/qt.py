@@ -49,6 +49,8 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
+    QStandardItem,
+    QStandardItemModel,
     QTextCharFormat,
     QTextCursor,
 )

@@ -12,9 +12,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -47,9 +52,11 @@ class SyncService(QObject):
     scheduler_changed = Signal(bool, float)  # enabled, interval in seconds
     state_reset = Signal()  # the checkpoint was forgotten
 
-    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QObject | None = None, *, engine_thread: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._engine_thread = engine_thread  # False: the engine runs on the GUI loop itself
+        self._sync_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qms-sync")
         self._task: asyncio.Task[None] | None = None
         self._active = False  # True from the request until sync_finished: no second run meanwhile
         self._scheduler: SyncScheduler | None = None
@@ -130,11 +137,49 @@ class SyncService(QObject):
         ctx = self._ctx
         settings, password, now = await self._connection()
         sync_settings = await ctx.db(app_context.sync_settings, ctx.engine)
-        client = await ctx.db(self._make_client, settings, password)
-        engine = SyncEngine(
-            ctx.engine, client, sync_settings, now=now, on_progress=self._on_progress, writer=ctx.writer
-        )
         self._progress_timer.start()
+        if not self._engine_thread:
+            return await self._sync_on(
+                trigger, settings, password, now, sync_settings, self._on_progress, self._remember
+            )
+        # The engine and its HTTP client run on their own event loop in the "qms-sync" thread: JSON
+        # decoding, normalization and enrichment of big pages then never stall the GUI loop
+        # (tests/benchmarks/bench_gui_stall.py). Database work still goes through ctx.writer.
+        gui = asyncio.get_running_loop()
+
+        def progress(p: SyncProgress) -> None:
+            gui.call_soon_threadsafe(self._on_progress, p)
+
+        def remember(node: str, profile: ServerProfile) -> None:
+            gui.call_soon_threadsafe(self._remember, node, profile)
+
+        coro = self._sync_on(trigger, settings, password, now, sync_settings, progress, remember)
+        worker = _LoopThreadRun(coro)
+        future = gui.run_in_executor(self._sync_executor, worker.run)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            worker.cancel()  # the engine records the run as INTERRUPTED before it stops
+            with contextlib.suppress(BaseException):
+                await future
+            raise
+
+    async def _sync_on(
+        self,
+        trigger: str,
+        settings: ConnectionSettings,
+        password: str,
+        now: Callable[[], datetime],
+        sync_settings: SyncSettings,
+        on_progress: Callable[[SyncProgress], None],
+        on_profile: Callable[[str, ServerProfile], None],
+    ) -> SyncResult:
+        """One engine run on whichever loop awaits it (the GUI's or the sync thread's)."""
+        ctx = self._ctx
+        profiles = await ctx.writer.run(app_context.detected_profiles, ctx.engine)
+        # The client reads the CA file when built: do that on the writer thread, not on a loop.
+        client = await ctx.writer.run(partial(_make_client, settings, password, profiles, on_profile))
+        engine = SyncEngine(ctx.engine, client, sync_settings, now=now, on_progress=on_progress, writer=ctx.writer)
         try:
             return await engine.run(trigger)
         finally:
@@ -158,11 +203,6 @@ class SyncService(QObject):
         if not password:
             raise app_context.NotConfigured(self.tr("No MediaSense password is known: enter it in the Connection tab."))
         return settings, password, utc_now
-
-    def _make_client(self, settings: ConnectionSettings, password: str) -> MediaSenseClient:
-        """Runs on the writer thread: reads the remembered dialects and the CA file there."""
-        profiles = app_context.detected_profiles(self._ctx.engine)
-        return MediaSenseClient(settings.client_config(password), profiles=profiles, on_profile=self._remember)
 
     def _remember(self, node: str, profile: ServerProfile) -> None:
         # The client reports on the loop thread; the write goes to the writer thread.
@@ -207,12 +247,23 @@ class SyncService(QObject):
                     # Not set_interval(): that wakes the scheduler and would run a sync per spin-box step.
                     self._scheduler.interval_s = interval_s
         if enabled and self._scheduler is None:
-            self._scheduler = SyncScheduler(self._scheduled_run, self._interval_s)
+            self._scheduler = self._new_scheduler()
             self._scheduler.start()
         elif not enabled and self._scheduler is not None:
             scheduler, self._scheduler = self._scheduler, None
             self._ctx.tasks.start("sync-scheduler-stop", scheduler.stop())
         self.scheduler_changed.emit(self.scheduler_enabled, self._interval_s)
+
+    def _new_scheduler(self) -> SyncScheduler:
+        scheduler: SyncScheduler
+
+        async def run_once(trigger: str) -> None:
+            # SyncScheduler.stop() is async: a schedule switched off but not yet stopped must not start a run.
+            if self._scheduler is scheduler:
+                await self._scheduled_run(trigger)
+
+        scheduler = SyncScheduler(run_once, self._interval_s)
+        return scheduler
 
     async def _scheduled_run(self, trigger: str) -> None:
         if self._active:
@@ -264,6 +315,48 @@ class SyncService(QObject):
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
         self._progress_timer.stop()
+        self._sync_executor.shutdown(wait=False)
+
+
+def _make_client(
+    settings: ConnectionSettings,
+    password: str,
+    profiles: dict[str, ServerProfile],
+    on_profile: Callable[[str, ServerProfile], None],
+) -> MediaSenseClient:
+    return MediaSenseClient(settings.client_config(password), profiles=profiles, on_profile=on_profile)
+
+
+class _LoopThreadRun:
+    """Runs one coroutine to completion on a fresh event loop in the calling (worker) thread."""
+
+    def __init__(self, coro: Coroutine[Any, Any, SyncResult]) -> None:
+        self._coro = coro
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[SyncResult] | None = None
+        self._cancelled = False
+
+    def run(self) -> SyncResult:
+        loop = asyncio.new_event_loop()
+        try:
+            with self._lock:
+                self._loop = loop
+                self._task = loop.create_task(self._coro, name="sync-engine")
+                if self._cancelled:
+                    self._task.cancel()
+            return loop.run_until_complete(self._task)
+        finally:
+            with self._lock:
+                self._loop = None
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._loop is not None and self._task is not None:
+                self._loop.call_soon_threadsafe(self._task.cancel)
 
 
 def _reset_state(engine: Engine) -> bool:

@@ -38,7 +38,7 @@ class StepRow(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0 , 2)
+        layout.setContentsMargins(0, 2, 0, 2)
         layout.setHorizontalSpacing(8)
         layout.addWidget(self.icon, 0, 0)
         layout.addWidget(self.name_label, 0, 1)
@@ -76,7 +76,8 @@ class StepRow(QWidget):
         else:
             self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(16, 16))
         self.state_label.setText(self.state_text())
-        self.duration_label.setText(self.tr("{ms} ms").format(ms=self.duration_ms) if self.duration_ms is not None else "")
+        duration = self.tr("{ms} ms").format(ms=self.duration_ms) if self.duration_ms is not None else ""
+        self.duration_label.setText(duration)
         self.message_label.setText(self.message)
         self.message_label.setVisible(bool(self.message))
 

@@ -215,7 +215,9 @@ class ConnectionController(QObject):
         self.ctx.signals.settings_changed.emit()
         return outcome
 
-    async def _store_password(self, settings: config.ConnectionSettings, password: str, insecure: bool) -> tuple[str, str]:
+    async def _store_password(
+        self, settings: config.ConnectionSettings, password: str, insecure: bool
+    ) -> tuple[str, str]:
         account = self.credentials.account(settings)
         assert account is not None  # to_settings() checked URL and user name
         try:

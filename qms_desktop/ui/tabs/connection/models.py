@@ -28,10 +28,6 @@ PASSWORD_NONE = "none"
 PASSWORD_UNAVAILABLE = "unavailable"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionForm", text)
-
-
 def tls_mode_of(settings: config.ConnectionSettings) -> str:
     mode = settings.tls().mode
     return {"insecure": TLS_INSECURE, "pinned": TLS_PINNED, "ca_file": TLS_CA_FILE}.get(mode, TLS_SYSTEM)
@@ -85,18 +81,24 @@ class ConnectionForm:
         if url_problems:
             problems["urls"] = url_problems
         if not self.username.strip():
-            problems["username"] = [_tr("Enter the MediaSense API user name")]
+            problems["username"] = [QCoreApplication.translate("ConnectionForm", "Enter the MediaSense API user name")]
         if self.tls_mode == TLS_CA_FILE:
             if not self.ca_file.strip():
-                problems["ca_file"] = [_tr("Choose the CA certificate file (PEM)")]
+                problems["ca_file"] = [
+                    QCoreApplication.translate("ConnectionForm", "Choose the CA certificate file (PEM)")
+                ]
             elif not Path(self.ca_file).expanduser().is_file():
-                problems["ca_file"] = [_tr("The CA file does not exist: {path}").format(path=self.ca_file)]
+                missing = QCoreApplication.translate("ConnectionForm", "The CA file does not exist: {path}")
+                problems["ca_file"] = [missing.format(path=self.ca_file)]
         if self.tls_mode == TLS_PINNED:
             try:
                 normalize_fingerprint(self.fingerprint)
             except ValueError:
                 problems["fingerprint"] = [
-                    _tr("Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it")
+                    QCoreApplication.translate(
+                        "ConnectionForm",
+                        "Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it",
+                    )
                 ]
         return FormCheck(problems, advice)
 

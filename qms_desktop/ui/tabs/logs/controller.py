@@ -63,11 +63,17 @@ class LogsController(QObject):
         snapshot already holds are skipped by seq."""
         if self._unsubscribe is not None:
             return
-        self._unsubscribe = self.log.subscribe(self._queue.append)
+        self._unsubscribe = self.log.subscribe(self.enqueue)
         snapshot = self.log.entries()  # memory only: the ring buffer
         self._skip_upto = snapshot[-1].seq if snapshot else 0
-        self.model.reset_rows(snapshot, has_older=True)
+        # The buffer is filled from the files at start-up and loses entries only once full, so a
+        # buffer that is not full means the files hold nothing older.
+        self.model.reset_rows(snapshot, has_older=len(snapshot) >= self.log.buffer_size)
         self._timer.start()
+
+    def enqueue(self, entry: LogEntry) -> None:
+        """The subscription callback, called on whatever thread logged: only queue, never Qt."""
+        self._queue.append(entry)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -35,7 +35,9 @@ class HighlightDelegate(QStyledItemDelegate):
         self._match_colour = match_colour
         self._columns = frozenset(i for i, c in enumerate(COLUMNS) if c.highlight)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         flt = self._filter()
         if flt.pattern is None or index.column() not in self._columns:
             super().paint(painter, option, index)
@@ -59,13 +61,19 @@ class HighlightDelegate(QStyledItemDelegate):
         elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         visible = len(elided) if elided == text else max(0, len(elided) - 1)  # minus the "…"
         top = rect.top() + (rect.height() - fm.height()) // 2
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        align = (opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask) | Qt.AlignmentFlag.AlignVCenter
+        flags = int(align | Qt.TextFlag.TextSingleLine)
         painter.save()
         painter.setClipRect(rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        colour = self._match_colour()
-        border = QColor(colour)
-        border.setAlpha(255)
-        painter.setPen(border)
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(rect, flags, elided)
+        # Then each match as an opaque box with dark text over it: readable on any theme and on
+        # grey DEBUG or red ERROR rows alike.
+        box_colour = self._match_colour()
+        border = box_colour.darker(140)
         for start, end in spans:
             if start >= visible:
                 break
@@ -73,12 +81,12 @@ class HighlightDelegate(QStyledItemDelegate):
             x = rect.left() + fm.horizontalAdvance(text[:start])
             width = fm.horizontalAdvance(text[start:end])
             box = QRect(x, top, max(1, width), fm.height())
-            painter.fillRect(box, colour)
+            painter.fillRect(box, box_colour)
+            painter.setPen(border)
             painter.drawRect(box.adjusted(0, 0, -1, -1))
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        painter.setFont(opt.font)
-        align = (opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask) | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, int(align | Qt.TextFlag.TextSingleLine), elided)
+            painter.setPen(_MATCH_TEXT)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text[start:end])
         painter.restore()
+
+
+_MATCH_TEXT = QColor("#1a1a1a")

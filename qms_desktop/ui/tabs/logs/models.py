@@ -98,7 +98,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("level", QT_TRANSLATE_NOOP("LogTableModel", "Level"), lambda e: e.level, highlight=False),
     Column("logger", QT_TRANSLATE_NOOP("LogTableModel", "Area"), lambda e: e.logger),
     Column("message", QT_TRANSLATE_NOOP("LogTableModel", "Message"), message_cell_text),
-    Column("correlation", QT_TRANSLATE_NOOP("LogTableModel", "Request / correlation id"), correlation_text),
+    Column("correlation", QT_TRANSLATE_NOOP("LogTableModel", "Request ID"), correlation_text),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
@@ -109,7 +109,7 @@ class LevelColors:
 
     foreground: dict[str, QBrush] = field(default_factory=dict)
     error_background: QBrush | None = None
-    match: QColor = field(default_factory=lambda: QColor(255, 200, 0, 120))
+    match: QColor = field(default_factory=lambda: QColor("#ffd54f"))
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> LevelColors:
@@ -124,10 +124,8 @@ class LevelColors:
             round(base.green() + (error.green() - base.green()) * tint),
             round(base.blue() + (error.blue() - base.blue()) * tint),
         )
-        match = QColor(255, 193, 7, 110) if dark else QColor(255, 213, 79, 170)
-        return cls(
-            {"ERROR": QBrush(error), "WARN": QBrush(warn), "DEBUG": QBrush(debug)}, QBrush(background), match
-        )
+        match = QColor("#d9a521") if dark else QColor("#ffd54f")  # opaque: the delegate draws dark text on it
+        return cls({"ERROR": QBrush(error), "WARN": QBrush(warn), "DEBUG": QBrush(debug)}, QBrush(background), match)
 
 
 class LogTableModel(QAbstractTableModel):
@@ -154,10 +152,10 @@ class LogTableModel(QAbstractTableModel):
 
     # --- Qt model API -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -180,6 +178,12 @@ class LogTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == COLUMN_INDEX["correlation"]:
+                return QCoreApplication.translate(
+                    "LogTableModel", "The request id of an HTTP exchange or the correlation id of a sync run"
+                )
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -190,12 +194,7 @@ class LogTableModel(QAbstractTableModel):
 
     def canFetchMore(self, parent: Index) -> bool:
         # A full buffer loads nothing more: older history stays in the files (and the CLI).
-        return (
-            not parent.isValid()
-            and self._has_older
-            and not self._loading_older
-            and len(self._rows) < self.max_rows
-        )
+        return not parent.isValid() and self._has_older and not self._loading_older and len(self._rows) < self.max_rows
 
     def fetchMore(self, parent: Index) -> None:
         if self.canFetchMore(parent):
@@ -218,6 +217,14 @@ class LogTableModel(QAbstractTableModel):
 
     def entry(self, row: int) -> LogEntry:
         return self._rows[row]
+
+    def row_of(self, entry: LogEntry) -> int | None:
+        """The row holding `entry` (rows are in seq order; a rare swapped pair is looked around)."""
+        row = bisect_left(self._rows, entry.seq, key=_seq)
+        for candidate in (row, row - 1, row + 1):
+            if 0 <= candidate < len(self._rows) and self._rows[candidate] is entry:
+                return candidate
+        return None
 
     @property
     def top_edit(self) -> bool:
@@ -373,6 +380,10 @@ class LogFilter:
         return found
 
 
+def _seq(entry: LogEntry) -> int:
+    return entry.seq
+
+
 def _haystack(entry: LogEntry) -> str:
     # The text filter looks at what the user can see in the row or the details pane.
     parts = [entry.message, entry.logger]
@@ -403,9 +414,12 @@ class LogFilterProxyModel(QSortFilterProxyModel):
         if flt.rows_key() == self._filter.rows_key():
             self._filter = flt  # same rows: only the highlight changes, no refiltering of 100k rows
             return
-        self.beginFilterChange()
+        # A reset, not Qt's incremental filter change: that emits one rowsRemoved/rowsInserted
+        # per contiguous run of rows, thousands for a selective filter over 100k rows, and each
+        # one makes the view re-lay out its header (quadratic; minutes in the benchmark).
+        self.beginResetModel()
         self._filter = flt
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.endResetModel()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._source is None:

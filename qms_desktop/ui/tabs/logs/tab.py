@@ -36,6 +36,7 @@ from qms_desktop.ui.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -148,6 +149,12 @@ class LogsTab(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.status = QLabel(self)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_status)
+        # ERROR entries -> passes the current text filter; tested once per entry, not per tick.
+        self._error_pass: dict[int, bool] = {}
 
         filters = QHBoxLayout()
         filters.addWidget(self.level_filter_label)
@@ -223,9 +230,8 @@ class LogsTab(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.record_level.currentIndexChanged.connect(lambda _i: c.set_level(self.record_level.currentData()))
 
-        c.pendingChanged.connect(lambda _n: self._update_pause_text())
-        c.pausedChanged.connect(lambda _p: self._update_pause_text())
-        c.batchInserted.connect(lambda _n: self._update_status())
+        for signal in (c.pendingChanged, c.pausedChanged):
+            signal.connect(lambda *_: (self._update_pause_text(), self._update_status()))
         c.levelChanged.connect(self._on_level_changed)
         c.cleared.connect(self._on_cleared)
         c.saved.connect(self._on_saved)
@@ -236,9 +242,9 @@ class LogsTab(QWidget):
         bar.rangeChanged.connect(self._on_scroll_range)
         self.proxy.rowsInserted.connect(lambda _p, first, last: self._on_top_rows(last - first + 1))
         self.proxy.rowsRemoved.connect(lambda _p, first, last: self._on_top_rows(-(last - first + 1)))
-        self.proxy.modelReset.connect(self._update_status)
-        self.proxy.rowsInserted.connect(lambda *_: self._update_status())
-        self.proxy.rowsRemoved.connect(lambda *_: self._update_status())
+        # The proxy emits one signal per contiguous run of rows: coalesce into one status update.
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(lambda *_: self._status_timer.start())
         self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_details(current))
 
     # --- texts --------------------------------------------------------------------------------
@@ -325,11 +331,33 @@ class LogsTab(QWidget):
     def apply_filter(self) -> None:
         flt = self.current_filter()
         self.search.set_error(self.tr("Invalid regular expression: {0}").format(flt.error) if flt.error else None)
-        self.proxy.set_filter(flt)
+        if flt.rows_key() != self.proxy.log_filter.rows_key():
+            self._error_pass.clear()
+        current = self.view.currentIndex()
+        keep = current.data(ENTRY_ROLE) if current.isValid() else None
+        following = self._following
+        self._adjusting = True  # the reset moves the scroll bar; that is not the user scrolling
+        try:
+            self.proxy.set_filter(flt)
+            self.view.updateGeometries()  # the new scroll range now, before we scroll
+        finally:
+            self._adjusting = False
+        self._set_following(following)
+        if keep is not None and self.view.currentIndex().data(ENTRY_ROLE) is not keep:
+            self._select_entry(keep)  # the filter reset the view: stay on the same entry
         self.view.viewport().update()  # the highlight may change without any row changing
         self._update_status()
         if self._following:
             self.view.scrollToBottom()
+
+    def _select_entry(self, entry: LogEntry) -> None:
+        row = self.model.row_of(entry)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.view.selectionModel().setCurrentIndex(index, flags)
+            if not self._following:
+                self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # --- follow-tail --------------------------------------------------------------------------
 
@@ -429,7 +457,17 @@ class LogsTab(QWidget):
         errors = self.model.error_rows()
         if flt.pattern is None or not flt.hide_non_matching:
             return len(errors)  # every ERROR passes any minimum level
-        return sum(1 for r in errors if flt.accepts(self.model.entry(r)))
+        cache = self._error_pass
+        if len(cache) > 2 * len(errors) + 1000:
+            cache.clear()  # drop what was trimmed long ago
+        count = 0
+        for row in errors:
+            entry = self.model.entry(row)
+            passes = cache.get(entry.seq)
+            if passes is None:
+                passes = cache[entry.seq] = flt.accepts(entry)
+            count += passes
+        return count
 
     # --- details, copy, save, clear -----------------------------------------------------------
 
@@ -445,13 +483,13 @@ class LogsTab(QWidget):
             "",
             entry.message,
         ]
+        if entry.exc:
+            lines += ["", self.tr("Exception:"), entry.exc]
         if entry.extra:
             lines += ["", self.tr("Fields:")]
             for key, value in entry.extra.items():
                 text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
                 lines.append(f"  {key} = {text}")
-        if entry.exc:
-            lines += ["", self.tr("Exception:"), entry.exc]
         return "\n".join(lines)
 
     def selected_entries(self) -> list[LogEntry]:
@@ -481,8 +519,7 @@ class LogsTab(QWidget):
         if self.confirm(
             self.tr("Clear the integration log"),
             self.tr(
-                "The current log file is archived next to it and a new one is started. "
-                "The view is emptied. Continue?"
+                "The current log file is archived next to it and a new one is started. The view is emptied. Continue?"
             ),
         ):
             self.controller.clear()
@@ -518,4 +555,3 @@ def _teardown(unsubscribe: Callable[[], None] | None, tasks: object) -> None:
     if cancel is not None:
         for name in TASK_NAMES:
             cancel(name)
-

@@ -64,7 +64,9 @@ class SyncCharts(QWidget):
         self._total_line.setVisible(False)
         self.backfill_plot.addItem(self._total_line)
         self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
-        self.backfill_plot.addItem(self._empty_text)
+        self.backfill_plot.addItem(self._empty_text, ignoreBounds=True)  # a hint, not data: keep it out of the range
+        for plot in (self.records_plot, self.duration_plot, self.backfill_plot):
+            plot.getAxis("left").enableAutoSIPrefix(False)  # "Seconds (x0.001)" reads badly
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,11 +109,15 @@ class SyncCharts(QWidget):
         self._total_line.setVisible(backfill_total > 0)
         self._empty_text.setText("" if len(days) else tr("No backfill day finished yet"))
         self._apply_duration_brushes()
+        # Run ids are whole numbers: label each run while there are few, let pyqtgraph thin them out after.
+        ticks = [[(float(i), str(int(i))) for i in ids]] if 0 < len(ids) <= 25 else None
         for plot in (self.records_plot, self.duration_plot):
+            plot.getAxis("bottom").setTicks(ticks)
             plot.enableAutoRange()
         if len(days):
             self.backfill_plot.setYRange(0, max(backfill_total, float(days.max())) * 1.05 + 0.5)
-            self.backfill_plot.enableAutoRange(axis="x")
+            span = max(float(when.max() - when.min()), 60.0)  # at least a minute wide: slices can finish together
+            self.backfill_plot.setXRange(float(when.min()) - span * 0.1, float(when.max()) + span * 0.1)
         else:
             self.backfill_plot.setRange(xRange=(0, 1), yRange=(0, 1))
             self._empty_text.setPos(0.5, 0.5)

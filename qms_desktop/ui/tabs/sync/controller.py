@@ -88,6 +88,10 @@ class SyncController(QObject):
 
     def refresh(self) -> None:
         """Reload from the database; a newer request replaces one still in flight."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the loop has stopped (shutdown): nothing to show any more
+            return
         self._ctx.tasks.start(REFRESH_TASK, self._refresh())
 
     def request_reset(self) -> None:

@@ -1,0 +1,158 @@
+"""`qms-desktop recordings stream|serve`: audio through the very path the player uses.
+
+Both start the local playback proxy, register a playback as the acting user (permission check,
+per-user limit, audit), and then either fetch the local URL into a file (`stream`) or print it and
+serve until interrupted (`serve`), so any player can open and seek it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine
+
+from qms_desktop import app_context
+from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands.db import open_database
+from qms_desktop.commands.users import acting_principal, add_acting_user_flags
+from qms_desktop.mediasense.client import ClientConfig
+from qms_desktop.mediasense.errors import MediaSenseError
+from qms_desktop.security import RecordingService, SecurityError
+from qms_desktop.security.audit import AuditWriter
+
+
+def register(rec_sub: argparse._SubParsersAction) -> None:
+    stream = rec_sub.add_parser(
+        "stream",
+        help="fetch a recording's audio through the local playback proxy into a file",
+        description="Acts as --as NAME (password from --password-stdin or QMS_PASSWORD); "
+        "the MediaSense connection comes from the saved settings or MEDIASENSE_* variables.",
+    )
+    _common(stream)
+    stream.add_argument("--range", metavar="bytes=A-B", help="ask for this byte range (as a seeking player would)")
+    stream.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write the audio")
+    add_json_flag(stream)
+    stream.set_defaults(func=run_stream)
+
+    serve = rec_sub.add_parser(
+        "serve",
+        help="serve a recording on a local playback URL until interrupted (open it in any player)",
+    )
+    _common(serve)
+    serve.set_defaults(func=run_serve)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session_id")
+    parser.add_argument("--track", type=int, default=None, help="one party's track (1, 2); default both parties")
+    parser.add_argument("--demo", action="store_true", help="use the built-in simulator as the demo admin")
+    add_acting_user_flags(parser)
+
+
+class _Setup:
+    """Database, acting user, MediaSense connection: what both commands need, torn down together."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.sim: Any = None
+        self.engine: Engine = open_database()
+        self.writer: AuditWriter | None = None
+        if args.demo:
+            from qms_desktop import demo
+
+            self.sim = demo.start_demo_simulator(frozen=True)
+            args.demo_teams = [t["team_id"] for t in self.sim.teams()[:1]]
+            settings = demo.demo_settings(self.sim)
+            self.config: ClientConfig = settings.client_config(demo.DEMO_PASSWORD)
+        else:
+            settings = app_context.connection_settings(self.engine)
+            self.config = settings.client_config(app_context.password_for(settings))
+        self.principal = acting_principal(args, self.engine)
+        self.writer = AuditWriter(self.engine)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.engine.dispose()
+        if self.sim is not None:
+            self.sim.stop()
+
+
+def _open(args: argparse.Namespace) -> tuple[_Setup, Any, Any] | int:
+    from qms_desktop.playback import PlaybackProxy
+
+    try:
+        setup = _Setup(args)
+    except (SecurityError, app_context.NotConfigured, MediaSenseError) as exc:
+        return fail(str(exc), 2)
+    proxy = PlaybackProxy(client_config=setup.config, audit_sink=setup.writer)
+    try:
+        proxy.start()
+        ticket = RecordingService(setup.engine, setup.principal).play(proxy, args.session_id, args.track)
+    except (SecurityError, MediaSenseError) as exc:
+        proxy.stop()
+        setup.close()
+        return fail(str(exc), 2)
+    return setup, proxy, ticket
+
+
+def run_stream(args: argparse.Namespace) -> int:
+    opened = _open(args)
+    if isinstance(opened, int):
+        return opened
+    setup, proxy, ticket = opened
+    headers = {"Range": args.range} if args.range else {}
+    written = 0
+    try:
+        with (
+            httpx.Client(timeout=httpx.Timeout(30.0, read=120.0)) as client,
+            client.stream("GET", ticket.url, headers=headers) as response,
+        ):
+            if response.status_code not in (200, 206):
+                response.read()
+                return fail(f"the playback proxy answered {response.status_code}: {response.text.strip()}", 1)
+            with Path(args.output).open("wb") as out:
+                for chunk in response.iter_raw(64 * 1024):
+                    out.write(chunk)
+                    written += len(chunk)
+            data = {
+                "status": response.status_code,
+                "bytes": written,
+                "contentType": response.headers.get("content-type"),
+                "contentRange": response.headers.get("content-range"),
+                "output": args.output,
+                "sessionId": ticket.session_id,
+                "track": ticket.track,
+            }
+    finally:
+        proxy.release(ticket.token)
+        proxy.stop()
+        setup.close()
+    emit(args, data, lambda d: f"{d['status']} {d['bytes']} bytes ({d['contentType']}) -> {d['output']}")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    opened = _open(args)
+    if isinstance(opened, int):
+        return opened
+    setup, proxy, ticket = opened
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        print(ticket.url, flush=True)
+        print(f"serving {ticket.session_id} until interrupted (Ctrl+C)", file=sys.stderr, flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        proxy.release(ticket.token)
+        proxy.stop()
+        setup.close()
+    return 0

@@ -1,0 +1,151 @@
+"""`qms-desktop users ...`: local accounts (add, list, disable), and acting as a user (`--as`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from sqlalchemy import Engine
+
+from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands.db import open_database
+from qms_desktop.security import (
+    Principal,
+    Role,
+    SecurityError,
+    UserService,
+    authenticate,
+    create_first_admin,
+    needs_first_admin,
+)
+
+ENV_PASSWORD = "QMS_PASSWORD"
+
+
+class ActingUserError(SecurityError):
+    hint = "Pass --as NAME and the password on standard input (--password-stdin) or in QMS_PASSWORD"
+
+
+def add_acting_user_flags(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
+    parser.add_argument("--as", dest="as_user", metavar="NAME", help="act as this local user")
+    if stdin:
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="read the --as user's password from standard input"
+        )
+
+
+def read_stdin_password() -> str:
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+def acting_principal(args: argparse.Namespace, engine: Engine, *, stdin_allowed: bool = True) -> Principal:
+    """The authenticated --as user (login audited); the demo admin with --demo."""
+    if getattr(args, "demo", False) and not args.as_user:
+        from qms_desktop.security.users import ensure_demo_users
+
+        return ensure_demo_users(engine, getattr(args, "demo_teams", None) or ["T1"])["admin"]
+    if not args.as_user:
+        raise ActingUserError("This command acts as a user")
+    if stdin_allowed and getattr(args, "password_stdin", False):
+        password = read_stdin_password()
+    else:
+        password = os.environ.get(ENV_PASSWORD, "")
+    if not password:
+        raise ActingUserError(f"No password for {args.as_user!r}")
+    return authenticate(engine, args.as_user, password, from_where=None)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    users = sub.add_parser("users", help="local accounts: add, list, disable")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+
+    add = users_sub.add_parser(
+        "add",
+        help="add a user (the very first user must be an ADMIN and needs no --as)",
+        description="The new user's password is read from standard input (--password-stdin); "
+        "the acting administrator's password comes from QMS_PASSWORD.",
+    )
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role], type=str.upper)
+    add.add_argument("--teams", default="", help="comma-separated team codes (supervisors)")
+    add.add_argument("--password-stdin", action="store_true", help="read the new user's password from stdin")
+    add_acting_user_flags(add, stdin=False)
+    add_json_flag(add)
+    add.set_defaults(func=run_add)
+
+    lst = users_sub.add_parser("list", help="list users, roles, teams")
+    add_acting_user_flags(lst)
+    add_json_flag(lst)
+    lst.set_defaults(func=run_list)
+
+    dis = users_sub.add_parser("disable", help="disable a user (kept for the audit trail)")
+    dis.add_argument("name")
+    dis.add_argument("--enable", action="store_true", help="enable again instead")
+    add_acting_user_flags(dis)
+    add_json_flag(dis)
+    dis.set_defaults(func=run_disable)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    if not args.password_stdin:
+        return fail("pass the new user's password on standard input with --password-stdin", 2)
+    password = read_stdin_password()
+    teams = [t for t in args.teams.split(",") if t.strip()]
+    engine = open_database()
+    try:
+        with engine.connect() as conn:
+            first = needs_first_admin(conn)
+        if first and not args.as_user:
+            if args.role != Role.ADMIN.value:
+                return fail("there is no administrator yet: the first user must have --role ADMIN", 2)
+            info = create_first_admin(engine, args.name, password)
+        else:
+            principal = acting_principal(args, engine, stdin_allowed=False)
+            info = UserService(engine, principal).create_user(args.name, args.role, password, teams)
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
+    emit(args, info.to_dict(), lambda d: f"added {d['username']} ({d['role']})")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    engine = open_database()
+    try:
+        principal = acting_principal(args, engine)
+        rows = UserService(engine, principal).list_users()
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
+    data: list[dict[str, Any]] = [u.to_dict() for u in rows]
+
+    def text(items: list[dict[str, Any]]) -> str:
+        lines = [f"{'user':<24} {'role':<11} {'state':<9} teams"]
+        lines += [
+            f"{u['username']:<24} {u['role']:<11} {'disabled' if u['disabled'] else 'enabled':<9} "
+            f"{','.join(u['teams']) or '-'}"
+            for u in items
+        ]
+        return "\n".join(lines)
+
+    emit(args, data, text)
+    return 0
+
+
+def run_disable(args: argparse.Namespace) -> int:
+    engine = open_database()
+    try:
+        principal = acting_principal(args, engine)
+        UserService(engine, principal).disable_user(args.name, disabled=not args.enable)
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
+    state = "enabled" if args.enable else "disabled"
+    emit(args, {"username": args.name.lower(), "state": state}, lambda d: f"{d['username']} {state}")
+    return 0

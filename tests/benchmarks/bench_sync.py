@@ -1,0 +1,168 @@
+"""Sync throughput: the whole pipeline against the bare minimum on the same pages, in one run.
+
+    .venv/bin/python tests/benchmarks/bench_sync.py [--sessions 100000]
+
+The simulator (cisco profile, HTTPS) runs in its own process, as MediaSense would, so its JSON
+rendering does not compete with the client for the interpreter.
+
+Pipeline: client (HTTP, JSON, normalization) → directory enrichment → upsert + search index +
+checkpoint per page → a fresh SQLite file, limits lifted (1000 rows a page, no page cap).
+Ceiling: the same pages fetched beforehand, then only `json.loads` + row tuples + one `executemany`
+per table into the same schema, in one transaction. The ratio says what the product adds on top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
+from qms_desktop.mediasense.dialects import QUERY_BY_NAME
+from qms_desktop.mediasense.models import SessionFilters, TimeWindow
+from qms_desktop.mediasense.tls import TlsSettings
+from qms_desktop.store.engine import create_engine_for, upgrade
+from qms_desktop.sync.engine import SyncEngine
+from qms_desktop.sync.settings import SyncSettings
+from qms_desktop.sync.windows import DAY_MS, floor_day
+
+PAGE = 1000
+USER, PASSWORD = "bench", "bench-pass"
+
+
+def fresh_engine(folder: Path, name: str):
+    engine = create_engine_for(f"sqlite:///{folder / name}")
+    upgrade(engine)
+    return engine
+
+
+def start_simulator(sessions: int, folder: Path) -> tuple[subprocess.Popen[str], dict]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qms_desktop", "simulator", "--port", "0", "--media-port", "0",
+         "--sessions-per-day", str(sessions), "--days", "1", "--seed", "3", "--user", USER,
+         "--password", PASSWORD, "--cert-dir", str(folder / "cert"), "--json"],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "QMS_HOME": str(folder / "sim-home")},
+    )  # fmt: skip
+    assert proc.stdout is not None
+    info = json.loads(proc.stdout.readline())
+    return proc, info
+
+
+def admin(info: dict, ctx: ssl.SSLContext, path: str, **body: object) -> dict:
+    with httpx.Client(verify=ctx) as http:
+        if body:
+            return http.post(info["api_url"] + path, json=body).json()
+        return http.get(info["api_url"] + path).json()
+
+
+async def run_pipeline(info: dict, folder: Path, now_ms: int) -> tuple[int, float]:
+    engine = fresh_engine(folder, "pipeline.sqlite3")
+    tls = TlsSettings(pinned_sha256=(info["fingerprint_sha256"],))
+    client = MediaSenseClient(ClientConfig(urls=(info["api_url"],), username=USER, password=PASSWORD, tls=tls))
+    settings = SyncSettings(page_size=PAGE, max_pages=1_000_000, backfill_days=1, safety_delay_s=0)
+    sync = SyncEngine(engine, client, settings, now=lambda: datetime.fromtimestamp(now_ms / 1000, UTC))
+    started = time.perf_counter()
+    result = await sync.run("benchmark")
+    elapsed = time.perf_counter() - started
+    sync.close()
+    await client.aclose()
+    assert result.status == "SUCCESS", result.error
+    return result.counts.created, elapsed
+
+
+def fetch_pages(info: dict, ctx: ssl.SSLContext, window: TimeWindow) -> list[bytes]:
+    """The same getSessions pages the pipeline reads, fetched once up front (not timed)."""
+    dialect = QUERY_BY_NAME["cisco"]
+    pages: list[bytes] = []
+    with httpx.Client(verify=ctx, timeout=120) as http:
+        login = http.post(
+            info["api_url"] + "/ora/authenticationService/authentication/signIn",
+            json={"requestParameters": {"username": USER, "password": PASSWORD}},
+        )
+        cookies = {"JSESSIONID": login.cookies["JSESSIONID"]}
+        offset = 0
+        while True:
+            body = dialect.build(window, SessionFilters(), offset, PAGE).json
+            response = http.post(info["api_url"] + dialect.path, json=body, cookies=cookies)
+            data = response.json()
+            if data.get("responseCode") == 2001 or not data["responseBody"]["sessions"]:
+                return pages
+            pages.append(response.content)
+            offset += PAGE
+
+
+def run_ceiling(pages: list[bytes], folder: Path) -> tuple[int, float]:
+    engine = fresh_engine(folder, "ceiling.sqlite3")
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    started = time.perf_counter()
+    cursor.execute("BEGIN")  # the engine's connections run in autocommit mode: one transaction here
+    recordings, tracks, participants = [], [], []
+    next_id = 1
+    for content in pages:
+        for s in json.loads(content)["responseBody"]["sessions"]:
+            rid = next_id
+            next_id += 1
+            recordings.append((rid, s["sessionId"], s["sessionStartDate"], s.get("sessionDuration"), s["sessionState"]))
+            for t in s.get("tracks", ()):
+                tracks.append((rid, t["trackNumber"], t.get("codec")))
+                for p in t.get("participants", ()):
+                    participants.append((rid, t["trackNumber"], p.get("deviceRef")))
+    cursor.executemany(
+        "INSERT INTO recordings (id, session_id, start_ms, duration_ms, state, state_rank, pruned, fetched_at_ms,"
+        " first_synced_at_ms, synced_at_ms) VALUES (?, ?, ?, ?, ?, 2, 0, 0, 0, 0)",
+        recordings,
+    )
+    cursor.executemany("INSERT INTO recording_tracks (recording_id, number, codec) VALUES (?, ?, ?)", tracks)
+    cursor.executemany(
+        "INSERT INTO recording_participants (recording_id, track_number, device_ref) VALUES (?, ?, ?)", participants
+    )
+    raw.commit()
+    elapsed = time.perf_counter() - started
+    raw.close()
+    return len(recordings), elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=100_000)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="qms-bench-sync-"))
+    os.environ["QMS_HOME"] = str(folder / "home")
+    proc, info = start_simulator(args.sessions, folder)
+    try:
+        ctx = ssl.create_default_context(cafile=info["cert_path"])
+        ctx.check_hostname = False
+        now_ms = info["anchor_ms"]
+        admin(info, ctx, "/__sim/clock", set=now_ms, freeze=True)
+        start_ms = floor_day(now_ms) - DAY_MS
+        expected = admin(info, ctx, f"/__sim/count?start={start_ms}&end={now_ms}")["count"]
+        pipeline_n, pipeline_s = asyncio.run(run_pipeline(info, folder, now_ms))
+        window = TimeWindow(datetime.fromtimestamp(start_ms / 1000, UTC), datetime.fromtimestamp(now_ms / 1000, UTC))
+        pages = fetch_pages(info, ctx, window)
+        ceiling_n, ceiling_s = run_ceiling(pages, folder)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    pipeline_rate, ceiling_rate = pipeline_n / pipeline_s, ceiling_n / ceiling_s
+    print(f"simulator ground truth for the window: {expected}")
+    print(f"pipeline: {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s")
+    print(f"ceiling (parse + executemany): {ceiling_n} in {ceiling_s:.2f} s = {ceiling_rate:,.0f} sessions/s")
+    print(f"pipeline / ceiling: {pipeline_rate / ceiling_rate:.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

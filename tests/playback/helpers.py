@@ -1,0 +1,98 @@
+"""Shared by the playback and security tests: a simulator, its client config, its recordings."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from qms_desktop import directory
+from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
+from qms_desktop.mediasense.models import SessionRecord, SessionState, TimeWindow
+from qms_desktop.mediasense.tls import TlsSettings
+from qms_desktop.simulator import RunningSimulator, SimulatorConfig, start_simulator
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.recordings import upsert_sessions
+from qms_desktop.store.timeutil import now_ms
+from tests.conftest import SIM_PASSWORD, SIM_USER
+
+
+def sim_config(sim: RunningSimulator, ca_file: str, **overrides: Any) -> ClientConfig:
+    options: dict[str, Any] = {
+        "urls": (sim.api_url,),
+        "username": SIM_USER,
+        "password": SIM_PASSWORD,
+        "timeout": 5.0,
+        "tls": TlsSettings(ca_file=ca_file),
+        "backoff_base": 0.05,
+        "backoff_max": 0.2,
+    }
+    options.update(overrides)
+    return ClientConfig(**options)
+
+
+def start_test_sim(ssl_context: ssl.SSLContext, tmp: Path, **overrides: Any) -> RunningSimulator:
+    options: dict[str, Any] = {
+        "profile": "cisco",
+        "sessions_per_day": 40,
+        "days": 3,
+        "seed": 7,
+        "username": SIM_USER,
+        "password": SIM_PASSWORD,
+        "ssl_context": ssl_context,
+        "cert_dir": tmp / "sim-certs",
+    }
+    options.update(overrides)
+    return start_simulator(SimulatorConfig(**options))
+
+
+def fetch_records(sim: RunningSimulator, config: ClientConfig) -> list[SessionRecord]:
+    """Every session of the simulator's history, through the real client (all pages)."""
+
+    async def run() -> list[SessionRecord]:
+        out: list[SessionRecord] = []
+        now = sim.clock.now()
+        window = TimeWindow(now - timedelta(days=5), now + timedelta(minutes=1))
+        async with MediaSenseClient(config) as client:
+            offset: int | None = 0
+            while offset is not None:
+                page = await client.query_sessions(window, offset=offset, limit=100)
+                out.extend(page.records)
+                offset = page.next_offset
+        return out
+
+    return asyncio.run(run())
+
+
+def store_records(engine: Engine, sim: RunningSimulator, records: list[SessionRecord]) -> list[SessionRecord]:
+    """Import the simulator's agents, upsert the sessions, link them to agents and teams."""
+    with begin_write(engine) as conn:
+        directory.import_agents_csv(conn, sim.agents_csv())
+        snapshot = directory.load_directory(conn)
+        enriched = directory.enrich(records, snapshot)
+        upsert_sessions(conn, enriched, fetched_at_ms=now_ms(), now_ms=now_ms())
+    return enriched
+
+
+@dataclass
+class SimData:
+    sim: RunningSimulator
+    config: ClientConfig
+    records: list[SessionRecord]
+
+    def closed(self) -> list[SessionRecord]:
+        return [r for r in self.records if r.state is SessionState.CLOSED_NORMAL and not r.pruned]
+
+    def shortest(self) -> SessionRecord:
+        return min(self.closed(), key=lambda r: r.duration_ms or 0)
+
+    def longest(self) -> SessionRecord:
+        return max(self.closed(), key=lambda r: r.duration_ms or 0)
+
+    def pruned(self) -> SessionRecord:
+        return next(r for r in self.records if r.pruned)

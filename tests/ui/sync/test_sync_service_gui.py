@@ -1,0 +1,201 @@
+"""SyncService on a qasync loop against the simulator and a real SQLite database."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+
+from qms_desktop import app_context
+from qms_desktop.sync import state
+from qms_desktop.sync.engine import SyncProgress, SyncResult
+from qms_desktop.sync.state import RunCounts
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.services.sync_service import SyncService
+
+
+def _runs(ctx: UiContext) -> list[state.RunRecord]:
+    with ctx.engine.connect() as conn:
+        return state.recent_runs(conn, 50)
+
+
+def _checkpoint(ctx: UiContext) -> state.Checkpoint:
+    with ctx.engine.connect() as conn:
+        return state.load_checkpoint(conn)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("engine_thread", [True, False], ids=["sync-thread", "gui-loop"])
+async def test_sync_now_emits_edges_and_stores_a_run(
+    ctx: UiContext, sim: Any, wait_signal: Any, engine_thread: bool
+) -> None:
+    service = SyncService(ctx, engine_thread=engine_thread)
+    started: list[int] = []
+    ctx.signals.sync_started.connect(started.append)
+    try:
+        service.sync_now()
+        assert service.running
+        (result,) = await wait_signal(ctx.signals.sync_finished, 30)
+    finally:
+        await service.shutdown()
+    assert isinstance(result, SyncResult)
+    assert result.status == "SUCCESS", result.error
+    assert started == [result.run_id]
+    assert not service.running
+    runs = _runs(ctx)
+    assert [r.id for r in runs] == [result.run_id]
+    assert runs[0].counts.created == result.counts.created > 0
+    assert _checkpoint(ctx).backfill_complete
+
+
+@pytest.mark.asyncio
+async def test_progress_is_batched(ctx_factory: Any, sim: Any, wait_signal: Any) -> None:
+    ctx = ctx_factory(sim, page_size=2)  # ~150 sessions in 2-record pages: one engine callback each
+    service = SyncService(ctx)
+    calls: list[SyncProgress] = []
+    emitted: list[SyncProgress] = []
+    ctx.signals.sync_progress.connect(emitted.append)
+    original = service._on_progress
+
+    def counting(progress: SyncProgress) -> None:
+        calls.append(progress)
+        original(progress)
+
+    service._on_progress = counting  # type: ignore[method-assign]
+    began = time.monotonic()
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+    elapsed = time.monotonic() - began
+    assert result.status == "SUCCESS", result.error
+    assert len(calls) >= 40
+    assert 1 <= len(emitted) <= len(calls) // 4
+    assert len(emitted) <= elapsed / 0.1 + 2  # never faster than the timer
+    assert emitted[-1] == calls[-1]  # the final state is never lost
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_progress_is_one_emission(ctx: UiContext) -> None:
+    service = SyncService(ctx)
+    emitted: list[SyncProgress] = []
+    ctx.signals.sync_progress.connect(emitted.append)
+    service._progress_timer.start()
+    for page in range(1, 501):
+        service._on_progress(SyncProgress(7, "c", "incremental", RunCounts(pages=page)))
+    await asyncio.sleep(0.4)
+    service._progress_timer.stop()
+    assert [p.counts.pages for p in emitted] == [500]
+
+
+@pytest.mark.asyncio
+async def test_second_sync_now_while_running_is_refused(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    sim.faults.update(latency_ms=60)  # a run that lasts long enough to be asked twice
+    service = SyncService(ctx)
+    refused: list[str] = []
+    started: list[int] = []
+    service.already_running.connect(refused.append)
+    ctx.signals.sync_started.connect(started.append)
+    try:
+        service.sync_now()
+        await asyncio.sleep(0.05)
+        service.sync_now()
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 30)
+    finally:
+        await service.shutdown()
+    assert len(refused) == 2 and "already running" in refused[0]
+    assert started == [result.run_id]
+    assert len(_runs(ctx)) == 1
+
+
+@pytest.mark.asyncio
+async def test_scheduler_on_and_off(ctx: UiContext, sim: Any, wait_until: Any, wait_signal: Any) -> None:
+    service = SyncService(ctx)
+    finished: list[SyncResult] = []
+    ctx.signals.sync_finished.connect(finished.append)
+    changes: list[tuple[bool, float]] = []
+    service.scheduler_changed.connect(lambda on, seconds: changes.append((on, seconds)))
+    try:
+        service.set_scheduler(True, 0.3)
+        assert service.scheduler_enabled and service.interval_s == 0.3
+        await wait_until(lambda: len(finished) >= 2, 30)
+        service.set_scheduler(False)
+        assert not service.scheduler_enabled
+        await wait_until(lambda: not service.running, 30)
+        count = len(finished)
+        await asyncio.sleep(0.8)
+        assert len(finished) == count  # off means off
+        await wait_until(lambda: app_context.sync_settings(ctx.engine).interval_s == 0.3)  # persisted
+    finally:
+        await service.shutdown()
+    assert changes[0] == (True, 0.3) and changes[-1] == (False, 0.3)
+    triggers = [r.trigger for r in _runs(ctx)]
+    assert set(triggers) == {"schedule"}
+    assert all(r.status == "SUCCESS" for r in finished)
+
+
+@pytest.mark.asyncio
+async def test_stopped_server_ends_failed_with_the_error(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    sim.stop()
+    service = SyncService(ctx)
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 30)
+    finally:
+        await service.shutdown()
+    assert result.status == "FAILED"
+    assert result.error and "127.0.0.1" in result.error
+    assert _runs(ctx)[0].status == "FAILED"
+
+
+@pytest.mark.asyncio
+async def test_not_configured_and_no_password_fail_with_a_message(ctx_factory: Any, sim: Any, wait_signal: Any) -> None:
+    bare = ctx_factory(None)
+    service = SyncService(bare)
+    service.sync_now()
+    (result,) = await wait_signal(bare.signals.sync_finished, 10)
+    assert result.status == "FAILED" and "not configured" in (result.error or "")
+
+    no_password = ctx_factory(sim)
+    no_password.password_provider = lambda: None
+    service = SyncService(no_password)
+    service.sync_now()
+    (result,) = await wait_signal(no_password.signals.sync_finished, 10)
+    assert result.status == "FAILED" and "password" in (result.error or "")
+    assert _runs(no_password) == []
+
+
+@pytest.mark.asyncio
+async def test_reset_is_refused_while_running_and_resets_after(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    sim.faults.update(latency_ms=40)
+    service = SyncService(ctx)
+    refused: list[str] = []
+    service.already_running.connect(refused.append)
+    try:
+        service.sync_now()
+        assert await service.reset() is False
+        await wait_signal(ctx.signals.sync_finished, 30)
+        assert _checkpoint(ctx).initialized
+        assert await service.reset() is True
+    finally:
+        await service.shutdown()
+    assert refused and not _checkpoint(ctx).initialized
+
+
+@pytest.mark.asyncio
+async def test_shutdown_interrupts_the_running_sync(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    sim.faults.update(latency_ms=80)
+    service = SyncService(ctx)
+    finished: list[SyncResult] = []
+    ctx.signals.sync_finished.connect(finished.append)
+    service.sync_now()
+    (run_id,) = await wait_signal(ctx.signals.sync_started, 30)
+    await service.shutdown()
+    await service.shutdown()  # idempotent
+    assert not service.running
+    assert [r.status for r in finished] == ["INTERRUPTED"]
+    assert _runs(ctx)[0].id == run_id and _runs(ctx)[0].status == "INTERRUPTED"

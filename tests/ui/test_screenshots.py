@@ -1,0 +1,87 @@
+"""Grab every tab of a window with real data (a simulator synced by the core SyncEngine), in English and
+Ukrainian, as PNGs under QMS_HOME/screenshots (and QMS_SCREENSHOT_DIR when set, to look at them)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qms_desktop import app_context, config, secrets
+from qms_desktop.sync.engine import SyncEngine
+from qms_desktop.ui import i18n
+from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.tabs import create_tabs
+from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.ui.helpers import QT_STRICT, wait_signal
+
+pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
+
+
+@pytest.mark.asyncio
+async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home) -> None:
+    sim = start_sim(sessions_per_day=60, days=3)
+    settings = config.ConnectionSettings(
+        urls=(sim.api_url,), username=SIM_USER, timeout=5.0, ca_file=ca_file, allow_self_signed=False,
+        pinned_sha256=(),
+    )
+    app_context.save_connection_settings(ui_ctx.engine, settings, "test")
+    secrets.set_password(secrets.account_for(SIM_USER, sim.api_url), SIM_PASSWORD)
+    ui_ctx.credentials.settings = settings
+
+    client = app_context.build_client(ui_ctx.engine, settings, SIM_PASSWORD)
+    engine = SyncEngine(ui_ctx.engine, client, app_context.sync_settings(ui_ctx.engine), now=sim.clock.now,
+                        writer=ui_ctx.writer)
+    try:
+        result = await engine.run("manual")
+    finally:
+        await client.aclose()
+    assert result.status == "SUCCESS" and result.counts.created > 0
+
+    try:
+        from qms_desktop.ui.services.sync_service import SyncService
+
+        ui_ctx.sync_service = SyncService(ui_ctx)
+    except ImportError:
+        ui_ctx.sync_service = None
+    window = MainWindow()
+    qtbot.addWidget(window)
+    ui_ctx.signals.setParent(window)
+    if ui_ctx.sync_service is not None:
+        ui_ctx.sync_service.setParent(window)
+    window.set_context(ui_ctx, create_tabs(ui_ctx), "sqlite:///…/qms.sqlite3")
+    window.resize(1180, 760)
+    window.show()
+    window.on_sync_finished(result)
+    await asyncio.sleep(0.3)  # tabs load their data off the GUI thread
+
+    connection = window.tab_widget("connection")
+    assert connection is not None
+    qtbot.mouseClick(connection.test_button, Qt.MouseButton.LeftButton)
+    await wait_signal(connection.controller.test_finished, 20)
+    await asyncio.sleep(0.5)
+
+    translations = i18n.Translations()
+    out = qms_home / "screenshots"
+    written: list[Path] = []
+    try:
+        for language in ("en", "uk"):
+            translations.apply(language)
+            await asyncio.sleep(0.2)  # LanguageChange events are delivered by the loop (no processEvents here)
+            written += window.save_screenshots(out / language)
+    finally:
+        translations.apply("en")
+        translations.remove()
+    assert len(written) == 2 * len(window.tab_keys()) and all(p.stat().st_size > 10_000 for p in written)
+    assert "connection" in window.tab_keys()
+
+    copy_to = os.environ.get("QMS_SCREENSHOT_DIR")
+    if copy_to:
+        shutil.copytree(out, copy_to, dirs_exist_ok=True)
+    await ui_ctx.tasks.cancel_all()
+    if ui_ctx.sync_service is not None:
+        await ui_ctx.sync_service.shutdown()
