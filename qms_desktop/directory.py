@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 
-from qms_desktop.mediasense.models import Direction, Participant, SessionRecord
+from qms_desktop.mediasense.models import Direction, Participant, SessionRecord, with_changes
 from qms_desktop.search.backends import backend_for
 from qms_desktop.store.schema import agents, recording_participants, recordings, teams
 
@@ -279,7 +279,7 @@ def enrich(
                 changes["ani"] = ani
             if record.dnis is None and dnis is not None:
                 changes["dnis"] = dnis
-        out.append(replace(record, **changes) if changes else record)  # type: ignore[arg-type]
+        out.append(with_changes(record, **changes) if changes else record)
     return out
 
 

@@ -682,7 +682,10 @@ class MediaSenseClient:
         node = self.current_node
         relogged = False
         while True:
-            session = await self._ensure_login(node, request_id)
+            session = await self._with_retries(
+                lambda n: self._ensure_login(n, request_id), "sign-in for media", request_id
+            )
+            node = self.current_node
             headers = {"Authorization": self._basic(), "X-Request-Id": request_id}
             if session.jsessionid:
                 headers.update(self._session_headers(session))

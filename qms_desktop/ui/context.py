@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from qms_desktop.integration_log import IntegrationLog
+from qms_desktop.security.roles import Principal
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui.qt import QObject, Signal
 
@@ -96,8 +97,10 @@ class UiContext:
     sync_service: Any = None
     # qms_desktop.ui.credentials.Credentials: session password and the settings it belongs to.
     credentials: Any = None
-    # The signed-in user's role, for tabs limited to some roles (None until users exist: all tabs).
+    # The signed-in user's role (a security.roles.Role value), for tabs limited to some roles; None: all tabs.
     role: str | None = None
+    # The signed-in user (set by the sign-in dialog or the demo); None before sign-in and after sign-out.
+    principal: Principal | None = None
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking database work on the writer thread; the GUI thread only awaits it."""

@@ -700,3 +700,17 @@ def test_normalize_page_never_raises_and_accounts_for_every_item(items: list[obj
     for rej in rejected:
         assert isinstance(rej.reason, str) and rej.reason
         assert not rej.reason.startswith("unexpected data"), rej.reason  # every failure has a named reason
+
+
+def test_with_changes_equals_dataclasses_replace() -> None:
+    import dataclasses
+
+    from qms_desktop.mediasense.models import with_changes
+
+    record = norm(load(CISCO_115))
+    changed = with_changes(record, direction=Direction.INBOUND, ani="1001")
+    assert changed == dataclasses.replace(record, direction=Direction.INBOUND, ani="1001")
+    assert hash(changed) == hash(dataclasses.replace(record, direction=Direction.INBOUND, ani="1001"))
+    assert record.ani != "1001"  # the original is untouched
+    with pytest.raises(TypeError):
+        with_changes(record, no_such_field=1)
