@@ -257,3 +257,20 @@ audit_log = sa.Table(
     sa.Index("ix_audit_log_actor_at", "actor", "at_ms"),
     sa.Index("ix_audit_log_action_at", "action", "at_ms"),
 )
+
+# ---- search indexing backlog (migration 0003_search_index_queue) --------------------------------
+
+# Sessions whose OpenSearch document must be (re)written. Filled in the sync page's transaction, drained
+# by the indexer; `generation` grows on every re-enqueue so a drain never deletes a newer change.
+search_index_queue = sa.Table(
+    "search_index_queue",
+    metadata,
+    sa.Column("session_id", sa.String, primary_key=True),
+    sa.Column("generation", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("first_enqueued_ms", Ms, nullable=False),
+    sa.Column("enqueued_ms", Ms, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_ms", Ms, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text),
+    sa.Index("ix_search_index_queue_due", "next_attempt_ms"),
+)

@@ -31,6 +31,8 @@ from qms_desktop import directory
 from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
 from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.mediasense.models import RejectedRecord, SessionRecord, TimeWindow
+from qms_desktop.search import indexing
+from qms_desktop.service import tracing
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
 from qms_desktop.store.recordings import upsert_sessions
@@ -149,6 +151,10 @@ class SyncResult:
 ProgressCallback = Callable[[SyncProgress], None]
 
 
+class SyncStopped(Exception):
+    """Raised at a page boundary after `request_stop()`: the run ends INTERRUPTED, resumable."""
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -171,6 +177,22 @@ class SyncEngine:
         self._writer = writer or DbWriter()
         self._owns_writer = writer is None
         self._holder = holder
+        self._stop_requested = False
+        self._index_queue = False  # per run: does this database keep an OpenSearch backlog?
+        # Called after each committed page (the service wakes its indexer with it).
+        self.on_page_committed: Callable[[], None] | None = None
+
+    def request_stop(self) -> None:
+        """Stop the running (and any later) run after its current page's commit, as INTERRUPTED."""
+        self._stop_requested = True
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop_requested
+
+    def _check_stop(self) -> None:
+        if self._stop_requested:
+            raise SyncStopped
 
     def close(self) -> None:
         if self._owns_writer:
@@ -186,7 +208,8 @@ class SyncEngine:
         correlation_id = uuid.uuid4().hex[:12]
         token = CORRELATION_ID.set(correlation_id)
         try:
-            return await self._run(trigger, correlation_id)
+            with tracing.span("qms.sync.run", correlation_id=correlation_id, trigger=trigger):
+                return await self._run(trigger, correlation_id)
         finally:
             CORRELATION_ID.reset(token)
 
@@ -207,6 +230,11 @@ class SyncEngine:
                 result.error = "the sync was stopped"
                 await asyncio.shield(self._writer.run(self._finish_run, result))
                 raise
+            except SyncStopped:
+                # Every page so far committed its checkpoint: the next run resumes from there.
+                result.status = "INTERRUPTED"
+                result.error = "the sync was stopped after a committed page"
+                log.info("Sync run %d stopped at a page boundary", run_id)
             except (MediaSenseError, SQLAlchemyError, OSError) as exc:
                 result.status = "FAILED"
                 result.error = str(exc)
@@ -249,6 +277,8 @@ class SyncEngine:
             )
 
     async def _cycle(self, guard: SyncGuard, result: SyncResult, upper: int) -> None:
+        self._check_stop()
+        self._index_queue = await self._writer.run(self._load_index_flag)
         snapshot = await self._writer.run(self._load_directory)
         checkpoint = await self._writer.run(self._load_checkpoint)
         if not checkpoint.initialized:
@@ -261,7 +291,9 @@ class SyncEngine:
                 backfill_complete=self.settings.backfill_days == 0,
             )
         checkpoint = await self._incremental(guard, result, checkpoint, upper, snapshot)
+        self._check_stop()
         await self._open_sessions(guard, result, snapshot)
+        self._check_stop()
         if not checkpoint.backfill_complete:
             await self._backfill(guard, result, checkpoint, snapshot)
         else:
@@ -270,6 +302,10 @@ class SyncEngine:
     def _load_directory(self) -> directory.DirectorySnapshot:
         with self.db.connect() as conn:
             return directory.load_directory(conn)
+
+    def _load_index_flag(self) -> bool:
+        with self.db.connect() as conn:
+            return indexing.queue_enabled(conn)
 
     def _load_checkpoint(self) -> Checkpoint:
         with self.db.connect() as conn:
@@ -357,6 +393,9 @@ class SyncEngine:
                     quarantine_records(conn, rejected, run_id=result.run_id, now_ms=now)
                 if deleted:
                     state.mark_deleted(conn, list(deleted), now)
+                if self._index_queue:
+                    # In this transaction: a committed page can never be missing from the search index.
+                    indexing.enqueue(conn, [*outcome.ids, *deleted], now)
                 if checkpoint is not None:
                     state.save_checkpoint(conn, checkpoint, now)
                 if slice_progress is not None:
@@ -377,7 +416,12 @@ class SyncEngine:
             result.counts = pending
             result.quarantined += len(rejected)
 
-        await self._writer.run(write)
+        with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
+                          records=len(records) + len(rejected)):  # fmt: skip
+            await self._writer.run(write)
+        if self.on_page_committed is not None and self._index_queue:
+            self.on_page_committed()
+        self._check_stop()  # the safe point: this page and its checkpoint are committed
 
     # ---- open sessions ------------------------------------------------------------------------
 
@@ -516,10 +560,76 @@ class SyncEngine:
                 outcome = upsert_sessions(conn, records, fetched_at_ms=fetched_at, now_ms=now)
                 if rejected:
                     quarantine_records(conn, rejected, run_id=None, now_ms=now)
+                if indexing.queue_enabled(conn):
+                    indexing.enqueue(conn, outcome.ids, now)
                 return outcome.created + outcome.updated
 
         log.info("Syncing %d session(s) now (%s)", len(session_ids), trigger)
         return await self._writer.run(write)
+
+    async def run_sessions(self, session_ids: Sequence[str], trigger: str = "event") -> SyncResult:
+        """Sync these sessions now under the sync lock, as a run of their own (mode "sessions").
+
+        For MediaSense events: raises SyncAlreadyRunning when another run holds the lock (the caller
+        queues the ids for later). Sessions MediaSense no longer knows are marked deleted.
+        """
+        correlation_id = uuid.uuid4().hex[:12]
+        token = CORRELATION_ID.set(correlation_id)
+        try:
+            with tracing.span("qms.sync.run", correlation_id=correlation_id, trigger=trigger):
+                return await self._run_sessions(list(dict.fromkeys(session_ids)), trigger, correlation_id)
+        finally:
+            CORRELATION_ID.reset(token)
+
+    async def _run_sessions(self, session_ids: list[str], trigger: str, correlation_id: str) -> SyncResult:
+        started_ms = self._now_ms()
+        guard = SyncGuard(self.db, int(self.settings.lease_ttl_s * 1000), self._holder)
+        run_id = await self._writer.run(
+            guard.acquire, started_ms, partial(self._begin_sessions_run, guard, correlation_id, trigger, started_ms)
+        )
+        result = SyncResult(run_id, correlation_id, "RUNNING", "sessions", None, None)
+        try:
+            try:
+                self._index_queue = await self._writer.run(self._load_index_flag)
+                snapshot = await self._writer.run(self._load_directory)
+                records: list[SessionRecord] = []
+                rejected: list[RejectedRecord] = []
+                gone: list[str] = []
+                for session_id in session_ids:
+                    fetched = await self.client.get_session(session_id)
+                    if fetched is None:
+                        gone.append(session_id)
+                    elif isinstance(fetched, RejectedRecord):
+                        rejected.append(fetched)
+                    else:
+                        records.append(fetched)
+                await self._commit_page(guard, result, directory.enrich(records, snapshot, self._dial_plan),
+                                        rejected, deleted=gone)  # fmt: skip
+            except asyncio.CancelledError:
+                result.status = "INTERRUPTED"
+                await asyncio.shield(self._writer.run(self._finish_run, result))
+                raise
+            except SyncStopped:
+                result.status = "INTERRUPTED"  # the page is committed; nothing else to do
+            except (MediaSenseError, SQLAlchemyError, OSError) as exc:
+                result.status = "FAILED"
+                result.error = str(exc)
+                log.error("Syncing sessions %s failed: %s", ", ".join(session_ids[:5]), exc)
+            else:
+                result.status = "PARTIAL" if result.counts.errors else "SUCCESS"
+            await self._writer.run(self._finish_run, result)
+            log.info("Synced %d session(s) (%s): created %d, updated %d, run %d %s", len(session_ids), trigger,
+                     result.counts.created, result.counts.updated, run_id, result.status)  # fmt: skip
+            return result
+        finally:
+            await self._writer.run(guard.release)
+
+    def _begin_sessions_run(self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int,
+                            conn: Connection) -> int:  # fmt: skip
+        state.interrupt_stale_runs(conn, None, now_ms)
+        return state.start_run(
+            conn, correlation_id=correlation_id, trigger=trigger, mode="sessions", now_ms=now_ms, host=guard.holder
+        )
 
     # ---- progress -----------------------------------------------------------------------------
 
@@ -541,4 +651,4 @@ def _is_connection_level(exc: MediaSenseError) -> bool:
     return isinstance(exc, ConnectionFailed | TlsError | AuthenticationFailed | ServerBusy)
 
 
-__all__ = ["DbWriter", "SyncAlreadyRunning", "SyncEngine", "SyncProgress", "SyncResult"]
+__all__ = ["DbWriter", "SyncAlreadyRunning", "SyncEngine", "SyncProgress", "SyncResult", "SyncStopped"]

@@ -28,15 +28,24 @@ from qms_desktop.ui.palette import apply_style
 from qms_desktop.ui.qt import QApplication, QCoreApplication, QEvent, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    from qms_desktop.security.roles import Principal
     from qms_desktop.ui.context import UiContext
 
 log = logging.getLogger("qms.ui")
 
 QUIT_AFTER_ENV = "QMS_QUIT_AFTER_S"  # smoke runs: quit cleanly after N seconds
 SCREENSHOT_ENV = "QMS_SCREENSHOT_DIR"  # smoke runs: save one PNG per tab before quitting
+# Tasks that outlive a sign-out or a role switch; every other task belongs to a tab and is cancelled.
+APP_TASK_PREFIXES = ("shell.", "demo.", "login.", "sync-scheduler", "sync-save-interval", "sync-load-interval",
+                     "sync-remember-profile")
 SYNC_SERVICE_MODULE = "qms_desktop.ui.services.sync_service"
 # Imported in a worker thread after the window is up (SQLAlchemy, Alembic, httpx: about a second).
 HEAVY_MODULES = ("qms_desktop.app_context", "qms_desktop.sync.engine", "qms_desktop.integration_log")
+
+
+def is_app_task(name: str) -> bool:
+    """The sync run ("sync") and the shell's own tasks survive a sign-out; the tabs' tasks do not."""
+    return name == "sync" or name.startswith(APP_TASK_PREFIXES)
 
 
 def process_age_s() -> float | None:
@@ -54,7 +63,9 @@ def process_age_s() -> float | None:
 class Shell(QObject):
     """Owns the window and the context; `main()` runs until quit is requested, then shuts down."""
 
-    ready = Signal()  # tabs are in place (or start-up failed and said so)
+    ready = Signal()  # start-up done: tabs in place, or the sign-in dialog shown, or start-up failed and said so
+    signed_in = Signal(object)  # Principal: the tabs for their role are in place
+    signed_out = Signal()
     window_shown = Signal(float)  # seconds since process start (or since run() when unknown)
 
     def __init__(
@@ -78,6 +89,7 @@ class Shell(QObject):
         self.startup_error: str | None = None
         self._quit: asyncio.Event | None = None
         self._startup: asyncio.Task[None] | None = None
+        self.login_dialog: Any = None  # the open qms_desktop.ui.login.LoginDialog, if any
         self._shutdown: asyncio.Task[None] | None = None
         self._started_at = time.perf_counter()
 
@@ -89,6 +101,8 @@ class Shell(QObject):
         self.window = MainWindow(demo=self.demo, language_choice=i18n.saved_choice())
         self.window.quit_requested.connect(self.request_quit)
         self.window.language_chosen.connect(self.set_language)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.demo_user_requested.connect(self.switch_demo_user)
         self.window.show()
         age = process_age_s()
         shown = age if age is not None else time.perf_counter() - self._started_at
@@ -122,7 +136,6 @@ class Shell(QObject):
         from qms_desktop.sync.engine import DbWriter
         from qms_desktop.ui.context import AppSignals, UiContext
         from qms_desktop.ui.credentials import Credentials
-        from qms_desktop.ui.tabs import create_tabs
 
         integration_log = await asyncio.to_thread(setup_integration_log)
         if self.demo:
@@ -144,11 +157,12 @@ class Shell(QObject):
         ctx.signals.setParent(self.window)
         if isinstance(ctx.sync_service, QObject) and ctx.sync_service.parent() is None:
             ctx.sync_service.setParent(self.window)
-        tabs = create_tabs(ctx)
         from qms_desktop.store.engine import mask_url
 
         assert self.window is not None
-        self.window.set_context(ctx, tabs, mask_url(engine))
+        self.window.set_context(ctx, [], mask_url(engine))  # tabs come with the signed-in user's role
+        if self.simulator is not None:
+            await self._demo_sign_in(ctx, "admin")  # the demo signs in by itself
         # What start-up loaded lives as long as the app: keep it out of later full collections,
         # which would otherwise scan it all on the GUI thread (100 ms stalls measured during a sync).
         gc.collect()
@@ -156,6 +170,90 @@ class Shell(QObject):
         ctx.tasks.start("shell.last-sync", self._show_last_sync(ctx))
         if self.simulator is not None and ctx.sync_service is not None:
             self._start_demo_sync(ctx)
+        if self.simulator is None:
+            await self._show_sign_in(ctx)  # returns once the dialog is up
+
+    # ---- signing in and out ----------------------------------------------------------------------
+
+    async def _show_sign_in(self, ctx: UiContext) -> None:
+        from qms_desktop.ui.login import SignIn
+
+        flow = await SignIn.start(ctx, self.window, demo=self.demo)
+        self.login_dialog = flow.dialog
+        ctx.tasks.start("shell.sign-in", self._await_sign_in(ctx, flow))
+
+    async def _await_sign_in(self, ctx: UiContext, flow: Any) -> None:
+        principal = await flow.result()
+        self.login_dialog = None
+        if principal is None:  # the dialog was closed: nobody may use the app
+            self.request_quit()
+            return
+        self._apply_principal(ctx, principal)
+
+    def _apply_principal(self, ctx: UiContext, principal: Principal) -> None:
+        """Tabs for the principal's role replace whatever was shown."""
+        from qms_desktop.ui.tabs import create_tabs
+
+        ctx.principal = principal
+        ctx.role = principal.role.value
+        assert self.window is not None
+        self.window.set_principal(principal)
+        self.window.set_tabs(create_tabs(ctx))
+        self.signed_in.emit(principal)
+
+    async def _drop_principal(self, ctx: UiContext) -> Principal | None:
+        """Stop the tabs' work, then remove them; app-level tasks (sync, shell) keep running."""
+        previous = ctx.principal
+        ctx.principal = None
+        ctx.role = None
+        await ctx.tasks.cancel_where(lambda name: not is_app_task(name))
+        if self.window is not None:
+            self.window.set_principal(None)
+            self.window.clear_tabs()
+        return previous
+
+    def sign_out(self) -> None:
+        """File → Sign out: tabs go, the sign-out is audited, the sign-in dialog comes back."""
+        if self.ctx is not None and self.ctx.principal is not None and self.login_dialog is None:
+            self.ctx.tasks.start("shell.sign-out", self._sign_out(self.ctx))
+
+    async def _sign_out(self, ctx: UiContext) -> None:
+        from qms_desktop.ui.login import record_sign_out
+
+        previous = await self._drop_principal(ctx)
+        self.signed_out.emit()
+        if previous is not None:
+            await ctx.db(record_sign_out, ctx.engine, previous)
+        await self._show_sign_in(ctx)
+
+    def switch_demo_user(self, which: str) -> None:
+        """Demo only: sign in as the demo administrator or supervisor; the tabs follow the role."""
+        if self.ctx is not None and self.ctx.demo is not None:
+            self.ctx.tasks.start("shell.demo-switch", self._switch_demo_user(self.ctx, which))
+
+    async def _switch_demo_user(self, ctx: UiContext, which: str) -> None:
+        from qms_desktop.ui.login import record_sign_out
+
+        if self.login_dialog is not None:  # signed out, dialog open: the switch signs in instead
+            ctx.tasks.cancel("shell.sign-in")  # its clean-up hides and deletes the dialog
+            self.login_dialog = None
+        previous = await self._drop_principal(ctx)
+        if previous is not None:
+            await ctx.db(record_sign_out, ctx.engine, previous)
+        await self._demo_sign_in(ctx, which)
+
+    async def _demo_sign_in(self, ctx: UiContext, which: str) -> None:
+        from qms_desktop.security import users
+
+        assert ctx.demo is not None
+        teams = [str(t["team_id"]) for t in ctx.demo.simulator.teams()][:1]  # the supervisor sees one team
+        await ctx.db(users.ensure_demo_users, ctx.engine, teams)
+        name, password = {
+            "admin": (users.DEMO_ADMIN, users.DEMO_ADMIN_PASSWORD),
+            "supervisor": (users.DEMO_SUPERVISOR, users.DEMO_SUPERVISOR_PASSWORD),
+        }[which]
+        principal = await ctx.db(users.authenticate, ctx.engine, name, password)  # audited like any sign-in
+        self._apply_principal(ctx, principal)
 
     async def _prepare_demo(self, ctx: UiContext) -> None:
         """Demo: settings pinned to the simulator's certificate, password in the in-memory keyring."""

@@ -66,6 +66,14 @@ class TaskManager:
         elif task.exception() is not None:
             log.error("Task %s failed: %s", name, task.exception(), exc_info=task.exception())
 
+    async def cancel_where(self, predicate: Callable[[str], bool]) -> None:
+        """Cancel (and wait for) the running tasks whose name matches, e.g. the tabs' at sign-out."""
+        tasks = [t for n, t in self._tasks.items() if predicate(n) and not t.done()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
     async def cancel_all(self) -> None:
         tasks = [t for t in self._tasks.values() if not t.done()]
         for task in tasks:
@@ -99,6 +107,9 @@ class UiContext:
     credentials: Any = None
     # The signed-in user's role (a security.roles.Role value), for tabs limited to some roles; None: all tabs.
     role: str | None = None
+    # qms_desktop.ui.tabs.recordings.playback.AppPlayback: the local playback proxy, made on first Play;
+    # the shell stops it at shutdown.
+    playback: Any = None
     # The signed-in user (set by the sign-in dialog or the demo); None before sign-in and after sign-out.
     principal: Principal | None = None
 

@@ -31,6 +31,7 @@ from qms_desktop.ui.qt import (
 )
 
 if TYPE_CHECKING:  # importing these pulls in SQLAlchemy: kept off the path to the first window
+    from qms_desktop.security.roles import Principal
     from qms_desktop.ui.context import UiContext
     from qms_desktop.ui.tabs import TabSpec
 
@@ -46,6 +47,8 @@ def icon_path() -> Path:
 class MainWindow(QMainWindow):
     quit_requested = Signal()
     language_chosen = Signal(str)  # "system" | "en" | "uk"
+    sign_out_requested = Signal()
+    demo_user_requested = Signal(str)  # demo only: "admin" | "supervisor"
 
     def __init__(self, *, demo: bool = False, language_choice: str = i18n.SYSTEM) -> None:
         super().__init__()
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
         self._last_sync: dict[str, Any] | None = None
         self._database = ""
         self._loading_error: str | None = None
+        self._principal: Principal | None = None
+        self._signals_connected = False
         self.setWindowIcon(QIcon(str(icon_path())))
 
         self.stack = QStackedWidget(self)
@@ -74,11 +79,14 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self)
         self.database_label = QLabel(self)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.connection_label, self.sync_label, self.database_label):
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
+        for label in (self.connection_label, self.sync_label, self.database_label, self.user_label):
             label.setContentsMargins(6, 0, 12, 0)
         status = self.statusBar()
         status.addWidget(self.connection_label)
         status.addWidget(self.sync_label, 1)
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.database_label)
 
         self.resize(1100, 720)
@@ -90,6 +98,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self, language_choice: str) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setEnabled(False)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -109,6 +122,15 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[choice] = action
+        # Demo only: try the app as another role without typing passwords.
+        self.demo_separator = self.view_menu.addSeparator()
+        self.demo_admin_action = QAction(self)
+        self.demo_admin_action.triggered.connect(lambda: self.demo_user_requested.emit("admin"))
+        self.demo_supervisor_action = QAction(self)
+        self.demo_supervisor_action.triggered.connect(lambda: self.demo_user_requested.emit("supervisor"))
+        for item in (self.demo_separator, self.demo_admin_action, self.demo_supervisor_action):
+            self.view_menu.addAction(item)
+            item.setVisible(self._demo)
 
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -116,7 +138,17 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def set_context(self, ctx: UiContext, tabs: Iterable[tuple[TabSpec, QWidget]], database: str) -> None:
-        """Called once the database is open: the tabs replace the start-up placeholder."""
+        """Called once the database is open: the tabs (none until someone signs in) replace the placeholder."""
+        self._database = database
+        if not self._signals_connected:
+            self._signals_connected = True
+            ctx.signals.connection_state.connect(self.set_connection_state)
+            ctx.signals.sync_finished.connect(self.on_sync_finished)
+        self.set_tabs(tabs)
+
+    def set_tabs(self, tabs: Iterable[tuple[TabSpec, QWidget]]) -> None:
+        """Replace the tabs (after sign-in or a role switch); no tabs shows the signed-out placeholder."""
+        self.clear_tabs()
         for spec, widget in tabs:
             self._specs.append(spec)
             self.tabs.addTab(widget, spec.translated_title())
@@ -124,10 +156,29 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self._specs):
             if spec.key == saved:
                 self.tabs.setCurrentIndex(index)
-        self._database = database
-        ctx.signals.connection_state.connect(self.set_connection_state)
-        ctx.signals.sync_finished.connect(self.on_sync_finished)
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.tabs if self._specs else self.loading)
+        self.retranslateUi()
+
+    def clear_tabs(self) -> None:
+        """Remove and delete every tab (sign-out): their controllers go with them."""
+        if self._specs:
+            index = self.tabs.currentIndex()
+            if 0 <= index < len(self._specs):
+                ui_settings().setValue(TAB_KEY, self._specs[index].key)
+        # Hide first and remove from the end: no other tab becomes current and shown (and starts loading).
+        self.stack.setCurrentWidget(self.loading)
+        while self.tabs.count():
+            index = self.tabs.count() - 1
+            widget = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+        self._specs.clear()
+        self.retranslateUi()
+
+    def set_principal(self, principal: Principal | None) -> None:
+        """The signed-in user (None: signed out): status bar, title, Sign out."""
+        self._principal = principal
+        self.sign_out_action.setEnabled(principal is not None)
         self.retranslateUi()
 
     def tab_widget(self, key: str) -> QWidget | None:
@@ -208,10 +259,34 @@ class MainWindow(QMainWindow):
             self.retranslateUi()
         super().changeEvent(event)
 
+    def role_name(self, role: str) -> str:
+        return {
+            "ADMIN": self.tr("Administrator"),
+            "SUPERVISOR": self.tr("Supervisor"),
+            "IT": self.tr("IT"),
+        }.get(str(role), str(role))
+
+    def _render_user(self) -> None:
+        principal = self._principal
+        if principal is None:
+            self.user_label.setText(self.tr("Not signed in"))
+            self.user_label.setToolTip("")
+            return
+        self.user_label.setText(
+            self.tr("User: {user} ({role})").format(user=principal.username, role=self.role_name(principal.role))
+        )
+        teams = ", ".join(sorted(principal.teams))
+        self.user_label.setToolTip(self.tr("Teams: {teams}").format(teams=teams) if teams else "")
+
     def retranslateUi(self) -> None:
-        title = self.tr("QMS Desktop")
-        self.setWindowTitle(title + (self.tr(" — demo") if self._demo else ""))
+        title = self.tr("QMS Desktop") + (self.tr(" — demo") if self._demo else "")
+        if self._principal is not None:  # the user first: the app's name stays at the end
+            title = f"{self._principal.username} — {title}"
+        self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.demo_admin_action.setText(self.tr("Switch to demo administrator"))
+        self.demo_supervisor_action.setText(self.tr("Switch to demo supervisor"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -222,6 +297,8 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About QMS Desktop"))
         if self._loading_error:
             self.loading.setText(self.tr("QMS Desktop could not start:\n{error}").format(error=self._loading_error))
+        elif self._database:
+            self.loading.setText(self.tr("Sign in to continue."))
         else:
             self.loading.setText(self.tr("Opening the database…"))
         for index, spec in enumerate(self._specs):
@@ -231,6 +308,7 @@ class MainWindow(QMainWindow):
         )
         self._render_connection()
         self._render_sync()
+        self._render_user()
 
     def set_language_choice(self, choice: str) -> None:
         action = self.language_actions.get(choice)

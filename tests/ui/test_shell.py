@@ -43,6 +43,15 @@ async def test_shell_starts_and_shuts_down_twice(qapp, translations, memory_keyr
     window = shell.window
     assert window is not None and window.isVisible()
     assert shell.startup_error is None
+    # First run: no tabs until the first administrator is created and signed in (tests/ui/test_login.py).
+    assert window.tab_keys() == [] and shell.login_dialog is not None
+    dialog = shell.login_dialog
+    dialog.username_edit.setText("admin")
+    dialog.password_edit.setText("a-long-password")
+    dialog.confirm_edit.setText("a-long-password")
+    signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+    dialog.ok_button.click()
+    await signed_in
     assert window.tab_keys()[0] == "connection"
     assert "sqlite" in window.database_label.text() and "qms.sqlite3" in window.database_label.text()
     assert "never" in window.sync_label.text()

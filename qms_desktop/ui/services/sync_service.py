@@ -27,6 +27,7 @@ from qms_desktop import app_context
 from qms_desktop.config import ConnectionSettings
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
 from qms_desktop.mediasense.errors import MediaSenseError
+from qms_desktop.security import audit
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.timeutil import now_ms
 from qms_desktop.sync import state
@@ -297,7 +298,9 @@ class SyncService(QObject):
         if self._active:
             self.already_running.emit(self.tr("A sync is running: reset it after the run ends."))
             return False
-        done = await self._ctx.db(_reset_state, self._ctx.engine)
+        principal = getattr(self._ctx, "principal", None)
+        actor = principal.username if principal is not None else "qms-desktop-gui"
+        done = await self._ctx.db(_reset_state, self._ctx.engine, actor)
         if not done:
             self.already_running.emit(self.tr("Another QMS process is syncing this database: try again later."))
             return False
@@ -359,11 +362,12 @@ class _LoopThreadRun:
                 self._loop.call_soon_threadsafe(self._task.cancel)
 
 
-def _reset_state(engine: Engine) -> bool:
-    """One write transaction: check nobody holds the sync lease, then forget the state."""
+def _reset_state(engine: Engine, actor: str | None = None) -> bool:
+    """One write transaction: check nobody holds the sync lease, forget the state, audit who did it."""
     with begin_write(engine) as conn:
         lease = current_lease(conn)
         if lease is not None and lease.expires_ms > now_ms():
             return False
         state.reset_state(conn)
+        audit.record(conn, audit.SYNC_RESET, actor=actor, target="sync")
         return True

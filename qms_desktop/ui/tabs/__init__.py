@@ -11,15 +11,17 @@ import logging
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from qms_desktop.security.roles import Role
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
 
 log = logging.getLogger("qms.ui")
 
-ADMIN = "admin"
-SUPERVISOR = "supervisor"
-AGENT = "agent"
-ALL_ROLES = (ADMIN, SUPERVISOR, AGENT)
+# The canonical role names of security.roles (StrEnum: Role.ADMIN == "ADMIN").
+ADMIN = Role.ADMIN.value
+SUPERVISOR = Role.SUPERVISOR.value
+IT = Role.IT.value
+ALL_ROLES = (ADMIN, SUPERVISOR, IT)
 
 
 class TabSpec(NamedTuple):
@@ -33,15 +35,27 @@ class TabSpec(NamedTuple):
 
 
 TABS: list[TabSpec] = [
-    TabSpec("connection", "qms_desktop.ui.tabs.connection.tab", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN,)),
-    TabSpec("sync", "qms_desktop.ui.tabs.sync.tab", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, SUPERVISOR)),
-    TabSpec("logs", "qms_desktop.ui.tabs.logs.tab", QT_TRANSLATE_NOOP("Tabs", "Logs"), (ADMIN,)),
+    TabSpec(
+        "recordings", "qms_desktop.ui.tabs.recordings.tab", QT_TRANSLATE_NOOP("Tabs", "Recordings"),
+        (ADMIN, SUPERVISOR),
+    ),
+    # IT gets the Connection tab read-only: it tests with the saved password but cannot see or change it.
+    TabSpec("connection", "qms_desktop.ui.tabs.connection.tab", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN, IT)),
+    TabSpec("sync", "qms_desktop.ui.tabs.sync.tab", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, IT)),
+    TabSpec("logs", "qms_desktop.ui.tabs.logs.tab", QT_TRANSLATE_NOOP("Tabs", "Logs"), (ADMIN, IT)),
+    TabSpec("audit", "qms_desktop.ui.tabs.audit.tab", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
+    TabSpec("users", "qms_desktop.ui.tabs.users.tab", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
 ]
 
 
 def visible_tabs(role: str | None, specs: Iterable[TabSpec] | None = None) -> list[TabSpec]:
-    """Tabs the role may open; no role (no user management yet) sees all of them."""
-    return [spec for spec in (TABS if specs is None else specs) if role is None or role in spec.roles]
+    """Tabs the role may open (names compared case-insensitively); no role (tests, no sign-in) sees all."""
+    wanted = None if role is None else str(role).upper()
+    return [
+        spec
+        for spec in (TABS if specs is None else specs)
+        if wanted is None or wanted in {str(r).upper() for r in spec.roles}
+    ]
 
 
 def create_tabs(ctx: UiContext, specs: Iterable[TabSpec] | None = None) -> list[tuple[TabSpec, QWidget]]:

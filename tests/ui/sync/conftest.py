@@ -1,20 +1,14 @@
-"""Sync tab fixtures: a qasync loop per async test, a real database under QMS_HOME, the simulator.
-
-The loop factory and the async wait helpers live here because tests/ui/conftest.py may not exist
-yet; they follow /work/shared/qt-headless.md §3 (never a blocking qtbot wait inside an async test).
-"""
+"""Sync tab fixtures: a real database under QMS_HOME, the simulator. The qasync loop and the
+collection on the GUI thread come from tests/ui/conftest.py."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from qms_desktop import app_context, config
@@ -22,61 +16,17 @@ from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.conftest import SIM_PASSWORD, SIM_USER
-
-
-def pytest_asyncio_loop_factories(config: Any, item: Any) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
-    return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
-
-
-async def _wait_signal(signal: Any, timeout: float = 10.0) -> tuple[Any, ...]:
-    """Await one emission of a Qt signal on the running qasync loop."""
-    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
-
-    def receive(*args: Any) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(receive)
-    try:
-        return await asyncio.wait_for(future, timeout)
-    finally:
-        signal.disconnect(receive)
-
-
-async def _wait_until(predicate: Callable[[], bool], timeout: float = 10.0, interval: float = 0.02) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        if loop.time() > end:
-            raise TimeoutError("condition not met in time")
-        await asyncio.sleep(interval)
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread() -> Iterator[None]:
-    """Garbage cycles holding QObjects (qasync's timers, widgets) must die on the GUI thread.
-
-    With automatic collection on, the writer or simulator thread can run the collector and destroy
-    a QObject there, leaving a dangling Qt timer that crashes the next test's loop (seen as SIGSEGV
-    in QTimerInfoList::activateTimers). Collect here instead, between tests.
-    """
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
+from tests.ui import helpers
 
 
 @pytest.fixture
 def wait_signal() -> Callable[..., Any]:
-    return _wait_signal
+    return helpers.wait_signal
 
 
 @pytest.fixture
 def wait_until() -> Callable[..., Any]:
-    return _wait_until
+    return helpers.wait_until
 
 
 @pytest.fixture

@@ -10,11 +10,16 @@ import asyncio
 import logging
 
 from qasync import asyncSlot
+from sqlalchemy import Engine
 
 from qms_desktop import app_context, config, secrets
 from qms_desktop.mediasense import diagnostics
 from qms_desktop.mediasense.errors import ConfigurationError, MediaSenseError
 from qms_desktop.mediasense.tls import fetch_certificate
+from qms_desktop.security import audit
+from qms_desktop.security.errors import PermissionDenied
+from qms_desktop.security.roles import Principal
+from qms_desktop.security.services import SettingsService
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.credentials import Credentials
 from qms_desktop.ui.qt import QObject, Signal
@@ -202,7 +207,12 @@ class ConnectionController(QObject):
             return outcome
         self.busy_changed.emit("save", True)
         try:
-            await self.ctx.db(app_context.save_connection_settings, self.ctx.engine, settings, UPDATED_BY)
+            try:
+                await self.ctx.db(_save_settings, self.ctx.engine, settings, getattr(self.ctx, "principal", None))
+            except PermissionDenied as exc:  # the UI hides Save from such users; this is the last guard
+                outcome = SaveOutcome(False, self._current_password_state(), str(exc), "error")
+                self.saved.emit(outcome)
+                return outcome
             self.credentials.settings = settings
             level, text = "info", self.tr("Settings saved.")
             if typed_password:
@@ -241,6 +251,16 @@ class ConnectionController(QObject):
 
     def _current_password_state(self) -> str:
         return self.last_state.password_state if self.last_state else PASSWORD_NONE
+
+
+def _save_settings(engine: Engine, settings: config.ConnectionSettings, principal: Principal | None) -> None:
+    """Save and audit (writer thread). A signed-in user goes through the guarded SettingsService."""
+    if principal is not None:
+        SettingsService(engine, principal).save_connection(settings)
+        return
+    app_context.save_connection_settings(engine, settings, UPDATED_BY)
+    detail = {"settings": settings.to_dict()}
+    audit.write(engine, audit.CONFIG_CHANGE, actor=UPDATED_BY, target="connection", detail=detail)
 
 
 __all__ = ["PASSWORD_KEYRING", "PASSWORD_SESSION", "ConnectionController"]

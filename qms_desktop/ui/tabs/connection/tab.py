@@ -9,6 +9,7 @@ from typing import Any
 
 from qms_desktop.mediasense import diagnostics
 from qms_desktop.mediasense.tls import format_fingerprint
+from qms_desktop.security.roles import Permission
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QButtonGroup,
@@ -115,6 +116,7 @@ class ConnectionTab(QWidget):
         self._presented_certificate: Any = None
         self._last_result: diagnostics.ConnectionTestResult | None = None
         self._busy: set[str] = set()
+        self._read_only = False  # IT: test with the saved settings and password, change nothing
         self.certificate_dialog: CertificateDialog | None = None
         self._build()
         self.retranslateUi()
@@ -287,6 +289,19 @@ class ConnectionTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.save_button.clicked.connect(self._request_save)
 
+    def set_read_only(self, read_only: bool = True) -> None:
+        """Test-only mode (IT): the saved settings are shown but locked; no password field, no Save."""
+        self._read_only = read_only
+        self.server_group.setEnabled(not read_only)
+        self.tls_group.setEnabled(not read_only)
+        for widget in (self.password_label, self.password_edit, self.password_state_label, self.save_button):
+            widget.setVisible(not read_only)
+        if read_only:
+            self.insecure_checkbox.hide()
+            self.keyring_notice.hide()
+            self.pin_presented_button.hide()
+        self.retranslateUi()
+
     # ---- the form --------------------------------------------------------------------------------
 
     def tls_mode(self) -> str:
@@ -369,7 +384,8 @@ class ConnectionTab(QWidget):
     # ---- intents ---------------------------------------------------------------------------------
 
     def _request_test(self) -> None:
-        self.test_requested.emit(self.form(), self.password_edit.text())
+        # Read-only: never a typed password, the controller uses the saved one.
+        self.test_requested.emit(self.form(), "" if self._read_only else self.password_edit.text())
 
     def _request_save(self) -> None:
         self.save_requested.emit(self.form(), self.password_edit.text(), self.insecure_checkbox.isChecked())
@@ -414,7 +430,11 @@ class ConnectionTab(QWidget):
             )
         else:
             self.keyring_notice.show_text("info", "")
-        self.insecure_checkbox.setVisible(not self._keyring_secure)
+        if self._read_only:
+            self.keyring_notice.show_text(
+                "info", self.tr("Only an administrator can change these settings. The test uses the saved password.")
+            )
+        self.insecure_checkbox.setVisible(not self._keyring_secure and not self._read_only)
         placeholders = {
             PASSWORD_KEYRING: self.tr("Saved in the keyring: type a new one to replace it"),
             PASSWORD_SESSION: self.tr("Kept in memory for this session: type to replace it"),
@@ -470,7 +490,7 @@ class ConnectionTab(QWidget):
                 )
             )
             self.presented_label.show()
-            self.pin_presented_button.show()
+            self.pin_presented_button.setVisible(not self._read_only)
 
     def _render_summary(self) -> None:
         result = self._last_result
@@ -604,6 +624,9 @@ def wire(tab: ConnectionTab, controller: ConnectionController) -> None:
 
 def create_tab(ctx: UiContext) -> ConnectionTab:
     tab = ConnectionTab()
+    principal = getattr(ctx, "principal", None)
+    if principal is not None and not principal.can(Permission.SETTINGS_WRITE):
+        tab.set_read_only(True)
     controller = ConnectionController(ctx, parent=tab)
     tab.controller = controller
     wire(tab, controller)

@@ -1,0 +1,219 @@
+"""The Audit tab's data: the filter, keyset paging over `security.audit` (no Qt) and the table model.
+
+The model never queries: `fetchMore` only emits `more_wanted`; the controller loads the next page on
+the writer thread and hands it back with `append_rows`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from qms_desktop.security import audit
+from qms_desktop.security.audit import AuditRow
+from qms_desktop.security.roles import Principal
+from qms_desktop.security.services import AuditService
+from qms_desktop.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QBrush,
+    QColor,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+PAGE_SIZE = 200
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_DETAIL_CHARS = 300
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    actor: str = ""
+    action: str = ""  # a prefix: "login" matches login.success and login.failure
+    outcome: str = ""
+    since_ms: int | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        action = self.action.strip()
+        if action and not action.endswith(("*", ".")):
+            action += "*"
+        return {
+            "actor": self.actor.strip().lower() or None,
+            "action": action or None,
+            "outcome": self.outcome or None,
+            "since_ms": self.since_ms,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    rows: list[AuditRow]
+    has_more: bool
+
+
+def _query(engine: Engine, principal: Principal | None, **kwargs: Any) -> list[AuditRow]:
+    # A signed-in user goes through the guarded service (PermissionDenied for non-admins).
+    if principal is not None:
+        return AuditService(engine, principal).list(**kwargs)
+    return audit.list_audit(engine, **kwargs)
+
+
+def load_page(
+    engine: Engine,
+    principal: Principal | None,
+    flt: AuditFilter,
+    loaded: Sequence[AuditRow] = (),
+    page_size: int = PAGE_SIZE,
+) -> AuditPage:
+    """The page after `loaded` (newest first). Keyset paging on (at_ms, id): rows of the last loaded
+    millisecond are asked for again and skipped, so equal timestamps are neither lost nor repeated."""
+    if not loaded:
+        rows = _query(engine, principal, limit=page_size + 1, **flt.kwargs())
+        return AuditPage(rows[:page_size], len(rows) > page_size)
+    last_ms = loaded[-1].at_ms
+    skip = 0
+    for row in reversed(loaded):
+        if row.at_ms != last_ms:
+            break
+        skip += 1
+    rows = _query(engine, principal, until_ms=last_ms + 1, limit=skip + page_size + 1, **flt.kwargs())
+    seen = {row.id for row in loaded[-skip:]}
+    rows = [row for row in rows[skip:] if row.id not in seen]
+    return AuditPage(rows[:page_size], len(rows) > page_size)
+
+
+def export_rows(engine: Engine, principal: Principal | None, flt: AuditFilter, path: str | Path) -> int:
+    """Every row matching the filter (not only the loaded ones) to a CSV file; returns the count."""
+    if principal is not None:
+        return AuditService(engine, principal).export_csv(path, **flt.kwargs())
+    return audit.export_csv(audit.list_audit(engine, limit=None, **flt.kwargs()), path)
+
+
+def local_time_text(at_ms: int) -> str:
+    return f"{datetime.fromtimestamp(at_ms / 1000).astimezone():%Y-%m-%d %H:%M:%S}"
+
+
+def detail_text(row: AuditRow) -> str:
+    if not row.detail:
+        return ""
+    text = json.dumps(row.detail, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    return text if len(text) <= MAX_DETAIL_CHARS else text[:MAX_DETAIL_CHARS] + " …"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str  # untranslated; shown through QCoreApplication.translate("AuditTableModel", title)
+    text: Callable[[AuditRow], str]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("at", QT_TRANSLATE_NOOP("AuditTableModel", "Time"), lambda r: local_time_text(r.at_ms)),
+    Column("actor", QT_TRANSLATE_NOOP("AuditTableModel", "User"), lambda r: r.actor or ""),
+    Column("action", QT_TRANSLATE_NOOP("AuditTableModel", "Action"), lambda r: r.action),
+    Column("target", QT_TRANSLATE_NOOP("AuditTableModel", "Target"), lambda r: r.target or ""),
+    Column("outcome", QT_TRANSLATE_NOOP("AuditTableModel", "Outcome"), lambda r: r.outcome),
+    Column("from_where", QT_TRANSLATE_NOOP("AuditTableModel", "From"), lambda r: r.from_where or ""),
+    Column("detail", QT_TRANSLATE_NOOP("AuditTableModel", "Detail"), detail_text),
+)
+_PROBLEM = QColor("#b3261e")
+
+
+class AuditTableModel(QAbstractTableModel):
+    more_wanted = Signal()  # fetchMore was called: the controller loads the next page
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+        self._has_more = False
+        self._fetching = False
+
+    # ---- filling ---------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[AuditRow]:
+        return self._rows
+
+    @property
+    def has_more(self) -> bool:
+        return self._has_more
+
+    def reset_rows(self, rows: Sequence[AuditRow], has_more: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._has_more = has_more
+        self._fetching = False
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[AuditRow], has_more: bool) -> None:
+        self._fetching = False
+        self._has_more = has_more
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def fetch_failed(self) -> None:
+        self._fetching = False
+
+    # ---- Qt model API ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._has_more and not self._fetching
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.key == "detail" and row.detail:
+                return json.dumps(row.detail, sort_keys=True, ensure_ascii=False, indent=2)
+            if column.key == "at":
+                return datetime.fromtimestamp(row.at_ms / 1000).astimezone().isoformat(timespec="milliseconds")
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and row.outcome != audit.OK and column.key in ("action", "outcome"):
+            return QBrush(_PROBLEM)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("AuditTableModel", COLUMNS[section].title)
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,217 @@
+"""The Audit tab (administrators): who did what, filtered, paged as you scroll, exportable to CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCoreApplication,
+    QDate,
+    QDateEdit,
+    QEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QShowEvent,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from qms_desktop.ui.tabs.audit.controller import AuditController
+from qms_desktop.ui.tabs.audit.models import COLUMNS, AuditFilter, AuditTableModel
+
+ACTION_PREFIXES = ("login", "logout", "config.", "sync.", "playback.", "user.", "access.")
+OUTCOMES = ("ok", "denied", "failed")
+FILTER_DELAY_MS = 300
+
+
+async def choose_export_path(parent: QWidget, suggested: str) -> str | None:
+    """Ask where to save the CSV (tests replace this function). `open()`: no nested event loop."""
+    dialog = QFileDialog(parent, QCoreApplication.translate("AuditTab", "Export the audit trail"), suggested)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilters(["CSV (*.csv)"])
+    dialog.setDefaultSuffix("csv")
+    chosen: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        files = dialog.selectedFiles()
+        if not chosen.done():
+            chosen.set_result(files[0] if code and files else None)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await chosen
+    finally:
+        dialog.deleteLater()
+
+
+class AuditTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = AuditTableModel(self)
+        self.controller = AuditController(ctx, self.model, self)
+        self._build()
+        self.retranslateUi()
+
+    def _build(self) -> None:
+        self.actor_label = QLabel(self)
+        self.actor_edit = QLineEdit(self)
+        self.actor_edit.setClearButtonEnabled(True)
+        self.actor_label.setBuddy(self.actor_edit)
+        self.action_label = QLabel(self)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setEditable(True)
+        self.action_combo.addItem("")
+        self.action_combo.addItems(list(ACTION_PREFIXES))
+        self.action_label.setBuddy(self.action_combo)
+        self.outcome_label = QLabel(self)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.addItem("", "")
+        for outcome in OUTCOMES:
+            self.outcome_combo.addItem(outcome, outcome)
+        self.outcome_label.setBuddy(self.outcome_combo)
+        self.since_check = QCheckBox(self)
+        self.since_edit = QDateEdit(self)
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_edit.setDate(QDate.currentDate().addDays(-7))
+        self.since_edit.setEnabled(False)
+        self.refresh_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+
+        filters = QHBoxLayout()
+        for widget in (
+            self.actor_label,
+            self.actor_edit,
+            self.action_label,
+            self.action_combo,
+            self.outcome_label,
+            self.outcome_combo,
+            self.since_check,
+            self.since_edit,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        widths = {"at": 150, "actor": 130, "action": 130, "target": 140, "outcome": 80, "from_where": 170}
+        for index, column in enumerate(COLUMNS):
+            if column.key in widths:
+                header.resizeSection(index, widths[column.key])
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.status_label = QLabel(self)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status_label)
+
+        # Typing in a filter refreshes once the typing pauses.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.actor_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.action_combo.editTextChanged.connect(lambda _t: self._filter_timer.start())
+        self.outcome_combo.currentIndexChanged.connect(lambda _i: self._filter_timer.start())
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.since_check.toggled.connect(lambda _on: self._filter_timer.start())
+        self.since_edit.dateChanged.connect(lambda _d: self._filter_timer.start())
+        self.refresh_button.clicked.connect(self.controller.refresh)
+        self.export_button.clicked.connect(self.request_export)
+        self.controller.loaded.connect(self._on_loaded)
+        self.controller.exported.connect(self._on_exported)
+        self.controller.failed.connect(self.status_label.setText)
+
+    # ---- intents ---------------------------------------------------------------------------------
+
+    def current_filter(self) -> AuditFilter:
+        since_ms = None
+        if self.since_check.isChecked():
+            day = self.since_edit.date()
+            since_ms = int(datetime(day.year(), day.month(), day.day()).astimezone().timestamp() * 1000)
+        return AuditFilter(
+            actor=self.actor_edit.text(),
+            action=self.action_combo.currentText(),
+            outcome=str(self.outcome_combo.currentData() or ""),
+            since_ms=since_ms,
+        )
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.controller.set_filter(self.current_filter())
+
+    def request_export(self) -> None:
+        suggested = f"qms-audit-{datetime.now():%Y%m%d-%H%M}.csv"
+        self.ctx.tasks.start("audit.choose-file", self._choose_and_export(suggested))
+
+    async def _choose_and_export(self, suggested: str) -> None:
+        path = await choose_export_path(self, suggested)
+        if path:
+            self.controller.export(path)
+
+    # ---- what the controller reports -------------------------------------------------------------
+
+    def _on_loaded(self, shown: int, more: bool) -> None:
+        if more:
+            self.status_label.setText(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown))
+        else:
+            self.status_label.setText(self.tr("{n} entries.").format(n=shown))
+
+    def _on_exported(self, path: str, count: int) -> None:
+        self.status_label.setText(self.tr("Exported {n} entries to {path}.").format(n=count, path=path))
+
+    # ---- events ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # New entries appear when the tab is opened again; the first load happens here too.
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a plain test): stay empty
+            return
+        self.controller.set_filter(self.current_filter())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.actor_label.setText(self.tr("User:"))
+        self.actor_edit.setPlaceholderText(self.tr("any"))
+        self.action_label.setText(self.tr("Action:"))
+        self.action_combo.lineEdit().setPlaceholderText(self.tr("any"))
+        self.outcome_label.setText(self.tr("Outcome:"))
+        self.outcome_combo.setItemText(0, self.tr("any"))
+        self.since_check.setText(self.tr("Since:"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save every entry that matches the filters as a CSV file"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+
+def create_tab(ctx: UiContext) -> AuditTab:
+    return AuditTab(ctx)

@@ -1,0 +1,287 @@
+"""The Recordings tab's controller: the view's intents become named tasks; the GUI thread never waits.
+
+Searches, counts, pages and details are read through RecordingService (permission checks, team
+narrowing) on a small reader pool rather than the one writer thread: SQLite in WAL mode lets them
+run while a sync is writing, so a supervisor's search never queues behind a sync page. Playback
+tickets go through `ctx.db` (they may write an audit row).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+
+from qms_desktop.search.query import RecordingDetail, RecordingPage, RecordingQuery
+from qms_desktop.security import Principal, RecordingService
+from qms_desktop.store.schema import agents as agents_table
+from qms_desktop.store.schema import teams as teams_table
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
+from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
+from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status
+from qms_desktop.ui.tabs.recordings.playback import AppPlayback, NoPlaybackConfig, app_playback
+from qms_desktop.ui.widgets.player import Marker
+
+log = logging.getLogger("qms.ui")
+T = TypeVar("T")
+
+SEARCH_TASK, COUNT_TASK, PAGE_TASK = "recordings.search", "recordings.count", "recordings.page"
+DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK = "recordings.detail", "recordings.play", "recordings.directory"
+PAGE_SIZE = 100
+# Filters of this app session (not saved to disk: a new session starts from the defaults).
+_SESSION_FILTERS: dict[str, Any] = {}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordingsController", text)
+
+
+def load_directory(engine: sa.Engine, principal: Principal) -> tuple[list[AgentChoice], list[TeamChoice]]:
+    """Agents and teams for the filter lists; a supervisor sees only their own teams and agents."""
+    allowed = principal.allowed_teams
+    with engine.connect() as conn:
+        agent_q = sa.select(agents_table.c.agent_id, agents_table.c.name, agents_table.c.team_code)
+        team_q = sa.select(teams_table.c.code, teams_table.c.name)
+        if allowed is not None:
+            agent_q = agent_q.where(agents_table.c.team_code.in_(sorted(allowed)))
+            team_q = team_q.where(teams_table.c.code.in_(sorted(allowed)))
+        agents = [AgentChoice(*row) for row in conn.execute(agent_q)]
+        teams = [TeamChoice(*row) for row in conn.execute(team_q)]
+    return agents, teams
+
+
+def describe_play_error(exc: BaseException) -> str:
+    """Why a playback ticket could not be issued, in words a supervisor can act on."""
+    from qms_desktop.mediasense.errors import MediaNotFound, MediaUnavailable
+    from qms_desktop.playback.proxy import ProxyNotRunning
+    from qms_desktop.security import PermissionDenied, RecordingNotFound, StreamLimitReached
+
+    if isinstance(exc, MediaNotFound):
+        return tr("The audio of this recording has been pruned from MediaSense (retention policy).")
+    if isinstance(exc, MediaUnavailable):
+        if "active" in str(exc):
+            return tr("The call is still in progress. Its audio can be played once the call has ended.")
+        return tr("MediaSense reported no audio for this recording.")
+    if isinstance(exc, StreamLimitReached):
+        return tr("You already have the maximum number of playbacks open. Stop another one and try again.")
+    if isinstance(exc, PermissionDenied):
+        return tr("Access denied: you may not play this recording (it belongs to a team you do not supervise).")
+    if isinstance(exc, RecordingNotFound):
+        return tr("This recording is no longer in the database. Search again.")
+    if isinstance(exc, NoPlaybackConfig):
+        return tr("Playback needs the MediaSense connection and its password: set them in the Connection tab.")
+    if isinstance(exc, ProxyNotRunning | RuntimeError):
+        return tr("The local playback service could not start: {error}").format(error=exc)
+    return tr("The audio could not be opened: {error}").format(error=exc)
+
+
+def describe_probe(status: int, body: str) -> str | None:
+    """The proxy's answer to the first-byte probe; None when the audio is there."""
+    if status in (200, 206):
+        return None
+    if status == 404:
+        return tr("The audio of this recording has been pruned from MediaSense (retention policy).")
+    if status in (401, 403):
+        return tr("Access to this audio was refused: the playback link expired or belongs to someone else. "
+                  "Select the recording again.")
+    if status in (502, 503, 504):
+        return tr("MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})"
+                  ).format(detail=body.splitlines()[0] if body else status)
+    if status == 0:
+        return tr("The local playback service is not reachable: {error}").format(error=body)
+    return tr("The audio could not be opened (HTTP {status}): {detail}").format(status=status, detail=body)
+
+
+class RecordingsController(QObject):
+    # For the tab and for tests: each fires after the view was updated.
+    searched = Signal(int, int)  # generation, rows on the first page
+    counted = Signal(int, int)  # generation, total
+    pageLoaded = Signal(int, int)  # generation, rows added
+    detailShown = Signal(object)  # RecordingDetail | None
+    sourceSet = Signal(str)  # the proxy URL handed to the player
+    directoryLoaded = Signal(int, int)  # agents, teams
+    failed = Signal(str)  # a search could not run: the words shown
+
+    def __init__(self, ctx: UiContext, view: Any, *, playback: AppPlayback | None = None) -> None:
+        super().__init__(view)
+        self.ctx = ctx
+        self.view = view
+        self.model: RecordingsModel = view.model
+        self.playback = playback or app_playback(ctx)
+        self.principal = self.playback.principal
+        self.service = RecordingService(ctx.engine, self.principal)
+        self.sort, self.descending = "start", True
+        self.query: RecordingQuery | None = None
+        self.detail: RecordingDetail | None = None
+        self.ticket_token: str | None = None
+        self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="qms-rec-read")
+        self._closed = False
+
+        view.filters.searchRequested.connect(self.search)
+        self.model.moreRequested.connect(self.more)
+        self.model.sortRequested.connect(self.sort_by)
+        view.selectionChanged.connect(self.select)
+        view.player.loadRequested.connect(self.load_audio)
+        view.details.tagActivated.connect(view.player.play_from)
+        self.playback.closing.connect(self.close)
+        if _SESSION_FILTERS:
+            view.filters.restore(_SESSION_FILTERS)
+            self.sort = _SESSION_FILTERS.get("_sort", "start")
+            self.descending = bool(_SESSION_FILTERS.get("_descending", True))
+        view.show_sort(self.sort, self.descending)
+
+    async def _read(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._reader, fn, *args)
+
+    # ---- intents ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First load: the agent/team lists and the remembered (or default) search."""
+        self.ctx.tasks.start(DIRECTORY_TASK, self._load_directory())
+        self.search()
+
+    def search(self) -> None:
+        if self._closed:
+            return
+        state = self.view.filters.state()
+        _SESSION_FILTERS.clear()
+        _SESSION_FILTERS.update(state, _sort=self.sort, _descending=self.descending)
+        query = dataclasses.replace(self.view.filters.query(), sort=self.sort, descending=self.descending,
+                                    limit=PAGE_SIZE)
+        self.query = query
+        self.ctx.tasks.cancel(PAGE_TASK)
+        self.ctx.tasks.start(SEARCH_TASK, self._search(query))
+
+    def sort_by(self, sort: str, descending: bool) -> None:
+        self.sort, self.descending = sort, descending
+        self.view.show_sort(sort, descending)
+        self.search()
+
+    def more(self, cursor: str) -> None:
+        if self.query is None:
+            return
+        generation = self.model.generation
+        self.ctx.tasks.start(PAGE_TASK, self._page(generation, dataclasses.replace(self.query, after=cursor)))
+
+    def select(self, session_id: str | None) -> None:
+        if self.detail is not None and session_id == self.detail.row.session_id:
+            return
+        self._release()
+        self.ctx.tasks.cancel(PLAY_TASK)
+        self.detail = None
+        if session_id is None:
+            self.ctx.tasks.cancel(DETAIL_TASK)
+            self.view.show_detail(None)
+            return
+        self.ctx.tasks.start(DETAIL_TASK, self._detail(session_id))
+
+    def load_audio(self, track: int) -> None:
+        if self.detail is None:
+            return
+        self._release()
+        self.ctx.tasks.start(PLAY_TASK, self._play(self.detail.row.session_id, track))
+
+    def close(self) -> None:
+        """The tab or the app is closing: stop the audio and hand the ticket back."""
+        if self._closed:
+            return
+        self._closed = True
+        for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK):
+            self.ctx.tasks.cancel(name)
+        self.view.player.unload()
+        self._release()
+        self._reader.shutdown(wait=False, cancel_futures=True)
+
+    def _release(self) -> None:
+        token, self.ticket_token = self.ticket_token, None
+        if token is not None:
+            self.view.player.unload()  # the player lets go before the ticket ends
+            self.playback.release(token)
+
+    # ---- tasks -----------------------------------------------------------------------------------
+
+    async def _search(self, query: RecordingQuery) -> None:
+        self.view.show_searching()
+        try:
+            page: RecordingPage = await self._read(self.service.search, query)
+        except Exception as exc:
+            log.exception("Recording search failed")
+            words = tr("The search failed: {error}").format(error=exc)
+            self.view.show_search_error(words)
+            self.failed.emit(words)
+            return
+        generation = self.model.reset(page.items, page.next_cursor)
+        self.view.show_results(len(page.items), page.next_cursor is not None)
+        self.searched.emit(generation, len(page.items))
+        # The count runs after the first page is on screen; a new search cancels it.
+        self.ctx.tasks.start(COUNT_TASK, self._count(generation, query))
+
+    async def _count(self, generation: int, query: RecordingQuery) -> None:
+        total = await self._read(self.service.count, query)
+        if generation == self.model.generation:
+            self.view.show_count(total)
+            self.counted.emit(generation, total)
+
+    async def _page(self, generation: int, query: RecordingQuery) -> None:
+        try:
+            page: RecordingPage = await self._read(self.service.search, query)
+        except asyncio.CancelledError:
+            self.model.page_failed(generation)
+            raise
+        except Exception:
+            log.exception("Loading more recordings failed")
+            self.model.page_failed(generation)
+            return
+        if self.model.append_page(generation, page.items, page.next_cursor):
+            self.view.show_loaded_rows()
+            self.pageLoaded.emit(generation, len(page.items))
+
+    async def _detail(self, session_id: str) -> None:
+        try:
+            detail: RecordingDetail = await self._read(self.service.show, session_id)
+        except Exception as exc:
+            log.warning("Recording %s could not be shown: %s", session_id, exc)
+            self.view.show_detail(None, tr("This recording could not be shown: {error}").format(error=exc))
+            self.detailShown.emit(None)
+            return
+        self.detail = detail
+        status = audio_status(detail)
+        markers = [Marker(t.offset_ms, t.name) for t in detail.tags if t.offset_ms is not None]
+        self.view.show_detail(detail)
+        self.view.player.set_recording(detail.row.duration_ms, markers, playable=status.playable,
+                                       reason=None if status.playable else status.reason())
+        self.detailShown.emit(detail)
+
+    async def _play(self, session_id: str, track: int) -> None:
+        player = self.view.player
+        try:
+            ticket = await self.playback.ticket(session_id, track)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("No playback ticket for %s: %s", session_id, exc)
+            player.show_error(describe_play_error(exc))
+            return
+        if self.detail is None or self.detail.row.session_id != session_id or self._closed:
+            self.playback.release(ticket.token)  # the user moved on while we waited
+            return
+        self.ticket_token = ticket.token
+        status, body = await self.playback.probe(ticket.url)
+        words = describe_probe(status, body)
+        if words is not None:
+            self._release()
+            player.show_error(words)
+            return
+        player.set_source(ticket.url)
+        self.sourceSet.emit(ticket.url)
+
+    async def _load_directory(self) -> None:
+        agents, teams = await self._read(load_directory, self.ctx.engine, self.principal)
+        self.view.filters.set_directory(agents, teams)
+        self.directoryLoaded.emit(len(agents), len(teams))

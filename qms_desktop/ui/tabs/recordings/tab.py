@@ -1,0 +1,243 @@
+"""The Recordings tab: find a call, read its details, listen to it.
+
+Widgets only: filters, the lazily paged results table, the details pane and the player emit intents;
+`RecordingsController` runs the searches and playback off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qms_desktop.search.query import RecordingDetail
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.qt import (
+    QAbstractItemView,
+    QEvent,
+    QHeaderView,
+    QItemSelectionModel,
+    QLabel,
+    QLocale,
+    QModelIndex,
+    QPalette,
+    QScrollArea,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from qms_desktop.ui.tabs.recordings.controller import RecordingsController
+from qms_desktop.ui.tabs.recordings.details import DetailsPane
+from qms_desktop.ui.tabs.recordings.filters import FilterPanel
+from qms_desktop.ui.tabs.recordings.models import COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
+from qms_desktop.ui.widgets.player import PlayerWidget
+
+
+def create_tab(ctx: UiContext) -> QWidget:
+    tab = RecordingsTab(ctx)
+    tab.controller.start()
+    return tab
+
+
+class RecordingsTab(QWidget):
+    selectionChanged = Signal(object)  # session id or None
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, playback: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordingsTab")
+        self.ctx = ctx
+        self._total: int | None = None
+        self._state = "idle"  # idle | searching | results | error
+        self._error = ""
+        self._more = False
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("playbackBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setMargin(8)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)  # the palette's "note" colours
+        self.banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.banner.hide()
+
+        self.filters = FilterPanel(self)
+        filter_scroll = QScrollArea(self)
+        filter_scroll.setWidget(self.filters)
+        filter_scroll.setWidgetResizable(True)
+        filter_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        filter_scroll.setMinimumWidth(250)
+
+        self.model = RecordingsModel(self)
+        self.model.dim_color = dim_color(self.palette())
+        self.table = QTableView(self)
+        self.table.setObjectName("recordingsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights: the view never measures a million rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setStretchLastSection(True)
+        for index, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(index, column.width)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        results = QWidget(self)
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 8, 0, 0)
+        results_layout.addWidget(self.count_label)
+        results_layout.addWidget(self.table, 1)
+
+        self.details = DetailsPane(self)
+        details_scroll = QScrollArea(self)
+        details_scroll.setWidget(self.details)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        details_scroll.setMinimumWidth(280)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(filter_scroll)
+        self.splitter.addWidget(results)
+        self.splitter.addWidget(details_scroll)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([270, 700, 330])
+        self.splitter.setChildrenCollapsible(False)
+
+        self.player = PlayerWidget(self)
+        self.player.setAutoFillBackground(True)
+        self.player.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.player.unavailable.connect(self.show_banner)
+        self.player.install_shortcuts(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        line = QWidget(self)
+        line.setFixedHeight(1)
+        line.setAutoFillBackground(True)
+        line.setBackgroundRole(QPalette.ColorRole.Mid)
+        layout.addWidget(line)
+        layout.addWidget(self.player)
+
+        self.controller = RecordingsController(ctx, self, playback=playback)
+        self.retranslateUi()
+
+    # ---- what the controller shows ----------------------------------------------------------------
+
+    def show_searching(self) -> None:
+        self._state = "searching"
+        self._render_count()
+
+    def show_results(self, rows: int, more: bool) -> None:
+        self._state = "results"
+        self._total = None if more else rows  # a single page is its own count
+        self._more = more
+        self._render_count()
+        if rows:
+            self.table.scrollToTop()
+        self.selectionChanged.emit(None)
+
+    def show_loaded_rows(self) -> None:
+        self._render_count()
+
+    def show_count(self, total: int) -> None:
+        self._total = total
+        self._render_count()
+
+    def show_search_error(self, words: str) -> None:
+        self._state, self._error = "error", words
+        self._render_count()
+
+    def show_detail(self, detail: RecordingDetail | None, message: str | None = None) -> None:
+        self.details.show_detail(detail, message)
+        if detail is None:
+            self.player.set_recording(None, playable=False)
+
+    def show_banner(self, words: str) -> None:
+        self.banner.setText(words)
+        self.banner.setVisible(bool(words))
+
+    def show_sort(self, sort: str, descending: bool) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(SORT_COLUMN.get(sort, 0),
+                                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _render_count(self) -> None:
+        locale = QLocale()
+        shown = self.model.rowCount()
+        if self._state == "searching":
+            text = self.tr("Searching…")
+        elif self._state == "error":
+            text = self._error
+        elif self._state != "results":
+            text = ""
+        elif shown == 0:
+            text = self.tr("No recordings match these filters.")
+        elif self._total is None:
+            text = self.tr("Showing %1 recordings (counting…)").replace("%1", locale.toString(shown))
+        elif self._total == shown:
+            text = self.tr("%n recording(s)", "", self._total)
+        else:
+            text = self.tr("Showing %1 of %2 recordings").replace("%1", locale.toString(shown)).replace(
+                "%2", locale.toString(self._total))
+        self.count_label.setText(text)
+
+    # ---- intents ---------------------------------------------------------------------------------
+
+    def _header_clicked(self, section: int) -> None:
+        sort = COLUMNS[section].sort
+        if sort is None:  # keep the indicator on the column the server sorts by
+            self.show_sort(self.controller.sort, self.controller.descending)
+            return
+        # Same column: flip. A new one: newest / longest first, names A→Z.
+        same = sort == self.controller.sort
+        descending = not self.controller.descending if same else sort in ("start", "duration")
+        self.model.sort(section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        self.selectionChanged.emit(row.session_id if row is not None else None)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    # ---- language and palette ---------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.model.dim_color = dim_color(self.palette())
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.model.retranslate()
+        self._render_count()
+        self.table.setToolTip("")
+        self.filters.setToolTip("")

@@ -1,0 +1,241 @@
+"""The Users tab (administrators): list the local accounts, add one with a role and teams, disable or
+enable one. Every call goes through security.services.UserService on the writer thread (guarded, audited)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from qms_desktop.security.errors import SecurityError
+from qms_desktop.security.roles import Principal, Role
+from qms_desktop.security.services import UserService
+from qms_desktop.security.users import UserInfo
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemView,
+    QAbstractTableModel,
+    QComboBox,
+    QCoreApplication,
+    QEvent,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPushButton,
+    QShowEvent,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+GUI_ACTOR = "qms-desktop-gui"  # acts when nobody signed in (tests, legacy start without accounts)
+
+
+def _when(ms: int | None) -> str:
+    return f"{datetime.fromtimestamp(ms / 1000).astimezone():%Y-%m-%d %H:%M}" if ms else "—"
+
+
+COLUMNS: tuple[tuple[str, Callable[[UserInfo], str]], ...] = (
+    (QT_TRANSLATE_NOOP("UsersModel", "User"), lambda u: u.username),
+    (QT_TRANSLATE_NOOP("UsersModel", "Role"), lambda u: u.role.value),
+    (QT_TRANSLATE_NOOP("UsersModel", "Teams"), lambda u: ", ".join(u.teams)),
+    (
+        QT_TRANSLATE_NOOP("UsersModel", "Status"),
+        lambda u: QCoreApplication.translate("UsersModel", "disabled" if u.disabled else "active"),
+    ),
+    (QT_TRANSLATE_NOOP("UsersModel", "Last sign-in"), lambda u: _when(u.last_login_ms)),
+)
+QT_TRANSLATE_NOOP("UsersModel", "disabled")
+QT_TRANSLATE_NOOP("UsersModel", "active")
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.users: list[UserInfo] = []
+
+    def set_users(self, users: Sequence[UserInfo]) -> None:
+        self.beginResetModel()
+        self.users = list(users)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.users) or index.column() >= len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()][1](self.users[index.row()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("UsersModel", COLUMNS[section][0])
+        return None
+
+
+class UsersController(QObject):
+    """Async side: the UserService calls run on the writer thread as named tasks."""
+
+    listed = Signal(object)  # list[UserInfo]
+    message = Signal(str, bool)  # text, is an error
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def _service(self) -> UserService:
+        principal = self.ctx.principal or Principal(GUI_ACTOR, Role.ADMIN)
+        return UserService(self.ctx.engine, principal)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.start("users.refresh", self._call(lambda s: None, ""))
+
+    def add(self, username: str, role: str, password: str, teams: list[str]) -> None:
+        done = self.tr("User {name} added.").format(name=username.strip().lower())
+        self.ctx.tasks.start("users.add", self._call(lambda s: s.create_user(username, role, password, teams), done))
+
+    def set_disabled(self, username: str, disabled: bool) -> None:
+        text = self.tr("{name} is disabled.") if disabled else self.tr("{name} is enabled again.")
+        self.ctx.tasks.start(
+            "users.disable", self._call(lambda s: s.disable_user(username, disabled), text.format(name=username))
+        )
+
+    async def _call(self, action: Callable[[UserService], object], done: str) -> None:
+        service = self._service()
+
+        def work() -> list[UserInfo]:
+            action(service)
+            return service.list_users()
+
+        try:
+            users = await self.ctx.db(work)
+        except SecurityError as exc:
+            hint = getattr(exc, "hint", None)
+            self.message.emit(f"{exc} ({hint})" if hint else str(exc), True)
+            return
+        self.listed.emit(users)
+        if done:
+            self.message.emit(done, False)
+
+
+class UsersTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = UsersModel(self)
+        self.controller = UsersController(ctx, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.toggle_button = QPushButton(self)
+        self.toggle_button.setEnabled(False)
+
+        self.add_group = QGroupBox(self)
+        self.name_edit = QLineEdit(self.add_group)
+        self.role_combo = QComboBox(self.add_group)
+        for role in Role:
+            self.role_combo.addItem(role.value, role.value)
+        self.teams_edit = QLineEdit(self.add_group)
+        self.password_edit = QLineEdit(self.add_group)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_button = QPushButton(self.add_group)
+        self.labels = [QLabel(self.add_group) for _ in range(4)]
+        form = QFormLayout(self.add_group)
+        for label, field in zip(
+            self.labels, (self.name_edit, self.role_combo, self.teams_edit, self.password_edit), strict=True
+        ):
+            form.addRow(label, field)
+        form.addRow("", self.add_button)
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message_label, 1)
+        buttons.addWidget(self.toggle_button)
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.add_group, 1, Qt.AlignmentFlag.AlignTop)
+
+        self.add_button.clicked.connect(self._request_add)
+        self.toggle_button.clicked.connect(self._request_toggle)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._render_toggle())
+        self.controller.listed.connect(self._on_listed)
+        self.controller.message.connect(self._on_message)
+        self.retranslateUi()
+
+    def selected(self) -> UserInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.users[rows[0].row()] if rows else None
+
+    def _request_add(self) -> None:
+        teams = [t.strip() for t in self.teams_edit.text().split(",") if t.strip()]
+        self.controller.add(self.name_edit.text(), str(self.role_combo.currentData()), self.password_edit.text(), teams)
+
+    def _request_toggle(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self.controller.set_disabled(user.username, not user.disabled)
+
+    def _on_listed(self, users: list[UserInfo]) -> None:
+        self.model.set_users(users)
+        self._render_toggle()
+
+    def _on_message(self, text: str, error: bool) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #b3261e;" if error else "")
+        if not error:
+            self.password_edit.clear()
+
+    def _render_toggle(self) -> None:
+        user = self.selected()
+        self.toggle_button.setEnabled(user is not None)
+        self.toggle_button.setText(self.tr("Enable") if user is not None and user.disabled else self.tr("Disable"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a plain test): stay empty
+            return
+        self.controller.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.add_group.setTitle(self.tr("Add a user"))
+        for label, text in zip(
+            self.labels, (self.tr("User name:"), self.tr("Role:"), self.tr("Teams:"), self.tr("Password:")), strict=True
+        ):
+            label.setText(text)
+        self.teams_edit.setPlaceholderText(self.tr("Team codes, comma-separated (supervisors)"))
+        self.add_button.setText(self.tr("Add user"))
+        self._render_toggle()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+
+def create_tab(ctx: UiContext) -> UsersTab:
+    return UsersTab(ctx)

@@ -1,0 +1,248 @@
+"""Sign-in: first administrator, wrong password, tabs per role, demo role switch, sign-out."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qms_desktop import app_context
+from qms_desktop.security import audit, create_first_admin, create_user, list_audit
+from qms_desktop.security.roles import Principal, Role
+from qms_desktop.store.engine import begin_write
+from qms_desktop.ui import i18n
+from qms_desktop.ui.app import Shell
+from qms_desktop.ui.login import LOGOUT, MODE_FIRST_ADMIN, MODE_SIGN_IN, SignIn
+from qms_desktop.ui.tabs import visible_tabs
+from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+
+pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def translations(qapp: Any) -> Any:
+    t = i18n.Translations()
+    t.apply("en")
+    yield t
+    t.remove()
+
+
+def shot(widget: Any, name: str) -> None:
+    """Keep a PNG to look at when QMS_SCREENSHOT_DIR is set."""
+    folder = os.environ.get("QMS_SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+async def start_shell(qapp: Any, translations: Any, **options: Any) -> tuple[Shell, asyncio.Task[int]]:
+    shell = Shell(qapp, translations, **options)
+    ready = asyncio.ensure_future(wait_signal(shell.ready, 30))
+    task = asyncio.ensure_future(shell.main())
+    await ready
+    assert shell.startup_error is None, shell.startup_error
+    return shell, task
+
+
+async def stop_shell(shell: Shell, task: asyncio.Task[int]) -> None:
+    shell.request_quit()
+    assert await asyncio.wait_for(task, 20) == 0
+
+
+def seed_users(*users: tuple[str, Role, tuple[str, ...]]) -> None:
+    """Accounts in the database the shell will open (QMS_HOME of this test)."""
+    engine = app_context.open_database()
+    try:
+        create_first_admin(engine, "admin", PASSWORD)
+        with begin_write(engine) as conn:
+            for name, role, teams in users:
+                create_user(conn, name, role, PASSWORD, teams)
+    finally:
+        engine.dispose()
+
+
+async def submit(shell: Shell, user: str, password: str, confirm: str | None = None) -> None:
+    dialog = shell.login_dialog
+    assert dialog is not None
+    dialog.username_edit.setText(user)
+    dialog.password_edit.setText(password)
+    if confirm is not None:
+        dialog.confirm_edit.setText(confirm)
+    dialog.ok_button.click()
+
+
+def audit_actions(engine: Any, actor: str) -> list[str]:
+    return [row.action for row in list_audit(engine, actor=actor, limit=None)]
+
+
+@pytest.mark.asyncio
+async def test_first_run_creates_the_admin_and_signs_in(qapp, translations, memory_keyring) -> None:
+    shell, task = await start_shell(qapp, translations)
+    try:
+        window, dialog = shell.window, shell.login_dialog
+        assert window is not None and dialog is not None
+        assert dialog.mode == MODE_FIRST_ADMIN and dialog.isVisible() and window.tab_keys() == []
+        assert not window.sign_out_action.isEnabled()
+
+        await submit(shell, "admin", "short", "short")  # checked in the dialog, nothing sent
+        assert "at least 8 characters" in dialog.error_label.text()
+        dialog.password_edit.setText(PASSWORD)
+        dialog.confirm_edit.setText(PASSWORD + "x")
+        assert "do not match" in dialog.error_label.text()  # live once tried
+        assert dialog.isVisible()
+        dialog.confirm_edit.setText(PASSWORD)
+        shot(dialog, "login-first-admin")
+
+        signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+        dialog.ok_button.click()
+        (principal,) = await signed_in
+        assert principal == Principal("admin", Role.ADMIN)
+        ctx = shell.ctx
+        assert ctx is not None and ctx.principal == principal and ctx.role == "ADMIN"
+        assert shell.login_dialog is None
+        assert {"connection", "sync", "logs", "audit", "users"} <= set(window.tab_keys())
+        assert window.user_label.text() == "User: admin (Administrator)"
+        assert window.windowTitle().startswith("admin — QMS Desktop")
+        assert window.sign_out_action.isEnabled()
+        actions = await ctx.db(audit_actions, ctx.engine, "admin")
+        assert actions == [audit.LOGIN_SUCCESS, audit.USER_CREATE]
+    finally:
+        await stop_shell(shell, task)
+
+
+@pytest.mark.asyncio
+async def test_wrong_password_shows_a_message_and_is_audited(qtbot, ui_ctx) -> None:
+    create_first_admin(ui_ctx.engine, "admin", PASSWORD)
+    flow = await SignIn.start(ui_ctx, None)
+    dialog = flow.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.mode == MODE_SIGN_IN and not dialog.confirm_edit.isVisible()
+    dialog.username_edit.setText("admin")
+    dialog.password_edit.setText("not-the-password")
+    failed = asyncio.ensure_future(wait_signal(flow.controller.failed, 20))
+    dialog.ok_button.click()
+    assert not dialog.ok_button.isEnabled()  # busy while scrypt runs on the writer thread
+    (message,) = await failed
+    assert message == "Wrong user name or password. Check both and try again."
+    assert dialog.error_label.isVisible() and dialog.error_label.text() == message
+    assert dialog.password_edit.text() == "" and dialog.ok_button.isEnabled()
+    shot(dialog, "login-wrong-password")
+    rows = await ui_ctx.db(list_audit, ui_ctx.engine)
+    assert [(r.action, r.actor, r.outcome) for r in rows] == [
+        (audit.LOGIN_FAILURE, "admin", audit.DENIED),
+        (audit.USER_CREATE, "admin", audit.OK),
+    ]
+
+    dialog.password_edit.setText(PASSWORD)
+    dialog.ok_button.click()
+    principal = await asyncio.wait_for(flow.result(), 20)
+    assert principal is not None and principal.username == "admin"
+
+
+@pytest.mark.asyncio
+async def test_closing_the_dialog_gives_no_principal(qtbot, ui_ctx) -> None:
+    flow = await SignIn.start(ui_ctx, None)
+    qtbot.addWidget(flow.dialog)
+    flow.dialog.quit_button.click()
+    assert await asyncio.wait_for(flow.result(), 5) is None
+
+
+ADMIN_TABS = {"connection", "sync", "logs", "audit", "users", "recordings"}
+ROLE_TABS = {
+    Role.ADMIN: ADMIN_TABS,
+    Role.SUPERVISOR: {"recordings"},
+    Role.IT: {"connection", "sync", "logs"},
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("tab", sorted(ADMIN_TABS))
+def test_tabs_per_role(role: Role, tab: str) -> None:
+    keys = {spec.key for spec in visible_tabs(role.value)}
+    if tab == "recordings" and tab not in {spec.key for spec in visible_tabs(None)}:
+        pytest.skip("the Recordings tab is not registered yet")
+    assert (tab in keys) == (tab in ROLE_TABS[role])
+    assert keys == {spec.key for spec in visible_tabs(role.value.lower())}  # spelling-insensitive
+
+
+@pytest.mark.asyncio
+async def test_it_gets_a_test_only_connection_tab(qtbot, ui_ctx) -> None:
+    from qms_desktop.ui.tabs.connection.tab import create_tab
+
+    ui_ctx.principal = Principal("it-person", Role.IT)
+    ui_ctx.role = Role.IT.value
+    tab = create_tab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    await wait_signal(tab.controller.loaded)
+    assert tab.save_button.isHidden() and tab.password_edit.isHidden()
+    assert not tab.server_group.isEnabled() and not tab.tls_group.isEnabled()
+    assert tab.test_button.isEnabled()
+    assert "Only an administrator" in tab.keyring_notice.text.text()
+
+
+@pytest.mark.asyncio
+async def test_demo_signs_in_and_switches_role(qapp, translations, use_keyring) -> None:
+    import keyring
+
+    use_keyring(keyring.get_keyring())  # demo mode replaces the backend: put it back afterwards
+    shell, task = await start_shell(qapp, translations, demo=True)
+    try:
+        window, ctx = shell.window, shell.ctx
+        assert window is not None and ctx is not None and ctx.principal is not None
+        assert ctx.principal.username == "demo-admin" and "audit" in window.tab_keys()
+        assert window.demo_supervisor_action.isVisible()
+
+        signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+        window.demo_supervisor_action.trigger()
+        (principal,) = await signed_in
+        assert principal.role is Role.SUPERVISOR and principal.teams == frozenset({"T1"})
+        assert set(window.tab_keys()) <= {"recordings"}
+        assert window.user_label.text() == "User: demo-supervisor (Supervisor)"
+
+        signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+        window.demo_admin_action.trigger()
+        await signed_in
+        assert "audit" in window.tab_keys()
+        actions = await ctx.db(audit_actions, ctx.engine, "demo-admin")
+        assert actions[:3] == [audit.LOGIN_SUCCESS, LOGOUT, audit.LOGIN_SUCCESS]
+    finally:
+        await stop_shell(shell, task)
+
+
+@pytest.mark.asyncio
+async def test_sign_out_returns_to_the_dialog(qapp, translations, memory_keyring) -> None:
+    seed_users(("it-person", Role.IT, ()))
+    shell, task = await start_shell(qapp, translations)
+    try:
+        window = shell.window
+        assert window is not None and shell.login_dialog is not None
+        assert shell.login_dialog.mode == MODE_SIGN_IN
+        signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+        await submit(shell, "admin", PASSWORD)
+        await signed_in
+        assert "audit" in window.tab_keys()
+
+        signed_out = asyncio.ensure_future(wait_signal(shell.signed_out, 20))
+        window.sign_out_action.trigger()
+        await signed_out
+        assert window.tab_keys() == [] and window.user_label.text() == "Not signed in"
+        await wait_until(lambda: shell.login_dialog is not None and shell.login_dialog.isVisible())
+        assert window.windowTitle() == "QMS Desktop"
+
+        signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))
+        await submit(shell, "it-person", PASSWORD)
+        await signed_in
+        assert window.tab_keys() == ["connection", "sync", "logs"]
+        connection = window.tab_widget("connection")
+        assert connection is not None and connection.save_button.isHidden()
+        ctx = shell.ctx
+        assert ctx is not None
+        assert (await ctx.db(audit_actions, ctx.engine, "admin"))[0] == LOGOUT
+    finally:
+        await stop_shell(shell, task)
