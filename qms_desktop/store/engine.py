@@ -91,6 +91,9 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")  # durable enough with WAL, much faster
             cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB: the recordings indexes stay hot
             cursor.execute("PRAGMA temp_store=MEMORY")
+            # Checkpoint the WAL every 16 MiB instead of 4: a sync commits a page at a time, and the
+            # default made every other commit wait for a checkpoint (~25% of the sync's time).
+            cursor.execute("PRAGMA wal_autocheckpoint=4000")
         finally:
             cursor.close()
 
