@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -95,9 +97,15 @@ def run_search(args: argparse.Namespace) -> int:
         return fail(str(exc), 2)
     engine = open_database()
     try:
-        with engine.connect() as conn:
-            page = search_recordings(conn, query)
-            total = count_recordings(conn, query) if args.count else None
+        if os.environ.get("QMS_OPENSEARCH_URL"):
+            # The team deployment: ids from OpenSearch, rows from the database (same results and cursors).
+            from qms_desktop.search.opensearch import search_recordings_async
+
+            page, total, _backend = asyncio.run(search_recordings_async(engine, query, with_count=args.count))
+        else:
+            with engine.connect() as conn:
+                page = search_recordings(conn, query)
+                total = count_recordings(conn, query) if args.count else None
     except InvalidCursor as exc:
         return fail(str(exc), 2)
     finally:

@@ -197,9 +197,24 @@ def backlog(conn_or_engine: Connection | Engine, now_ms: int | None = None) -> B
 
 # Recordings columns copied into the search document as they are.
 _ROW_FIELDS = (
-    "id", "session_id", "recording_id", "start_ms", "end_ms", "duration_ms", "state", "agent_id",
-    "agent_name", "team_code", "direction", "ani", "dnis", "csq", "wrap_up_reason", "pruned", "synced_at_ms",
-)  # fmt: skip
+    "id",
+    "session_id",
+    "recording_id",
+    "start_ms",
+    "end_ms",
+    "duration_ms",
+    "state",
+    "agent_id",
+    "agent_name",
+    "team_code",
+    "direction",
+    "ani",
+    "dnis",
+    "csq",
+    "wrap_up_reason",
+    "pruned",
+    "synced_at_ms",
+)
 
 
 def load_source_rows(conn: Connection, session_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -314,8 +329,12 @@ class Indexer:
         result.failed = len(failures)
         result.missing = len(items) - len(present)
         if failures:
-            log.warning("Indexing: %d of %d documents failed, retried later: %s", len(failures), len(items),
-                        next(iter(failures.values())))  # fmt: skip
+            log.warning(
+                "Indexing: %d of %d documents failed, retried later: %s",
+                len(failures),
+                len(items),
+                next(iter(failures.values())),
+            )
         self.totals.indexed += result.indexed
         self.totals.failed += result.failed
         self.totals.missing += result.missing

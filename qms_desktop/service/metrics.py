@@ -89,8 +89,9 @@ class ServiceMetrics:
             "qms_sync_last_success_timestamp_seconds", "when a run last ended SUCCESS (unix time)", registry=r
         )
         self.last_run_duration = Gauge("qms_sync_last_run_duration_seconds", "wall time of the last run", registry=r)
-        self.events = Counter("qms_events_received", "MediaSense session events accepted, by action", ["action"],
-                              registry=r)  # fmt: skip
+        self.events = Counter(
+            "qms_events_received", "MediaSense session events accepted, by action", ["action"], registry=r
+        )
         self.indexed = Counter("qms_search_indexed_documents", "documents written to OpenSearch", registry=r)
         self.index_failures = Counter("qms_search_index_failures", "document writes that failed", registry=r)
         for status in RUN_STATUSES:
@@ -104,8 +105,9 @@ class ServiceMetrics:
     def observe_run(self, result: SyncResult, duration_s: float) -> None:
         self.runs.labels(status=result.status).inc()
         counts = result.counts
-        for outcome, value in zip(OUTCOMES, (counts.created, counts.updated, counts.skipped, counts.errors),
-                                  strict=True):  # fmt: skip
+        for outcome, value in zip(
+            OUTCOMES, (counts.created, counts.updated, counts.skipped, counts.errors), strict=True
+        ):
             if value:
                 self.records.labels(outcome=outcome).inc(value)
         if result.status == "SUCCESS":

@@ -345,6 +345,9 @@ class Shell(QObject):
         ctx = self.ctx
         if ctx is not None:
             await _step("cancel tasks", ctx.tasks.cancel_all())
+            playback = getattr(ctx, "playback", None)
+            if playback is not None:  # players let go of their media, then the local playback proxy stops
+                await _step("playback proxy", playback.shutdown())
             if ctx.sync_service is not None and hasattr(ctx.sync_service, "shutdown"):
                 await _step("sync service", ctx.sync_service.shutdown())
         if self.simulator is not None:

@@ -60,6 +60,117 @@
     </message>
 </context>
 <context>
+    <name>AuditController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="75" />
+        <source>Could not export the audit trail: {error}</source>
+        <translation>Could not export the audit trail: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="40" />
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179" />
+        <source>{n} entries shown; scroll down for older ones.</source>
+        <translation>{n} entries shown; scroll down for older ones.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="181" />
+        <source>{n} entries.</source>
+        <translation>{n} entries.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="184" />
+        <source>Exported {n} entries to {path}.</source>
+        <translation>Exported {n} entries to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206" />
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="209" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="211" />
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="208" />
+        <source>Action:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="210" />
+        <source>Outcome:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="212" />
+        <source>Since:</source>
+        <translation>Since:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="213" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="214" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="215" />
+        <source>Save every entry that matches the filters as a CSV file</source>
+        <translation>Save every entry that matches the filters as a CSV file</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="123" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="124" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="125" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="126" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="127" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="128" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="129" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <location filename="../../qms_desktop/ui/widgets/certificate_dialog.py" line="16" />
@@ -120,52 +231,52 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="116" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="121" />
         <source>Enter the password to test the connection.</source>
         <translation>Enter the password to test the connection.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="131" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="136" />
         <source>The connection test was cancelled</source>
         <translation>The connection test was cancelled</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="132" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
         <source>The connection test was cancelled.</source>
         <translation>The connection test was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="147" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="152" />
         <source>The settings are not complete</source>
         <translation>The settings are not complete</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="184" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="189" />
         <source>Could not fetch the certificate: {error}</source>
         <translation>Could not fetch the certificate: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="217" />
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="228" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="238" />
         <source>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</source>
         <translation>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="234" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="244" />
         <source>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</source>
         <translation>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="239" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="249" />
         <source>Settings saved. The password was stored insecurely, as you chose.</source>
         <translation>Settings saved. The password was stored insecurely, as you chose.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="240" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="250" />
         <source>Settings saved. The password is in the system keyring.</source>
         <translation>Settings saved. The password is in the system keyring.</translation>
     </message>
@@ -196,261 +307,425 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="357" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="372" />
         <source>changed, not saved</source>
         <translation>changed, not saved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="363" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="378" />
         <source>saved in the database</source>
         <translation>saved in the database</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="364" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="379" />
         <source>from the environment</source>
         <translation>from the environment</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="365" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
         <source>default</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="366" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
         <source>demo settings</source>
         <translation>demo settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="396" />
         <source>Enter the server URL first.</source>
         <translation>Enter the server URL first.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="386" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="402" />
         <source>Choose the CA certificate file</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="387" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="387" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="411" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="427" />
         <source>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</source>
         <translation>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="419" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="439" />
         <source>Saved in the keyring: type a new one to replace it</source>
         <translation>Saved in the keyring: type a new one to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="420" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="440" />
         <source>Kept in memory for this session: type to replace it</source>
         <translation>Kept in memory for this session: type to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="421" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
         <source>Taken from MEDIASENSE_PASSWORD: type to override it</source>
         <translation>Taken from MEDIASENSE_PASSWORD: type to override it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="422" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
         <source>The keyring is unavailable: enter the password</source>
         <translation>The keyring is unavailable: enter the password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="423" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
         <source>Enter the MediaSense password</source>
         <translation>Enter the MediaSense password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="426" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="446" />
         <source>A password is saved in the keyring ({name}).</source>
         <translation>A password is saved in the keyring ({name}).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="427" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="447" />
         <source>The password is kept in memory for this session only.</source>
         <translation>The password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="428" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
         <source>The password comes from the MEDIASENSE_PASSWORD environment variable.</source>
         <translation>The password comes from the MEDIASENSE_PASSWORD environment variable.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="429" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
         <source>The keyring could not be read; the password is not known.</source>
         <translation>The keyring could not be read; the password is not known.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="430" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
         <source>No password is saved yet.</source>
         <translation>No password is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="480" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="500" />
         <source>Connection successful.</source>
         <translation>Connection successful.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="468" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="488" />
         <source>The server presented this certificate (SHA-256):
 {fingerprint}</source>
         <translation>The server presented this certificate (SHA-256):
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="501" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="435" />
+        <source>Only an administrator can change these settings. The test uses the saved password.</source>
+        <translation>Only an administrator can change these settings. The test uses the saved password.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="521" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Certificate pinned. Press Save to keep it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="530" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="550" />
         <source>MediaSense server</source>
         <translation>MediaSense server</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="531" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="551" />
         <source>Server URLs:</source>
         <translation>Server URLs:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="533" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="553" />
         <source>One URL per line: add every node of a cluster.</source>
         <translation>One URL per line: add every node of a cluster.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="534" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="554" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="535" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="555" />
         <source>MediaSense API user</source>
         <translation>MediaSense API user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="536" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="556" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="538" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="558" />
         <source>Store the password insecurely (anyone who can read your files could read it)</source>
         <translation>Store the password insecurely (anyone who can read your files could read it)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="540" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
         <source>Timeout:</source>
         <translation>Timeout:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="541" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="542" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="562" />
         <source>Server certificate (TLS)</source>
         <translation>Server certificate (TLS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="543" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
         <source>Verify with the system's certificate authorities</source>
         <translation>Verify with the system's certificate authorities</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="544" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
         <source>Verify with a CA certificate file:</source>
         <translation>Verify with a CA certificate file:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="545" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
         <source>Trust only the certificate with this SHA-256 fingerprint:</source>
         <translation>Trust only the certificate with this SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="546" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
         <source>Accept any certificate (not secure)</source>
         <translation>Accept any certificate (not secure)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="547" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="567" />
         <source>PEM file with the CA certificate</source>
         <translation>PEM file with the CA certificate</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="548" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="550" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
         <source>Fetch certificate…</source>
         <translation>Fetch certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="554" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
         <source>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</source>
         <translation>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="559" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="579" />
         <source>Connection test</source>
         <translation>Connection test</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="581" />
         <source>URL validation</source>
         <translation>URL validation</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="562" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="582" />
         <source>Authentication</source>
         <translation>Authentication</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="583" />
         <source>API access</source>
         <translation>API access</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="567" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="587" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="588" />
         <source>Review and trust this certificate…</source>
         <translation>Review and trust this certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="590" />
         <source>Test the connection with the values above before saving; nothing is saved by a test.</source>
         <translation>Test the connection with the values above before saving; nothing is saved by a test.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="572" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="592" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="573" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="593" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="169" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="170" />
+        <source>Select a recording to see its details and play it.</source>
+        <translation>Select a recording to see its details and play it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="173" />
+        <source>Call of {start}</source>
+        <translation>Call of {start}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="212" />
+        <source>Audio: {status}</source>
+        <translation>Audio: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="256" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220" />
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="225" />
+        <source>conference</source>
+        <translation>conference</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228" />
+        <source>Participants ({count})</source>
+        <translation>Participants ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="238" />
+        <source>Tags ({count})</source>
+        <translation>Tags ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="239" />
+        <source>Double-click a tag to play from there</source>
+        <translation>Double-click a tag to play from there</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255" />
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="259" />
+        <source>Caller (ANI)</source>
+        <translation>Caller (ANI)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="260" />
+        <source>Called (DNIS)</source>
+        <translation>Called (DNIS)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="261" />
+        <source>CSQ</source>
+        <translation>CSQ</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="263" />
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="264" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="265" />
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="266" />
+        <source>Codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
+        <source>Recording id</source>
+        <translation>Recording id</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268" />
+        <source>Call controller</source>
+        <translation>Call controller</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269" />
+        <source>Last synced</source>
+        <translation>Last synced</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <source>Track</source>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <source>Type</source>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
@@ -469,6 +744,171 @@
         <location filename="../../qms_desktop/ui/excepthook.py" line="54" />
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="301" />
+        <source>Find recordings</source>
+        <translation>Find recordings</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="303" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="304" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="305" />
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="306" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="307" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="308" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="309" />
+        <source>Caller (ANI)</source>
+        <translation>Caller (ANI)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="310" />
+        <source>Called (DNIS)</source>
+        <translation>Called (DNIS)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="311" />
+        <source>CSQ</source>
+        <translation>CSQ</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="312" />
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="313" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="314" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="319" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="320" />
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="321" />
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="322" />
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="323" />
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="324" />
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328" />
+        <source>All agents</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329" />
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330" />
+        <source>Any direction</source>
+        <translation>Any direction</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="333" />
+        <source>Any state</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336" />
+        <source>Words in any field</source>
+        <translation>Words in any field</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="338" />
+        <source>Part of the number</source>
+        <translation>Part of the number</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="339" />
+        <source>Exact queue name</source>
+        <translation>Exact queue name</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340" />
+        <source>tag1, tag2 (all of them)</source>
+        <translation>tag1, tag2 (all of them)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="342" />
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344" />
+        <source>Shortest duration in seconds</source>
+        <translation>Shortest duration in seconds</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345" />
+        <source>Longest duration in seconds</source>
+        <translation>Longest duration in seconds</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347" />
+        <source>Reset</source>
+        <translation>Reset</translation>
     </message>
 </context>
 <context>
@@ -515,24 +955,140 @@
     </message>
 </context>
 <context>
+    <name>LoginController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="247" />
+        <source>This account is disabled. Ask an administrator to enable it.</source>
+        <translation>This account is disabled. Ask an administrator to enable it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="249" />
+        <source>Wrong user name or password. Check both and try again.</source>
+        <translation>Wrong user name or password. Check both and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="252" />
+        <source>An administrator already exists: sign in with that account.</source>
+        <translation>An administrator already exists: sign in with that account.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="128" />
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="131" />
+        <source>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</source>
+        <translation>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="134" />
+        <source>Enter the password.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="137" />
+        <source>The password needs at least {n} characters.</source>
+        <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="139" />
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="191" />
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="191" />
+        <source>Sign in to QMS Desktop</source>
+        <translation>Sign in to QMS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="195" />
+        <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
+        <translation>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="200" />
+        <source>Sign in with your QMS Desktop account.</source>
+        <translation>Sign in with your QMS Desktop account.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="202" />
+        <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
+        <translation>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="206" />
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="207" />
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <source>Repeat the password:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <source>At least {n} characters</source>
+        <translation>At least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="213" />
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="213" />
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
+        <source>Create and sign in</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="216" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>LogsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="144" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="146" />
         <source>Could not read older log entries: {0}</source>
         <translation>Could not read older log entries: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="163" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="165" />
         <source>Could not save the log level: {0}</source>
         <translation>Could not save the log level: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="178" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="180" />
         <source>Could not clear the log: {0}</source>
         <translation>Could not clear the log: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="205" />
         <source>Could not save the log: {0}</source>
         <translation>Could not save the log: {0}</translation>
     </message>
@@ -774,136 +1330,571 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="171" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="222" />
         <source>Connection: not tested yet</source>
         <translation>Connection: not tested yet</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="172" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="223" />
         <source>Connection: testing…</source>
         <translation>Connection: testing…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="173" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="224" />
         <source>Connection: OK</source>
         <translation>Connection: OK</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="174" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="225" />
         <source>Connection: failed</source>
         <translation>Connection: failed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="182" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="233" />
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="186" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="237" />
         <source>succeeded</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="187" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="238" />
         <source>partly succeeded</source>
         <translation>partly succeeded</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="188" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="239" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="189" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="240" />
         <source>interrupted</source>
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="190" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="241" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="195" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="246" />
         <source>Last sync: {status} at {time} ({created} new, {updated} updated)</source>
         <translation>Last sync: {status} at {time} ({created} new, {updated} updated)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="212" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="264" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="265" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="266" />
+        <source>IT</source>
+        <translation>IT</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="272" />
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="276" />
+        <source>User: {user} ({role})</source>
+        <translation>User: {user} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="279" />
+        <source>Teams: {teams}</source>
+        <translation>Teams: {teams}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="282" />
         <source>QMS Desktop</source>
         <translation>QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="213" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="282" />
         <source> — demo</source>
         <translation> — demo</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="214" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="286" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="215" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="287" />
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="288" />
+        <source>Switch to demo administrator</source>
+        <translation>Switch to demo administrator</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="289" />
+        <source>Switch to demo supervisor</source>
+        <translation>Switch to demo supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="290" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="216" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="291" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="217" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="292" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="218" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="293" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="221" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="296" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="222" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="297" />
         <source>&amp;About QMS Desktop</source>
         <translation>&amp;About QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="224" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="299" />
         <source>QMS Desktop could not start:
 {error}</source>
         <translation>QMS Desktop could not start:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="226" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="301" />
+        <source>Sign in to continue.</source>
+        <translation>Sign in to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/main_window.py" line="303" />
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="230" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="307" />
         <source>Database: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="230" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="307" />
         <source>Database: opening…</source>
         <translation>Database: opening…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="244" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="322" />
         <source>&lt;h3&gt;QMS Desktop {version}&lt;/h3&gt;&lt;p&gt;Cisco MediaSense recordings for quality management.&lt;/p&gt;&lt;p&gt;Qt {qt}&lt;br&gt;PySide6 {pyside}&lt;br&gt;Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QMS Desktop {version}&lt;/h3&gt;&lt;p&gt;Cisco MediaSense recordings for quality management.&lt;/p&gt;&lt;p&gt;Qt {qt}&lt;br&gt;PySide6 {pyside}&lt;br&gt;Python {python}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="251" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="329" />
         <source>About QMS Desktop</source>
         <translation>About QMS Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
+        <source>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</source>
+        <translation>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="292" />
+        <source>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</source>
+        <translation>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="566" />
+        <source>Pause (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="566" />
+        <source>Play (Space)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="584" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="593" />
+        <source>No recording selected.</source>
+        <translation>No recording selected.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="586" />
+        <source>Playing</source>
+        <translation>Playing</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="588" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="591" />
+        <source>Press Play (or Space) to listen.</source>
+        <translation>Press Play (or Space) to listen.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="589" />
+        <source>Loading the audio…</source>
+        <translation>Loading the audio…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="590" />
+        <source>Buffering…</source>
+        <translation>Buffering…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="591" />
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="592" />
+        <source>Finished. Press Play to listen again.</source>
+        <translation>Finished. Press Play to listen again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="604" />
+        <source>Both parties</source>
+        <translation>Both parties</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="605" />
+        <source>Party 1</source>
+        <translation>Party 1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="606" />
+        <source>Party 2</source>
+        <translation>Party 2</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="607" />
+        <source>Listen to</source>
+        <translation>Listen to</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="608" />
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="609" />
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="610" />
+        <source>Playback speed</source>
+        <translation>Playback speed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="611" />
+        <source>Back 5 s (←; Shift+← 30 s)</source>
+        <translation>Back 5 s (←; Shift+← 30 s)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="612" />
+        <source>Forward 5 s (→; Shift+→ 30 s)</source>
+        <translation>Forward 5 s (→; Shift+→ 30 s)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="625" />
+        <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
+        <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="629" />
+        <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
+        <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="635" />
+        <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
+        <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="639" />
+        <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
+        <translation>The local playback service is not reachable. Restart QMS Desktop if this persists.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="642" />
+        <source>The audio could not be played: {error}</source>
+        <translation>The audio could not be played: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="643" />
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
+        <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
+        <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="71" />
+        <source>The call is still in progress. Its audio can be played once the call has ended.</source>
+        <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="75" />
+        <source>MediaSense reported no audio for this recording.</source>
+        <translation>MediaSense reported no audio for this recording.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
+        <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
+        <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="87" />
+        <source>This recording is no longer in the database. Search again.</source>
+        <translation>This recording is no longer in the database. Search again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="91" />
+        <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
+        <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96" />
+        <source>The local playback service could not start: {error}</source>
+        <translation>The local playback service could not start: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <source>The audio could not be opened: {error}</source>
+        <translation>The audio could not be opened: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="113" />
+        <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
+        <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="119" />
+        <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
+        <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="124" />
+        <source>The local playback service is not reachable: {error}</source>
+        <translation>The local playback service is not reachable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="127" />
+        <source>The audio could not be opened (HTTP {status}): {detail}</source>
+        <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="262" />
+        <source>The search failed: {error}</source>
+        <translation>The search failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="301" />
+        <source>This recording could not be shown: {error}</source>
+        <translation>This recording could not be shown: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTab</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
+        <source>Inbound</source>
+        <translation>Inbound</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="61" />
+        <source>Outbound</source>
+        <translation>Outbound</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="62" />
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="65" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="66" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="67" />
+        <source>Closed with error</source>
+        <translation>Closed with error</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="68" />
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="69" />
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="99" />
+        <source>Pruned</source>
+        <translation>Pruned</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="100" />
+        <source>Still active</source>
+        <translation>Still active</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="101" />
+        <source>No media</source>
+        <translation>No media</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
+        <source>The audio is on MediaSense and can be played.</source>
+        <translation>The audio is on MediaSense and can be played.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="107" />
+        <source>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</source>
+        <translation>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="112" />
+        <source>The call is still in progress. Its audio can be played once the call has ended.</source>
+        <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="115" />
+        <source>MediaSense recorded no audio for this session (no media address was reported).</source>
+        <translation>MediaSense recorded no audio for this session (no media address was reported).</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="156" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="160" />
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="173" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177" />
+        <source>ANI</source>
+        <translation>ANI</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="178" />
+        <source>DNIS</source>
+        <translation>DNIS</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
+        <source>CSQ</source>
+        <translation>CSQ</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181" />
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="307" />
+        <source>This column cannot be sorted</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="200" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="206" />
+        <source>No recordings match these filters.</source>
+        <translation>No recordings match these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="208" />
+        <source>Showing %1 recordings (counting…)</source>
+        <translation>Showing %1 recordings (counting…)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="210" />
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n recording(s)</numerusform>
+            <numerusform>%n recording(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="213" />
+        <source>Showing %1 of %2 recordings</source>
+        <translation>Showing %1 of %2 recordings</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="218" />
+        <source>New recordings were synced: press Search to include them.</source>
+        <translation>New recordings were synced: press Search to include them.</translation>
     </message>
 </context>
 <context>
@@ -968,42 +1959,42 @@
 <context>
     <name>SyncService</name>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="88" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="96" />
         <source>A sync is already running; wait for it to finish.</source>
         <translation>A sync is already running; wait for it to finish.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="102" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="110" />
         <source>The sync was stopped.</source>
         <translation>The sync was stopped.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="108" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="116" />
         <source>Another QMS process is already syncing this database (run %1 on %2).</source>
         <translation>Another QMS process is already syncing this database (run %1 on %2).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="118" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="126" />
         <source>Unexpected error: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="154" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="200" />
         <source>MediaSense is not configured: enter the server and the user name in the Connection tab.</source>
         <translation>MediaSense is not configured: enter the server and the user name in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="159" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="205" />
         <source>No MediaSense password is known: enter it in the Connection tab.</source>
         <translation>No MediaSense password is known: enter it in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="258" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="299" />
         <source>A sync is running: reset it after the run ends.</source>
         <translation>A sync is running: reset it after the run ends.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="262" />
+        <location filename="../../qms_desktop/ui/services/sync_service.py" line="305" />
         <source>Another QMS process is syncing this database: try again later.</source>
         <translation>Another QMS process is syncing this database: try again later.</translation>
     </message>
@@ -1311,19 +2302,138 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>Tabs</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="36" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="39" />
+        <source>Recordings</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="43" />
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="37" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="44" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="38" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="45" />
         <source>Logs</source>
         <translation>Logs</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="46" />
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="47" />
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="111" />
+        <source>User {name} added.</source>
+        <translation>User {name} added.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="115" />
+        <source>{name} is disabled.</source>
+        <translation>{name} is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="115" />
+        <source>{name} is enabled again.</source>
+        <translation>{name} is enabled again.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="50" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="57" />
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="59" />
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="60" />
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="214" />
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="214" />
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="234" />
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <source>Teams:</source>
+        <translation>Teams:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="239" />
+        <source>Team codes, comma-separated (supervisors)</source>
+        <translation>Team codes, comma-separated (supervisors)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="240" />
+        <source>Add user</source>
+        <translation>Add user</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,11 @@ tree = ET.parse(path)
 for message in tree.getroot().iter("message"):
     translation = message.find("translation")
     if translation is not None and translation.get("type") == "unfinished":
-        translation.text = message.findtext("source")
+        if message.get("numerus") == "yes":  # plural forms: fill each form, never the element's own text
+            for form in translation.iter("numerusform"):
+                form.text = message.findtext("source")
+        else:
+            translation.text = message.findtext("source")
         del translation.attrib["type"]
 tree.write(path, encoding="utf-8", xml_declaration=True)
 PY

@@ -187,7 +187,10 @@ class AuditTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # New entries appear when the tab is opened again; the first load happens here too.
+        self.load()
+
+    def load(self) -> None:
+        """(Re)load off the GUI thread; also right after creation, so the tab is filled when first opened."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no loop (a plain test): stay empty
@@ -214,4 +217,6 @@ class AuditTab(QWidget):
 
 
 def create_tab(ctx: UiContext) -> AuditTab:
-    return AuditTab(ctx)
+    tab = AuditTab(ctx)
+    QTimer.singleShot(0, tab, tab.load)  # once the loop runs; a tab built without a loop stays empty
+    return tab

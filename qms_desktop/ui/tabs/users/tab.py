@@ -32,6 +32,7 @@ from qms_desktop.ui.qt import (
     QShowEvent,
     Qt,
     QTableView,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -214,6 +215,10 @@ class UsersTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.load()
+
+    def load(self) -> None:
+        """(Re)load off the GUI thread; also right after creation, so the tab is filled when first opened."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no loop (a plain test): stay empty
@@ -238,4 +243,6 @@ class UsersTab(QWidget):
 
 
 def create_tab(ctx: UiContext) -> UsersTab:
-    return UsersTab(ctx)
+    tab = UsersTab(ctx)
+    QTimer.singleShot(0, tab, tab.load)  # once the loop runs; a tab built without a loop stays empty
+    return tab
