@@ -112,6 +112,7 @@ async def _run_now(args: argparse.Namespace) -> int:
 
             settings = demo.demo_settings(sim)
             password = demo.DEMO_PASSWORD
+            await asyncio.to_thread(demo.import_demo_directory, engine, sim)
             now = sim.clock.now
         else:
             settings = await asyncio.to_thread(app_context.connection_settings, engine)

@@ -265,6 +265,7 @@ class Shell(QObject):
         ctx.demo = DemoEnvironment(simulator=self.simulator, password=demo.DEMO_PASSWORD)
         settings = demo.demo_settings(self.simulator)
         await ctx.db(app_context.save_connection_settings, ctx.engine, settings, "demo")
+        await ctx.db(demo.import_demo_directory, ctx.engine, self.simulator)
         account = secrets.account_for(settings.username, settings.urls[0])
         await asyncio.to_thread(secrets.set_password, account, demo.DEMO_PASSWORD)
 

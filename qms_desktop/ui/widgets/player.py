@@ -22,6 +22,7 @@ from typing import Any
 from qms_desktop.ui import multimedia
 from qms_desktop.ui.qt import (
     QComboBox,
+    QCoreApplication,
     QEvent,
     QHBoxLayout,
     QKeySequence,
@@ -87,10 +88,12 @@ class TimelineSlider(QSlider):
     def _groove(self) -> tuple[int, int]:
         option = QStyleOptionSlider()
         self.initStyleOption(option)
-        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderGroove, self)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderHandle, self)
+        groove = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
         # The handle's centre travels from groove.left + handle/2 to groove.right - handle/2.
         return groove.left() + handle.width() // 2, groove.right() - handle.width() // 2
 
@@ -140,10 +143,14 @@ class TimelineSlider(QSlider):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         option = QStyleOptionSlider()
         self.initStyleOption(option)
-        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
-                                             QStyle.SubControl.SC_SliderHandle, self)
-        if (self.isEnabled() and event.button() == Qt.MouseButton.LeftButton
-                and not handle.contains(event.position().toPoint())):
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
+        if (
+            self.isEnabled()
+            and event.button() == Qt.MouseButton.LeftButton
+            and not handle.contains(event.position().toPoint())
+        ):
             marker = self.marker_near(int(event.position().x()))
             value = marker.offset_ms if marker is not None else self._value_at(int(event.position().x()))
             self.setValue(value)
@@ -216,6 +223,11 @@ class PlayerWidget(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.speed_label = QLabel(self)
         self.track_label = QLabel(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("playerTitle")
+        title_font = self.title.font()
+        title_font.setBold(True)
+        self.title.setFont(title_font)
 
         top = QHBoxLayout()
         top.setSpacing(4)
@@ -225,6 +237,8 @@ class PlayerWidget(QWidget):
         top.addWidget(self.slider, 1)
         top.addWidget(self.position_label)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.title)
+        bottom.addSpacing(8)
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.track_label)
         bottom.addWidget(self.track)
@@ -264,16 +278,20 @@ class PlayerWidget(QWidget):
         mm = multimedia.load()
         if mm is None:
             self._set_unavailable(
-                self.tr("Playback is not available: the Qt multimedia module could not be loaded ({reason}). "
-                        "Searching and details still work.").format(reason=multimedia.reason() or "?")
+                self.tr(
+                    "Playback is not available: the Qt multimedia module could not be loaded ({reason}). "
+                    "Searching and details still work."
+                ).format(reason=multimedia.reason() or "?")
             )
             return False
         player = mm.QMediaPlayer(self)
         if not player.isAvailable():  # e.g. no FFmpeg backend plugin (libxrandr2 missing)
             player.deleteLater()
             self._set_unavailable(
-                self.tr("Playback is not available: Qt found no working media backend on this computer. "
-                        "Searching and details still work.")
+                self.tr(
+                    "Playback is not available: Qt found no working media backend on this computer. "
+                    "Searching and details still work."
+                )
             )
             return False
         self._mm = mm
@@ -302,10 +320,19 @@ class PlayerWidget(QWidget):
 
     # ---- what the owner calls --------------------------------------------------------------------
 
-    def set_recording(self, duration_ms: int | None, markers: Sequence[Marker] = (), *, playable: bool = True,
-                      reason: str | None = None) -> None:
+    def set_recording(
+        self,
+        duration_ms: int | None,
+        markers: Sequence[Marker] = (),
+        *,
+        playable: bool = True,
+        reason: str | None = None,
+        title: str = "",
+    ) -> None:
         """A new recording (or none: duration None and not playable). Unloads the previous audio."""
         self.unload()
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
         self._has_recording = playable or reason is not None
         self._playable = playable
         self._duration_hint = duration_ms
@@ -382,8 +409,11 @@ class PlayerWidget(QWidget):
 
     def is_playing(self) -> bool:
         mm = self._mm
-        return (self.player is not None and mm is not None
-                and self.player.playbackState() == mm.QMediaPlayer.PlaybackState.PlayingState)
+        return (
+            self.player is not None
+            and mm is not None
+            and self.player.playbackState() == mm.QMediaPlayer.PlaybackState.PlayingState
+        )
 
     # ---- actions ---------------------------------------------------------------------------------
 
@@ -457,8 +487,7 @@ class PlayerWidget(QWidget):
         statuses = self._mm.QMediaPlayer.MediaStatus if self._mm is not None else None
         if statuses is None:
             return
-        loaded = status in (statuses.LoadedMedia, statuses.BufferingMedia, statuses.BufferedMedia,
-                            statuses.EndOfMedia)
+        loaded = status in (statuses.LoadedMedia, statuses.BufferingMedia, statuses.BufferedMedia, statuses.EndOfMedia)
         was_loaded = self._loaded
         self._set_loaded(loaded)
         if loaded and not was_loaded and self._pending_start and self.player.isSeekable():
@@ -517,7 +546,7 @@ class PlayerWidget(QWidget):
             return
         log.warning("Player error %s: %s (%s)", error, text, self.source_url())
         self._set_loaded(False)
-        self.show_error(describe_player_error(self, text))
+        self.show_error(describe_player_error(text))
 
     # ---- display ---------------------------------------------------------------------------------
 
@@ -529,8 +558,11 @@ class PlayerWidget(QWidget):
         playing = self.is_playing()
         usable = self._playable and self._unavailable is None
         self.play_button.setEnabled(usable)
-        self.play_button.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setIcon(
+            self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+            )
+        )
         self.play_button.setToolTip(self.tr("Pause (Space)") if playing else self.tr("Play (Space)"))
         seekable = self._can_seek()
         self.slider.setEnabled(seekable)  # only a loaded, seekable medium can be sought
@@ -585,17 +617,28 @@ class PlayerWidget(QWidget):
 _STATUS = re.compile(r"\b([1-5]\d\d|[45]XX)\b")
 
 
-def describe_player_error(widget: QWidget, text: str) -> str:
+def describe_player_error(text: str) -> str:
     """QMediaPlayer's errorString (FFmpeg's words, with the HTTP status of our proxy) in plain words."""
     match = _STATUS.search(text or "")
     status = match.group(1) if match else ""
     if status == "404":
-        return widget.tr("The audio of this recording has been pruned from MediaSense (retention policy).")
+        return QCoreApplication.translate(
+            "PlayerWidget", "The audio of this recording has been pruned from MediaSense (retention policy)."
+        )
     if status in ("401", "403"):
-        return widget.tr("Access to this audio was refused: the playback link expired or belongs to someone "
-                         "else. Select the recording again.")
+        return QCoreApplication.translate(
+            "PlayerWidget",
+            "Access to this audio was refused: the playback link expired or belongs to someone "
+            "else. Select the recording again.",
+        )
     if status.startswith("5"):
-        return widget.tr("MediaSense did not deliver the audio: it may be down or unreachable. Try again later.")
+        return QCoreApplication.translate(
+            "PlayerWidget", "MediaSense did not deliver the audio: it may be down or unreachable. Try again later."
+        )
     if "refused" in (text or "").lower():
-        return widget.tr("The local playback service is not reachable. Restart QMS Desktop if this persists.")
-    return widget.tr("The audio could not be played: {error}").format(error=text or widget.tr("unknown error"))
+        return QCoreApplication.translate(
+            "PlayerWidget", "The local playback service is not reachable. Restart QMS Desktop if this persists."
+        )
+    return QCoreApplication.translate("PlayerWidget", "The audio could not be played: {error}").format(
+        error=text or QCoreApplication.translate("PlayerWidget", "unknown error")
+    )

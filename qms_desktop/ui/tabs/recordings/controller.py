@@ -24,7 +24,7 @@ from qms_desktop.store.schema import teams as teams_table
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
-from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status
+from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, local_time
 from qms_desktop.ui.tabs.recordings.playback import AppPlayback, NoPlaybackConfig, app_playback
 from qms_desktop.ui.widgets.player import Marker
 
@@ -63,22 +63,42 @@ def describe_play_error(exc: BaseException) -> str:
     from qms_desktop.security import PermissionDenied, RecordingNotFound, StreamLimitReached
 
     if isinstance(exc, MediaNotFound):
-        return tr("The audio of this recording has been pruned from MediaSense (retention policy).")
+        return QCoreApplication.translate(
+            "RecordingsController", "The audio of this recording has been pruned from MediaSense (retention policy)."
+        )
     if isinstance(exc, MediaUnavailable):
         if "active" in str(exc):
-            return tr("The call is still in progress. Its audio can be played once the call has ended.")
-        return tr("MediaSense reported no audio for this recording.")
+            return QCoreApplication.translate(
+                "RecordingsController",
+                "The call is still in progress. Its audio can be played once the call has ended.",
+            )
+        return QCoreApplication.translate("RecordingsController", "MediaSense reported no audio for this recording.")
     if isinstance(exc, StreamLimitReached):
-        return tr("You already have the maximum number of playbacks open. Stop another one and try again.")
+        return QCoreApplication.translate(
+            "RecordingsController",
+            "You already have the maximum number of playbacks open. Stop another one and try again.",
+        )
     if isinstance(exc, PermissionDenied):
-        return tr("Access denied: you may not play this recording (it belongs to a team you do not supervise).")
+        return QCoreApplication.translate(
+            "RecordingsController",
+            "Access denied: you may not play this recording (it belongs to a team you do not supervise).",
+        )
     if isinstance(exc, RecordingNotFound):
-        return tr("This recording is no longer in the database. Search again.")
+        return QCoreApplication.translate(
+            "RecordingsController", "This recording is no longer in the database. Search again."
+        )
     if isinstance(exc, NoPlaybackConfig):
-        return tr("Playback needs the MediaSense connection and its password: set them in the Connection tab.")
+        return QCoreApplication.translate(
+            "RecordingsController",
+            "Playback needs the MediaSense connection and its password: set them in the Connection tab.",
+        )
     if isinstance(exc, ProxyNotRunning | RuntimeError):
-        return tr("The local playback service could not start: {error}").format(error=exc)
-    return tr("The audio could not be opened: {error}").format(error=exc)
+        return QCoreApplication.translate(
+            "RecordingsController", "The local playback service could not start: {error}"
+        ).format(error=exc)
+    return QCoreApplication.translate("RecordingsController", "The audio could not be opened: {error}").format(
+        error=exc
+    )
 
 
 def describe_probe(status: int, body: str) -> str | None:
@@ -86,16 +106,27 @@ def describe_probe(status: int, body: str) -> str | None:
     if status in (200, 206):
         return None
     if status == 404:
-        return tr("The audio of this recording has been pruned from MediaSense (retention policy).")
+        return QCoreApplication.translate(
+            "RecordingsController", "The audio of this recording has been pruned from MediaSense (retention policy)."
+        )
     if status in (401, 403):
-        return tr("Access to this audio was refused: the playback link expired or belongs to someone else. "
-                  "Select the recording again.")
+        return QCoreApplication.translate(
+            "RecordingsController",
+            "Access to this audio was refused: the playback link expired or belongs to someone else. "
+            "Select the recording again.",
+        )
     if status in (502, 503, 504):
-        return tr("MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})"
-                  ).format(detail=body.splitlines()[0] if body else status)
+        return QCoreApplication.translate(
+            "RecordingsController",
+            "MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})",
+        ).format(detail=body.splitlines()[0] if body else status)
     if status == 0:
-        return tr("The local playback service is not reachable: {error}").format(error=body)
-    return tr("The audio could not be opened (HTTP {status}): {detail}").format(status=status, detail=body)
+        return QCoreApplication.translate(
+            "RecordingsController", "The local playback service is not reachable: {error}"
+        ).format(error=body)
+    return QCoreApplication.translate(
+        "RecordingsController", "The audio could not be opened (HTTP {status}): {detail}"
+    ).format(status=status, detail=body)
 
 
 class RecordingsController(QObject):
@@ -130,6 +161,7 @@ class RecordingsController(QObject):
         view.player.loadRequested.connect(self.load_audio)
         view.details.tagActivated.connect(view.player.play_from)
         self.playback.closing.connect(self.close)
+        ctx.signals.sync_finished.connect(self._sync_finished)
         if _SESSION_FILTERS:
             view.filters.restore(_SESSION_FILTERS)
             self.sort = _SESSION_FILTERS.get("_sort", "start")
@@ -143,8 +175,11 @@ class RecordingsController(QObject):
 
     def start(self) -> None:
         """First load: the agent/team lists and the remembered (or default) search."""
-        self.ctx.tasks.start(DIRECTORY_TASK, self._load_directory())
+        self.refresh_directory()
         self.search()
+
+    def refresh_directory(self) -> None:
+        self.ctx.tasks.start(DIRECTORY_TASK, self._load_directory())
 
     def search(self) -> None:
         if self._closed:
@@ -152,8 +187,9 @@ class RecordingsController(QObject):
         state = self.view.filters.state()
         _SESSION_FILTERS.clear()
         _SESSION_FILTERS.update(state, _sort=self.sort, _descending=self.descending)
-        query = dataclasses.replace(self.view.filters.query(), sort=self.sort, descending=self.descending,
-                                    limit=PAGE_SIZE)
+        query = dataclasses.replace(
+            self.view.filters.query(), sort=self.sort, descending=self.descending, limit=PAGE_SIZE
+        )
         self.query = query
         self.ctx.tasks.cancel(PAGE_TASK)
         self.ctx.tasks.start(SEARCH_TASK, self._search(query))
@@ -187,6 +223,17 @@ class RecordingsController(QObject):
         self._release()
         self.ctx.tasks.start(PLAY_TASK, self._play(self.detail.row.session_id, track))
 
+    def _sync_finished(self, result: Any) -> None:
+        """New calls arrived: refresh at once unless the user is busy with the list (then they are told)."""
+        counts = getattr(result, "counts", None)
+        if self._closed or not (getattr(counts, "created", 0) or getattr(counts, "updated", 0)):
+            return
+        self.refresh_directory()
+        if self.detail is None and self.model.rowCount() <= PAGE_SIZE:
+            self.search()
+        else:
+            self.view.show_new_arrivals()
+
     def close(self) -> None:
         """The tab or the app is closing: stop the audio and hand the ticket back."""
         if self._closed:
@@ -212,9 +259,11 @@ class RecordingsController(QObject):
             page: RecordingPage = await self._read(self.service.search, query)
         except Exception as exc:
             log.exception("Recording search failed")
-            words = tr("The search failed: {error}").format(error=exc)
+            words = QCoreApplication.translate("RecordingsController", "The search failed: {error}").format(error=exc)
             self.view.show_search_error(words)
             self.failed.emit(words)
+            return
+        if self._closed:
             return
         generation = self.model.reset(page.items, page.next_cursor)
         self.view.show_results(len(page.items), page.next_cursor is not None)
@@ -247,15 +296,27 @@ class RecordingsController(QObject):
             detail: RecordingDetail = await self._read(self.service.show, session_id)
         except Exception as exc:
             log.warning("Recording %s could not be shown: %s", session_id, exc)
-            self.view.show_detail(None, tr("This recording could not be shown: {error}").format(error=exc))
+            self.view.show_detail(
+                None,
+                QCoreApplication.translate("RecordingsController", "This recording could not be shown: {error}").format(
+                    error=exc
+                ),
+            )
             self.detailShown.emit(None)
             return
         self.detail = detail
         status = audio_status(detail)
         markers = [Marker(t.offset_ms, t.name) for t in detail.tags if t.offset_ms is not None]
         self.view.show_detail(detail)
-        self.view.player.set_recording(detail.row.duration_ms, markers, playable=status.playable,
-                                       reason=None if status.playable else status.reason())
+        row = detail.row
+        title = " · ".join(x for x in (row.agent_name or row.agent_id, local_time(row.start_ms)) if x)
+        self.view.player.set_recording(
+            row.duration_ms,
+            markers,
+            playable=status.playable,
+            reason=None if status.playable else status.reason(),
+            title=title,
+        )
         self.detailShown.emit(detail)
 
     async def _play(self, session_id: str, track: int) -> None:

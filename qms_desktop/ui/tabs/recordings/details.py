@@ -55,8 +55,23 @@ def _small_table(parent: QWidget) -> QTableView:
 class DetailsPane(QWidget):
     tagActivated = Signal(int)  # offset in ms: the player jumps there
 
-    FIELDS = ("session", "agent", "team", "direction", "ani", "dnis", "csq", "start", "duration", "state",
-              "wrap_up", "codec", "recording", "controller", "synced")
+    FIELDS = (
+        "session",
+        "agent",
+        "team",
+        "direction",
+        "ani",
+        "dnis",
+        "csq",
+        "start",
+        "duration",
+        "state",
+        "wrap_up",
+        "codec",
+        "recording",
+        "controller",
+        "synced",
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +126,10 @@ class DetailsPane(QWidget):
         self.tags.doubleClicked.connect(self._tag_double_clicked)
         for view in (self.participants, self.tags):
             view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 3 + 28)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a handful of rows
+            header.setStretchLastSection(True)
 
         self.content = QWidget(self)
         inner = QVBoxLayout(self.content)

@@ -275,8 +275,13 @@ class FilterPanel(QWidget):
         for combo, key in ((self.direction, "direction"), (self.state_combo, "state")):
             value = state.get(key)
             combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
-        for edit, key in ((self.ani, "ani"), (self.dnis, "dnis"), (self.csq, "csq"), (self.tags, "tags"),
-                          (self.text, "text")):
+        for edit, key in (
+            (self.ani, "ani"),
+            (self.dnis, "dnis"),
+            (self.csq, "csq"),
+            (self.tags, "tags"),
+            (self.text, "text"),
+        ):
             edit.setText(str(state.get(key) or ""))
         self.min_duration.setValue(int(state.get("min_s") or 0))
         self.max_duration.setValue(int(state.get("max_s") or 0))

@@ -95,21 +95,26 @@ class AudioStatus:
 
     def label(self) -> str:
         return {
-            AVAILABLE: tr("Available"),
-            PRUNED: tr("Pruned"),
-            ACTIVE: tr("Still active"),
-            NO_MEDIA: tr("No media"),
+            AVAILABLE: QCoreApplication.translate("RecordingsTab", "Available"),
+            PRUNED: QCoreApplication.translate("RecordingsTab", "Pruned"),
+            ACTIVE: QCoreApplication.translate("RecordingsTab", "Still active"),
+            NO_MEDIA: QCoreApplication.translate("RecordingsTab", "No media"),
         }[self.code]
 
     def reason(self) -> str:
         return {
-            AVAILABLE: tr("The audio is on MediaSense and can be played."),
-            PRUNED: tr(
+            AVAILABLE: QCoreApplication.translate("RecordingsTab", "The audio is on MediaSense and can be played."),
+            PRUNED: QCoreApplication.translate(
+                "RecordingsTab",
                 "MediaSense removed the audio under its retention policy. The call's details are kept here, "
-                "but it can no longer be played."
+                "but it can no longer be played.",
             ),
-            ACTIVE: tr("The call is still in progress. Its audio can be played once the call has ended."),
-            NO_MEDIA: tr("MediaSense recorded no audio for this session (no media address was reported)."),
+            ACTIVE: QCoreApplication.translate(
+                "RecordingsTab", "The call is still in progress. Its audio can be played once the call has ended."
+            ),
+            NO_MEDIA: QCoreApplication.translate(
+                "RecordingsTab", "MediaSense recorded no audio for this session (no media address was reported)."
+            ),
         }[self.code]
 
 
@@ -147,20 +152,33 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("start", QT_TRANSLATE_NOOP("RecordingsTab", "Start"), lambda r: local_time(r.start_ms), sort="start",
-           width=150),
-    Column("duration", QT_TRANSLATE_NOOP("RecordingsTab", "Duration"), lambda r: clock_text(r.duration_ms), RIGHT,
-           sort="duration", width=80),
-    Column("agent", QT_TRANSLATE_NOOP("RecordingsTab", "Agent"), lambda r: r.agent_name or r.agent_id or "—",
-           sort="agent", width=140),
-    Column("team", QT_TRANSLATE_NOOP("RecordingsTab", "Team"), lambda r: r.team_code or "—", width=90),
-    Column("direction", QT_TRANSLATE_NOOP("RecordingsTab", "Direction"), lambda r: direction_text(r.direction),
-           width=90),
-    Column("ani", QT_TRANSLATE_NOOP("RecordingsTab", "ANI"), lambda r: r.ani or "—", sort="ani", width=120),
-    Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=120),
-    Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=100),
-    Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=90),
-    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=90),
+    Column(
+        "start", QT_TRANSLATE_NOOP("RecordingsTab", "Start"), lambda r: local_time(r.start_ms), sort="start", width=140
+    ),
+    Column(
+        "duration",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Duration"),
+        lambda r: clock_text(r.duration_ms),
+        RIGHT,
+        sort="duration",
+        width=70,
+    ),
+    Column(
+        "agent",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Agent"),
+        lambda r: r.agent_name or r.agent_id or "—",
+        sort="agent",
+        width=135,
+    ),
+    Column("team", QT_TRANSLATE_NOOP("RecordingsTab", "Team"), lambda r: r.team_code or "—", width=55),
+    Column(
+        "direction", QT_TRANSLATE_NOOP("RecordingsTab", "Direction"), lambda r: direction_text(r.direction), width=80
+    ),
+    Column("ani", QT_TRANSLATE_NOOP("RecordingsTab", "ANI"), lambda r: r.ani or "—", sort="ani", width=95),
+    Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=115),
+    Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
+    Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=70),
+    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=80),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 SORT_COLUMN = {c.sort: i for i, c in enumerate(COLUMNS) if c.sort}
@@ -286,7 +304,7 @@ class RecordingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return tr(COLUMNS[section].title)
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort is None:
-            return tr("This column cannot be sorted")
+            return QCoreApplication.translate("RecordingsTab", "This column cannot be sorted")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(COLUMNS[section].align.value)
         return None

@@ -51,8 +51,9 @@ class AppPlayback(QObject):
 
     closing = Signal()  # players let go of their media before the proxy stops
 
-    def __init__(self, ctx: UiContext, *, client_config: ClientConfig | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, *, client_config: ClientConfig | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._config = client_config

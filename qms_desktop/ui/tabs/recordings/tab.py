@@ -51,6 +51,7 @@ class RecordingsTab(QWidget):
         self._state = "idle"  # idle | searching | results | error
         self._error = ""
         self._more = False
+        self._new_arrivals = False
 
         self.banner = QLabel(self)
         self.banner.setObjectName("playbackBanner")
@@ -148,6 +149,7 @@ class RecordingsTab(QWidget):
 
     def show_searching(self) -> None:
         self._state = "searching"
+        self._new_arrivals = False
         self._render_count()
 
     def show_results(self, rows: int, more: bool) -> None:
@@ -158,6 +160,10 @@ class RecordingsTab(QWidget):
         if rows:
             self.table.scrollToTop()
         self.selectionChanged.emit(None)
+
+    def show_new_arrivals(self) -> None:
+        self._new_arrivals = True
+        self._render_count()
 
     def show_loaded_rows(self) -> None:
         self._render_count()
@@ -182,8 +188,9 @@ class RecordingsTab(QWidget):
     def show_sort(self, sort: str, descending: bool) -> None:
         header = self.table.horizontalHeader()
         header.blockSignals(True)
-        header.setSortIndicator(SORT_COLUMN.get(sort, 0),
-                                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(
+            SORT_COLUMN.get(sort, 0), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
         header.blockSignals(False)
 
     def _render_count(self) -> None:
@@ -202,8 +209,13 @@ class RecordingsTab(QWidget):
         elif self._total == shown:
             text = self.tr("%n recording(s)", "", self._total)
         else:
-            text = self.tr("Showing %1 of %2 recordings").replace("%1", locale.toString(shown)).replace(
-                "%2", locale.toString(self._total))
+            text = (
+                self.tr("Showing %1 of %2 recordings")
+                .replace("%1", locale.toString(shown))
+                .replace("%2", locale.toString(self._total))
+            )
+        if self._new_arrivals and self._state == "results":
+            text += "  " + self.tr("New recordings were synced: press Search to include them.")
         self.count_label.setText(text)
 
     # ---- intents ---------------------------------------------------------------------------------
@@ -225,7 +237,8 @@ class RecordingsTab(QWidget):
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     # ---- language and palette ---------------------------------------------------------------------
 
