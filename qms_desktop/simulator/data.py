@@ -78,8 +78,9 @@ class Call:
 
     @property
     def device_refs(self) -> tuple[str, str]:
-        """Track 1 is always the agent's phone, track 2 the far end."""
-        return (self.agent.extension, self.far_ref)
+        """Track 1 is the calling party, track 2 the called one (the convention the app's directory
+        assumes when it infers direction and ANI/DNIS from device references)."""
+        return self.caller_called
 
     @property
     def caller_called(self) -> tuple[str, str]:

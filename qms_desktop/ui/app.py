@@ -420,6 +420,9 @@ def run(demo: bool = False) -> int:
     """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
     console_level = os.environ.get("QMS_LOG_LEVEL", "WARNING").upper()
     logging.basicConfig(level=console_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The `qms` loggers record INFO for the integration log; the terminal only shows console_level.
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(console_level)
     if demo:
         log.info("Demo home: %s", ensure_demo_home())
     app = create_application()

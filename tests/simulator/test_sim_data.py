@@ -56,9 +56,11 @@ def test_window_counts_sorting_and_shapes() -> None:
     assert 0.005 < pruned < 0.08
     for r in rows[:200]:
         assert len(r["deviceRefs"]) == 2
-        assert r["deviceRefs"][0].isdigit()  # track 1 is the agent's extension
+        # Track 1 is the caller: the agent's extension unless a customer called in.
+        agent_ref, far_ref = r["deviceRefs"][::-1] if r["direction"] == "inbound" else r["deviceRefs"]
+        assert agent_ref.isdigit()
         if r["direction"] != "internal":
-            assert re.fullmatch(r"\+380\d{9}", r["deviceRefs"][1])
+            assert re.fullmatch(r"\+380\d{9}", far_ref)
     # Some start times are shared, so clients must break ties by sessionId.
     starts = [r["start_ms"] for r in rows]
     assert len(set(starts)) < len(starts)
@@ -95,7 +97,8 @@ def test_agents_and_csv() -> None:
     assert list(rows[0]) == ["agent_id", "name", "extension", "team"]
     assert len(rows) == len(agents)
     extensions = {a["extension"] for a in agents}
-    refs = {r["deviceRefs"][0] for r in sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)}
+    rows = sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)
+    refs = {r["deviceRefs"][1] if r["direction"] == "inbound" else r["deviceRefs"][0] for r in rows}
     assert refs <= extensions
 
 

@@ -225,9 +225,7 @@ async def test_backfill_redoes_only_the_gaps(engine, sim, ca_file):
     assert first.status == "SUCCESS" and not first.backfill_complete
     assert first.backfill_done_days == 2
     with engine.connect() as conn:
-        done = conn.execute(
-            sa.select(backfill_slices.c.slice_start_ms).where(backfill_slices.c.status == "done")
-        ).all()
+        done = conn.execute(sa.select(backfill_slices.c.slice_start_ms).where(backfill_slices.c.status == "done")).all()
     assert len(done) == 2
     requests_before = sim.stats.requests_to("/ora/queryService/query/getSessions")
     second = await run_once(engine, sim, ca_file, settings)
@@ -297,3 +295,31 @@ async def test_clock_moving_forward_picks_up_new_calls(engine, sim, ca_file):
     assert result.status == "SUCCESS"
     assert result.counts.created > 0
     assert stored(engine) == truth(sim, covered_window(settings, NOW_MS)[0], sim.clock.now_ms())
+
+
+async def test_directory_links_agents_teams_and_directions_as_the_simulator_made_them(engine, sim, ca_file):
+    from qms_desktop.directory import import_agents_csv
+    from qms_desktop.store.engine import begin_write
+    from qms_desktop.store.schema import recordings
+
+    with begin_write(engine) as conn:
+        assert import_agents_csv(conn, sim.agents_csv()).ok
+    settings = small_settings()
+    result = await run_once(engine, sim, ca_file, settings)
+    assert result.status == "SUCCESS"
+    with engine.connect() as conn:
+        rows = {
+            r.session_id: r
+            for r in conn.execute(
+                sa.select(
+                    recordings.c.session_id, recordings.c.agent_id, recordings.c.team_code, recordings.c.direction
+                )
+            )
+        }
+    truth_rows = sim.ground_truth(*covered_window(settings, NOW_MS))
+    assert {t["direction"] for t in truth_rows} == {"inbound", "outbound", "internal"}
+    for t in truth_rows:
+        row = rows[t["sessionId"]]
+        assert row.direction == t["direction"], t
+        if t["direction"] != "internal":  # an internal call has two agents; either may be linked
+            assert (row.agent_id, row.team_code) == (t["agent_id"], t["team_id"]), t
