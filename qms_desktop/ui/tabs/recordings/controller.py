@@ -22,9 +22,10 @@ from qms_desktop.security import Principal, RecordingService
 from qms_desktop.store.schema import agents as agents_table
 from qms_desktop.store.schema import teams as teams_table
 from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
-from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, local_time
+from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status
 from qms_desktop.ui.tabs.recordings.playback import AppPlayback, NoPlaybackConfig, app_playback
 from qms_desktop.ui.widgets.player import Marker
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from qms_desktop.search.query import RecordingDetail, RecordingRow
+from qms_desktop.ui.formatting import LEFT, RIGHT, local_time
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QModelIndex,
     QObject,
     QPalette,
@@ -28,8 +28,6 @@ from qms_desktop.ui.qt import (
 CONTEXT = "RecordingsTab"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def tr(text: str) -> str:
@@ -37,13 +35,6 @@ def tr(text: str) -> str:
 
 
 # ---- formatting ------------------------------------------------------------------------------------
-
-
-def local_time(ms: int | None) -> str:
-    """Epoch ms (UTC in the database) as local date and time."""
-    if ms is None:
-        return "—"
-    return QDateTime.fromMSecsSinceEpoch(int(ms)).toString("yyyy-MM-dd HH:mm:ss")
 
 
 def clock_text(ms: int | None) -> str:

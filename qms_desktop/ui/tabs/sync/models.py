@@ -11,12 +11,12 @@ from typing import Any, Generic, TypeVar
 
 from qms_desktop.store.quarantine import QuarantineEntry
 from qms_desktop.sync.state import RunRecord
+from qms_desktop.ui.formatting import LEFT, RIGHT, local_time
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QColor,
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
@@ -28,22 +28,12 @@ R = TypeVar("R")
 CONTEXT = "SyncTab"
 Index = QModelIndex | QPersistentModelIndex
 
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
 # ---- formatting -----------------------------------------------------------------------------------
-
-
-def local_time(ms: int | None) -> str:
-    """Epoch ms as local date and time; the database keeps UTC."""
-    if ms is None:
-        return "—"
-    return QDateTime.fromMSecsSinceEpoch(int(ms)).toString("yyyy-MM-dd HH:mm:ss")
 
 
 def duration_text(ms: int | None) -> str:
