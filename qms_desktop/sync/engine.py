@@ -257,10 +257,13 @@ class SyncEngine:
         finally:
             await self._writer.run(guard.release)
 
-    def _begin_run(self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int, conn: Connection) -> int:
+    def _begin_run(
+        self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int, conn: Connection, *,
+        mode: str = "incremental",
+    ) -> int:  # fmt: skip
         state.interrupt_stale_runs(conn, None, now_ms)  # we hold the lock: anything RUNNING is dead
         return state.start_run(
-            conn, correlation_id=correlation_id, trigger=trigger, mode="incremental", now_ms=now_ms, host=guard.holder
+            conn, correlation_id=correlation_id, trigger=trigger, mode=mode, now_ms=now_ms, host=guard.holder
         )
 
     def _finish_run(self, result: SyncResult) -> None:
@@ -540,33 +543,6 @@ class SyncEngine:
 
     # ---- one session (near-real-time events) --------------------------------------------------
 
-    async def sync_sessions(self, session_ids: Sequence[str], trigger: str = "event") -> int:
-        """Fetch and store the given sessions now (used for MediaSense events). Returns rows written."""
-        records: list[SessionRecord] = []
-        rejected: list[RejectedRecord] = []
-        for session_id in session_ids:
-            fetched = await self.client.get_session(session_id)
-            if isinstance(fetched, SessionRecord):
-                records.append(fetched)
-            elif isinstance(fetched, RejectedRecord):
-                rejected.append(fetched)
-        snapshot = await self._writer.run(self._load_directory)
-        records = directory.enrich(records, snapshot, self._dial_plan)
-        fetched_at = self._now_ms()
-
-        def write() -> int:
-            with begin_write(self.db) as conn:
-                now = self._now_ms()
-                outcome = upsert_sessions(conn, records, fetched_at_ms=fetched_at, now_ms=now)
-                if rejected:
-                    quarantine_records(conn, rejected, run_id=None, now_ms=now)
-                if indexing.queue_enabled(conn):
-                    indexing.enqueue(conn, outcome.ids, now)
-                return outcome.created + outcome.updated
-
-        log.info("Syncing %d session(s) now (%s)", len(session_ids), trigger)
-        return await self._writer.run(write)
-
     async def run_sessions(self, session_ids: Sequence[str], trigger: str = "event") -> SyncResult:
         """Sync these sessions now under the sync lock, as a run of their own (mode "sessions").
 
@@ -585,7 +561,9 @@ class SyncEngine:
         started_ms = self._now_ms()
         guard = SyncGuard(self.db, int(self.settings.lease_ttl_s * 1000), self._holder)
         run_id = await self._writer.run(
-            guard.acquire, started_ms, partial(self._begin_sessions_run, guard, correlation_id, trigger, started_ms)
+            guard.acquire,
+            started_ms,
+            partial(self._begin_run, guard, correlation_id, trigger, started_ms, mode="sessions"),
         )
         result = SyncResult(run_id, correlation_id, "RUNNING", "sessions", None, None)
         try:
@@ -623,13 +601,6 @@ class SyncEngine:
             return result
         finally:
             await self._writer.run(guard.release)
-
-    def _begin_sessions_run(self, guard: SyncGuard, correlation_id: str, trigger: str, now_ms: int,
-                            conn: Connection) -> int:  # fmt: skip
-        state.interrupt_stale_runs(conn, None, now_ms)
-        return state.start_run(
-            conn, correlation_id=correlation_id, trigger=trigger, mode="sessions", now_ms=now_ms, host=guard.holder
-        )
 
     # ---- progress -----------------------------------------------------------------------------
 

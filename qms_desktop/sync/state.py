@@ -258,9 +258,7 @@ def _run_from_row(row: Any) -> RunRecord:
         started_at_ms=row["started_at_ms"],
         finished_at_ms=row["finished_at_ms"],
         status=row["status"],
-        counts=RunCounts(
-            row["pages"], row["fetched"], row["created"], row["updated"], row["skipped"], row["errors"]
-        ),
+        counts=RunCounts(row["pages"], row["fetched"], row["created"], row["updated"], row["skipped"], row["errors"]),
         error_summary=row["error_summary"],
         host=row["host"],
     )
