@@ -105,7 +105,12 @@ class Service:
 
     async def start(self) -> None:
         if self.options.metrics_port is not None:
-            from qms_desktop.service.metrics import ServiceMetrics
+            try:
+                from qms_desktop.service.metrics import ServiceMetrics
+            except ImportError as exc:
+                raise RuntimeError(
+                    "--metrics-port needs prometheus-client: pip install 'qms-desktop[service]'"
+                ) from exc
 
             self.metrics = ServiceMetrics(self.engine)
             self.metrics_port = await asyncio.to_thread(
