@@ -43,6 +43,7 @@ from qms_desktop.sync.state import Checkpoint, RunCounts
 from qms_desktop.sync.windows import DAY_MS, day_slices, floor_day, gaps
 
 log = logging.getLogger("qms.sync")
+OPEN_SESSION_FETCHES = 8  # concurrent getSessionBySessionId calls while following open sessions
 T = TypeVar("T")
 
 # The correlation id of the running sync, added to every log record made while it runs.
@@ -433,33 +434,39 @@ class SyncEngine:
         open_ids = await self._writer.run(self._list_open)
         if not open_ids:
             return
-        batch: list[SessionRecord] = []
-        rejected: list[RejectedRecord] = []
-        gone: list[str] = []
-        for session_id, start_ms in open_ids:
-            try:
-                fetched = await self.client.get_session(session_id, started=_dt(start_ms))
-            except MediaSenseError as exc:
-                if _is_connection_level(exc):
-                    raise
-                log.warning("Could not re-fetch open session %s: %s", session_id, exc)
-                result.counts.errors += 1
-                continue
-            if fetched is None:
-                gone.append(session_id)
-            elif isinstance(fetched, RejectedRecord):
-                rejected.append(fetched)
-            else:
-                batch.append(fetched)
-            if len(batch) + len(rejected) + len(gone) >= self.settings.page_size:
+        limit = asyncio.Semaphore(OPEN_SESSION_FETCHES)
+
+        async def fetch(session_id: str, start_ms: int) -> SessionRecord | RejectedRecord | MediaSenseError | None:
+            async with limit:
+                try:
+                    return await self.client.get_session(session_id, started=_dt(start_ms))
+                except MediaSenseError as exc:
+                    if _is_connection_level(exc):
+                        raise
+                    return exc
+
+        size = self.settings.page_size
+        for first in range(0, len(open_ids), size):
+            chunk = open_ids[first : first + size]
+            # A few lookups at a time: one by one, hundreds of open calls cost a round trip each.
+            fetched_all = await asyncio.gather(*(fetch(sid, start) for sid, start in chunk))
+            batch: list[SessionRecord] = []
+            rejected: list[RejectedRecord] = []
+            gone: list[str] = []
+            for (session_id, _start), fetched in zip(chunk, fetched_all, strict=True):
+                if isinstance(fetched, MediaSenseError):
+                    log.warning("Could not re-fetch open session %s: %s", session_id, fetched)
+                    result.counts.errors += 1
+                elif fetched is None:
+                    gone.append(session_id)
+                elif isinstance(fetched, RejectedRecord):
+                    rejected.append(fetched)
+                else:
+                    batch.append(fetched)
+            if batch or rejected or gone:
                 await self._commit_page(guard, result, directory.enrich(batch, snapshot, self._dial_plan),
                                         rejected, deleted=gone)  # fmt: skip
-                batch, rejected, gone = [], [], []
                 self._emit(result, "open", "following open sessions")
-        if batch or rejected or gone:
-            await self._commit_page(guard, result, directory.enrich(batch, snapshot, self._dial_plan), rejected,
-                                    deleted=gone)  # fmt: skip
-            self._emit(result, "open", "following open sessions")
 
     def _list_open(self) -> list[tuple[str, int]]:
         with self.db.connect() as conn:
