@@ -45,6 +45,7 @@ from qms_desktop.mediasense.errors import (
     SessionCookieMissing,
     SessionExpired,
 )
+from qms_desktop.mediasense.messages import Message
 from qms_desktop.mediasense.models import (
     RejectedRecord,
     SessionFilters,
@@ -303,12 +304,14 @@ class MediaSenseClient:
                     continue
                 if response.status_code == 401:
                     raise AuthenticationFailed(
-                        "MediaSense rejected the credentials after signing in again",
+                        Message(
+                            "error.rejected_after_relogin", "MediaSense rejected the credentials after signing in again"
+                        ),
                         status=401,
                         url=node + path,
                     )
                 raise SessionExpired(
-                    "MediaSense rejected a fresh session",
+                    Message("error.fresh_session_rejected", "MediaSense rejected a fresh session"),
                     code=code,
                     detail=dialects.response_detail(payload),
                     url=node + path,
@@ -378,7 +381,12 @@ class MediaSenseClient:
         )
         if isinstance(payload, _Undecodable) and response.status_code == 200:
             raise MalformedResponse(
-                f"MediaSense answered {path} with invalid JSON ({payload.reason})",
+                Message(
+                    "error.invalid_json",
+                    "MediaSense answered {path} with invalid JSON ({reason})",
+                    path=path,
+                    reason=payload.reason,
+                ),
                 status=200,
                 url=url,
                 request_id=request_id,
@@ -400,31 +408,61 @@ class MediaSenseClient:
         code = dialects.response_code(payload)
         detail = dialects.response_detail(payload)
         if status in (404, 405):
-            raise EndpointNotFound(f"MediaSense has no {urlsplit(url).path} (HTTP {status})", status=status, url=url)
+            raise EndpointNotFound(
+                Message(
+                    "error.no_endpoint",
+                    "MediaSense has no {path} (HTTP {status})",
+                    path=urlsplit(url).path,
+                    status=status,
+                ),
+                status=status,
+                url=url,
+            )
         if status == 403:
-            raise AccessForbidden("MediaSense refused access (HTTP 403)", status=status, url=url)
+            raise AccessForbidden(
+                Message("error.http_403", "MediaSense refused access (HTTP 403)"), status=status, url=url
+            )
         if status == 429:
             raise _Retryable(
-                ServerBusy("MediaSense is rate limiting requests (HTTP 429)", status=429, url=url),
+                ServerBusy(
+                    Message("error.http_429", "MediaSense is rate limiting requests (HTTP 429)"), status=429, url=url
+                ),
                 retry_after=_retry_after(response),
             )
         if status >= 500:
             raise _Retryable(
-                ServerError(f"MediaSense answered HTTP {status}", status=status, url=url, detail=detail),
+                ServerError(
+                    Message("error.http_status", "MediaSense answered HTTP {status}", status=status),
+                    status=status,
+                    url=url,
+                    detail=detail,
+                ),
                 retry_after=_retry_after(response),
             )
         if status >= 400:
-            raise ApiError(f"MediaSense answered HTTP {status}", status=status, url=url, detail=detail)
+            raise ApiError(
+                Message("error.http_status", "MediaSense answered HTTP {status}", status=status),
+                status=status,
+                url=url,
+                detail=detail,
+            )
         if code == dialects.TOO_MANY_REQUESTS:
             raise _Retryable(
-                ServerBusy("MediaSense has too many concurrent requests", code=code, detail=detail, url=url),
+                ServerBusy(
+                    Message("error.too_many_requests", "MediaSense has too many concurrent requests"),
+                    code=code,
+                    detail=detail,
+                    url=url,
+                ),
                 retry_after=_retry_after(response),
             )
         if code is not None and code not in dialects.OK_CODES:
-            raise ApiError("MediaSense refused the request", code=code, detail=detail, url=url)
+            raise ApiError(
+                Message("error.request_refused", "MediaSense refused the request"), code=code, detail=detail, url=url
+            )
         if isinstance(payload, Mapping) and payload.get("success") is False:
             raise ApiError(
-                "MediaSense refused the request",
+                Message("error.request_refused", "MediaSense refused the request"),
                 detail=str(payload.get("error") or payload.get("message") or ""),
                 url=url,
             )
@@ -474,7 +512,11 @@ class MediaSenseClient:
             self.profiles[node] = ServerProfile()
             return await self._login(node, request_id)
         raise EndpointNotFound(
-            f"{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)",
+            Message(
+                "error.no_login_method",
+                "{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)",
+                node=node,
+            ),
             url=node,
         )
 
@@ -492,15 +534,21 @@ class MediaSenseClient:
         )
         url = node + strategy.path
         if response.status_code == 401:
-            raise AuthenticationFailed("MediaSense rejected the user name or password", status=401, url=url)
+            raise AuthenticationFailed(
+                Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
+                status=401,
+                url=url,
+            )
         if response.status_code == 403:
-            raise AccessForbidden("MediaSense refused this user access to the API", status=403, url=url)
+            raise AccessForbidden(
+                Message("error.user_forbidden", "MediaSense refused this user access to the API"), status=403, url=url
+            )
         code = dialects.response_code(payload)
         if response.status_code == 200 and code is not None and code != 2000:
             if code == dialects.TOO_MANY_REQUESTS:
-                raise _Retryable(ServerBusy("MediaSense is busy", code=code, url=url))
+                raise _Retryable(ServerBusy(Message("error.busy", "MediaSense is busy"), code=code, url=url))
             raise AuthenticationFailed(
-                "MediaSense rejected the user name or password",
+                Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
                 code=code,
                 detail=dialects.response_detail(payload),
                 url=url,
@@ -510,7 +558,10 @@ class MediaSenseClient:
             return _AuthSession(strategy.name, None, time.monotonic())
         jsessionid = response.cookies.get("JSESSIONID") or _cookie_from_headers(response)
         if not jsessionid:
-            raise SessionCookieMissing("MediaSense accepted the sign-in but sent no JSESSIONID session cookie", url=url)
+            raise SessionCookieMissing(
+                Message("error.no_cookie", "MediaSense accepted the sign-in but sent no JSESSIONID session cookie"),
+                url=url,
+            )
         return _AuthSession(strategy.name, jsessionid, time.monotonic())
 
     def _session_headers(self, session: _AuthSession | None) -> dict[str, str]:
@@ -544,16 +595,38 @@ class MediaSenseClient:
         host = urlsplit(url).hostname or url
         if isinstance(exc, httpx.TimeoutException):
             return RequestTimeout(
-                f"{host} did not answer within {self.config.timeout:g} s", url=url, detail=type(exc).__name__
+                Message(
+                    "error.timeout",
+                    "{host} did not answer within {seconds:g} s",
+                    host=host,
+                    seconds=self.config.timeout,
+                ),
+                url=url,
+                detail=type(exc).__name__,
             )
         cause = _root_cause(exc)
         if isinstance(cause, socket.gaierror):
-            return HostNotFound(f"The host name {host!r} could not be resolved", url=url, detail=str(cause))
+            return HostNotFound(
+                Message("error.host_not_found", "The host name {host!r} could not be resolved", host=host),
+                url=url,
+                detail=str(cause),
+            )
         if isinstance(cause, ConnectionRefusedError) or "refused" in str(exc).lower():
-            return ConnectionRefused(f"{host} refused the connection", url=url)
+            return ConnectionRefused(Message("error.refused", "{host} refused the connection", host=host), url=url)
         if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-            return ConnectionFailed(f"The connection to {host} broke off: {exc}", url=url)
-        return ConnectionFailed(f"Could not reach {host}: {exc or type(exc).__name__}", url=url)
+            return ConnectionFailed(
+                Message("error.broke_off", "The connection to {host} broke off: {reason}", host=host, reason=str(exc)),
+                url=url,
+            )
+        return ConnectionFailed(
+            Message(
+                "error.unreachable",
+                "Could not reach {host}: {reason}",
+                host=host,
+                reason=str(exc or type(exc).__name__),
+            ),
+            url=url,
+        )
 
     def _fail_over(self, node: str, error: MediaSenseError) -> None:
         if self.current_node != node:
@@ -577,7 +650,10 @@ class MediaSenseClient:
         response = await self.request("GET", dialects.SYSTEM_TIME_PATH)
         ms = dialects.system_time_ms(response.payload)
         if ms is None:
-            raise MalformedResponse("getSystemTime answered without currentSystemTime", url=dialects.SYSTEM_TIME_PATH)
+            raise MalformedResponse(
+                Message("error.no_system_time", "getSystemTime answered without currentSystemTime"),
+                url=dialects.SYSTEM_TIME_PATH,
+            )
         return datetime.fromtimestamp(ms / 1000, UTC)
 
     async def query_sessions(
@@ -605,7 +681,12 @@ class MediaSenseClient:
                 raw = dialect.read(response.payload, response.code, limit, offset)
             except ValueError as exc:
                 raise MalformedResponse(
-                    f"MediaSense answered {built.path} in an unexpected shape: {exc}",
+                    Message(
+                        "error.unexpected_shape",
+                        "MediaSense answered {path} in an unexpected shape: {reason}",
+                        path=built.path,
+                        reason=str(exc),
+                    ),
                     url=built.path,
                     request_id=response.request_id,
                 ) from exc
@@ -613,7 +694,11 @@ class MediaSenseClient:
             records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
             return SessionPage(records, rejected, offset, len(raw.items), raw.has_more, dialect.name)
         raise EndpointNotFound(
-            f"{self.current_node} offers none of the session query endpoints QMS Desktop knows",
+            Message(
+                "error.no_query_endpoint",
+                "{node} offers none of the session query endpoints QMS Desktop knows",
+                node=self.current_node,
+            ),
             url=self.current_node,
         )
 

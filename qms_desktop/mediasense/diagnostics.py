@@ -30,6 +30,7 @@ from qms_desktop.mediasense.errors import (
     SessionCookieMissing,
     TlsError,
 )
+from qms_desktop.mediasense.messages import Message, hint_of
 from qms_desktop.mediasense.models import TimeWindow
 from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
 
@@ -94,63 +95,110 @@ StepCallback = Callable[[StepResult], None]
 
 def validate_urls(urls: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """Problems (fatal) and advice (not fatal) about the configured URLs."""
-    problems: list[str] = []
+    problems: list[str] = []  # Messages: see qms_desktop.mediasense.messages
     advice: list[str] = []
     if not urls:
-        problems.append("No MediaSense URL is configured")
+        problems.append(Message("url.none", "No MediaSense URL is configured"))
     for url in urls:
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https"):
-            problems.append(f"{url!r} must start with https:// (for example https://mediasense.example:8440)")
+            problems.append(
+                Message(
+                    "url.scheme",
+                    "{url!r} must start with https:// (for example https://mediasense.example:8440)",
+                    url=url,
+                )
+            )
             continue
         if not parts.hostname:
-            problems.append(f"{url!r} has no host name")
+            problems.append(Message("url.no_host", "{url!r} has no host name", url=url))
             continue
         try:
             port = parts.port
         except ValueError:
-            problems.append(f"{url!r} has an invalid port")
+            problems.append(Message("url.bad_port", "{url!r} has an invalid port", url=url))
             continue
         if parts.scheme == "http":
-            advice.append(f"{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)")
+            advice.append(
+                Message("url.plain_http", "{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)", url=url)
+            )
         if port is None:
-            advice.append(f"{url} names no port: the MediaSense API normally listens on 8440")
+            advice.append(
+                Message("url.no_port", "{url} names no port: the MediaSense API normally listens on 8440", url=url)
+            )
         if parts.path not in ("", "/"):
-            advice.append(f"{url} has a path; use the server's root URL, for example https://host:8440")
+            advice.append(
+                Message(
+                    "url.path", "{url} has a path; use the server's root URL, for example https://host:8440", url=url
+                )
+            )
         if parts.username or parts.password:
-            problems.append(f"{parts.hostname}: put the user name and password in their own fields, not in the URL")
+            problems.append(
+                Message(
+                    "url.credentials",
+                    "{host}: put the user name and password in their own fields, not in the URL",
+                    host=parts.hostname,
+                )
+            )
     return problems, advice
 
 
 def recommendations_for(error: MediaSenseError) -> list[str]:
-    """The concrete actions of the specification's troubleshooting section, per failure."""
-    items = [error.hint] if error.hint else []
+    """The concrete actions of the specification's troubleshooting section, per failure (Messages)."""
+    items: list[str] = [hint_of(error)] if error.hint else []
     if isinstance(error, ConnectionRefused):
-        items.append("Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446")
+        items.append(
+            Message("advice.port", "Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446")
+        )
     elif isinstance(error, HostNotFound):
-        items.append("Check DNS on this computer, or enter the server's IP address")
+        items.append(Message("advice.dns", "Check DNS on this computer, or enter the server's IP address"))
     elif isinstance(error, RequestTimeout):
-        items.append("A firewall may drop the traffic: check that port 8440 is open from this computer")
+        items.append(
+            Message(
+                "advice.firewall", "A firewall may drop the traffic: check that port 8440 is open from this computer"
+            )
+        )
     elif isinstance(error, SessionCookieMissing):
         pass
     elif isinstance(error, AuthenticationFailed):
-        items.append("Try signing in to MediaSense's Search and Play with the same user to confirm the password")
+        items.append(
+            Message(
+                "advice.search_and_play",
+                "Try signing in to MediaSense's Search and Play with the same user to confirm the password",
+            )
+        )
     elif isinstance(error, AccessForbidden):
-        items.append("In MediaSense administration, add the user to the API users")
+        items.append(Message("advice.api_user", "In MediaSense administration, add the user to the API users"))
     elif isinstance(error, EndpointNotFound):
         items.append(
-            "The server may run another MediaSense version: check the version, and that the URL is the "
-            "server's root (https://host:8440) without a path"
+            Message(
+                "advice.version",
+                "The server may run another MediaSense version: check the version, and that the URL is the "
+                "server's root (https://host:8440) without a path",
+            )
         )
     elif isinstance(error, CertificateExpired):
-        items.append("Until it is renewed you can pin the current certificate's fingerprint after checking it")
+        items.append(
+            Message(
+                "advice.pin_expired",
+                "Until it is renewed you can pin the current certificate's fingerprint after checking it",
+            )
+        )
     elif isinstance(error, CertificateUntrusted | CertificateHostMismatch):
         items.append(
-            "Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin "
-            "it; allowing any certificate is possible for a test but leaves the connection open to interception"
+            Message(
+                "advice.compare_fingerprint",
+                "Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin "
+                "it; allowing any certificate is possible for a test but leaves the connection open to interception",
+            )
         )
     elif isinstance(error, FingerprintMismatch):
-        items.append("Ask the MediaSense administrator whether the certificate was renewed before trusting it")
+        items.append(
+            Message(
+                "advice.renewed",
+                "Ask the MediaSense administrator whether the certificate was renewed before trusting it",
+            )
+        )
     return items
 
 
@@ -186,9 +234,9 @@ async def test_connection(
     problems, advice = validate_urls(config.urls)
     result.recommendations.extend(advice)
     if problems:
-        finish(steps[0], started, "failed", "; ".join(problems))
+        finish(steps[0], started, "failed", Message.joined("; ", problems))
         skip_rest(0)
-        result.message = "The MediaSense URL is not valid"
+        result.message = Message("result.url_invalid", "The MediaSense URL is not valid")
         return result
     finish(steps[0], started, "ok", ", ".join(config.urls))
 
@@ -199,17 +247,19 @@ async def test_connection(
         try:
             method = await client.login()
         except MediaSenseError as error:
-            finish(steps[1], started, "failed", str(error.message), error)
+            finish(steps[1], started, "failed", error.message, error)
             skip_rest(1)
             result.recommendations.extend(recommendations_for(error))
             if isinstance(error, TlsError):
                 result.certificate = await _presented_certificate(client.current_node, config.timeout)
-            result.message = f"Authentication failed: {error.message}"
+            result.message = Message("result.auth_failed", "Authentication failed: {error}", error=error.message)
             result.node = client.current_node
             return result
         result.login_method = method
         result.node = client.current_node
-        finish(steps[1], started, "ok", f"Signed in with {_LOGIN_NAMES.get(method, method)}")
+        finish(
+            steps[1], started, "ok", Message("step.signed_in", "Signed in with {method}", method=_login_name(method))
+        )
 
         # 3. API access: server time (for the clock skew), then one row of sessions.
         started = begin(steps[2])
@@ -221,35 +271,60 @@ async def test_connection(
             local_mid = sent + (received - sent) / 2
             result.server_time = server_time
             result.clock_skew_ms = int((server_time - local_mid).total_seconds() * 1000)
-            notes.append(f"server time {server_time.isoformat(timespec='seconds')}")
+            notes.append(
+                Message("step.server_time", "server time {time}", time=server_time.isoformat(timespec="seconds"))
+            )
             if abs(result.clock_skew_ms) > CLOCK_SKEW_WARNING_MS:
                 result.recommendations.append(
-                    f"The server clock differs from this computer's by {result.clock_skew_ms / 1000:.0f} s: "
-                    "synchronize both with NTP, or recent calls may be missed"
+                    Message(
+                        "advice.clock_skew",
+                        "The server clock differs from this computer's by {seconds:.0f} s: "
+                        "synchronize both with NTP, or recent calls may be missed",
+                        seconds=result.clock_skew_ms / 1000,
+                    )
                 )
         except EndpointNotFound:
-            notes.append("getSystemTime not offered (clock skew unknown)")
+            notes.append(Message("step.no_system_time", "getSystemTime not offered (clock skew unknown)"))
         except MediaSenseError as error:
-            finish(steps[2], started, "failed", f"getSystemTime failed: {error.message}", error)
+            finish(
+                steps[2],
+                started,
+                "failed",
+                Message("step.system_time_failed", "getSystemTime failed: {error}", error=error.message),
+                error,
+            )
             result.recommendations.extend(recommendations_for(error))
-            result.message = f"API access failed: {error.message}"
+            result.message = Message("result.api_failed", "API access failed: {error}", error=error.message)
             return result
         try:
             now = datetime.now(UTC)
             page = await client.query_sessions(TimeWindow(now - timedelta(hours=1), now), limit=1)
         except MediaSenseError as error:
-            finish(steps[2], started, "failed", f"Session query failed: {error.message}", error)
+            finish(
+                steps[2],
+                started,
+                "failed",
+                Message("step.query_failed", "Session query failed: {error}", error=error.message),
+                error,
+            )
             result.recommendations.extend(recommendations_for(error))
-            result.message = f"API access failed: {error.message}"
+            result.message = Message("result.api_failed", "API access failed: {error}", error=error.message)
             return result
         result.query_dialect = page.dialect
-        notes.append(f"session query via {page.dialect} ({page.raw_count} in the last hour, first page of 1)")
-        finish(steps[2], started, "ok", "; ".join(notes))
+        notes.append(
+            Message(
+                "step.query_ok",
+                "session query via {dialect} ({count} in the last hour, first page of 1)",
+                dialect=page.dialect,
+                count=page.raw_count,
+            )
+        )
+        finish(steps[2], started, "ok", Message.joined("; ", notes))
     finally:
         await client.aclose()
 
     result.success = True
-    result.message = "MediaSense connection successful"
+    result.message = Message("result.ok", "MediaSense connection successful")
     return result
 
 
@@ -258,6 +333,11 @@ _LOGIN_NAMES = {
     "spec": "login (session cookie)",
     "basic": "Basic authentication",
 }
+
+
+def _login_name(method: str) -> str:
+    name = _LOGIN_NAMES.get(method)
+    return Message(f"login.{method}", name) if name else method
 
 
 def _notify(callback: StepCallback | None, step: StepResult) -> None:

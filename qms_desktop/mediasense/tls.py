@@ -26,6 +26,7 @@ from qms_desktop.mediasense.errors import (
     FingerprintMismatch,
     TlsError,
 )
+from qms_desktop.mediasense.messages import Message
 
 # OpenSSL verify codes we translate into specific, actionable errors.
 _EXPIRED = {10}  # X509_V_ERR_CERT_HAS_EXPIRED
@@ -203,18 +204,41 @@ def classify_tls_error(exc: BaseException, url: str, pinned: bool) -> TlsError |
             reason = current.verify_message or str(current)
             if pinned:
                 return FingerprintMismatch(
-                    f"The server's certificate does not match the pinned one ({reason})", url=url
+                    Message(
+                        "error.fingerprint_mismatch",
+                        "The server's certificate does not match the pinned one ({reason})",
+                        reason=reason,
+                    ),
+                    url=url,
                 )
             if code in _EXPIRED:
-                return CertificateExpired(f"The server certificate has expired ({reason})", url=url)
+                return CertificateExpired(
+                    Message("error.cert_expired", "The server certificate has expired ({reason})", reason=reason),
+                    url=url,
+                )
             if code in _HOST_MISMATCH:
                 return CertificateHostMismatch(
-                    f"The server certificate does not match the host name ({reason})", url=url
+                    Message(
+                        "error.cert_host",
+                        "The server certificate does not match the host name ({reason})",
+                        reason=reason,
+                    ),
+                    url=url,
                 )
             if code in _UNTRUSTED:
-                return CertificateUntrusted(f"The server certificate is not trusted ({reason})", url=url)
-            return TlsError(f"The server certificate could not be verified ({reason})", url=url)
+                return CertificateUntrusted(
+                    Message("error.cert_untrusted", "The server certificate is not trusted ({reason})", reason=reason),
+                    url=url,
+                )
+            return TlsError(
+                Message(
+                    "error.cert_unverified", "The server certificate could not be verified ({reason})", reason=reason
+                ),
+                url=url,
+            )
         if isinstance(current, ssl.SSLError):
-            return TlsError(f"TLS handshake failed: {current}", url=url)
+            return TlsError(
+                Message("error.tls_handshake", "TLS handshake failed: {reason}", reason=str(current)), url=url
+            )
         current = current.__cause__ or current.__context__
     return None

@@ -231,52 +231,52 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="121" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="122" />
         <source>Enter the password to test the connection.</source>
         <translation>Enter the password to test the connection.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="136" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
         <source>The connection test was cancelled</source>
         <translation>The connection test was cancelled</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="138" />
         <source>The connection test was cancelled.</source>
         <translation>The connection test was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="152" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="154" />
         <source>The settings are not complete</source>
         <translation>The settings are not complete</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="189" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="192" />
         <source>Could not fetch the certificate: {error}</source>
         <translation>Could not fetch the certificate: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="217" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="220" />
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="238" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="241" />
         <source>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</source>
         <translation>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="244" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="247" />
         <source>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</source>
         <translation>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="249" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="252" />
         <source>Settings saved. The password was stored insecurely, as you chose.</source>
         <translation>Settings saved. The password was stored insecurely, as you chose.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="250" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="253" />
         <source>Settings saved. The password is in the system keyring.</source>
         <translation>Settings saved. The password is in the system keyring.</translation>
     </message>
@@ -284,22 +284,22 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="84" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="86" />
         <source>Enter the MediaSense API user name</source>
         <translation>Enter the MediaSense API user name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="90" />
         <source>Choose the CA certificate file (PEM)</source>
         <translation>Choose the CA certificate file (PEM)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="93" />
         <source>The CA file does not exist: {path}</source>
         <translation>The CA file does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="100" />
         <source>Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it</source>
         <translation>Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it</translation>
     </message>
@@ -307,266 +307,679 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="372" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="374" />
         <source>changed, not saved</source>
         <translation>changed, not saved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="378" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
         <source>saved in the database</source>
         <translation>saved in the database</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="379" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
         <source>from the environment</source>
         <translation>from the environment</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="382" />
         <source>default</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="383" />
         <source>demo settings</source>
         <translation>demo settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="396" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="398" />
         <source>Enter the server URL first.</source>
         <translation>Enter the server URL first.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="402" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="404" />
         <source>Choose the CA certificate file</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="427" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="429" />
         <source>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</source>
         <translation>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="439" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
         <source>Saved in the keyring: type a new one to replace it</source>
         <translation>Saved in the keyring: type a new one to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="440" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
         <source>Kept in memory for this session: type to replace it</source>
         <translation>Kept in memory for this session: type to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
         <source>Taken from MEDIASENSE_PASSWORD: type to override it</source>
         <translation>Taken from MEDIASENSE_PASSWORD: type to override it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="444" />
         <source>The keyring is unavailable: enter the password</source>
         <translation>The keyring is unavailable: enter the password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="445" />
         <source>Enter the MediaSense password</source>
         <translation>Enter the MediaSense password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="446" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
         <source>A password is saved in the keyring ({name}).</source>
         <translation>A password is saved in the keyring ({name}).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="447" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
         <source>The password is kept in memory for this session only.</source>
         <translation>The password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
         <source>The password comes from the MEDIASENSE_PASSWORD environment variable.</source>
         <translation>The password comes from the MEDIASENSE_PASSWORD environment variable.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="451" />
         <source>The keyring could not be read; the password is not known.</source>
         <translation>The keyring could not be read; the password is not known.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="452" />
         <source>No password is saved yet.</source>
         <translation>No password is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="500" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="503" />
         <source>Connection successful.</source>
         <translation>Connection successful.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="488" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="491" />
         <source>The server presented this certificate (SHA-256):
 {fingerprint}</source>
         <translation>The server presented this certificate (SHA-256):
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="435" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="437" />
         <source>Only an administrator can change these settings. The test uses the saved password.</source>
         <translation>Only an administrator can change these settings. The test uses the saved password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="521" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="531" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Certificate pinned. Press Save to keep it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="550" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
         <source>MediaSense server</source>
         <translation>MediaSense server</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="551" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
         <source>Server URLs:</source>
         <translation>Server URLs:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="553" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
         <source>One URL per line: add every node of a cluster.</source>
         <translation>One URL per line: add every node of a cluster.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="554" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="555" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
         <source>MediaSense API user</source>
         <translation>MediaSense API user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="556" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="558" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
         <source>Store the password insecurely (anyone who can read your files could read it)</source>
         <translation>Store the password insecurely (anyone who can read your files could read it)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
         <source>Timeout:</source>
         <translation>Timeout:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="571" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="562" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="572" />
         <source>Server certificate (TLS)</source>
         <translation>Server certificate (TLS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="573" />
         <source>Verify with the system's certificate authorities</source>
         <translation>Verify with the system's certificate authorities</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
         <source>Verify with a CA certificate file:</source>
         <translation>Verify with a CA certificate file:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="575" />
         <source>Trust only the certificate with this SHA-256 fingerprint:</source>
         <translation>Trust only the certificate with this SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="576" />
         <source>Accept any certificate (not secure)</source>
         <translation>Accept any certificate (not secure)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="567" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="577" />
         <source>PEM file with the CA certificate</source>
         <translation>PEM file with the CA certificate</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="578" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="580" />
         <source>Fetch certificate…</source>
         <translation>Fetch certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="584" />
         <source>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</source>
         <translation>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="579" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="589" />
         <source>Connection test</source>
         <translation>Connection test</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="581" />
-        <source>URL validation</source>
-        <translation>URL validation</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="582" />
-        <source>Authentication</source>
-        <translation>Authentication</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="583" />
-        <source>API access</source>
-        <translation>API access</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="587" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="588" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="595" />
         <source>Review and trust this certificate…</source>
         <translation>Review and trust this certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="590" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="597" />
         <source>Test the connection with the values above before saving; nothing is saved by a test.</source>
         <translation>Test the connection with the values above before saving; nothing is saved by a test.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="592" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="599" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="593" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="600" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="601" />
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="25" />
+        <source>URL validation</source>
+        <translation>URL validation</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="26" />
+        <source>Authentication</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="27" />
+        <source>API access</source>
+        <translation>API access</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="33" />
+        <source>No MediaSense URL is configured</source>
+        <translation>No MediaSense URL is configured</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="34" />
+        <source>{url!r} must start with https:// (for example https://mediasense.example:8440)</source>
+        <translation>{url!r} must start with https:// (for example https://mediasense.example:8440)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="37" />
+        <source>{url!r} has no host name</source>
+        <translation>{url!r} has no host name</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="38" />
+        <source>{url!r} has an invalid port</source>
+        <translation>{url!r} has an invalid port</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="39" />
+        <source>{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)</source>
+        <translation>{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="42" />
+        <source>{url} names no port: the MediaSense API normally listens on 8440</source>
+        <translation>{url} names no port: the MediaSense API normally listens on 8440</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="45" />
+        <source>{url} has a path; use the server's root URL, for example https://host:8440</source>
+        <translation>{url} has a path; use the server's root URL, for example https://host:8440</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="48" />
+        <source>{host}: put the user name and password in their own fields, not in the URL</source>
+        <translation>{host}: put the user name and password in their own fields, not in the URL</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="52" />
+        <source>Signed in with {method}</source>
+        <translation>Signed in with {method}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="53" />
+        <source>signIn (MediaSense session)</source>
+        <translation>signIn (MediaSense session)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="54" />
+        <source>login (session cookie)</source>
+        <translation>login (session cookie)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="55" />
+        <source>Basic authentication</source>
+        <translation>Basic authentication</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="56" />
+        <source>server time {time}</source>
+        <translation>server time {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="57" />
+        <source>getSystemTime not offered (clock skew unknown)</source>
+        <translation>getSystemTime not offered (clock skew unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="58" />
+        <source>getSystemTime failed: {error}</source>
+        <translation>getSystemTime failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="59" />
+        <source>Session query failed: {error}</source>
+        <translation>Session query failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="60" />
+        <source>session query via {dialect} ({count} in the last hour, first page of 1)</source>
+        <translation>session query via {dialect} ({count} in the last hour, first page of 1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="63" />
+        <source>MediaSense connection successful</source>
+        <translation>MediaSense connection successful</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="64" />
+        <source>The MediaSense URL is not valid</source>
+        <translation>The MediaSense URL is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="65" />
+        <source>Authentication failed: {error}</source>
+        <translation>Authentication failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="66" />
+        <source>API access failed: {error}</source>
+        <translation>API access failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="68" />
+        <source>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</source>
+        <translation>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="71" />
+        <source>Check DNS on this computer, or enter the server's IP address</source>
+        <translation>Check DNS on this computer, or enter the server's IP address</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="72" />
+        <source>A firewall may drop the traffic: check that port 8440 is open from this computer</source>
+        <translation>A firewall may drop the traffic: check that port 8440 is open from this computer</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="75" />
+        <source>Try signing in to MediaSense's Search and Play with the same user to confirm the password</source>
+        <translation>Try signing in to MediaSense's Search and Play with the same user to confirm the password</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="78" />
+        <source>In MediaSense administration, add the user to the API users</source>
+        <translation>In MediaSense administration, add the user to the API users</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="79" />
+        <source>The server may run another MediaSense version: check the version, and that the URL is the server's root (https://host:8440) without a path</source>
+        <translation>The server may run another MediaSense version: check the version, and that the URL is the server's root (https://host:8440) without a path</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="84" />
+        <source>Until it is renewed you can pin the current certificate's fingerprint after checking it</source>
+        <translation>Until it is renewed you can pin the current certificate's fingerprint after checking it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="87" />
+        <source>Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</source>
+        <translation>Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="92" />
+        <source>Ask the MediaSense administrator whether the certificate was renewed before trusting it</source>
+        <translation>Ask the MediaSense administrator whether the certificate was renewed before trusting it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="95" />
+        <source>The server clock differs from this computer's by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</source>
+        <translation>The server clock differs from this computer's by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="101" />
+        <source>MediaSense rejected the credentials after signing in again</source>
+        <translation>MediaSense rejected the credentials after signing in again</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="104" />
+        <source>MediaSense rejected a fresh session</source>
+        <translation>MediaSense rejected a fresh session</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="105" />
+        <source>MediaSense answered {path} with invalid JSON ({reason})</source>
+        <translation>MediaSense answered {path} with invalid JSON ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="106" />
+        <source>MediaSense has no {path} (HTTP {status})</source>
+        <translation>MediaSense has no {path} (HTTP {status})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="107" />
+        <source>MediaSense refused access (HTTP 403)</source>
+        <translation>MediaSense refused access (HTTP 403)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="108" />
+        <source>MediaSense is rate limiting requests (HTTP 429)</source>
+        <translation>MediaSense is rate limiting requests (HTTP 429)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="109" />
+        <source>MediaSense answered HTTP {status}</source>
+        <translation>MediaSense answered HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="110" />
+        <source>MediaSense has too many concurrent requests</source>
+        <translation>MediaSense has too many concurrent requests</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="111" />
+        <source>MediaSense refused the request</source>
+        <translation>MediaSense refused the request</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="112" />
+        <source>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</source>
+        <translation>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="115" />
+        <source>MediaSense rejected the user name or password</source>
+        <translation>MediaSense rejected the user name or password</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="116" />
+        <source>MediaSense refused this user access to the API</source>
+        <translation>MediaSense refused this user access to the API</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="117" />
+        <source>MediaSense is busy</source>
+        <translation>MediaSense is busy</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="118" />
+        <source>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</source>
+        <translation>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="121" />
+        <source>{host} did not answer within {seconds:g} s</source>
+        <translation>{host} did not answer within {seconds:g} s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="122" />
+        <source>The host name {host!r} could not be resolved</source>
+        <translation>The host name {host!r} could not be resolved</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="123" />
+        <source>{host} refused the connection</source>
+        <translation>{host} refused the connection</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="124" />
+        <source>The connection to {host} broke off: {reason}</source>
+        <translation>The connection to {host} broke off: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="125" />
+        <source>Could not reach {host}: {reason}</source>
+        <translation>Could not reach {host}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="126" />
+        <source>getSystemTime answered without currentSystemTime</source>
+        <translation>getSystemTime answered without currentSystemTime</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="127" />
+        <source>MediaSense answered {path} in an unexpected shape: {reason}</source>
+        <translation>MediaSense answered {path} in an unexpected shape: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="130" />
+        <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
+        <translation>{node} offers none of the session query endpoints QMS Desktop knows</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="133" />
+        <source>The server's certificate does not match the pinned one ({reason})</source>
+        <translation>The server's certificate does not match the pinned one ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="136" />
+        <source>The server certificate has expired ({reason})</source>
+        <translation>The server certificate has expired ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="137" />
+        <source>The server certificate does not match the host name ({reason})</source>
+        <translation>The server certificate does not match the host name ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="140" />
+        <source>The server certificate is not trusted ({reason})</source>
+        <translation>The server certificate is not trusted ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="141" />
+        <source>The server certificate could not be verified ({reason})</source>
+        <translation>The server certificate could not be verified ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="144" />
+        <source>TLS handshake failed: {reason}</source>
+        <translation>TLS handshake failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="146" />
+        <source>Check the MediaSense URL and connection settings</source>
+        <translation>Check the MediaSense URL and connection settings</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="147" />
+        <source>Check that the MediaSense host and port are right and reachable from this computer</source>
+        <translation>Check that the MediaSense host and port are right and reachable from this computer</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="150" />
+        <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
+        <translation>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="155" />
+        <source>The host name does not resolve: check its spelling or use the server's IP address</source>
+        <translation>The host name does not resolve: check its spelling or use the server's IP address</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="158" />
+        <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
+        <translation>The server did not answer in time: check firewalls and VPN, or raise the timeout</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="161" />
+        <source>Check the server certificate</source>
+        <translation>Check the server certificate</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
+        <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
+        <translation>The server certificate has expired: ask the MediaSense administrator to renew it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
+        <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</source>
+        <translation>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
+        <source>The certificate was issued for another name: connect with the name it was issued for</source>
+        <translation>The certificate was issued for another name: connect with the name it was issued for</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="173" />
+        <source>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
+        <translation>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="178" />
+        <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
+        <translation>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="183" />
+        <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
+        <translation>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="186" />
+        <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</source>
+        <translation>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="191" />
+        <source>The MediaSense session keeps expiring: check the server's clock and the API service</source>
+        <translation>The MediaSense session keeps expiring: check the server's clock and the API service</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="194" />
+        <source>This MediaSense version does not offer that API: check the version and the base URL</source>
+        <translation>This MediaSense version does not offer that API: check the version and the base URL</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="197" />
+        <source>MediaSense is busy with too many requests: try again in a few minutes</source>
+        <translation>MediaSense is busy with too many requests: try again in a few minutes</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
+        <source>MediaSense reported an internal error: check the server's health and try again later</source>
+        <translation>MediaSense reported an internal error: check the server's health and try again later</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="203" />
+        <source>MediaSense refused the request; the detail says why</source>
+        <translation>MediaSense refused the request; the detail says why</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="204" />
+        <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
+        <translation>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
+        <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
+        <translation>The audio has been pruned from MediaSense (retention policy); the metadata remains</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="211" />
+        <source>The recording has no playable media yet (the call may still be active)</source>
+        <translation>The recording has no playable media yet (the call may still be active)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="214" />
+        <source>The requested byte range lies outside the recording</source>
+        <translation>The requested byte range lies outside the recording</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="254" />
+        <source> (responseCode {code})</source>
+        <translation> (responseCode {code})</translation>
     </message>
 </context>
 <context>
@@ -1650,78 +2063,78 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="71" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="75" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="76" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense reported no audio for this recording.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="78" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="83" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="87" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="88" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>This recording is no longer in the database. Search again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="97" />
         <source>The local playback service could not start: {error}</source>
         <translation>The local playback service could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="100" />
         <source>The audio could not be opened: {error}</source>
         <translation>The audio could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="113" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="119" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="120" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="124" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="125" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>The local playback service is not reachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="127" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="128" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="262" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="263" />
         <source>The search failed: {error}</source>
         <translation>The search failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="301" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="302" />
         <source>This recording could not be shown: {error}</source>
         <translation>This recording could not be shown: {error}</translation>
     </message>
@@ -1729,137 +2142,137 @@
 <context>
     <name>RecordingsTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="51" />
         <source>Inbound</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="61" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="52" />
         <source>Outbound</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="62" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="53" />
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="65" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="56" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="66" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="57" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="58" />
         <source>Closed with error</source>
         <translation>Closed with error</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="68" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="59" />
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="69" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="89" />
         <source>Available</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="90" />
         <source>Pruned</source>
         <translation>Pruned</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="100" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="91" />
         <source>Still active</source>
         <translation>Still active</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="101" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="92" />
         <source>No media</source>
         <translation>No media</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="97" />
         <source>The audio is on MediaSense and can be played.</source>
         <translation>The audio is on MediaSense and can be played.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="107" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
         <source>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</source>
         <translation>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="112" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="103" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="115" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
         <source>MediaSense recorded no audio for this session (no media address was reported).</source>
         <translation>MediaSense recorded no audio for this session (no media address was reported).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="156" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="147" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="160" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="151" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="159" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="173" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="164" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="166" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="178" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="169" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="171" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="172" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="298" />
         <source>This column cannot be sorted</source>
         <translation>This column cannot be sorted</translation>
     </message>
@@ -2021,133 +2434,133 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 Recordings already stored, the run history and the quarantine are kept.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="85" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="75" />
         <source>Idle</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="86" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="76" />
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="87" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="77" />
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="78" />
         <source>Success</source>
         <translation>Success</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="89" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="79" />
         <source>Partial</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="90" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="80" />
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="81" />
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="182" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="193" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="183" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="194" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="184" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="185" />
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="196" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="186" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="197" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="187" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="93" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="198" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="188" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Fetched</source>
         <translation>Fetched</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="199" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="189" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="190" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="201" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="191" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="202" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Errors</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195" />
         <source>Error summary</source>
         <translation>Error summary</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="232" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="222" />
         <source>Session id</source>
         <translation>Session id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="233" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="223" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="234" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="224" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="235" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="225" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="226" />
         <source>Seen</source>
         <translation>Seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="237" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="227" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="105" />
         <source>Last run</source>
         <translation>Last run</translation>

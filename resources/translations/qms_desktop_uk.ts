@@ -232,52 +232,52 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="121" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="122" />
         <source>Enter the password to test the connection.</source>
         <translation>Введіть пароль, щоб перевірити з'єднання.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="136" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
         <source>The connection test was cancelled</source>
         <translation>Перевірку з'єднання скасовано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="138" />
         <source>The connection test was cancelled.</source>
         <translation>Перевірку з'єднання скасовано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="152" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="154" />
         <source>The settings are not complete</source>
         <translation>Налаштування неповні</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="189" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="192" />
         <source>Could not fetch the certificate: {error}</source>
         <translation>Не вдалося отримати сертифікат: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="217" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="220" />
         <source>Settings saved.</source>
         <translation>Налаштування збережено.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="238" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="241" />
         <source>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</source>
         <translation>Налаштування збережено. Захищеного сховища паролів немає, тому пароль зберігається в пам'яті лише до кінця цього сеансу: після перезапуску його треба буде ввести знову.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="244" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="247" />
         <source>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</source>
         <translation>Налаштування збережено, але сховище паролів не прийняло пароль ({error}). Він зберігається в пам'яті лише до кінця цього сеансу.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="249" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="252" />
         <source>Settings saved. The password was stored insecurely, as you chose.</source>
         <translation>Налаштування збережено. Пароль збережено незахищено, як ви обрали.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="250" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="253" />
         <source>Settings saved. The password is in the system keyring.</source>
         <translation>Налаштування збережено. Пароль — у системному сховищі паролів.</translation>
     </message>
@@ -285,22 +285,22 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="84" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="86" />
         <source>Enter the MediaSense API user name</source>
         <translation>Введіть ім'я користувача API MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="90" />
         <source>Choose the CA certificate file (PEM)</source>
         <translation>Виберіть файл сертифіката CA (PEM)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="93" />
         <source>The CA file does not exist: {path}</source>
         <translation>Файлу CA не існує: {path}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="100" />
         <source>Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it</source>
         <translation>Введіть відбиток SHA-256 сертифіката (64 шістнадцяткові цифри) або отримайте його із сервера</translation>
     </message>
@@ -308,266 +308,679 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="372" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="374" />
         <source>changed, not saved</source>
         <translation>змінено, не збережено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="378" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
         <source>saved in the database</source>
         <translation>збережено в базі даних</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="379" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
         <source>from the environment</source>
         <translation>зі змінних середовища</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="382" />
         <source>default</source>
         <translation>типове значення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="383" />
         <source>demo settings</source>
         <translation>демо-налаштування</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="396" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="398" />
         <source>Enter the server URL first.</source>
         <translation>Спочатку введіть URL сервера.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="402" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="404" />
         <source>Choose the CA certificate file</source>
         <translation>Виберіть файл сертифіката CA</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Сертифікати (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="403" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="427" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="429" />
         <source>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</source>
         <translation>На цьому комп'ютері немає захищеного сховища паролів (модуль: {name}). Збережений пароль зберігатиметься в пам'яті, доки ви не закриєте програму, якщо не позначите «Зберегти пароль незахищено».</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="439" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
         <source>Saved in the keyring: type a new one to replace it</source>
         <translation>Збережено у сховищі паролів: введіть новий, щоб замінити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="440" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
         <source>Kept in memory for this session: type to replace it</source>
         <translation>Зберігається в пам'яті до кінця сеансу: введіть, щоб замінити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
         <source>Taken from MEDIASENSE_PASSWORD: type to override it</source>
         <translation>Узято з MEDIASENSE_PASSWORD: введіть, щоб замінити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="444" />
         <source>The keyring is unavailable: enter the password</source>
         <translation>Сховище паролів недоступне: введіть пароль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="445" />
         <source>Enter the MediaSense password</source>
         <translation>Введіть пароль MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="446" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
         <source>A password is saved in the keyring ({name}).</source>
         <translation>Пароль збережено у сховищі паролів ({name}).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="447" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
         <source>The password is kept in memory for this session only.</source>
         <translation>Пароль зберігається в пам'яті лише до кінця цього сеансу.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
         <source>The password comes from the MEDIASENSE_PASSWORD environment variable.</source>
         <translation>Пароль узято зі змінної середовища MEDIASENSE_PASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="451" />
         <source>The keyring could not be read; the password is not known.</source>
         <translation>Не вдалося прочитати сховище паролів; пароль невідомий.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="452" />
         <source>No password is saved yet.</source>
         <translation>Пароль ще не збережено.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="500" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="503" />
         <source>Connection successful.</source>
         <translation>З'єднання встановлено.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="488" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="491" />
         <source>The server presented this certificate (SHA-256):
 {fingerprint}</source>
         <translation>Сервер надав такий сертифікат (SHA-256):
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="435" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="437" />
         <source>Only an administrator can change these settings. The test uses the saved password.</source>
         <translation>Змінювати ці налаштування може лише адміністратор. Перевірка використовує збережений пароль.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="521" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="531" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Сертифікат закріплено. Натисніть «Зберегти», щоб залишити його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="550" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
         <source>MediaSense server</source>
         <translation>Сервер MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="551" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
         <source>Server URLs:</source>
         <translation>URL сервера:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="553" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
         <source>One URL per line: add every node of a cluster.</source>
         <translation>По одному URL у рядку: додайте кожен вузол кластера.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="554" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
         <source>User name:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="555" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
         <source>MediaSense API user</source>
         <translation>Користувач API MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="556" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="558" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
         <source>Store the password insecurely (anyone who can read your files could read it)</source>
         <translation>Зберегти пароль незахищено (його зможе прочитати будь-хто з доступом до ваших файлів)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
         <source>Timeout:</source>
         <translation>Тайм-аут:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="571" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="562" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="572" />
         <source>Server certificate (TLS)</source>
         <translation>Сертифікат сервера (TLS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="573" />
         <source>Verify with the system's certificate authorities</source>
         <translation>Перевіряти системними центрами сертифікації</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
         <source>Verify with a CA certificate file:</source>
         <translation>Перевіряти файлом сертифіката CA:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="575" />
         <source>Trust only the certificate with this SHA-256 fingerprint:</source>
         <translation>Довіряти лише сертифікату з цим відбитком SHA-256:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="576" />
         <source>Accept any certificate (not secure)</source>
         <translation>Приймати будь-який сертифікат (небезпечно)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="567" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="577" />
         <source>PEM file with the CA certificate</source>
         <translation>PEM-файл із сертифікатом CA</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="578" />
         <source>Browse…</source>
         <translation>Огляд…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="580" />
         <source>Fetch certificate…</source>
         <translation>Отримати сертифікат…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="584" />
         <source>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</source>
         <translation>Будь-хто між цим комп'ютером і сервером зможе прочитати пароль і записи. Використовуйте це лише для короткої перевірки, а потім закріпіть сертифікат.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="579" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="589" />
         <source>Connection test</source>
         <translation>Перевірка з'єднання</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="581" />
-        <source>URL validation</source>
-        <translation>Перевірка URL</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="582" />
-        <source>Authentication</source>
-        <translation>Автентифікація</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="583" />
-        <source>API access</source>
-        <translation>Доступ до API</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="587" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
         <source>What to do</source>
         <translation>Що зробити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="588" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="595" />
         <source>Review and trust this certificate…</source>
         <translation>Переглянути й довіряти цьому сертифікату…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="590" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="597" />
         <source>Test the connection with the values above before saving; nothing is saved by a test.</source>
         <translation>Перевірте з'єднання з цими значеннями перед збереженням; перевірка нічого не зберігає.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="592" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="599" />
         <source>Test connection</source>
         <translation>Перевірити з'єднання</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="593" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="600" />
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="601" />
         <source>Save</source>
         <translation>Зберегти</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="25" />
+        <source>URL validation</source>
+        <translation>Перевірка URL</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="26" />
+        <source>Authentication</source>
+        <translation>Автентифікація</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="27" />
+        <source>API access</source>
+        <translation>Доступ до API</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="33" />
+        <source>No MediaSense URL is configured</source>
+        <translation>URL сервера MediaSense не вказано</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="34" />
+        <source>{url!r} must start with https:// (for example https://mediasense.example:8440)</source>
+        <translation>{url!r} має починатися з https:// (наприклад, https://mediasense.example:8440)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="37" />
+        <source>{url!r} has no host name</source>
+        <translation>У {url!r} немає імені хоста</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="38" />
+        <source>{url!r} has an invalid port</source>
+        <translation>У {url!r} неправильний порт</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="39" />
+        <source>{url} uses plain HTTP: MediaSense's API is HTTPS-only (port 8440)</source>
+        <translation>{url} використовує звичайний HTTP: API MediaSense працює лише через HTTPS (порт 8440)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="42" />
+        <source>{url} names no port: the MediaSense API normally listens on 8440</source>
+        <translation>У {url} не вказано порт: API MediaSense зазвичай слухає порт 8440</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="45" />
+        <source>{url} has a path; use the server's root URL, for example https://host:8440</source>
+        <translation>У {url} є шлях; вкажіть кореневу адресу сервера, наприклад https://host:8440</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="48" />
+        <source>{host}: put the user name and password in their own fields, not in the URL</source>
+        <translation>{host}: вводьте ім’я користувача й пароль у відповідні поля, а не в URL</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="52" />
+        <source>Signed in with {method}</source>
+        <translation>Вхід виконано через {method}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="53" />
+        <source>signIn (MediaSense session)</source>
+        <translation>signIn (сеанс MediaSense)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="54" />
+        <source>login (session cookie)</source>
+        <translation>login (сеансовий cookie)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="55" />
+        <source>Basic authentication</source>
+        <translation>базову автентифікацію (Basic)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="56" />
+        <source>server time {time}</source>
+        <translation>час сервера {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="57" />
+        <source>getSystemTime not offered (clock skew unknown)</source>
+        <translation>getSystemTime недоступний (розбіжність годинників невідома)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="58" />
+        <source>getSystemTime failed: {error}</source>
+        <translation>Помилка getSystemTime: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="59" />
+        <source>Session query failed: {error}</source>
+        <translation>Не вдалося запитати сеанси: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="60" />
+        <source>session query via {dialect} ({count} in the last hour, first page of 1)</source>
+        <translation>запит сеансів через {dialect} (за останню годину: {count}, перша сторінка по 1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="63" />
+        <source>MediaSense connection successful</source>
+        <translation>Підключення до MediaSense успішне</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="64" />
+        <source>The MediaSense URL is not valid</source>
+        <translation>URL сервера MediaSense неправильний</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="65" />
+        <source>Authentication failed: {error}</source>
+        <translation>Помилка автентифікації: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="66" />
+        <source>API access failed: {error}</source>
+        <translation>Помилка доступу до API: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="68" />
+        <source>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</source>
+        <translation>Перевірте порт: API MediaSense використовує 8440 (HTTPS), медіасервіс — 8446</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="71" />
+        <source>Check DNS on this computer, or enter the server's IP address</source>
+        <translation>Перевірте DNS на цьому комп’ютері або введіть IP-адресу сервера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="72" />
+        <source>A firewall may drop the traffic: check that port 8440 is open from this computer</source>
+        <translation>Брандмауер може блокувати трафік: перевірте, що порт 8440 відкритий з цього комп’ютера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="75" />
+        <source>Try signing in to MediaSense's Search and Play with the same user to confirm the password</source>
+        <translation>Спробуйте увійти в Search and Play MediaSense під тим самим користувачем, щоб перевірити пароль</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="78" />
+        <source>In MediaSense administration, add the user to the API users</source>
+        <translation>В адмініструванні MediaSense додайте цього користувача до користувачів API</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="79" />
+        <source>The server may run another MediaSense version: check the version, and that the URL is the server's root (https://host:8440) without a path</source>
+        <translation>Можливо, на сервері інша версія MediaSense: перевірте версію і те, що URL — це коренева адреса сервера (https://host:8440) без шляху</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="84" />
+        <source>Until it is renewed you can pin the current certificate's fingerprint after checking it</source>
+        <translation>Доки сертифікат не оновлено, можна закріпити відбиток поточного сертифіката, попередньо перевіривши його</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="87" />
+        <source>Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</source>
+        <translation>Порівняйте відбиток сертифіката нижче з відбитком на сервері MediaSense, а потім закріпіть його; приймати будь-який сертифікат можна для перевірки, але тоді з’єднання можна перехопити</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="92" />
+        <source>Ask the MediaSense administrator whether the certificate was renewed before trusting it</source>
+        <translation>Перш ніж довіряти сертифікату, запитайте адміністратора MediaSense, чи його оновлювали</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="95" />
+        <source>The server clock differs from this computer's by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</source>
+        <translation>Годинник сервера відрізняється від годинника цього комп’ютера на {seconds:.0f} с: синхронізуйте обидва через NTP, інакше останні дзвінки можуть бути пропущені</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="101" />
+        <source>MediaSense rejected the credentials after signing in again</source>
+        <translation>MediaSense відхилив облікові дані після повторного входу</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="104" />
+        <source>MediaSense rejected a fresh session</source>
+        <translation>MediaSense відхилив новий сеанс</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="105" />
+        <source>MediaSense answered {path} with invalid JSON ({reason})</source>
+        <translation>MediaSense відповів на {path} неправильним JSON ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="106" />
+        <source>MediaSense has no {path} (HTTP {status})</source>
+        <translation>У MediaSense немає {path} (HTTP {status})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="107" />
+        <source>MediaSense refused access (HTTP 403)</source>
+        <translation>MediaSense відмовив у доступі (HTTP 403)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="108" />
+        <source>MediaSense is rate limiting requests (HTTP 429)</source>
+        <translation>MediaSense обмежує частоту запитів (HTTP 429)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="109" />
+        <source>MediaSense answered HTTP {status}</source>
+        <translation>MediaSense відповів HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="110" />
+        <source>MediaSense has too many concurrent requests</source>
+        <translation>MediaSense має забагато одночасних запитів</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="111" />
+        <source>MediaSense refused the request</source>
+        <translation>MediaSense відхилив запит</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="112" />
+        <source>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</source>
+        <translation>{node} не підтримує жодного зі способів входу, відомих QMS Desktop (signIn, login, Basic)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="115" />
+        <source>MediaSense rejected the user name or password</source>
+        <translation>MediaSense відхилив ім’я користувача або пароль</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="116" />
+        <source>MediaSense refused this user access to the API</source>
+        <translation>MediaSense не дозволив цьому користувачеві доступ до API</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="117" />
+        <source>MediaSense is busy</source>
+        <translation>MediaSense зайнятий</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="118" />
+        <source>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</source>
+        <translation>MediaSense прийняв вхід, але не надіслав сеансовий cookie JSESSIONID</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="121" />
+        <source>{host} did not answer within {seconds:g} s</source>
+        <translation>{host} не відповів протягом {seconds:g} с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="122" />
+        <source>The host name {host!r} could not be resolved</source>
+        <translation>Не вдалося визначити адресу хоста {host!r}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="123" />
+        <source>{host} refused the connection</source>
+        <translation>{host} відхилив з’єднання</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="124" />
+        <source>The connection to {host} broke off: {reason}</source>
+        <translation>З’єднання з {host} обірвалося: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="125" />
+        <source>Could not reach {host}: {reason}</source>
+        <translation>Не вдалося зв’язатися з {host}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="126" />
+        <source>getSystemTime answered without currentSystemTime</source>
+        <translation>getSystemTime відповів без currentSystemTime</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="127" />
+        <source>MediaSense answered {path} in an unexpected shape: {reason}</source>
+        <translation>MediaSense відповів на {path} у неочікуваному форматі: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="130" />
+        <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
+        <translation>{node} не підтримує жодного із запитів сеансів, відомих QMS Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="133" />
+        <source>The server's certificate does not match the pinned one ({reason})</source>
+        <translation>Сертифікат сервера не збігається із закріпленим ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="136" />
+        <source>The server certificate has expired ({reason})</source>
+        <translation>Термін дії сертифіката сервера минув ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="137" />
+        <source>The server certificate does not match the host name ({reason})</source>
+        <translation>Сертифікат сервера не відповідає імені хоста ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="140" />
+        <source>The server certificate is not trusted ({reason})</source>
+        <translation>Сертифікат сервера не є довіреним ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="141" />
+        <source>The server certificate could not be verified ({reason})</source>
+        <translation>Не вдалося перевірити сертифікат сервера ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="144" />
+        <source>TLS handshake failed: {reason}</source>
+        <translation>Помилка встановлення TLS-з’єднання: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="146" />
+        <source>Check the MediaSense URL and connection settings</source>
+        <translation>Перевірте URL сервера MediaSense і параметри підключення</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="147" />
+        <source>Check that the MediaSense host and port are right and reachable from this computer</source>
+        <translation>Перевірте, що хост і порт MediaSense правильні й доступні з цього комп’ютера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="150" />
+        <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
+        <translation>На цьому хості й порту ніщо не приймає з’єднань: перевірте порт (API використовує 8440) і те, що служба API MediaSense запущена</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="155" />
+        <source>The host name does not resolve: check its spelling or use the server's IP address</source>
+        <translation>Ім’я хоста не розпізнається: перевірте написання або вкажіть IP-адресу сервера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="158" />
+        <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
+        <translation>Сервер не відповів вчасно: перевірте брандмауери та VPN або збільште тайм-аут</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="161" />
+        <source>Check the server certificate</source>
+        <translation>Перевірте сертифікат сервера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
+        <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
+        <translation>Термін дії сертифіката сервера минув: попросіть адміністратора MediaSense оновити його</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
+        <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</source>
+        <translation>Сертифікат не підписаний довіреним центром сертифікації (MediaSense типово використовує самопідписаний): виберіть файл CA або закріпіть відбиток сертифіката, попередньо перевіривши його</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
+        <source>The certificate was issued for another name: connect with the name it was issued for</source>
+        <translation>Сертифікат видано для іншого імені: підключайтеся за тим іменем, для якого його видано</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="173" />
+        <source>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
+        <translation>Сертифікат сервера не той, що закріплений. Якщо сертифікат оновили навмисно, підтвердьте новий відбиток; інакше не підключайтеся — з’єднання може хтось перехоплювати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="178" />
+        <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
+        <translation>Перевірте ім’я користувача й пароль; це має бути кінцевий користувач Unified CM, увімкнений як користувач API MediaSense (зміна пароля в Unified CM може набути чинності за кілька хвилин)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="183" />
+        <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
+        <translation>Користувач відомий, але не має дозволу: попросіть адміністратора увімкнути його як користувача API MediaSense</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="186" />
+        <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</source>
+        <translation>MediaSense прийняв пароль, але не надіслав cookie JSESSIONID; перевірте, чи не вилучає проксі заголовки Set-Cookie і чи справна служба сеансів API на сервері</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="191" />
+        <source>The MediaSense session keeps expiring: check the server's clock and the API service</source>
+        <translation>Сеанс MediaSense постійно закінчується: перевірте годинник сервера та службу API</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="194" />
+        <source>This MediaSense version does not offer that API: check the version and the base URL</source>
+        <translation>Ця версія MediaSense не підтримує цей API: перевірте версію та базовий URL</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="197" />
+        <source>MediaSense is busy with too many requests: try again in a few minutes</source>
+        <translation>MediaSense перевантажений запитами: спробуйте ще раз за кілька хвилин</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
+        <source>MediaSense reported an internal error: check the server's health and try again later</source>
+        <translation>MediaSense повідомив про внутрішню помилку: перевірте стан сервера і спробуйте пізніше</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="203" />
+        <source>MediaSense refused the request; the detail says why</source>
+        <translation>MediaSense відхилив запит; причину вказано в подробицях</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="204" />
+        <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
+        <translation>MediaSense повернув дані, що не є правильним JSON очікуваного формату: перевірте версію сервера</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
+        <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
+        <translation>Аудіо видалено з MediaSense (політика зберігання); метадані залишилися</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="211" />
+        <source>The recording has no playable media yet (the call may still be active)</source>
+        <translation>У записі ще немає аудіо для відтворення (можливо, дзвінок ще триває)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="214" />
+        <source>The requested byte range lies outside the recording</source>
+        <translation>Запитаний діапазон байтів виходить за межі запису</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="254" />
+        <source> (responseCode {code})</source>
+        <translation> (responseCode {code})</translation>
     </message>
 </context>
 <context>
@@ -1651,78 +2064,78 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>Аудіо цього запису видалено з MediaSense (політика зберігання).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="71" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>Дзвінок ще триває. Його аудіо можна буде прослухати після завершення.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="75" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="76" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense не повідомив аудіо для цього запису.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="78" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>У вас уже відкрито максимальну кількість відтворень. Зупиніть одне з них і спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="83" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Доступ заборонено: ви не можете прослухати цей запис (він належить команді, яку ви не контролюєте).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="87" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="88" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>Цього запису вже немає в базі даних. Виконайте пошук ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Для відтворення потрібне підключення до MediaSense і його пароль: задайте їх на вкладці «Підключення».</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="97" />
         <source>The local playback service could not start: {error}</source>
         <translation>Не вдалося запустити локальну службу відтворення: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="100" />
         <source>The audio could not be opened: {error}</source>
         <translation>Не вдалося відкрити аудіо: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="113" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Доступ до аудіо відхилено: посилання для відтворення застаріло або належить іншому користувачу. Виберіть запис ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="119" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="120" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense не надав аудіо: сервер може бути вимкнений або недоступний. Спробуйте пізніше. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="124" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="125" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>Локальна служба відтворення недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="127" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="128" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>Не вдалося відкрити аудіо (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="262" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="263" />
         <source>The search failed: {error}</source>
         <translation>Пошук не вдався: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="301" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="302" />
         <source>This recording could not be shown: {error}</source>
         <translation>Не вдалося показати запис: {error}</translation>
     </message>
@@ -1730,137 +2143,137 @@
 <context>
     <name>RecordingsTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="51" />
         <source>Inbound</source>
         <translation>Вхідний</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="61" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="52" />
         <source>Outbound</source>
         <translation>Вихідний</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="62" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="53" />
         <source>Internal</source>
         <translation>Внутрішній</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="65" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="56" />
         <source>Active</source>
         <translation>Активний</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="66" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="57" />
         <source>Closed</source>
         <translation>Завершений</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="58" />
         <source>Closed with error</source>
         <translation>Завершений з помилкою</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="68" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="59" />
         <source>Deleted</source>
         <translation>Видалений</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="69" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
         <source>Unknown</source>
         <translation>Невідомий</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="89" />
         <source>Available</source>
         <translation>Доступне</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="90" />
         <source>Pruned</source>
         <translation>Видалене</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="100" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="91" />
         <source>Still active</source>
         <translation>Ще триває</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="101" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="92" />
         <source>No media</source>
         <translation>Немає аудіо</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="97" />
         <source>The audio is on MediaSense and can be played.</source>
         <translation>Аудіо є на MediaSense, його можна прослухати.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="107" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
         <source>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</source>
         <translation>MediaSense видалив аудіо згідно з політикою зберігання. Подробиці дзвінка збережено тут, але прослухати його вже не можна.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="112" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="103" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>Дзвінок ще триває. Його аудіо можна буде прослухати після завершення.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="115" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
         <source>MediaSense recorded no audio for this session (no media address was reported).</source>
         <translation>MediaSense не записав аудіо для цієї сесії (адресу медіа не повідомлено).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="156" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="147" />
         <source>Start</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="160" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="151" />
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="159" />
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="173" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="164" />
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="166" />
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="178" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="169" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="171" />
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="172" />
         <source>Audio</source>
         <translation>Аудіо</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="298" />
         <source>This column cannot be sorted</source>
         <translation>За цим стовпцем не можна сортувати</translation>
     </message>
@@ -2023,133 +2436,133 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 Уже збережені записи, історія запусків і карантин залишаться.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="85" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="75" />
         <source>Idle</source>
         <translation>Очікування</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="86" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="76" />
         <source>In progress</source>
         <translation>Триває</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="87" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="77" />
         <source>Running</source>
         <translation>Виконується</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="78" />
         <source>Success</source>
         <translation>Успішно</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="89" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="79" />
         <source>Partial</source>
         <translation>Частково</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="90" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="80" />
         <source>Failed</source>
         <translation>Помилка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="81" />
         <source>Interrupted</source>
         <translation>Перервано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="182" />
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="193" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="183" />
         <source>Started</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="194" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="184" />
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="185" />
         <source>Trigger</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="196" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="186" />
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="197" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="187" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="93" />
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="198" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="188" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Fetched</source>
         <translation>Отримано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="199" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="189" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Created</source>
         <translation>Створено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="190" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Updated</source>
         <translation>Оновлено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="201" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="191" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="202" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Errors</source>
         <translation>Помилки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195" />
         <source>Error summary</source>
         <translation>Опис помилки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="232" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="222" />
         <source>Session id</source>
         <translation>ID сеансу</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="233" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="223" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="234" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="224" />
         <source>First seen</source>
         <translation>Уперше</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="235" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="225" />
         <source>Last seen</source>
         <translation>Востаннє</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="226" />
         <source>Seen</source>
         <translation>Разів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="237" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="227" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="105" />
         <source>Last run</source>
         <translation>Останній запуск</translation>

@@ -20,6 +20,7 @@ from qms_desktop.security import audit
 from qms_desktop.security.errors import PermissionDenied
 from qms_desktop.security.roles import Principal
 from qms_desktop.security.services import SettingsService
+from qms_desktop.ui import core_messages
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.credentials import Credentials
 from qms_desktop.ui.qt import QObject, Signal
@@ -124,7 +125,7 @@ class ConnectionController(QObject):
         try:
             client_config = settings.client_config(password)
         except ConfigurationError as exc:
-            self.message.emit("error", str(exc))
+            self.message.emit("error", core_messages.error_text(exc))
             self.test_finished.emit(None)
             return None
         self.busy_changed.emit("test", True)
@@ -139,7 +140,8 @@ class ConnectionController(QObject):
             raise
         finally:
             self.busy_changed.emit("test", False)
-        self.ctx.signals.connection_state.emit("ok" if result.success else "failed", result.message)
+        summary = core_messages.text(result.message)
+        self.ctx.signals.connection_state.emit("ok" if result.success else "failed", summary)
         log.info("Connection test: %s", result.message)
         self.test_finished.emit(result)
         return result
@@ -186,7 +188,8 @@ class ConnectionController(QObject):
         try:
             info = await fetch_certificate(url, timeout)
         except (MediaSenseError, ValueError) as exc:
-            self.message.emit("error", self.tr("Could not fetch the certificate: {error}").format(error=exc))
+            error = core_messages.error_text(exc) if isinstance(exc, MediaSenseError) else str(exc)
+            self.message.emit("error", self.tr("Could not fetch the certificate: {error}").format(error=error))
             return
         finally:
             self.busy_changed.emit("certificate", False)

@@ -12,6 +12,7 @@ from qms_desktop import config
 from qms_desktop.mediasense.diagnostics import validate_urls
 from qms_desktop.mediasense.tls import format_fingerprint, normalize_fingerprint
 from qms_desktop.secrets import BackendInfo
+from qms_desktop.ui import core_messages
 from qms_desktop.ui.qt import QCoreApplication
 
 TLS_SYSTEM = "system"
@@ -77,9 +78,10 @@ class ConnectionForm:
 
     def check(self) -> FormCheck:
         problems: dict[str, list[str]] = {}
-        url_problems, advice = validate_urls(self.urls)
+        url_problems, url_advice = validate_urls(self.urls)
+        advice = [core_messages.text(item) for item in url_advice]
         if url_problems:
-            problems["urls"] = url_problems
+            problems["urls"] = [core_messages.text(item) for item in url_problems]
         if not self.username.strip():
             problems["username"] = [QCoreApplication.translate("ConnectionForm", "Enter the MediaSense API user name")]
         if self.tls_mode == TLS_CA_FILE:

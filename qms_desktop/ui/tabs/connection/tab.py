@@ -10,6 +10,7 @@ from typing import Any
 from qms_desktop.mediasense import diagnostics
 from qms_desktop.mediasense.tls import format_fingerprint
 from qms_desktop.security.roles import Permission
+from qms_desktop.ui import core_messages
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QButtonGroup,
@@ -115,6 +116,7 @@ class ConnectionTab(QWidget):
         self._keyring_name = ""
         self._presented_certificate: Any = None
         self._last_result: diagnostics.ConnectionTestResult | None = None
+        self._step_messages: dict[str, str] = {}  # the core's (English, coded) text, translated when shown
         self._busy: set[str] = set()
         self._read_only = False  # IT: test with the saved settings and password, change nothing
         self.certificate_dialog: CertificateDialog | None = None
@@ -453,6 +455,7 @@ class ConnectionTab(QWidget):
         self.password_state_label.setText(states.get(self._password_state, ""))
 
     def on_test_started(self) -> None:
+        self._step_messages.clear()
         for row in self.step_rows.values():
             row.reset()
         self.summary.hide()
@@ -466,7 +469,8 @@ class ConnectionTab(QWidget):
     def on_step(self, step: diagnostics.StepResult) -> None:
         row = self.step_rows.get(step.step)
         if row is not None:
-            row.set_state(step.status, step.duration_ms, step.message)
+            self._step_messages[step.step] = step.message
+            row.set_state(step.status, step.duration_ms, core_messages.text(step.message))
 
     def on_test_finished(self, result: diagnostics.ConnectionTestResult | None) -> None:
         if result is None:
@@ -476,9 +480,8 @@ class ConnectionTab(QWidget):
             return
         self._last_result = result
         self._render_summary()
+        self._render_recommendations()
         if result.recommendations:
-            items = "".join(f"<li>{_escape(item)}</li>" for item in result.recommendations)
-            self.recommendations_label.setText(f"<ul style='margin-left:-24px'>{items}</ul>")
             self.recommendations_title.show()
             self.recommendations_label.show()
         cert = result.certificate
@@ -499,7 +502,14 @@ class ConnectionTab(QWidget):
         if result.success:
             self.summary.show_text("info", self.tr("Connection successful."))
         else:
-            self.summary.show_text("error", result.message)
+            self.summary.show_text("error", core_messages.text(result.message))
+
+    def _render_recommendations(self) -> None:
+        result = self._last_result
+        if result is None or not result.recommendations:
+            return
+        items = "".join(f"<li>{_escape(core_messages.text(item))}</li>" for item in result.recommendations)
+        self.recommendations_label.setText(f"<ul style='margin-left:-24px'>{items}</ul>")
 
     def on_certificate(self, info: Any) -> None:
         self.ask_to_pin(info)
@@ -577,13 +587,10 @@ class ConnectionTab(QWidget):
         )
         self.insecure_warning.setVisible(self.tls_mode() == TLS_INSECURE)
         self.test_group.setTitle(self.tr("Connection test"))
-        names = {
-            diagnostics.STEP_URL: self.tr("URL validation"),
-            diagnostics.STEP_AUTH: self.tr("Authentication"),
-            diagnostics.STEP_API: self.tr("API access"),
-        }
         for step, row in self.step_rows.items():
-            row.set_name(names.get(step, step))
+            row.set_name(core_messages.step_name(step))
+            if step in self._step_messages:
+                row.set_state(row.state, row.duration_ms, core_messages.text(self._step_messages[step]))
         self.recommendations_title.setText(self.tr("What to do"))
         self.pin_presented_button.setText(self.tr("Review and trust this certificate…"))
         self.test_hint.setText(
@@ -595,6 +602,7 @@ class ConnectionTab(QWidget):
         self._render_keyring()
         self._render_sources()
         self._render_summary()
+        self._render_recommendations()
 
 
 def _friendly_backend(name: str) -> str:
