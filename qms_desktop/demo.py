@@ -41,12 +41,10 @@ def _demo_state() -> dict[str, Any]:
     return state
 
 
-def _save_ports(api_port: int, media_port: int) -> None:
+def _save_ports(state: dict[str, Any], api_port: int, media_port: int) -> None:
     # The same ports next time keep the media URLs stored by earlier demo syncs playable.
-    path = paths.data_dir() / "demo.json"
-    state = _demo_state()
     state.update(api_port=api_port, media_port=media_port)
-    path.write_text(json.dumps(state))
+    (paths.data_dir() / "demo.json").write_text(json.dumps(state))
 
 
 def start_demo_simulator(*, frozen: bool = False, **overrides: Any) -> RunningSimulator:
@@ -75,7 +73,7 @@ def start_demo_simulator(*, frozen: bool = False, **overrides: Any) -> RunningSi
         else:
             return sim
     sim = start_simulator(SimulatorConfig(**options))
-    _save_ports(urlsplit(sim.api_url).port or 0, urlsplit(sim.media_url).port or 0)
+    _save_ports(state, urlsplit(sim.api_url).port or 0, urlsplit(sim.media_url).port or 0)
     return sim
 
 

@@ -18,6 +18,24 @@ SIM_USER = "qms-api"
 SIM_PASSWORD = "S3cret-pa55word!"
 
 
+def sim_client_config(sim: Any, ca_file: str | None, **overrides: Any) -> Any:
+    """A client configuration for a test simulator: its credentials, the test CA, quick retries."""
+    from qms_desktop.mediasense.client import ClientConfig
+    from qms_desktop.mediasense.tls import TlsSettings
+
+    options: dict[str, Any] = {
+        "urls": (sim.api_url,),
+        "username": SIM_USER,
+        "password": SIM_PASSWORD,
+        "timeout": 5.0,
+        "tls": TlsSettings(ca_file=ca_file),
+        "backoff_base": 0.05,
+        "backoff_max": 0.2,
+    }
+    options.update(overrides)
+    return ClientConfig(**options)
+
+
 @pytest.fixture(autouse=True)
 def qms_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test touches the user's real folders; no connection setting leaks in from the machine."""

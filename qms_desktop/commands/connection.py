@@ -52,10 +52,8 @@ def _add_connection_args(parser: argparse.ArgumentParser) -> None:
 
 def saved_settings() -> dict[str, Any]:
     """Connection settings saved in the database ({} when there is no database yet)."""
-    try:
-        from qms_desktop.store.settings import get_settings_from_default_database
-    except ImportError:
-        return {}
+    from qms_desktop.store.settings import get_settings_from_default_database  # deferred: keeps --help quick
+
     return get_settings_from_default_database(config.SECTION)
 
 

@@ -28,23 +28,12 @@ from qms_desktop.mediasense.errors import (
 from qms_desktop.mediasense.media import media_source
 from qms_desktop.mediasense.models import SessionState, TimeWindow
 from qms_desktop.mediasense.tls import TlsSettings
-from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.conftest import sim_client_config
 
 pytestmark = pytest.mark.asyncio
 
 
-def config_for(sim: Any, ca_file: str | None, **overrides: Any) -> ClientConfig:
-    options: dict[str, Any] = {
-        "urls": (sim.api_url,),
-        "username": SIM_USER,
-        "password": SIM_PASSWORD,
-        "timeout": 5.0,
-        "tls": TlsSettings(ca_file=ca_file),
-        "backoff_base": 0.05,
-        "backoff_max": 0.2,
-    }
-    options.update(overrides)
-    return ClientConfig(**options)
+config_for = sim_client_config
 
 
 def whole_window(sim: Any) -> TimeWindow:

@@ -14,26 +14,15 @@ from sqlalchemy import Engine
 from qms_desktop import directory
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.models import SessionRecord, SessionState, TimeWindow
-from qms_desktop.mediasense.tls import TlsSettings
 from qms_desktop.simulator import RunningSimulator, SimulatorConfig, start_simulator
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.recordings import upsert_sessions
 from qms_desktop.store.timeutil import now_ms
-from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.conftest import SIM_PASSWORD, SIM_USER, sim_client_config
 
 
 def sim_config(sim: RunningSimulator, ca_file: str, **overrides: Any) -> ClientConfig:
-    options: dict[str, Any] = {
-        "urls": (sim.api_url,),
-        "username": SIM_USER,
-        "password": SIM_PASSWORD,
-        "timeout": 5.0,
-        "tls": TlsSettings(ca_file=ca_file),
-        "backoff_base": 0.05,
-        "backoff_max": 0.2,
-    }
-    options.update(overrides)
-    return ClientConfig(**options)
+    return sim_client_config(sim, ca_file, **overrides)
 
 
 def start_test_sim(ssl_context: ssl.SSLContext, tmp: Path, **overrides: Any) -> RunningSimulator:

@@ -8,13 +8,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
-from qms_desktop.mediasense.tls import TlsSettings
+from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.store.schema import recordings
 from qms_desktop.sync.engine import SyncEngine
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import DAY_MS, floor_day
-from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.conftest import sim_client_config
 
 # A fixed instant keeps every run reproducible: the simulator's clock is frozen here.
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -34,16 +33,7 @@ def small_settings(**overrides: Any) -> SyncSettings:
 
 
 def client_for(sim: Any, ca_file: str) -> MediaSenseClient:
-    return MediaSenseClient(
-        ClientConfig(
-            urls=(sim.api_url,),
-            username=SIM_USER,
-            password=SIM_PASSWORD,
-            tls=TlsSettings(ca_file=ca_file),
-            backoff_base=0.01,
-            backoff_max=0.05,
-        )
-    )
+    return MediaSenseClient(sim_client_config(sim, ca_file, timeout=10.0, backoff_base=0.01, backoff_max=0.05))
 
 
 def sync_engine(db: Engine, sim: Any, ca_file: str, settings: SyncSettings | None = None, **kw: Any) -> SyncEngine:
