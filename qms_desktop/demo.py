@@ -93,7 +93,7 @@ def demo_settings(sim: RunningSimulator) -> config.ConnectionSettings:
 def import_demo_directory(engine: Any, sim: RunningSimulator) -> int:
     """The simulator's agents and teams into the directory, as an admin would import them from CSV,
     so demo recordings show agents and teams and the demo supervisor sees their team's calls."""
-    from qms_desktop.directory import import_agents_csv, relink_recordings
+    from qms_desktop.store.directory import import_agents_csv, relink_recordings
     from qms_desktop.store.engine import begin_write
 
     with begin_write(engine) as conn:

@@ -8,20 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from qms_desktop.directory import (
-    Agent,
-    DialPlan,
-    DirectorySnapshot,
-    enrich,
-    import_agents_csv,
-    infer_call,
-    list_agents,
-    load_directory,
-    relink_recordings,
-)
-from qms_desktop.mediasense.models import Direction, Participant, Track
+from qms_desktop.domain.directory import Agent, DialPlan, DirectorySnapshot, enrich, infer_call
+from qms_desktop.domain.sessions import Direction, Participant, Track
 from qms_desktop.search import RecordingQuery, count_recordings, get_recording
 from qms_desktop.store import begin_write
+from qms_desktop.store.directory import import_agents_csv, list_agents, load_directory, relink_recordings
 from qms_desktop.store.recordings import upsert_sessions
 from tests import pg
 from tests.store.factory import make_session, make_spec_session
@@ -44,7 +35,7 @@ def test_import_creates_agents_and_teams(engine: Engine, tmp_path: Path) -> None
     path = tmp_path / "agents.csv"
     path.write_text("\ufeff" + CSV, encoding="utf-8")
     with begin_write(engine) as conn:
-        result = import_agents_csv(conn, str(path))
+        result = import_agents_csv(conn, path.read_text(encoding="utf-8-sig"))
     assert (result.created, result.updated, result.teams_created, result.errors) == (3, 0, 2, ())
     with engine.connect() as conn:
         snapshot = load_directory(conn)

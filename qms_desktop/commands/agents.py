@@ -7,8 +7,9 @@ from pathlib import Path
 
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.commands.db import open_database
-from qms_desktop.directory import Agent, ImportResult, import_agents_csv, list_agents, relink_recordings
+from qms_desktop.domain.directory import Agent, ImportResult
 from qms_desktop.store import begin_write
+from qms_desktop.store.directory import import_agents_csv, list_agents, relink_recordings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with begin_write(engine) as conn:
             try:
-                result: ImportResult = import_agents_csv(conn, args.file)
+                result: ImportResult = import_agents_csv(conn, Path(args.file).read_text(encoding="utf-8-sig"))
             except ValueError as exc:
                 return fail(f"{args.file}: {exc}")
             # The directory changed: recordings linked by extension follow it.

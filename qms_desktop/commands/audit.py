@@ -9,8 +9,8 @@ from typing import Any
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.commands.db import open_database
 from qms_desktop.commands.users import acting_principal, add_acting_user_flags
+from qms_desktop.domain.time import to_ms
 from qms_desktop.security import AuditService, SecurityError
-from qms_desktop.store.timeutil import to_ms
 
 
 def _iso(value: str) -> datetime:

@@ -80,7 +80,7 @@ def _advisory_holders(conn: Any) -> list[dict[str, Any]]:
 
 def database_check(engine: Engine) -> dict[str, Any]:
     """What `db check` reports; raises SQLAlchemyError when the database cannot be reached."""
-    from qms_desktop.store.timeutil import now_ms
+    from qms_desktop.domain.time import now_ms
     from qms_desktop.sync.guard import current_lease, holder_is_dead
 
     head = head_revision()

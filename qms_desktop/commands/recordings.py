@@ -10,9 +10,9 @@ from typing import Any
 
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.commands.db import open_database
+from qms_desktop.domain.time import from_ms, to_ms
 from qms_desktop.search import RecordingDetail, RecordingQuery, count_recordings, get_recording, search_recordings
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor
-from qms_desktop.store.timeutil import from_ms, to_ms
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,9 +11,10 @@ from typing import Any
 from qms_desktop import app_context
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.search import indexing
-from qms_desktop.search.backends import backend_for
 from qms_desktop.search.opensearch import OpenSearchBackend, settings_from_environment
+from qms_desktop.store import search_queue
 from qms_desktop.store.engine import begin_write
+from qms_desktop.store.fulltext import backend_for
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +40,7 @@ def run_status(args: argparse.Namespace) -> int:
     engine = app_context.open_database()
     try:
         with engine.connect() as conn:
-            enabled = indexing.queue_enabled(conn)
+            enabled = search_queue.queue_enabled(conn)
             backlog = indexing.backlog(conn)
         settings = settings_from_environment()
         data: dict[str, Any] = {
@@ -122,8 +123,8 @@ async def _reindex(engine: Any, settings: Any, batch: int, *, progress: bool) ->
             await backend.ensure_index()
         except Exception as exc:
             return {"error": f"{type(exc).__name__}: {exc}"}
-        await asyncio.to_thread(indexing.set_queue_enabled, engine, True)
-        queued = await asyncio.to_thread(indexing.enqueue_all, engine)
+        await asyncio.to_thread(search_queue.set_queue_enabled, engine, True)
+        queued = await asyncio.to_thread(search_queue.enqueue_all, engine)
         indexer = indexing.Indexer(engine, backend, batch_size=batch)
 
         def show(done: int) -> None:

@@ -57,10 +57,10 @@ def run_service(args: argparse.Namespace) -> int:
 
 
 async def _run(args: argparse.Namespace) -> int:
+    from qms_desktop.domain.time import utc_now
     from qms_desktop.search.opensearch import settings_from_environment
     from qms_desktop.service.runner import Service, ServiceOptions, run_until_stopped
     from qms_desktop.store.engine import mask_url
-    from qms_desktop.sync.engine import utc_now
 
     if args.events_port is None and args.advertise_url:
         return fail("--advertise-url needs --events-port", 2)

@@ -120,7 +120,7 @@ async def _run_now(args: argparse.Namespace) -> int:
                 password = app_context.password_for(settings)
             except app_context.NotConfigured as exc:
                 return fail(str(exc), 2)
-            from qms_desktop.sync.engine import utc_now
+            from qms_desktop.domain.time import utc_now
 
             now = utc_now
         sync_settings = await asyncio.to_thread(app_context.sync_settings, engine)
@@ -177,7 +177,7 @@ def run_reset(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             return 1
     engine = app_context.open_database()
-    from qms_desktop.store.timeutil import now_ms
+    from qms_desktop.domain.time import now_ms
 
     with begin_write(engine) as conn:
         lease = current_lease(conn)

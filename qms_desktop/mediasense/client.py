@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 import httpx
 import orjson
 
+from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
+from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense import dialects
 from qms_desktop.mediasense.dialects import LOGIN_BY_NAME, LOGIN_STRATEGIES, QUERY_BY_NAME, QUERY_DIALECTS
 from qms_desktop.mediasense.errors import (
@@ -46,12 +48,6 @@ from qms_desktop.mediasense.errors import (
     SessionExpired,
 )
 from qms_desktop.mediasense.messages import Message
-from qms_desktop.mediasense.models import (
-    RejectedRecord,
-    SessionFilters,
-    SessionRecord,
-    TimeWindow,
-)
 from qms_desktop.mediasense.tls import TlsSettings, TrustManager, classify_tls_error
 
 log = logging.getLogger("qms.http")
@@ -654,7 +650,7 @@ class MediaSenseClient:
                 Message("error.no_system_time", "getSystemTime answered without currentSystemTime"),
                 url=dialects.SYSTEM_TIME_PATH,
             )
-        return datetime.fromtimestamp(ms / 1000, UTC)
+        return from_ms(ms)
 
     async def query_sessions(
         self,

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.errors import (
     AccessForbidden,
@@ -31,7 +32,6 @@ from qms_desktop.mediasense.errors import (
     TlsError,
 )
 from qms_desktop.mediasense.messages import Message, hint_of
-from qms_desktop.mediasense.models import TimeWindow
 from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
 
 STEP_URL = "URL Validation"

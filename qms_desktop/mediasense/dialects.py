@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from qms_desktop.mediasense.models import SessionFilters, TimeWindow
+from qms_desktop.domain.sessions import SessionFilters
+from qms_desktop.domain.time import TimeWindow, to_ms
 
 OK_CODES = (2000, 2001)
 NO_ROWS = 2001
@@ -65,10 +66,6 @@ class RawPage:
     items: list[Any]
     has_more: bool
     total: int | None = None
-
-
-def to_ms(value: datetime) -> int:
-    return int(value.astimezone(UTC).timestamp() * 1000)
 
 
 def iso(value: datetime) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qms_desktop.domain.sessions import SessionRecord, SessionState
 from qms_desktop.mediasense.client import MediaResponse, MediaSenseClient
 from qms_desktop.mediasense.errors import MediaNotFound, MediaUnavailable
-from qms_desktop.mediasense.models import SessionRecord, SessionState
 
 SPEC_MEDIA_PATH = "/ora/mediaService/media/session/{session_id}/track/{track}"
 CONTENT_TYPES = {"wav": "audio/wav", "mp4": "audio/mp4", "raw": "application/octet-stream", "spec": "audio/wav"}

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from qms_desktop.mediasense.models import (
+from qms_desktop.domain.sessions import (
     Direction,
     MediaUrls,
     Participant,
@@ -31,6 +31,7 @@ from qms_desktop.mediasense.models import (
     Tag,
     Track,
 )
+from qms_desktop.domain.time import from_ms, to_ms
 
 __all__ = [
     "DIALECTS",
@@ -41,17 +42,14 @@ __all__ = [
     "parse_epoch_ms",
     "parse_int",
     "to_datetime",
-    "to_epoch_ms",
 ]
 
 DIALECTS = frozenset({"cisco", "spec", "legacy"})
 _AUTO = "auto"
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # datetime's own range, 0001-01-01 .. 9999-12-31T23:59:59.999Z, in epoch ms.
 _MIN_MS = -62_135_596_800_000
 _MAX_MS = 253_402_300_799_999
-_MS = timedelta(milliseconds=1)
 
 _STATES: dict[str, SessionState] = {s.value: s for s in SessionState}
 _DIRECTIONS: dict[str, Direction] = {d.value: d for d in Direction}
@@ -174,7 +172,7 @@ def _ms_to_dt(ms: int) -> datetime:
     if dt is None:
         if len(_dt_cache) >= 4096:
             _dt_cache.clear()
-        dt = _dt_cache[ms] = _EPOCH + timedelta(0, 0, 0, ms)
+        dt = _dt_cache[ms] = from_ms(ms)
     return dt
 
 
@@ -194,13 +192,6 @@ def to_datetime(value: object) -> datetime | None:
     if isinstance(value, str):
         return _parse_iso(value)
     return None
-
-
-def to_epoch_ms(value: datetime) -> int:
-    """Epoch milliseconds of a datetime (naive means UTC), the unit every MediaSense query takes."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return (value - _EPOCH) // _MS
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -593,7 +584,7 @@ def _spec(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRecord:
     if end is None and duration is not None:
         end = _end(start, duration, "duration")
     elif duration is None and end is not None and end >= start:
-        duration = (end - start) // _MS
+        duration = to_ms(end) - to_ms(start)
 
     media = _obj(get("media"), "media")
     tracks: tuple[Track, ...] = ()

@@ -27,10 +27,10 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from qms_desktop.domain.sessions import SessionRecord
 from qms_desktop.mediasense.client import ClientConfig, MediaResponse, MediaSenseClient
 from qms_desktop.mediasense.errors import MediaNotFound, MediaSenseError, RangeNotSatisfiable
 from qms_desktop.mediasense.media import MediaSource, media_source
-from qms_desktop.mediasense.models import SessionRecord
 from qms_desktop.playback.ranges import RangeDecision, decide, parse_content_range
 from qms_desktop.playback.sources import PlayableRecord, as_session_record
 from qms_desktop.playback.wav import HEADER_BYTES, g711_codec, pad_bytes, wav_header

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from qms_desktop.mediasense.models import MediaUrls, SessionRecord, SessionState, Track
+from qms_desktop.domain.sessions import MediaUrls, SessionRecord, SessionState, Track
+from qms_desktop.domain.time import from_ms
 from qms_desktop.search import RecordingDetail
-from qms_desktop.store.timeutil import from_ms
 
 PlayableRecord: TypeAlias = SessionRecord | RecordingDetail
 

@@ -1,6 +1,5 @@
 """Search over recordings: full-text backends and the recordings query API used by the CLI and GUI."""
 
-from qms_desktop.search.backends import PostgresFtsBackend, SearchBackend, SqliteFtsBackend, backend_for
 from qms_desktop.search.query import (
     RecordingDetail,
     RecordingPage,
@@ -10,6 +9,7 @@ from qms_desktop.search.query import (
     get_recording,
     search_recordings,
 )
+from qms_desktop.store.fulltext import PostgresFtsBackend, SearchBackend, SqliteFtsBackend, backend_for
 
 __all__ = [
     "PostgresFtsBackend",

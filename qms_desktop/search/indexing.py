@@ -15,75 +15,24 @@ import asyncio
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
-from sqlalchemy.dialects import postgresql, sqlite
 
-from qms_desktop.search.documents import DOCUMENT_COLUMNS, document_from_rows
+from qms_desktop.store.documents import DOCUMENT_COLUMNS, document_from_rows
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import recording_participants, recording_tags, recordings, search_index_queue
-from qms_desktop.store.settings import get_settings, put_settings
 
 log = logging.getLogger("qms.search")
 
-SETTINGS_SECTION = "search.opensearch"
 _CHUNK = 500
 
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
-
-
-# ---- switching the backlog on -------------------------------------------------------------------
-
-
-def queue_enabled(conn: Connection) -> bool:
-    return bool(get_settings(conn, SETTINGS_SECTION).get("enabled"))
-
-
-def set_queue_enabled(engine: Engine, enabled: bool, *, updated_by: str = "qms-desktop") -> None:
-    with begin_write(engine) as conn:
-        values = get_settings(conn, SETTINGS_SECTION)
-        if bool(values.get("enabled")) == enabled:
-            return
-        values["enabled"] = enabled
-        put_settings(conn, SETTINGS_SECTION, values, updated_by)
-
-
-# ---- the queue ----------------------------------------------------------------------------------
-
-
-def enqueue(conn: Connection, session_ids: Iterable[str], now_ms: int) -> int:
-    """Add (or re-add) sessions to the backlog inside the caller's transaction; returns how many."""
-    ids = list(dict.fromkeys(session_ids))
-    if not ids:
-        return 0
-    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(search_index_queue)
-    table = search_index_queue
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        stmt = insert.values([{"session_id": sid, "first_enqueued_ms": now_ms, "enqueued_ms": now_ms} for sid in chunk])
-        # A re-enqueue keeps the first time (the lag stays honest) and any backoff (no hammering a down cluster).
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["session_id"],
-            set_={"generation": table.c.generation + 1, "enqueued_ms": stmt.excluded.enqueued_ms},
-        )
-        conn.execute(stmt)
-    return len(ids)
-
-
-def enqueue_all(engine: Engine, now_ms: int | None = None) -> int:
-    """Queue every stored recording (a full reindex through the backlog)."""
-    now = now_ms if now_ms is not None else _now_ms()
-    total = 0
-    with begin_write(engine) as conn:
-        ids = list(conn.execute(sa.select(recordings.c.session_id).order_by(recordings.c.id)).scalars())
-        total = enqueue(conn, ids, now)
-    return total
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,6 @@ from urllib.parse import urlsplit, urlunsplit
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from qms_desktop.search.documents import words
 from qms_desktop.search.query import (
     ROW_COLUMNS,
     RecordingPage,
@@ -39,6 +38,7 @@ from qms_desktop.search.query import (
     encode_cursor,
     search_recordings,
 )
+from qms_desktop.store.documents import words
 from qms_desktop.store.schema import recordings
 
 ENV_URL = "QMS_OPENSEARCH_URL"

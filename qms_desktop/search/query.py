@@ -17,9 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
-from qms_desktop.search.backends import SearchBackend, backend_for
+from qms_desktop.domain.time import from_ms
+from qms_desktop.store.fulltext import SearchBackend, backend_for
 from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
-from qms_desktop.store.timeutil import from_ms
 
 SORT_FIELDS = ("start", "duration", "agent", "ani", "dnis")
 MAX_LIMIT = 1000

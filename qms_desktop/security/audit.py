@@ -22,9 +22,9 @@ from typing import Any, TextIO
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
+from qms_desktop.domain.time import from_ms, now_ms
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import audit_log
-from qms_desktop.store.timeutil import from_ms, now_ms
 
 log = logging.getLogger("qms.audit")
 

@@ -238,7 +238,7 @@ class SyncService(_Service):
         return sync_status(self.engine)
 
     def reset(self) -> None:
-        from qms_desktop.store.timeutil import now_ms
+        from qms_desktop.domain.time import now_ms
         from qms_desktop.sync import state
         from qms_desktop.sync.guard import current_lease
 

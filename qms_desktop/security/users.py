@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
+from qms_desktop.domain.time import now_ms
 from qms_desktop.security import audit
 from qms_desktop.security.errors import AccountDisabled, InvalidUserInput, LoginFailed, UnknownUser, UserExists
 from qms_desktop.security.passwords import MIN_PASSWORD_LENGTH, burn_time, hash_password, verify_password
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import user_teams, users
-from qms_desktop.store.timeutil import now_ms
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
 

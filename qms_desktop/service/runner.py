@@ -21,10 +21,12 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
+from qms_desktop.domain.time import utc_now
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.search import indexing
 from qms_desktop.search.opensearch import OpenSearchBackend, OpenSearchSettings
-from qms_desktop.sync.engine import SyncEngine, SyncResult, utc_now
+from qms_desktop.store import search_queue
+from qms_desktop.sync.engine import SyncEngine, SyncResult
 from qms_desktop.sync.guard import SyncAlreadyRunning
 from qms_desktop.sync.scheduler import SyncScheduler
 from qms_desktop.sync.settings import SyncSettings
@@ -124,7 +126,7 @@ class Service:
         log.info("Service started: sync every %.0f s", self.interval_s)
 
     async def _start_indexer(self, settings: OpenSearchSettings) -> None:
-        await asyncio.to_thread(indexing.set_queue_enabled, self.engine, True, updated_by="qms-service")
+        await asyncio.to_thread(search_queue.set_queue_enabled, self.engine, True, updated_by="qms-service")
         backend = OpenSearchBackend(settings)
         self._search_backend = backend
         try:

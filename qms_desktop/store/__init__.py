@@ -1,7 +1,5 @@
-"""The local (SQLite) or shared (PostgreSQL) database: engine, migrations, repositories."""
-
-import importlib
-from typing import Any
+"""The local (SQLite) or shared (PostgreSQL) database: engine, migrations, repositories, and the
+full-text upkeep that must happen in the same transaction as the rows it describes."""
 
 from qms_desktop.store.engine import (
     begin_write,
@@ -12,26 +10,9 @@ from qms_desktop.store.engine import (
     mask_url,
     upgrade,
 )
-
-# Repositories load on first use: they import qms_desktop.search, which imports store.schema, so an
-# eager import here would be circular whenever `search` is imported first.
-_LAZY = {
-    "QuarantineEntry": "quarantine",
-    "list_quarantine": "quarantine",
-    "quarantine_records": "quarantine",
-    "UpsertResult": "recordings",
-    "upsert_sessions": "recordings",
-    "get_settings": "settings",
-    "put_settings": "settings",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-
+from qms_desktop.store.quarantine import QuarantineEntry, list_quarantine, quarantine_records
+from qms_desktop.store.recordings import UpsertResult, upsert_sessions
+from qms_desktop.store.settings import get_settings, put_settings
 
 __all__ = [
     "QuarantineEntry",

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 
-from qms_desktop.mediasense.models import RejectedRecord
+from qms_desktop.domain.sessions import RejectedRecord
 from qms_desktop.store.schema import quarantine
 
 

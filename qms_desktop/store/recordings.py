@@ -19,11 +19,11 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection
 
-from qms_desktop.mediasense.models import Participant, SessionRecord
-from qms_desktop.search.backends import backend_for
-from qms_desktop.search.documents import DOCUMENT_COLUMNS, build_document
+from qms_desktop.domain.sessions import Participant, SessionRecord
+from qms_desktop.domain.time import to_ms
+from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document
+from qms_desktop.store.fulltext import backend_for
 from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
-from qms_desktop.store.timeutil import to_ms
 
 # Content columns in insert order; the hash covers exactly these (and the children).
 _CONTENT = (

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 
+from qms_desktop.domain.time import now_ms
 from qms_desktop.store.schema import integration_settings
-from qms_desktop.store.timeutil import now_ms
 
 _SECRET_KEY = re.compile(r"passw|secret|token|api[_-]?key|credential", re.IGNORECASE)
 

@@ -20,19 +20,21 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from qms_desktop import directory
+from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.domain.time import TimeWindow, from_ms, to_ms, utc_now
+from qms_desktop.integration_log import tracing
 from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
 from qms_desktop.mediasense.errors import MediaSenseError
-from qms_desktop.mediasense.models import RejectedRecord, SessionRecord, TimeWindow
-from qms_desktop.search import indexing
-from qms_desktop.service import tracing
+from qms_desktop.store import search_queue
+from qms_desktop.store.directory import load_directory
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
 from qms_desktop.store.recordings import upsert_sessions
@@ -67,18 +69,6 @@ def _install_correlation_factory() -> None:
 
 
 _install_correlation_factory()
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _ms(value: datetime) -> int:
-    return int(value.timestamp() * 1000)
-
-
-def _dt(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, UTC)
 
 
 class DbWriter:
@@ -164,7 +154,7 @@ class SyncEngine:
         settings: SyncSettings | None = None,
         *,
         now: Callable[[], datetime] = utc_now,
-        dial_plan: directory.DialPlan | None = None,
+        dial_plan: DialPlan | None = None,
         on_progress: ProgressCallback | None = None,
         writer: DbWriter | None = None,
         holder: str | None = None,
@@ -173,7 +163,7 @@ class SyncEngine:
         self.client = client
         self.settings = settings or SyncSettings()
         self._now = now
-        self._dial_plan = dial_plan or directory.DialPlan()
+        self._dial_plan = dial_plan or DialPlan()
         self.on_progress = on_progress
         self._writer = writer or DbWriter()
         self._owns_writer = writer is None
@@ -200,7 +190,7 @@ class SyncEngine:
             self._writer.close()
 
     def _now_ms(self) -> int:
-        return _ms(self._now())
+        return to_ms(self._now())
 
     # ---- the run ------------------------------------------------------------------------------
 
@@ -223,7 +213,7 @@ class SyncEngine:
         )
         try:
             result = SyncResult(run_id, correlation_id, "RUNNING", "incremental", None, upper)
-            log.info("Sync run %d started (%s), upper bound %s", run_id, trigger, _dt(upper).isoformat())
+            log.info("Sync run %d started (%s), upper bound %s", run_id, trigger, from_ms(upper).isoformat())
             try:
                 await self._cycle(guard, result, upper)
             except asyncio.CancelledError:
@@ -303,13 +293,13 @@ class SyncEngine:
         else:
             result.backfill_complete = True
 
-    def _load_directory(self) -> directory.DirectorySnapshot:
+    def _load_directory(self) -> DirectorySnapshot:
         with self.db.connect() as conn:
-            return directory.load_directory(conn)
+            return load_directory(conn)
 
     def _load_index_flag(self) -> bool:
         with self.db.connect() as conn:
-            return indexing.queue_enabled(conn)
+            return search_queue.queue_enabled(conn)
 
     def _load_checkpoint(self) -> Checkpoint:
         with self.db.connect() as conn:
@@ -323,20 +313,20 @@ class SyncEngine:
         result: SyncResult,
         checkpoint: Checkpoint,
         upper: int,
-        snapshot: directory.DirectorySnapshot,
+        snapshot: DirectorySnapshot,
     ) -> Checkpoint:
         watermark = checkpoint.last_sync_time_ms or upper
         start = min(watermark - int(self.settings.overlap_s * 1000), upper)
         result.window_start_ms = start
         if start >= upper:
             return checkpoint
-        window = TimeWindow(_dt(start), _dt(upper))
+        window = TimeWindow(from_ms(start), from_ms(upper))
         mark: tuple[int, str] = (watermark, checkpoint.last_seen_id or "")
         advancing_pages = 0
         async with aclosing(self._pages(window)) as pages:
             async for page in pages:
-                records = directory.enrich(page.records, snapshot, self._dial_plan)
-                newest = max(((_ms(r.start), r.session_id) for r in records if _ms(r.start) < upper), default=None)
+                records = enrich(page.records, snapshot, self._dial_plan)
+                newest = max(((to_ms(r.start), r.session_id) for r in records if to_ms(r.start) < upper), default=None)
                 advanced = newest is not None and newest > mark
                 if advanced:
                     mark = newest  # type: ignore[assignment]
@@ -399,7 +389,7 @@ class SyncEngine:
                     state.mark_deleted(conn, list(deleted), now)
                 if self._index_queue:
                     # In this transaction: a committed page can never be missing from the search index.
-                    indexing.enqueue(conn, [*outcome.ids, *deleted], now)
+                    search_queue.enqueue(conn, [*outcome.ids, *deleted], now)
                 if checkpoint is not None:
                     state.save_checkpoint(conn, checkpoint, now)
                 if slice_progress is not None:
@@ -429,7 +419,7 @@ class SyncEngine:
 
     # ---- open sessions ------------------------------------------------------------------------
 
-    async def _open_sessions(self, guard: SyncGuard, result: SyncResult, snapshot: directory.DirectorySnapshot) -> None:
+    async def _open_sessions(self, guard: SyncGuard, result: SyncResult, snapshot: DirectorySnapshot) -> None:
         """Sessions stored as ACTIVE are fetched again by id until MediaSense reports them closed."""
         open_ids = await self._writer.run(self._list_open)
         if not open_ids:
@@ -439,7 +429,7 @@ class SyncEngine:
         async def fetch(session_id: str, start_ms: int) -> SessionRecord | RejectedRecord | MediaSenseError | None:
             async with limit:
                 try:
-                    return await self.client.get_session(session_id, started=_dt(start_ms))
+                    return await self.client.get_session(session_id, started=from_ms(start_ms))
                 except MediaSenseError as exc:
                     if _is_connection_level(exc):
                         raise
@@ -464,7 +454,7 @@ class SyncEngine:
                 else:
                     batch.append(fetched)
             if batch or rejected or gone:
-                await self._commit_page(guard, result, directory.enrich(batch, snapshot, self._dial_plan),
+                await self._commit_page(guard, result, enrich(batch, snapshot, self._dial_plan),
                                         rejected, deleted=gone)  # fmt: skip
                 self._emit(result, "open", "following open sessions")
 
@@ -479,7 +469,7 @@ class SyncEngine:
         guard: SyncGuard,
         result: SyncResult,
         checkpoint: Checkpoint,
-        snapshot: directory.DirectorySnapshot,
+        snapshot: DirectorySnapshot,
     ) -> None:
         start, end = checkpoint.backfill_start_ms, checkpoint.backfill_end_ms
         if start is None or end is None:
@@ -493,11 +483,11 @@ class SyncEngine:
         for slice_start, slice_end in todo[: self.settings.backfill_days_per_cycle]:
             day_number = min(result.backfill_done_days + 1, total_days)
             await self._writer.run(self._begin_slice, slice_start, slice_end)
-            window = TimeWindow(_dt(slice_start), _dt(slice_end))
+            window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
             try:
                 async with aclosing(self._pages(window)) as pages:
                     async for page in pages:
-                        records = directory.enrich(page.records, snapshot, self._dial_plan)
+                        records = enrich(page.records, snapshot, self._dial_plan)
                         progress = replace(checkpoint, backfill_current_ms=slice_start)
                         await self._commit_page(guard, result, records, page.rejected, checkpoint=progress,
                                             slice_progress=(slice_start, slice_end))  # fmt: skip
@@ -588,7 +578,7 @@ class SyncEngine:
                         rejected.append(fetched)
                     else:
                         records.append(fetched)
-                await self._commit_page(guard, result, directory.enrich(records, snapshot, self._dial_plan),
+                await self._commit_page(guard, result, enrich(records, snapshot, self._dial_plan),
                                         rejected, deleted=gone)  # fmt: skip
             except asyncio.CancelledError:
                 result.status = "INTERRUPTED"

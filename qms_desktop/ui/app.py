@@ -36,8 +36,15 @@ log = logging.getLogger("qms.ui")
 QUIT_AFTER_ENV = "QMS_QUIT_AFTER_S"  # smoke runs: quit cleanly after N seconds
 SCREENSHOT_ENV = "QMS_SCREENSHOT_DIR"  # smoke runs: save one PNG per tab before quitting
 # Tasks that outlive a sign-out or a role switch; every other task belongs to a tab and is cancelled.
-APP_TASK_PREFIXES = ("shell.", "demo.", "login.", "sync-scheduler", "sync-save-interval", "sync-load-interval",
-                     "sync-remember-profile")
+APP_TASK_PREFIXES = (
+    "shell.",
+    "demo.",
+    "login.",
+    "sync-scheduler",
+    "sync-save-interval",
+    "sync-load-interval",
+    "sync-remember-profile",
+)
 SYNC_SERVICE_MODULE = "qms_desktop.ui.services.sync_service"
 # Imported in a worker thread after the window is up (SQLAlchemy, Alembic, httpx: about a second).
 HEAVY_MODULES = ("qms_desktop.app_context", "qms_desktop.sync.engine", "qms_desktop.integration_log")

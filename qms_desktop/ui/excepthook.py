@@ -64,8 +64,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
     # Worker threads: log only; widgets must not be touched off the GUI thread.
-    log.error("Unhandled error in thread %s", args.thread.name if args.thread else "?",
-              exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]
+    log.error(
+        "Unhandled error in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )  # type: ignore[arg-type]
 
 
 def install_excepthook() -> None:

@@ -326,8 +326,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         # open(), not exec(): no nested event loop under qasync.
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About QMS Desktop"), self.about_text(),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About QMS Desktop"),
+            self.about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -109,5 +109,3 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-

@@ -24,8 +24,8 @@ from pathlib import Path
 import httpx
 import trustme
 
+from qms_desktop.domain.sessions import SessionRecord, SessionState
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
-from qms_desktop.mediasense.models import SessionRecord, SessionState
 from qms_desktop.mediasense.tls import TlsSettings
 from qms_desktop.playback import PlaybackProxy
 from qms_desktop.security import Principal, Role

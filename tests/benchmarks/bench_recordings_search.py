@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import sqlalchemy as sa
 
 from qms_desktop import app_context
-from qms_desktop.search.documents import build_document
 from qms_desktop.search.query import RecordingQuery, count_recordings, search_recordings
+from qms_desktop.store.documents import build_document
 
 DAY_MS = 86_400_000
 NOW_MS = 1_795_000_000_000  # fixed: the same database gives the same numbers

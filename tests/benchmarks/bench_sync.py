@@ -29,9 +29,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from qms_desktop.domain.sessions import SessionFilters
+from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME
-from qms_desktop.mediasense.models import SessionFilters, TimeWindow
 from qms_desktop.mediasense.tls import TlsSettings
 from qms_desktop.store.engine import create_engine_for, upgrade
 from qms_desktop.sync.engine import SyncEngine

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from qms_desktop.search import indexing
 from qms_desktop.search.opensearch import to_document
-from qms_desktop.store import begin_write
+from qms_desktop.store import begin_write, search_queue
 from qms_desktop.store.recordings import upsert_sessions
 from qms_desktop.store.schema import recordings, search_index_queue
 from tests.store.factory import make_session
@@ -53,7 +53,7 @@ async def test_sync_pages_fill_the_backlog_only_when_enabled(engine: Engine, sta
     try:
         await sync.run()
         assert _queued(engine) == {}  # no OpenSearch configured for this database: no backlog
-        indexing.set_queue_enabled(engine, True)
+        search_queue.set_queue_enabled(engine, True)
         with begin_write(engine) as conn:
             conn.execute(sa.delete(recordings).where(recordings.c.state == "CLOSED_NORMAL"))
         result = await sync.run()
@@ -75,7 +75,7 @@ async def test_indexer_retries_with_backoff_and_keeps_newer_changes(engine: Engi
     clock = {"now": 1_000_000}
     with begin_write(engine) as conn:
         upsert_sessions(conn, [make_session(f"q{i}") for i in range(5)], fetched_at_ms=1, now_ms=1)
-        indexing.enqueue(conn, [f"q{i}" for i in range(5)], clock["now"])
+        search_queue.enqueue(conn, [f"q{i}" for i in range(5)], clock["now"])
     sink = FakeSink()
     sink.failing = {"q3"}
     indexer = indexing.Indexer(engine, sink, batch_size=2, now_ms=lambda: clock["now"])
@@ -104,10 +104,10 @@ async def test_indexer_retries_with_backoff_and_keeps_newer_changes(engine: Engi
 
     # A change enqueued while its older version is being written is not lost by the delete.
     with begin_write(engine) as conn:
-        indexing.enqueue(conn, ["q0"], clock["now"])
+        search_queue.enqueue(conn, ["q0"], clock["now"])
     claimed = indexing.claim_due(engine, 10, clock["now"])
     with begin_write(engine) as conn:
-        indexing.enqueue(conn, ["q0"], clock["now"] + 5)  # generation 2
+        search_queue.enqueue(conn, ["q0"], clock["now"] + 5)  # generation 2
     indexing.mark_done(engine, claimed)
     assert _queued(engine) == {"q0": 2}
 
@@ -125,7 +125,7 @@ def test_enqueue_all_and_documents_from_the_database(engine: Engine) -> None:
             fetched_at_ms=1,
             now_ms=1,
         )
-    assert indexing.enqueue_all(engine, 5) == 2
+    assert search_queue.enqueue_all(engine, 5) == 2
     with engine.connect() as conn:
         rows = indexing.load_source_rows(conn, ["d1", "d2", "gone"])
     assert set(rows) == {"d1", "d2"}

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from qms_desktop.search import RecordingQuery, count_recordings, indexing, search_recordings
 from qms_desktop.search.opensearch import OpenSearchBackend, OpenSearchSettings
-from qms_desktop.store import begin_write
+from qms_desktop.store import begin_write, search_queue
 from qms_desktop.store.recordings import upsert_sessions
 from tests.search.test_search_query import BASE, dataset
 from tests.sync.helpers import sync_engine
@@ -103,7 +103,7 @@ async def test_opensearch_answers_like_the_database(engine: Engine, start_sim, c
     backend = OpenSearchBackend(_settings(f"qms-contract-{secrets.token_hex(4)}"))
     try:
         await backend.ensure_index()
-        queued = indexing.enqueue_all(engine)
+        queued = search_queue.enqueue_all(engine)
         drained = await indexing.Indexer(engine, backend, batch_size=100).drain()
         assert drained.indexed == queued and drained.failed == 0
         await backend.refresh()

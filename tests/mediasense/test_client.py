@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+from qms_desktop.domain.sessions import SessionState
+from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.errors import (
     ApiError,
@@ -26,7 +28,6 @@ from qms_desktop.mediasense.errors import (
     SessionCookieMissing,
 )
 from qms_desktop.mediasense.media import media_source
-from qms_desktop.mediasense.models import SessionState, TimeWindow
 from qms_desktop.mediasense.tls import TlsSettings
 from tests.conftest import sim_client_config
 

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qms_desktop.mediasense import normalize as nz
-from qms_desktop.mediasense.models import (
+from qms_desktop.domain.sessions import (
     Direction,
     MediaUrls,
     Participant,
@@ -23,6 +22,8 @@ from qms_desktop.mediasense.models import (
     Tag,
     Track,
 )
+from qms_desktop.domain.time import to_ms
+from qms_desktop.mediasense import normalize as nz
 from qms_desktop.mediasense.normalize import (
     detect_dialect,
     normalize_page,
@@ -31,12 +32,11 @@ from qms_desktop.mediasense.normalize import (
     parse_epoch_ms,
     parse_int,
     to_datetime,
-    to_epoch_ms,
 )
 
 START_MS = 1769421214895
 START = datetime(2026, 1, 26, 9, 53, 34, 895000, tzinfo=UTC)
-assert to_epoch_ms(START) == START_MS
+assert to_ms(START) == START_MS
 
 # ---------------------------------------------------------------------------------------------
 # Fixtures: hand-written wire JSON
@@ -561,11 +561,11 @@ def test_to_datetime(value: object, expected: datetime | None) -> None:
         assert got.utcoffset() == timedelta(0)
 
 
-def test_to_epoch_ms_round_trip() -> None:
-    assert to_epoch_ms(START) == START_MS
-    assert to_epoch_ms(START.replace(tzinfo=None)) == START_MS  # naive = UTC
-    assert to_datetime(to_epoch_ms(START)) == START
-    assert to_epoch_ms(datetime(1969, 12, 31, 23, 59, 59, 999000, tzinfo=UTC)) == -1
+def test_to_ms_round_trip() -> None:
+    assert to_ms(START) == START_MS
+    assert to_ms(START.replace(tzinfo=None)) == START_MS  # naive = UTC
+    assert to_datetime(to_ms(START)) == START
+    assert to_ms(datetime(1969, 12, 31, 23, 59, 59, 999000, tzinfo=UTC)) == -1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -705,7 +705,7 @@ def test_normalize_page_never_raises_and_accounts_for_every_item(items: list[obj
 def test_with_changes_equals_dataclasses_replace() -> None:
     import dataclasses
 
-    from qms_desktop.mediasense.models import with_changes
+    from qms_desktop.domain.sessions import with_changes
 
     record = norm(load(CISCO_115))
     changed = with_changes(record, direction=Direction.INBOUND, ani="1001")

@@ -5,7 +5,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from qms_desktop.directory import enrich  # noqa: F401  (imported early: keeps import order stable)
 from tests.pg import db_url, engine, postgres_engine, postgres_url, sqlite_engine, sqlite_url  # noqa: F401
 from tests.playback.helpers import SimData, fetch_records, sim_config, start_test_sim
 

@@ -11,13 +11,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from qms_desktop import directory
+from qms_desktop.domain.directory import enrich
+from qms_desktop.domain.sessions import SessionRecord, SessionState
+from qms_desktop.domain.time import TimeWindow, now_ms
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
-from qms_desktop.mediasense.models import SessionRecord, SessionState, TimeWindow
 from qms_desktop.simulator import RunningSimulator, SimulatorConfig, start_simulator
+from qms_desktop.store.directory import import_agents_csv, load_directory
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.recordings import upsert_sessions
-from qms_desktop.store.timeutil import now_ms
 from tests.conftest import SIM_PASSWORD, SIM_USER, sim_client_config
 
 
@@ -61,9 +62,9 @@ def fetch_records(sim: RunningSimulator, config: ClientConfig) -> list[SessionRe
 def store_records(engine: Engine, sim: RunningSimulator, records: list[SessionRecord]) -> list[SessionRecord]:
     """Import the simulator's agents, upsert the sessions, link them to agents and teams."""
     with begin_write(engine) as conn:
-        directory.import_agents_csv(conn, sim.agents_csv())
-        snapshot = directory.load_directory(conn)
-        enriched = directory.enrich(records, snapshot)
+        import_agents_csv(conn, sim.agents_csv())
+        snapshot = load_directory(conn)
+        enriched = enrich(records, snapshot)
         upsert_sessions(conn, enriched, fetched_at_ms=now_ms(), now_ms=now_ms())
     return enriched
 

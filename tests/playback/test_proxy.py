@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
+from qms_desktop.domain.sessions import SessionRecord
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.mediasense.errors import MediaNotFound
-from qms_desktop.mediasense.models import SessionRecord
 from qms_desktop.playback import PlaybackProxy
 from qms_desktop.playback.wav import HEADER_BYTES
 from qms_desktop.security import Principal, Role, StreamLimitReached, list_audit

@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine
 
-from qms_desktop.mediasense.models import Direction, SessionRecord, SessionState
+from qms_desktop.domain.sessions import Direction, SessionRecord, SessionState
+from qms_desktop.domain.time import to_ms
 from qms_desktop.search import RecordingQuery, count_recordings, get_recording, search_recordings
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor
 from qms_desktop.store import begin_write
 from qms_desktop.store.recordings import upsert_sessions
-from qms_desktop.store.timeutil import to_ms
 from tests.store.factory import BASE, make_session, make_spec_session
 
 AGENTS = [("a1", "Olena Kovalenko", "SALES"), ("a2", "Taras Shevchuk", "SUPPORT"), ("a3", "Ivan Petrenko", "SALES")]

@@ -7,15 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from qms_desktop.mediasense.models import (
-    Direction,
-    MediaUrls,
-    Participant,
-    SessionRecord,
-    SessionState,
-    Tag,
-    Track,
-)
+from qms_desktop.domain.sessions import Direction, MediaUrls, Participant, SessionRecord, SessionState, Tag, Track
 
 BASE = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
 _counter = itertools.count(1)

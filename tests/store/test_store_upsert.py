@@ -8,10 +8,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from qms_desktop.mediasense.models import Participant, RejectedRecord, SessionState, Tag, Track
+from qms_desktop.domain.sessions import Participant, RejectedRecord, SessionState, Tag, Track
 from qms_desktop.search import RecordingQuery, count_recordings, get_recording
-from qms_desktop.search.backends import backend_for, load_documents
 from qms_desktop.store import begin_write
+from qms_desktop.store.fulltext import backend_for, load_documents
 from qms_desktop.store.quarantine import count_quarantine, list_quarantine, quarantine_records
 from qms_desktop.store.recordings import upsert_sessions
 from qms_desktop.store.settings import get_settings, put_settings

@@ -298,7 +298,7 @@ async def test_clock_moving_forward_picks_up_new_calls(engine, sim, ca_file):
 
 
 async def test_directory_links_agents_teams_and_directions_as_the_simulator_made_them(engine, sim, ca_file):
-    from qms_desktop.directory import import_agents_csv
+    from qms_desktop.store.directory import import_agents_csv
     from qms_desktop.store.engine import begin_write
     from qms_desktop.store.schema import recordings
 

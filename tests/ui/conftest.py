@@ -101,4 +101,3 @@ def ui_ctx(qapp: QApplication, qms_home: Any) -> Iterator[Any]:
     shutdown_integration_log()
     # Delete the Qt object here, on the GUI thread, not whenever (and wherever) the GC gets to it.
     shiboken6.delete(ctx.signals)
-

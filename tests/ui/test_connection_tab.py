@@ -36,8 +36,16 @@ async def open_tab(ctx: Any, qtbot: Any) -> ConnectionTab:
     return tab
 
 
-def fill(tab: ConnectionTab, url: str, *, user: str = SIM_USER, password: str = SIM_PASSWORD,
-         mode: str = TLS_CA_FILE, ca_file: str = "", fingerprint: str = "") -> None:
+def fill(
+    tab: ConnectionTab,
+    url: str,
+    *,
+    user: str = SIM_USER,
+    password: str = SIM_PASSWORD,
+    mode: str = TLS_CA_FILE,
+    ca_file: str = "",
+    fingerprint: str = "",
+) -> None:
     tab.urls_edit.setPlainText(url)
     tab.username_edit.setText(user)
     tab.password_edit.setText(password)
@@ -243,8 +251,11 @@ async def test_save_puts_the_password_in_the_keyring_and_nowhere_else(
 @pytest.mark.asyncio
 async def test_insecure_keyring_needs_the_opt_in(qtbot, ui_ctx, use_keyring, monkeypatch, qms_home) -> None:
     written: list[tuple[str, str]] = []
-    monkeypatch.setattr(keyring.backends.null.Keyring, "set_password",
-                        lambda self, service, user, password: written.append((service, user)))
+    monkeypatch.setattr(
+        keyring.backends.null.Keyring,
+        "set_password",
+        lambda self, service, user, password: written.append((service, user)),
+    )
     use_keyring(keyring.backends.null.Keyring())
     tab = await open_tab(ui_ctx, qtbot)
     assert tab.keyring_notice.isVisible() and tab.insecure_checkbox.isVisible()
@@ -307,8 +318,11 @@ async def test_sources_and_password_provider_order(qtbot, ui_ctx, memory_keyring
     assert ui_ctx.password_provider() is None
 
 
-@pytest.mark.skipif(not os.environ.get("DBUS_SESSION_BUS_ADDRESS"), reason="needs a D-Bus session with an "
-                    "unlocked Secret Service (CI: dbus-run-session + gnome-keyring, qt-headless.md §4)")
+@pytest.mark.skipif(
+    not os.environ.get("DBUS_SESSION_BUS_ADDRESS"),
+    reason="needs a D-Bus session with an "
+    "unlocked Secret Service (CI: dbus-run-session + gnome-keyring, qt-headless.md §4)",
+)
 @pytest.mark.asyncio
 async def test_save_with_the_real_secret_service(qtbot, ui_ctx, use_keyring) -> None:
     from keyring.backends import SecretService
@@ -335,11 +349,19 @@ def test_form_round_trips_settings() -> None:
     from qms_desktop.ui.tabs.connection.models import ConnectionForm
 
     settings = config.ConnectionSettings(
-        urls=("https://a:8440", "https://b:8440"), username="u", timeout=7.0, ca_file=None,
-        allow_self_signed=False, pinned_sha256=("ab" * 32,),
+        urls=("https://a:8440", "https://b:8440"),
+        username="u",
+        timeout=7.0,
+        ca_file=None,
+        allow_self_signed=False,
+        pinned_sha256=("ab" * 32,),
     )
     form = ConnectionForm.from_settings(settings)
     assert form.tls_mode == TLS_PINNED
     again = form.to_settings()
     assert (again.urls, again.username, again.timeout, again.pinned_sha256) == (
-        settings.urls, settings.username, settings.timeout, settings.pinned_sha256)
+        settings.urls,
+        settings.username,
+        settings.timeout,
+        settings.pinned_sha256,
+    )

@@ -26,7 +26,11 @@ pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
 async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home) -> None:
     sim = start_sim(sessions_per_day=60, days=3)
     settings = config.ConnectionSettings(
-        urls=(sim.api_url,), username=SIM_USER, timeout=5.0, ca_file=ca_file, allow_self_signed=False,
+        urls=(sim.api_url,),
+        username=SIM_USER,
+        timeout=5.0,
+        ca_file=ca_file,
+        allow_self_signed=False,
         pinned_sha256=(),
     )
     app_context.save_connection_settings(ui_ctx.engine, settings, "test")
@@ -34,8 +38,9 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
     ui_ctx.credentials.settings = settings
 
     client = app_context.build_client(ui_ctx.engine, settings, SIM_PASSWORD)
-    engine = SyncEngine(ui_ctx.engine, client, app_context.sync_settings(ui_ctx.engine), now=sim.clock.now,
-                        writer=ui_ctx.writer)
+    engine = SyncEngine(
+        ui_ctx.engine, client, app_context.sync_settings(ui_ctx.engine), now=sim.clock.now, writer=ui_ctx.writer
+    )
     try:
         result = await engine.run("manual")
     finally:

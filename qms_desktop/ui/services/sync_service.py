@@ -25,13 +25,13 @@ from sqlalchemy import Engine
 
 from qms_desktop import app_context
 from qms_desktop.config import ConnectionSettings
+from qms_desktop.domain.time import now_ms, utc_now
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
 from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.security import audit
 from qms_desktop.store.engine import begin_write
-from qms_desktop.store.timeutil import now_ms
 from qms_desktop.sync import state
-from qms_desktop.sync.engine import SyncEngine, SyncProgress, SyncResult, utc_now
+from qms_desktop.sync.engine import SyncEngine, SyncProgress, SyncResult
 from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
 from qms_desktop.sync.scheduler import SyncScheduler
 from qms_desktop.sync.settings import SyncSettings

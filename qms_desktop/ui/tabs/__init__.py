@@ -36,7 +36,9 @@ class TabSpec(NamedTuple):
 
 TABS: list[TabSpec] = [
     TabSpec(
-        "recordings", "qms_desktop.ui.tabs.recordings.tab", QT_TRANSLATE_NOOP("Tabs", "Recordings"),
+        "recordings",
+        "qms_desktop.ui.tabs.recordings.tab",
+        QT_TRANSLATE_NOOP("Tabs", "Recordings"),
         (ADMIN, SUPERVISOR),
     ),
     # IT gets the Connection tab read-only: it tests with the saved password but cannot see or change it.

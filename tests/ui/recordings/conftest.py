@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 import shiboken6
 
-from qms_desktop import app_context, directory
+from qms_desktop import app_context
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.mediasense.client import ClientConfig
 from qms_desktop.simulator import RunningSimulator
+from qms_desktop.store import directory
 from qms_desktop.store.engine import begin_write, create_engine_for
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui import multimedia

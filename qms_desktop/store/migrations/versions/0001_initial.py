@@ -224,7 +224,7 @@ def upgrade() -> None:
 
 
 def _create_full_text() -> None:
-    """Full text over a normalized document (see qms_desktop.search.documents) keyed by recordings.id."""
+    """Full text over a normalized document (see qms_desktop.store.documents) keyed by recordings.id."""
     if op.get_bind().dialect.name == "sqlite":
         # A regular (content-storing) FTS5 table: SQLite 3.40 has no contentless_delete, and rows of
         # a contentless table cannot be replaced by rowid. Python folds case and splits words before

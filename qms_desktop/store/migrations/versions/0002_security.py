@@ -38,9 +38,7 @@ def upgrade() -> None:
         "user_teams",
         sa.Column("user_id", ID, nullable=False),
         sa.Column("team_code", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name="fk_user_teams_user_id_users", ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name="fk_user_teams_user_id_users", ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("user_id", "team_code", name="pk_user_teams"),
     )
     op.create_table(

@@ -231,8 +231,12 @@ class ConnectionTab(QWidget):
         self.presented_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.presented_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pin_presented_button = QPushButton(self.test_group)
-        for widget in (self.recommendations_title, self.recommendations_label, self.presented_label,
-                       self.pin_presented_button):
+        for widget in (
+            self.recommendations_title,
+            self.recommendations_label,
+            self.presented_label,
+            self.pin_presented_button,
+        ):
             widget.hide()
             test.addWidget(widget)
         self.test_hint = _dim(QLabel(self.test_group))
@@ -427,7 +431,7 @@ class ConnectionTab(QWidget):
                 "warning",
                 self.tr(
                     "No secure keyring is available on this computer (backend: {name}). A password you save is "
-                    "kept in memory until you close the app, unless you tick \"Store the password insecurely\"."
+                    'kept in memory until you close the app, unless you tick "Store the password insecurely".'
                 ).format(name=self._keyring_name),
             )
         else:
@@ -461,8 +465,12 @@ class ConnectionTab(QWidget):
         self.summary.hide()
         self._last_result = None
         self._presented_certificate = None
-        for widget in (self.recommendations_title, self.recommendations_label, self.presented_label,
-                       self.pin_presented_button):
+        for widget in (
+            self.recommendations_title,
+            self.recommendations_label,
+            self.presented_label,
+            self.pin_presented_button,
+        ):
             widget.hide()
         self.test_hint.hide()
 

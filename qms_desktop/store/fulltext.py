@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql
 
-from qms_desktop.search.documents import DOCUMENT_COLUMNS, document_from_rows, words
+from qms_desktop.store.documents import DOCUMENT_COLUMNS, document_from_rows, words
 from qms_desktop.store.schema import recording_participants, recording_tags, recordings
 
 _CHUNK = 500  # ids per IN (...) when rebuilding documents from the database

@@ -1,4 +1,6 @@
-"""What the rest of the app knows about a MediaSense session, whatever API flavour delivered it."""
+"""A recording session as the whole app knows it, whatever MediaSense API flavour delivered it.
+
+No I/O here: the client normalizes into these types, the store writes them, the directory enriches them."""
 
 from __future__ import annotations
 
@@ -128,20 +130,6 @@ class RejectedRecord:
     reason: str
     session_id: str | None = None
     dialect: str = "cisco"
-
-
-@dataclass(frozen=True, slots=True)
-class TimeWindow:
-    """A half-open UTC window [start, end)."""
-
-    start: datetime
-    end: datetime
-
-    def __post_init__(self) -> None:
-        if self.start.tzinfo is None or self.end.tzinfo is None:
-            raise ValueError("TimeWindow needs timezone-aware datetimes")
-        if self.end < self.start:
-            raise ValueError("TimeWindow end is before its start")
 
 
 @dataclass(frozen=True, slots=True)
