@@ -50,3 +50,42 @@ def cache_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'qms.sqlite3'}"
+
+
+# --- the demo's throw-away home ------------------------------------------------------------------
+
+DEMO_HOME_ENV = "QMS_DEMO_HOME"  # reuse this folder as the demo home (it must be empty or a demo home)
+DEMO_MARKER = ".qms-demo-home"
+
+
+class NotADemoHome(RuntimeError):
+    """QMS_DEMO_HOME names a folder that holds something other than an earlier demo."""
+
+
+def enter_demo_home() -> Path:
+    """Point this process at a throw-away home for a demo, whatever QMS_HOME and QMS_DATABASE_URL
+    say: a new temporary folder, or QMS_DEMO_HOME when it is empty or an earlier demo's home.
+    Call before anything reads a path or opens a database."""
+    import tempfile
+
+    wanted = os.environ.get(DEMO_HOME_ENV)
+    if wanted:
+        home = Path(wanted).expanduser().resolve()
+        if home.exists() and any(home.iterdir()) and not (home / DEMO_MARKER).exists():
+            raise NotADemoHome(
+                f"{home} is not an empty folder nor an earlier demo's home: the demo will not write into it. "
+                f"Unset {DEMO_HOME_ENV} or point it at a new folder"
+            )
+        home.mkdir(parents=True, exist_ok=True)
+    else:
+        home = Path(tempfile.mkdtemp(prefix="qms-demo-")).resolve()
+    (home / DEMO_MARKER).write_text("This folder belongs to a QMS Desktop demo and may be deleted.\n")
+    os.environ["QMS_HOME"] = str(home)
+    os.environ.pop("QMS_DATABASE_URL", None)
+    return home
+
+
+def in_demo_home() -> bool:
+    """True when this process runs in a demo's throw-away home."""
+    home = _home()
+    return home is not None and (home / DEMO_MARKER).exists()

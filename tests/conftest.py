@@ -42,6 +42,7 @@ def qms_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "qms-home"
     home.mkdir()
     monkeypatch.setenv("QMS_HOME", str(home))
+    monkeypatch.setenv("QMS_DEMO_HOME", str(tmp_path / "demo-home"))  # where a demo started by a test goes
     for name in list(os.environ):
         if name.startswith("MEDIASENSE_") or name == "QMS_DATABASE_URL":
             monkeypatch.delenv(name, raising=False)

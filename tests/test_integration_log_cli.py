@@ -14,12 +14,15 @@ from typing import Any
 import pytest
 
 from qms_desktop.integration_log import FILE_NAME, LEVEL_FILE, setup_integration_log, shutdown_integration_log
+from qms_desktop.security.roles import Role
+from tests.acting import add_user, as_user, database_in
 
 
-def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QMS_HOME": str(home)}
+def cli(home: Path, *args: str, user: str | None = "it-staff") -> subprocess.CompletedProcess[str]:
+    acting, acting_env = as_user(user) if user else ([], {})
+    env = {**os.environ, "QMS_HOME": str(home), **acting_env}
     return subprocess.run(
-        [sys.executable, "-m", "qms_desktop", "logs", *args],
+        [sys.executable, "-m", "qms_desktop", "logs", *args, *acting],
         env=env,
         capture_output=True,
         text=True,
@@ -43,7 +46,18 @@ def home(tmp_path: Path) -> Iterator[Path]:
         http.log(level, "request %d password=%s", i, "hunter2!", extra={"request_id": f"r{i}"})
     assert list(log.log_dir.glob(FILE_NAME + ".*")), "the listing should span rotated files"
     shutdown_integration_log()
+    add_user(database_in(tmp_path), "it-staff", Role.IT)
+    add_user(database_in(tmp_path), "sup", Role.SUPERVISOR, ["T1"])
     yield tmp_path
+
+
+def test_only_it_staff_and_administrators_read_the_log(home: Path) -> None:
+    for user in (None, "sup"):
+        refused = cli(home, "--json", user=user)
+        assert refused.returncode == 2 and "password" not in refused.stdout
+        assert ("signed in" if user is None else "may not") in refused.stderr
+    assert cli(home, "clear", user="sup").returncode == 2
+    assert list((home / "logs").glob(FILE_NAME + "*")), "a refused clear archives nothing"
 
 
 def test_list_pages_filters_and_searches(home: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from qms_desktop.app import runtime
+from qms_desktop.app.directory import DirectoryUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.commands.db import open_database
-from qms_desktop.domain.directory import Agent, ImportResult
-from qms_desktop.store import begin_write
-from qms_desktop.store.directory import import_agents_csv, list_agents, relink_recordings
+from qms_desktop.domain.directory import Agent
+from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "numbers and skipped; exit status 1 when there were any.",
     )
     imp.add_argument("file", type=Path, help="CSV file (UTF-8)")
+    add_acting_user_flags(imp)
     add_json_flag(imp)
     imp.set_defaults(func=run_import)
     lst = agents_sub.add_parser("list", help="list the agents")
+    add_acting_user_flags(lst)
     add_json_flag(lst)
     lst.set_defaults(func=run_list)
 
@@ -32,18 +35,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return fail(f"{args.file}: no such file")
-    engine = open_database()
     try:
-        with begin_write(engine) as conn:
-            try:
-                result: ImportResult = import_agents_csv(conn, Path(args.file).read_text(encoding="utf-8-sig"))
-            except ValueError as exc:
-                return fail(f"{args.file}: {exc}")
-            # The directory changed: recordings linked by extension follow it.
-            relinked = relink_recordings(conn)
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return fail(f"{args.file}: {exc}")
+    engine = runtime.open_database()
+    try:
+        done = DirectoryUseCases(engine, acting_principal(args, engine)).import_csv(text, str(args.file))
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    except ValueError as exc:
+        return fail(f"{args.file}: {exc}")
     finally:
         engine.dispose()
-    data = {**result.to_dict(), "relinked_recordings": relinked}
+    result = done.result
+    data = done.to_dict()
 
     def text(d: dict) -> str:
         lines = [
@@ -58,10 +64,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    engine = open_database()
+    engine = runtime.open_database()
     try:
-        with engine.connect() as conn:
-            agents = list_agents(conn)
+        agents = DirectoryUseCases(engine, acting_principal(args, engine)).agents()
+    except SecurityError as exc:
+        return fail(str(exc), 2)
     finally:
         engine.dispose()
     data = [{"agent_id": a.agent_id, "name": a.name, "extension": a.extension, "team": a.team_code} for a in agents]

@@ -6,11 +6,12 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from qms_desktop.app import runtime
+from qms_desktop.app.audit import AuditUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.commands.db import open_database
-from qms_desktop.commands.users import acting_principal, add_acting_user_flags
-from qms_desktop.domain.time import to_ms
-from qms_desktop.security import AuditService, SecurityError
+from qms_desktop.domain.time import from_ms, to_ms
+from qms_desktop.security import SecurityError
 
 
 def _iso(value: str) -> datetime:
@@ -30,7 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--since", type=_iso, metavar="ISO", help="at or after this time")
     lst.add_argument("--limit", type=int, default=100, help="at most N rows (default 100; 0 = all)")
     lst.add_argument("--csv", metavar="FILE", help="write the rows to a CSV file instead of printing them")
-    lst.add_argument("--demo", action="store_true", help="act as the demo administrator")
     add_acting_user_flags(lst)
     add_json_flag(lst)
     lst.set_defaults(func=run_list)
@@ -43,9 +43,9 @@ def run_list(args: argparse.Namespace) -> int:
         "since_ms": to_ms(args.since),
         "limit": args.limit or None,
     }
-    engine = open_database()
+    engine = runtime.open_database()
     try:
-        service = AuditService(engine, acting_principal(args, engine))
+        service = AuditUseCases(engine, acting_principal(args, engine))
         if args.csv:
             count = service.export_csv(args.csv, **filters)
             emit(args, {"written": count, "file": args.csv}, lambda d: f"{count} audit rows written to {args.csv}")
@@ -59,7 +59,7 @@ def run_list(args: argparse.Namespace) -> int:
     def text(_: Any) -> str:
         lines = [f"{'at (UTC)':<20} {'actor':<16} {'action':<18} {'outcome':<7} target"]
         for r in rows:
-            at = datetime.fromtimestamp(r.at_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+            at = from_ms(r.at_ms).strftime("%Y-%m-%d %H:%M:%S")
             lines.append(f"{at:<20} {r.actor or '-':<16} {r.action:<18} {r.outcome:<7} {r.target or '-'}")
         return "\n".join(lines) if rows else "no audit rows match"
 

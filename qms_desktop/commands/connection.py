@@ -5,28 +5,36 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from typing import Any
 
 from qms_desktop import config, secrets
+from qms_desktop.app import runtime
+from qms_desktop.app.connection import ConnectionUseCases, fetch_given_certificate, test_given_connection
+from qms_desktop.app.credentials import Credentials
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.mediasense.diagnostics import ConnectionTestResult, test_connection
+from qms_desktop.mediasense.diagnostics import ConnectionTestResult
 from qms_desktop.mediasense.errors import ConfigurationError, MediaSenseError
-from qms_desktop.mediasense.tls import fetch_certificate, normalize_fingerprint
+from qms_desktop.mediasense.tls import normalize_fingerprint
+from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     test = sub.add_parser(
         "test-connection",
         help="run the three-step MediaSense connection test",
-        description="URL validation, authentication and API access, with recommendations. Exit 0 when all pass.",
+        description="URL validation, authentication and API access, with recommendations. Exit 0 when all pass. "
+        "With --url, --user and the password all given it needs no signed-in user; otherwise it tests the "
+        "saved settings as --as NAME (that user's password in QMS_PASSWORD).",
     )
     _add_connection_args(test)
+    add_acting_user_flags(test, stdin=False)
     add_json_flag(test)
     test.set_defaults(func=run_test)
 
     conn = sub.add_parser("connection", help="show the effective connection settings or a server certificate")
     conn_sub = conn.add_subparsers(dest="connection_command", required=True)
     show = conn_sub.add_parser("show", help="effective settings and where each value comes from")
+    add_acting_user_flags(show)
     add_json_flag(show)
     show.set_defaults(func=run_show)
     cert = conn_sub.add_parser("certificate", help="fetch the certificate a server presents (to pin it)")
@@ -50,16 +58,8 @@ def _add_connection_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, help="seconds per request (default 10)")
 
 
-def saved_settings() -> dict[str, Any]:
-    """Connection settings saved in the database ({} when there is no database yet)."""
-    from qms_desktop.store.settings import get_settings_from_default_database  # deferred: keeps --help quick
-
-    return get_settings_from_default_database(config.SECTION)
-
-
-def resolve_settings(args: argparse.Namespace) -> config.ConnectionSettings:
-    """Command-line flags win over the saved (database) and environment settings."""
-    base = config.load_connection_settings(saved_settings())
+def _given_settings(args: argparse.Namespace, base: config.ConnectionSettings) -> config.ConnectionSettings:
+    """Command-line flags win over `base` (the saved settings, or the defaults)."""
     values = {
         "urls": tuple(u.rstrip("/") for u in args.url) if args.url else base.urls,
         "username": args.user or base.username,
@@ -73,33 +73,31 @@ def resolve_settings(args: argparse.Namespace) -> config.ConnectionSettings:
     return config.ConnectionSettings(**values, sources=base.sources)
 
 
-def resolve_password(args: argparse.Namespace, settings: config.ConnectionSettings) -> str | None:
+def _typed_password(args: argparse.Namespace) -> str | None:
     if getattr(args, "password_stdin", False):
         return sys.stdin.readline().rstrip("\r\n")
-    from_env = config.password_from_environment()
-    if from_env:
-        return from_env
-    if settings.urls and settings.username:
-        try:
-            return secrets.get_password(secrets.account_for(settings.username, settings.urls[0]))
-        except secrets.KeyringUnavailable:
-            return None
-    return None
+    return config.password_from_environment()
 
 
 def run_test(args: argparse.Namespace) -> int:
-    try:
-        settings = resolve_settings(args)
-    except ValueError as exc:
-        return fail(str(exc), 2)
-    password = resolve_password(args, settings)
-    if password is None:
-        return fail("no password: use --password-stdin, MEDIASENSE_PASSWORD or save it in the app", 2)
-    try:
-        client_config = settings.client_config(password)
-    except ConfigurationError as exc:
-        return fail(str(exc), 2)
-    result = asyncio.run(test_connection(client_config))
+    password = _typed_password(args)
+    if args.url and args.user and password:
+        # Everything was typed: nothing stored is read, so nobody needs to be signed in.
+        try:
+            settings = _given_settings(args, config.load_connection_settings({}))
+            result = asyncio.run(test_given_connection(settings, password))
+        except (ConfigurationError, ValueError) as exc:
+            return fail(str(exc), 2)
+    else:
+        engine = runtime.open_database()
+        try:
+            connection = ConnectionUseCases(engine, acting_principal(args, engine))
+            settings = _given_settings(args, connection.settings())
+            result = asyncio.run(connection.test(Credentials(), settings, password))
+        except (SecurityError, runtime.NotConfigured, ConfigurationError, ValueError) as exc:
+            return fail(str(exc), 2)
+        finally:
+            engine.dispose()
     emit(args, result.to_dict(), lambda _d: format_result(result))
     return 0 if result.success else 1
 
@@ -122,7 +120,13 @@ def format_result(result: ConnectionTestResult) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    settings = config.load_connection_settings(saved_settings())
+    engine = runtime.open_database()
+    try:
+        settings = ConnectionUseCases(engine, acting_principal(args, engine)).settings()
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
     data = {"configured": settings.configured, "settings": settings.to_dict(), "keyring": secrets.backend_info()}
 
     def text(_d: object) -> str:
@@ -135,7 +139,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_certificate(args: argparse.Namespace) -> int:
     try:
-        info = asyncio.run(fetch_certificate(args.url))
+        info = asyncio.run(fetch_given_certificate(args.url))
     except (MediaSenseError, ValueError) as exc:
         return fail(str(exc))
     emit(

@@ -1,4 +1,4 @@
-"""`qms-desktop logs`: read, clear and configure the integration log.
+"""`qms-desktop logs`: read, clear and configure the integration log (IT staff and administrators).
 
 The listing reads the log files, not a ring buffer: the GUI or the service that writes them runs in
 another process.
@@ -7,22 +7,25 @@ another process.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
+from qms_desktop.app import runtime
+from qms_desktop.app.logs import LogUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.integration_log import LEVELS, LogPage
-
-
-def _log_dir() -> Path:
-    from qms_desktop import paths
-
-    return paths.log_dir()
+from qms_desktop.security.errors import SecurityError
 
 
 def _child_json_flag(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: otherwise the sub-command's default (False) would overwrite `logs --json clear`.
+    # SUPPRESS: otherwise the sub-command's defaults would overwrite `logs --json --as X clear`.
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    parser.add_argument("--as", dest="as_user", metavar="NAME", default=argparse.SUPPRESS, help="act as this user")
+    parser.add_argument(
+        "--password-stdin", action="store_true", default=argparse.SUPPRESS, help="read the password from stdin"
+    )
 
 
 def register(sub: Any) -> None:
@@ -35,6 +38,7 @@ def register(sub: Any) -> None:
     logs.add_argument("--search", help="case-insensitive text in message, logger, extras or exception")
     logs.add_argument("--limit", type=int, default=100, help="entries per page (default 100)")
     logs.add_argument("--cursor", help="the next cursor printed by the previous page")
+    add_acting_user_flags(logs)
     add_json_flag(logs)
     logs.set_defaults(func=_list)
     actions = logs.add_subparsers(dest="logs_command", metavar="ACTION")
@@ -68,65 +72,59 @@ def _page_text(page: LogPage) -> str:
     return "\n".join(lines)
 
 
-def _list(args: argparse.Namespace) -> int:
-    from qms_desktop.integration_log import query_files
-
-    if args.limit < 1:
-        return fail("--limit must be at least 1", 2)
+def _logs(args: argparse.Namespace) -> tuple[LogUseCases, Engine] | int:
+    """The log use cases as the --as user (the engine is for the permission check and the audit row)."""
+    engine = runtime.open_database()
     try:
-        page = query_files(_log_dir(), args.level, args.cursor, args.limit, args.search)
+        return LogUseCases(engine, acting_principal(args, engine)), engine
+    except SecurityError as exc:
+        engine.dispose()
+        return fail(str(exc), 2)
+
+
+def _run(args: argparse.Namespace, action: str) -> int:
+    if getattr(args, "limit", 1) < 1:
+        return fail("--limit must be at least 1", 2)
+    opened = _logs(args)
+    if isinstance(opened, int):
+        return opened
+    logs, engine = opened
+    try:
+        if action == "list":
+            page = logs.query(args.level, args.search, args.limit, args.cursor)
+            emit(args, page.to_dict(), lambda _data: _page_text(page))
+        elif action == "clear":
+            archived = logs.clear()
+            data = {"archived": str(archived) if archived else None}
+            emit(args, data, lambda d: f"archived to {d['archived']}" if d["archived"] else "nothing to archive")
+        elif action == "level" and args.new_level is None:
+            emit(args, {"logLevel": logs.level()}, lambda d: d["logLevel"])
+        elif action == "level":
+            name = logs.set_level(args.new_level)
+            emit(args, {"logLevel": name}, lambda d: f"log level set to {d['logLevel']}")
+        else:
+            status = logs.status()
+            emit(args, status, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
+    except SecurityError as exc:
+        return fail(str(exc), 2)
     except ValueError as exc:
         return fail(str(exc), 2)
-    emit(args, page.to_dict(), lambda _data: _page_text(page))
+    finally:
+        engine.dispose()
     return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    return _run(args, "list")
 
 
 def _clear(args: argparse.Namespace) -> int:
-    from qms_desktop.integration_log import IntegrationLog
-
-    # A bare (unattached) instance: archives the files without recording this process's logging.
-    log = IntegrationLog(_log_dir(), buffer_size=0)
-    archived = log.clear()
-    data = {"archived": str(archived) if archived else None, "file": str(log.path)}
-    emit(args, data, lambda d: f"archived to {d['archived']}" if d["archived"] else "nothing to archive")
-    return 0
+    return _run(args, "clear")
 
 
 def _level(args: argparse.Namespace) -> int:
-    from qms_desktop.integration_log import (
-        get_integration_log,
-        normalize_level,
-        persist_level,
-        read_persisted_level,
-    )
-
-    directory = _log_dir()
-    if args.new_level is None:
-        current = read_persisted_level(directory) or "INFO"
-        emit(args, {"logLevel": current}, lambda d: d["logLevel"])
-        return 0
-    try:
-        name = normalize_level(args.new_level)
-    except ValueError as exc:
-        return fail(str(exc), 2)
-    # Stored in the log folder so later processes start with it. When settings move into the
-    # database, a level stored there may take precedence over this file.
-    persist_level(directory, name)
-    running = get_integration_log()
-    if running is not None:
-        running.set_level(name)
-    emit(args, {"logLevel": name}, lambda d: f"log level set to {d['logLevel']}")
-    return 0
+    return _run(args, "level")
 
 
 def _status(args: argparse.Namespace) -> int:
-    from qms_desktop.integration_log import IntegrationLog, read_persisted_level
-
-    directory = _log_dir()
-    log = IntegrationLog(directory, level=read_persisted_level(directory) or "INFO")
-    data = log.status()
-    # This process records nothing itself; "configured" tells whether a log exists to read.
-    data["configured"] = log.path.exists()
-    data["logDir"] = str(directory)
-    emit(args, data, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
-    return 0
+    return _run(args, "status")

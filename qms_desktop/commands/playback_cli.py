@@ -17,14 +17,14 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine
 
-from qms_desktop import app_context
+from qms_desktop import paths
+from qms_desktop.app import runtime
+from qms_desktop.app.playback import Playback, PlaybackUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.commands.db import open_database
-from qms_desktop.commands.users import acting_principal, add_acting_user_flags
-from qms_desktop.mediasense.client import ClientConfig
 from qms_desktop.mediasense.errors import MediaSenseError
-from qms_desktop.security import RecordingService, SecurityError
-from qms_desktop.security.audit import AuditWriter
+from qms_desktop.playback.proxy import PlaybackTicket
+from qms_desktop.security.errors import SecurityError
 
 
 def register(rec_sub: argparse._SubParsersAction) -> None:
@@ -51,61 +51,66 @@ def register(rec_sub: argparse._SubParsersAction) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session_id")
     parser.add_argument("--track", type=int, default=None, help="one party's track (1, 2); default both parties")
-    parser.add_argument("--demo", action="store_true", help="use the built-in simulator as the demo admin")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="play from the built-in simulator as the demo administrator, in the demo's own home "
+        "(QMS_DEMO_HOME: the home an earlier `sync now --demo` used)",
+    )
     add_acting_user_flags(parser)
 
 
-class _Setup:
-    """Database, acting user, MediaSense connection: what both commands need, torn down together."""
+class _Session:
+    """Database, acting user, playback proxy: what both commands need, torn down together."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.sim: Any = None
-        self.engine: Engine = open_database()
-        self.writer: AuditWriter | None = None
+        self.demo: Any = None
         if args.demo:
-            from qms_desktop import demo
+            from qms_desktop.app.demo import start_demo
 
-            self.sim = demo.start_demo_simulator(frozen=True)
-            args.demo_teams = [t["team_id"] for t in self.sim.teams()[:1]]
-            settings = demo.demo_settings(self.sim)
-            self.config: ClientConfig = settings.client_config(demo.DEMO_PASSWORD)
-        else:
-            settings = app_context.connection_settings(self.engine)
-            self.config = settings.client_config(app_context.password_for(settings))
-        self.principal = acting_principal(args, self.engine)
-        self.writer = AuditWriter(self.engine)
+            home = paths.enter_demo_home()
+            print(f"Demo: a throw-away home and database in {home}", file=sys.stderr)
+            self.demo = start_demo(frozen=True)
+        self.engine: Engine = runtime.open_database()
+        self.playback: Playback | None = None
+        try:
+            if self.demo is not None:
+                principal = self.demo.prepare(self.engine)["admin"]
+            else:
+                principal = acting_principal(args, self.engine)
+            override = self.demo.connection() if self.demo is not None else None
+            self.playback = PlaybackUseCases(self.engine, principal).open(override=override)
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+        if self.playback is not None:
+            self.playback.stop()
         self.engine.dispose()
-        if self.sim is not None:
-            self.sim.stop()
+        if self.demo is not None:
+            self.demo.stop()
 
 
-def _open(args: argparse.Namespace) -> tuple[_Setup, Any, Any] | int:
-    from qms_desktop.playback import PlaybackProxy
-
+def _open(args: argparse.Namespace) -> tuple[_Session, PlaybackTicket] | int:
     try:
-        setup = _Setup(args)
-    except (SecurityError, app_context.NotConfigured, MediaSenseError) as exc:
+        session = _Session(args)
+    except (SecurityError, runtime.NotConfigured, MediaSenseError) as exc:
         return fail(str(exc), 2)
-    proxy = PlaybackProxy(client_config=setup.config, audit_sink=setup.writer)
+    assert session.playback is not None
     try:
-        proxy.start()
-        ticket = RecordingService(setup.engine, setup.principal).play(proxy, args.session_id, args.track)
+        ticket = session.playback.ticket(args.session_id, args.track)
     except (SecurityError, MediaSenseError) as exc:
-        proxy.stop()
-        setup.close()
+        session.close()
         return fail(str(exc), 2)
-    return setup, proxy, ticket
+    return session, ticket
 
 
 def run_stream(args: argparse.Namespace) -> int:
     opened = _open(args)
     if isinstance(opened, int):
         return opened
-    setup, proxy, ticket = opened
+    session, ticket = opened
     headers = {"Range": args.range} if args.range else {}
     written = 0
     try:
@@ -130,9 +135,7 @@ def run_stream(args: argparse.Namespace) -> int:
                 "track": ticket.track,
             }
     finally:
-        proxy.release(ticket.token)
-        proxy.stop()
-        setup.close()
+        session.close()
     emit(args, data, lambda d: f"{d['status']} {d['bytes']} bytes ({d['contentType']}) -> {d['output']}")
     return 0
 
@@ -141,7 +144,7 @@ def run_serve(args: argparse.Namespace) -> int:
     opened = _open(args)
     if isinstance(opened, int):
         return opened
-    setup, proxy, ticket = opened
+    session, ticket = opened
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -152,7 +155,5 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        proxy.release(ticket.token)
-        proxy.stop()
-        setup.close()
+        session.close()
     return 0

@@ -8,11 +8,13 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
+from qms_desktop.app import runtime
+from qms_desktop.app.recordings import RecordingUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.commands.db import open_database
 from qms_desktop.domain.time import from_ms, to_ms
-from qms_desktop.search import RecordingDetail, RecordingQuery, count_recordings, get_recording, search_recordings
-from qms_desktop.search.query import SORT_FIELDS, InvalidCursor
+from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery
+from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,11 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--limit", type=int, default=50, help="rows per page (1-1000, default 50)")
     search.add_argument("--after", metavar="CURSOR", help="the next-page cursor a previous search printed")
     search.add_argument("--count", action="store_true", help="also count all matching recordings")
+    add_acting_user_flags(search)
     add_json_flag(search)
     search.set_defaults(func=run_search)
 
     show = rec_sub.add_parser("show", help="metadata, tracks, participants and tags of one session")
     show.add_argument("session_id")
+    add_acting_user_flags(show)
     add_json_flag(show)
     show.set_defaults(func=run_show)
 
@@ -95,18 +99,16 @@ def run_search(args: argparse.Namespace) -> int:
         query = query_from_args(args)
     except ValueError as exc:
         return fail(str(exc), 2)
-    engine = open_database()
+    engine = runtime.open_database()
     try:
+        recordings = RecordingUseCases(engine, acting_principal(args, engine))
         if os.environ.get("QMS_OPENSEARCH_URL"):
             # The team deployment: ids from OpenSearch, rows from the database (same results and cursors).
-            from qms_desktop.search.opensearch import search_recordings_async
-
-            page, total, _backend = asyncio.run(search_recordings_async(engine, query, with_count=args.count))
+            page, total, _backend = asyncio.run(recordings.search_with_index(query, with_count=args.count))
         else:
-            with engine.connect() as conn:
-                page = search_recordings(conn, query)
-                total = count_recordings(conn, query) if args.count else None
-    except InvalidCursor as exc:
+            page = recordings.search(query)
+            total = recordings.count(query) if args.count else None
+    except (InvalidCursor, SecurityError) as exc:
         return fail(str(exc), 2)
     finally:
         engine.dispose()
@@ -146,14 +148,13 @@ def media_availability(detail: RecordingDetail) -> dict[str, Any] | None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    engine = open_database()
+    engine = runtime.open_database()
     try:
-        with engine.connect() as conn:
-            detail = get_recording(conn, args.session_id)
+        detail = RecordingUseCases(engine, acting_principal(args, engine)).show(args.session_id)
+    except SecurityError as exc:
+        return fail(str(exc), 2)
     finally:
         engine.dispose()
-    if detail is None:
-        return fail(f"no recording with session id {args.session_id!r}")
     data = detail.to_dict()
     data["media"] = media_availability(detail)
     emit(args, data, lambda _: _show_text(detail, data["media"]))

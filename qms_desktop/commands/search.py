@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-import time
 from typing import Any
 
-from qms_desktop import app_context
+from sqlalchemy import Engine
+
+from qms_desktop.app import runtime
+from qms_desktop.app.search_index import SearchIndexUseCases
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.search import indexing
-from qms_desktop.search.opensearch import OpenSearchBackend, settings_from_environment
-from qms_desktop.store import search_queue
-from qms_desktop.store.engine import begin_write
-from qms_desktop.store.fulltext import backend_for
+from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="search_command", required=True)
 
     status = actions.add_parser("status", help="backend, indexing lag and backlog, cluster health")
+    add_acting_user_flags(status)
     add_json_flag(status)
     status.set_defaults(func=run_status)
 
@@ -32,24 +32,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the queue with progress. Without it: rebuilds the SQLite FTS5 / PostgreSQL tsvector documents.",
     )
     reindex.add_argument("--batch", type=int, default=500, help="documents per bulk request (default 500)")
+    add_acting_user_flags(reindex)
     add_json_flag(reindex)
     reindex.set_defaults(func=run_reindex)
 
 
-def run_status(args: argparse.Namespace) -> int:
-    engine = app_context.open_database()
+def _index(args: argparse.Namespace) -> tuple[SearchIndexUseCases, Engine] | int:
+    engine = runtime.open_database()
     try:
-        with engine.connect() as conn:
-            enabled = search_queue.queue_enabled(conn)
-            backlog = indexing.backlog(conn)
-        settings = settings_from_environment()
-        data: dict[str, Any] = {
-            "backend": "opensearch" if settings else backend_for(engine).name,
-            "indexingQueue": {"enabled": enabled, **backlog.to_dict()},
-        }
-        if settings is not None:
-            data["opensearch"] = settings.to_dict()
-            data["opensearch"]["health"] = asyncio.run(_health(settings))
+        return SearchIndexUseCases(engine, acting_principal(args, engine)), engine
+    except SecurityError as exc:
+        engine.dispose()
+        return fail(str(exc), 2)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    opened = _index(args)
+    if isinstance(opened, int):
+        return opened
+    index, engine = opened
+    try:
+        data = asyncio.run(index.status())
+    except SecurityError as exc:
+        return fail(str(exc), 2)
     finally:
         engine.dispose()
 
@@ -77,33 +82,31 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _health(settings: Any) -> dict[str, Any]:
-    backend = OpenSearchBackend(settings)
-    try:
-        return await asyncio.wait_for(backend.health(), timeout=15)
-    except Exception as exc:  # reported, not raised: status must work while the cluster is down
-        return {"error": f"{type(exc).__name__}: {exc}"}
-    finally:
-        await backend.close()
-
-
 def run_reindex(args: argparse.Namespace) -> int:
-    engine = app_context.open_database()
+    opened = _index(args)
+    if isinstance(opened, int):
+        return opened
+    index, engine = opened
+    progress = sys.stderr.isatty() and not args.json
+
+    def show(done: int, queued: int) -> None:
+        if progress:
+            sys.stderr.write(f"\rindexed {done} of {queued}\033[K")
+            sys.stderr.flush()
+
     try:
-        settings = settings_from_environment()
-        started = time.monotonic()
-        if settings is None:
-            backend = backend_for(engine)
-            with begin_write(engine) as conn:
-                count = backend.rebuild(conn)
-            data = {"backend": backend.name, "indexed": count, "seconds": round(time.monotonic() - started, 2)}
-            emit(args, data, lambda d: f"Rebuilt {d['indexed']} full-text documents ({d['backend']})")
-            return 0
-        result = asyncio.run(_reindex(engine, settings, args.batch, progress=sys.stderr.isatty() and not args.json))
+        result = asyncio.run(index.reindex(args.batch, on_progress=show))
+    except SecurityError as exc:
+        return fail(str(exc), 2)
     finally:
+        if progress:
+            sys.stderr.write("\n")
         engine.dispose()
     if "error" in result:
-        return fail(f"OpenSearch at {settings.masked_url}: {result['error']}")
+        return fail(f"OpenSearch: {result['error']}")
+    if "queued" not in result:
+        emit(args, result, lambda d: f"Rebuilt {d['indexed']} full-text documents ({d['backend']})")
+        return 0
     emit(
         args,
         result,
@@ -113,37 +116,3 @@ def run_reindex(args: argparse.Namespace) -> int:
         ),
     )
     return 0 if not result["failed"] else 3
-
-
-async def _reindex(engine: Any, settings: Any, batch: int, *, progress: bool) -> dict[str, Any]:
-    backend = OpenSearchBackend(settings)
-    started = time.monotonic()
-    try:
-        try:
-            await backend.ensure_index()
-        except Exception as exc:
-            return {"error": f"{type(exc).__name__}: {exc}"}
-        await asyncio.to_thread(search_queue.set_queue_enabled, engine, True)
-        queued = await asyncio.to_thread(search_queue.enqueue_all, engine)
-        indexer = indexing.Indexer(engine, backend, batch_size=batch)
-
-        def show(done: int) -> None:
-            if progress:
-                sys.stderr.write(f"\rindexed {done} of {queued}\033[K")
-                sys.stderr.flush()
-
-        total = await indexer.drain(on_progress=show)
-        if progress:
-            sys.stderr.write("\n")
-        await backend.refresh()
-    finally:
-        await backend.close()
-    seconds = time.monotonic() - started
-    return {
-        "index": settings.index,
-        "queued": queued,
-        "indexed": total.indexed,
-        "failed": total.failed,
-        "seconds": round(seconds, 2),
-        "docsPerSecond": round(total.indexed / seconds, 1) if seconds > 0 else None,
-    }

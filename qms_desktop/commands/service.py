@@ -7,7 +7,8 @@ import asyncio
 import logging
 import sys
 
-from qms_desktop import app_context
+from qms_desktop import paths
+from qms_desktop.app import runtime
 from qms_desktop.commands._output import fail
 
 EXIT_NOT_CONFIGURED = 2
@@ -34,7 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(its path is the only one accepted; default http://EVENTS_HOST:EVENTS_PORT/qms/mediasense-events)",
     )
     parser.add_argument("--stop-timeout", type=float, default=30.0, help="seconds a stop waits for the page")
-    parser.add_argument("--demo", action="store_true", help="sync from the built-in simulator into QMS_HOME")
+    parser.add_argument(
+        "--demo", action="store_true", help="sync from the built-in simulator into a throw-away home and database"
+    )
     parser.add_argument("--log-level", default="INFO", help="stderr log level (default INFO)")
     parser.set_defaults(func=run_service)
 
@@ -57,7 +60,8 @@ def run_service(args: argparse.Namespace) -> int:
 
 
 async def _run(args: argparse.Namespace) -> int:
-    from qms_desktop.domain.time import utc_now
+    from qms_desktop.app.access import SYSTEM
+    from qms_desktop.app.sync import SyncRunner, SyncUseCases
     from qms_desktop.search.opensearch import settings_from_environment
     from qms_desktop.service.runner import Service, ServiceOptions, run_until_stopped
     from qms_desktop.store.engine import mask_url
@@ -65,35 +69,30 @@ async def _run(args: argparse.Namespace) -> int:
     if args.events_port is None and args.advertise_url:
         return fail("--advertise-url needs --events-port", 2)
     log = logging.getLogger("qms.service")
-    sim = None
+    demo = None
     if args.demo:
-        from qms_desktop import demo
+        from qms_desktop.app import demo as demo_mode
 
-        demo.ensure_demo_home()
-        sim = await asyncio.to_thread(demo.start_demo_simulator)
+        home = paths.enter_demo_home()
+        print(f"Demo: a throw-away home and database in {home} (your own data is not touched)", file=sys.stderr)
+        demo = await asyncio.to_thread(demo_mode.start_demo)
     try:
-        engine = await asyncio.to_thread(app_context.open_database)
+        engine = await asyncio.to_thread(runtime.open_database)
         try:
-            if sim is not None:
-                from qms_desktop import demo
-
-                settings = demo.demo_settings(sim)
-                password = demo.DEMO_PASSWORD
-                now = sim.clock.now
-            else:
-                settings = await asyncio.to_thread(app_context.connection_settings, engine)
-                try:
-                    password = app_context.password_for(settings)
-                except app_context.NotConfigured as exc:
-                    return fail(str(exc), EXIT_NOT_CONFIGURED)
-                now = utc_now
+            if demo is not None:
+                await asyncio.to_thread(demo.prepare, engine)
+            sync = SyncUseCases(engine, SYSTEM)
+            try:
+                plan = await asyncio.to_thread(
+                    sync.plan, "schedule", override=demo.connection() if demo is not None else None
+                )
+            except runtime.NotConfigured as exc:
+                return fail(str(exc), EXIT_NOT_CONFIGURED)
             opensearch = settings_from_environment()
             if opensearch is not None and opensearch.password:
                 from qms_desktop.integration_log.masking import register_secret
 
                 register_secret(opensearch.password)
-            sync_settings = await asyncio.to_thread(app_context.sync_settings, engine)
-            client = app_context.build_client(engine, settings, password)
             options = ServiceOptions(
                 interval_s=args.interval,
                 metrics_port=args.metrics_port,
@@ -103,15 +102,12 @@ async def _run(args: argparse.Namespace) -> int:
                 advertise_url=args.advertise_url,
                 stop_timeout_s=args.stop_timeout,
             )
-            log.info("Database %s; MediaSense %s", mask_url(engine), ", ".join(settings.urls))
-            service = Service(engine, client, sync_settings, options, now=now, opensearch=opensearch)
-            try:
-                await run_until_stopped(service)
-            finally:
-                await client.aclose()
+            log.info("Database %s; MediaSense %s", mask_url(engine), ", ".join(plan.connection.urls))
+            service = Service(engine, SyncRunner.from_plan(engine, plan), options, opensearch=opensearch)
+            await run_until_stopped(service)
         finally:
             await asyncio.to_thread(engine.dispose)
     finally:
-        if sim is not None:
-            await asyncio.to_thread(sim.stop)
+        if demo is not None:
+            await asyncio.to_thread(demo.stop)
     return 0

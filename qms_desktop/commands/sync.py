@@ -8,15 +8,20 @@ import signal
 import sys
 from typing import Any
 
-from qms_desktop import app_context
+from sqlalchemy import Engine
+
+from qms_desktop import paths
+from qms_desktop.app import runtime
+from qms_desktop.app.access import SyncBusy
+from qms_desktop.app.sync import SyncRunner, SyncUseCases, run_plan
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.store.engine import begin_write, mask_url
-from qms_desktop.store.quarantine import list_quarantine
-from qms_desktop.sync import state
-from qms_desktop.sync.engine import SyncEngine, SyncProgress, SyncResult
-from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
+from qms_desktop.security.errors import SecurityError
+from qms_desktop.security.roles import Principal
+from qms_desktop.store.engine import mask_url
+from qms_desktop.sync.engine import SyncProgress, SyncResult
+from qms_desktop.sync.guard import SyncAlreadyRunning
 from qms_desktop.sync.scheduler import SyncScheduler
-from qms_desktop.sync.status import sync_status
 
 EXIT_FOR_STATUS = {"SUCCESS": 0, "PARTIAL": 3, "FAILED": 1, "INTERRUPTED": 130}
 EXIT_ALREADY_RUNNING = 4
@@ -27,26 +32,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="sync_command", required=True)
 
     now = actions.add_parser("now", help="run one sync cycle now")
-    now.add_argument("--demo", action="store_true", help="sync from the built-in simulator into QMS_HOME")
+    now.add_argument(
+        "--demo", action="store_true", help="sync from the built-in simulator into a throw-away home and database"
+    )
+    add_acting_user_flags(now)
     add_json_flag(now)
     now.set_defaults(func=run_now)
 
     status = actions.add_parser("status", help="status, last run, checkpoint and the last 10 runs")
+    add_acting_user_flags(status)
     add_json_flag(status)
     status.set_defaults(func=run_status)
 
     reset = actions.add_parser("reset", help="forget the checkpoint: the next run starts over (backfill again)")
     reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_acting_user_flags(reset, stdin=False)
     add_json_flag(reset)
     reset.set_defaults(func=run_reset)
 
     loop = actions.add_parser("run", help="run the periodic sync until interrupted")
     loop.add_argument("--interval", type=float, help="seconds between cycles (default: the saved setting)")
+    add_acting_user_flags(loop)
     add_json_flag(loop)
     loop.set_defaults(func=run_scheduler)
 
     quarantine = actions.add_parser("quarantine", help="records MediaSense sent that could not be read")
     quarantine.add_argument("--limit", type=int, default=50)
+    add_acting_user_flags(quarantine)
     add_json_flag(quarantine)
     quarantine.set_defaults(func=run_quarantine)
 
@@ -93,66 +105,74 @@ def _format_result(result: SyncResult) -> str:
     return "\n".join(lines)
 
 
+def _signed_in(args: argparse.Namespace) -> tuple[Engine, Principal] | int:
+    """The database and the --as user, or the exit status after saying why not."""
+    engine = runtime.open_database()
+    try:
+        return engine, acting_principal(args, engine)
+    except SecurityError as exc:
+        engine.dispose()
+        return fail(str(exc), 2)
+
+
 def run_now(args: argparse.Namespace) -> int:
     return asyncio.run(_run_now(args))
 
 
 async def _run_now(args: argparse.Namespace) -> int:
     progress = ProgressLine(sys.stderr.isatty() and not args.json)
-    sim = None
+    demo = None
     if args.demo:
-        from qms_desktop import demo
+        from qms_desktop.app.demo import start_demo
 
-        demo.ensure_demo_home()
-        sim = demo.start_demo_simulator(frozen=True)
+        home = paths.enter_demo_home()
+        print(f"Demo: a throw-away home and database in {home} (your own data is not touched)", file=sys.stderr)
+        demo = await asyncio.to_thread(start_demo, frozen=True)
     try:
-        engine = await asyncio.to_thread(app_context.open_database)
-        if sim is not None:
-            from qms_desktop import demo
-
-            settings = demo.demo_settings(sim)
-            password = demo.DEMO_PASSWORD
-            await asyncio.to_thread(demo.import_demo_directory, engine, sim)
-            now = sim.clock.now
-        else:
-            settings = await asyncio.to_thread(app_context.connection_settings, engine)
-            try:
-                password = app_context.password_for(settings)
-            except app_context.NotConfigured as exc:
-                return fail(str(exc), 2)
-            from qms_desktop.domain.time import utc_now
-
-            now = utc_now
-        sync_settings = await asyncio.to_thread(app_context.sync_settings, engine)
-        client = app_context.build_client(engine, settings, password)
-        sync = SyncEngine(engine, client, sync_settings, now=now, on_progress=progress)
+        engine = await asyncio.to_thread(runtime.open_database)
         try:
-            result = await sync.run("manual")
+            if demo is not None:
+                principal = (await asyncio.to_thread(demo.prepare, engine))["admin"]
+            else:
+                principal = await asyncio.to_thread(acting_principal, args, engine)
+            sync = SyncUseCases(engine, principal)
+            override = demo.connection() if demo is not None else None
+            plan = await asyncio.to_thread(sync.plan, "manual", override=override)
+        except (SecurityError, runtime.NotConfigured) as exc:
+            return fail(str(exc), 2)
+        try:
+            result = await run_plan(engine, plan, "manual", on_progress=progress)
         except SyncAlreadyRunning as busy:
             message = str(busy)
             emit(args, {"status": "IN_PROGRESS", "runId": busy.run_id, "holder": busy.holder}, lambda _d: message)
             return EXIT_ALREADY_RUNNING
         finally:
             progress.end()
-            sync.close()
-            await client.aclose()
         data: dict[str, Any] = result.to_dict()
         data["database"] = mask_url(engine)
-        if sim is not None and result.covered_start_ms is not None and result.window_end_ms is not None:
+        if demo is not None and result.covered_start_ms is not None and result.window_end_ms is not None:
             data["simulator"] = {
-                "sessionsInWindow": sim.count(result.covered_start_ms, result.window_end_ms),
+                "sessionsInWindow": demo.simulator.count(result.covered_start_ms, result.window_end_ms),
                 "window": {"start": result.covered_start_ms, "end": result.window_end_ms},
             }
         emit(args, data, lambda _d: _format_result(result))
         return EXIT_FOR_STATUS.get(result.status, 1)
     finally:
-        if sim is not None:
-            sim.stop()
+        if demo is not None:
+            demo.stop()
 
 
 def run_status(args: argparse.Namespace) -> int:
-    engine = app_context.open_database()
-    data = sync_status(engine)
+    opened = _signed_in(args)
+    if isinstance(opened, int):
+        return opened
+    engine, principal = opened
+    try:
+        data = SyncUseCases(engine, principal).status()
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
 
     def text(d: dict[str, Any]) -> str:
         lines = [f"Status: {d['status']}"]
@@ -176,15 +196,20 @@ def run_reset(args: argparse.Namespace) -> int:
         answer = input("Forget the sync checkpoint and backfill again? Recordings are kept. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             return 1
-    engine = app_context.open_database()
-    from qms_desktop.domain.time import now_ms
-
-    with begin_write(engine) as conn:
-        lease = current_lease(conn)
-        if lease is not None and lease.expires_ms > now_ms():
-            emit(args, {"reset": False, "runningRunId": lease.run_id}, lambda _d: "A sync is running: try later")
-            return EXIT_ALREADY_RUNNING
-        state.reset_state(conn)
+    opened = _signed_in(args)
+    if isinstance(opened, int):
+        return opened
+    engine, principal = opened
+    try:
+        SyncUseCases(engine, principal).reset()
+    except SyncBusy as busy:
+        message = str(busy)
+        emit(args, {"reset": False, "error": message}, lambda _d: message)
+        return EXIT_ALREADY_RUNNING
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
     emit(args, {"reset": True}, lambda _d: "Sync state reset: the next run starts over with a backfill")
     return 0
 
@@ -194,21 +219,22 @@ def run_scheduler(args: argparse.Namespace) -> int:
 
 
 async def _run_scheduler(args: argparse.Namespace) -> int:
-    engine = await asyncio.to_thread(app_context.open_database)
-    settings = await asyncio.to_thread(app_context.connection_settings, engine)
+    opened = await asyncio.to_thread(_signed_in, args)
+    if isinstance(opened, int):
+        return opened
+    engine, principal = opened
     try:
-        password = app_context.password_for(settings)
-    except app_context.NotConfigured as exc:
+        plan = await asyncio.to_thread(SyncUseCases(engine, principal).plan, "schedule")
+    except (SecurityError, runtime.NotConfigured) as exc:
+        engine.dispose()
         return fail(str(exc), 2)
-    sync_settings = await asyncio.to_thread(app_context.sync_settings, engine)
-    client = app_context.build_client(engine, settings, password)
-    sync = SyncEngine(engine, client, sync_settings)
+    runner = SyncRunner.from_plan(engine, plan)
 
     async def once(trigger: str) -> None:
-        result = await sync.run(trigger)
+        result = await runner.run(trigger)
         emit(args, result.to_dict(), lambda _d: _format_result(result))
 
-    scheduler = SyncScheduler(once, args.interval or sync_settings.interval_s)
+    scheduler = SyncScheduler(once, args.interval or plan.sync_settings.interval_s)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -216,15 +242,22 @@ async def _run_scheduler(args: argparse.Namespace) -> int:
     scheduler.start()
     await stop.wait()
     await scheduler.stop()
-    sync.close()
-    await client.aclose()
+    await runner.aclose()
+    engine.dispose()
     return 0
 
 
 def run_quarantine(args: argparse.Namespace) -> int:
-    engine = app_context.open_database()
-    with engine.connect() as conn:
-        entries = list_quarantine(conn, limit=args.limit)
-    data = [e.to_dict() if hasattr(e, "to_dict") else dict(e.__dict__) for e in entries]
+    opened = _signed_in(args)
+    if isinstance(opened, int):
+        return opened
+    engine, principal = opened
+    try:
+        entries = SyncUseCases(engine, principal).quarantine(limit=args.limit)
+    except SecurityError as exc:
+        return fail(str(exc), 2)
+    finally:
+        engine.dispose()
+    data = [e.to_dict() for e in entries]
     emit(args, data, lambda d: "\n".join(f"{e.get('session_id')}: {e.get('reason')}" for e in d) or "empty")
     return 0

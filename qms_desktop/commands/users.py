@@ -1,61 +1,16 @@
-"""`qms-desktop users ...`: local accounts (add, list, disable), and acting as a user (`--as`)."""
+"""`qms-desktop users ...`: local accounts (add, list, disable)."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from typing import Any
 
-from sqlalchemy import Engine
-
+from qms_desktop.app import runtime
+from qms_desktop.app.users import UserUseCases, create_first_admin, needs_first_admin
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, read_stdin_password
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.commands.db import open_database
-from qms_desktop.security import (
-    Principal,
-    Role,
-    SecurityError,
-    UserService,
-    authenticate,
-    create_first_admin,
-    needs_first_admin,
-)
-
-ENV_PASSWORD = "QMS_PASSWORD"
-
-
-class ActingUserError(SecurityError):
-    hint = "Pass --as NAME and the password on standard input (--password-stdin) or in QMS_PASSWORD"
-
-
-def add_acting_user_flags(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
-    parser.add_argument("--as", dest="as_user", metavar="NAME", help="act as this local user")
-    if stdin:
-        parser.add_argument(
-            "--password-stdin", action="store_true", help="read the --as user's password from standard input"
-        )
-
-
-def read_stdin_password() -> str:
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
-
-
-def acting_principal(args: argparse.Namespace, engine: Engine, *, stdin_allowed: bool = True) -> Principal:
-    """The authenticated --as user (login audited); the demo admin with --demo."""
-    if getattr(args, "demo", False) and not args.as_user:
-        from qms_desktop.security.users import ensure_demo_users
-
-        return ensure_demo_users(engine, getattr(args, "demo_teams", None) or ["T1"])["admin"]
-    if not args.as_user:
-        raise ActingUserError("This command acts as a user")
-    if stdin_allowed and getattr(args, "password_stdin", False):
-        password = read_stdin_password()
-    else:
-        password = os.environ.get(ENV_PASSWORD, "")
-    if not password:
-        raise ActingUserError(f"No password for {args.as_user!r}")
-    return authenticate(engine, args.as_user, password, from_where=None)
+from qms_desktop.security.errors import SecurityError
+from qms_desktop.security.roles import USER_ROLES, Role
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the acting administrator's password comes from QMS_PASSWORD.",
     )
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role], type=str.upper)
+    add.add_argument("--role", required=True, choices=[r.value for r in USER_ROLES], type=str.upper)
     add.add_argument("--teams", default="", help="comma-separated team codes (supervisors)")
     add.add_argument("--password-stdin", action="store_true", help="read the new user's password from stdin")
     add_acting_user_flags(add, stdin=False)
@@ -94,17 +49,16 @@ def run_add(args: argparse.Namespace) -> int:
         return fail("pass the new user's password on standard input with --password-stdin", 2)
     password = read_stdin_password()
     teams = [t for t in args.teams.split(",") if t.strip()]
-    engine = open_database()
+    engine = runtime.open_database()
     try:
-        with engine.connect() as conn:
-            first = needs_first_admin(conn)
+        first = needs_first_admin(engine)
         if first and not args.as_user:
             if args.role != Role.ADMIN.value:
                 return fail("there is no administrator yet: the first user must have --role ADMIN", 2)
             info = create_first_admin(engine, args.name, password)
         else:
             principal = acting_principal(args, engine, stdin_allowed=False)
-            info = UserService(engine, principal).create_user(args.name, args.role, password, teams)
+            info = UserUseCases(engine, principal).create_user(args.name, args.role, password, teams)
     except SecurityError as exc:
         return fail(str(exc), 2)
     finally:
@@ -114,10 +68,10 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    engine = open_database()
+    engine = runtime.open_database()
     try:
         principal = acting_principal(args, engine)
-        rows = UserService(engine, principal).list_users()
+        rows = UserUseCases(engine, principal).list_users()
     except SecurityError as exc:
         return fail(str(exc), 2)
     finally:
@@ -138,10 +92,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_disable(args: argparse.Namespace) -> int:
-    engine = open_database()
+    engine = runtime.open_database()
     try:
         principal = acting_principal(args, engine)
-        UserService(engine, principal).disable_user(args.name, disabled=not args.enable)
+        UserUseCases(engine, principal).disable_user(args.name, disabled=not args.enable)
     except SecurityError as exc:
         return fail(str(exc), 2)
     finally:

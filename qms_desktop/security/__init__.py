@@ -1,8 +1,7 @@
-"""Users, roles, permissions and the audit trail. No Qt here.
+"""Users, roles, permissions and the audit trail: the records and rules. No Qt here.
 
-principal = authenticate(engine, "alice", password)        # audited
-RecordingService(engine, principal).search(query)          # narrowed to alice's teams
-UserService(engine, principal).create_user("bob", "IT", pw) # PermissionDenied unless ADMIN
+The guarded operations that use them (each checking the principal and writing its audit row) are
+the use cases in `qms_desktop.app`.
 """
 
 from qms_desktop.security.audit import AuditEvent, AuditRow, AuditWriter, export_csv, list_audit, record
@@ -17,24 +16,11 @@ from qms_desktop.security.errors import (
     UserExists,
 )
 from qms_desktop.security.roles import ROLE_PERMISSIONS, Permission, Principal, Role, require
-from qms_desktop.security.services import (
-    AuditService,
-    ConnectionService,
-    LogService,
-    RecordingNotFound,
-    RecordingService,
-    SettingsService,
-    SyncBusy,
-    SyncService,
-    UserService,
-    create_first_admin,
-)
 from qms_desktop.security.users import (
     UserInfo,
     authenticate,
     create_user,
     disable_user,
-    ensure_demo_users,
     get_user,
     list_users,
     needs_first_admin,
@@ -47,32 +33,21 @@ __all__ = [
     "AccountDisabled",
     "AuditEvent",
     "AuditRow",
-    "AuditService",
     "AuditWriter",
-    "ConnectionService",
     "InvalidUserInput",
-    "LogService",
     "LoginFailed",
     "Permission",
     "PermissionDenied",
     "Principal",
-    "RecordingNotFound",
-    "RecordingService",
     "Role",
     "SecurityError",
-    "SettingsService",
     "StreamLimitReached",
-    "SyncBusy",
-    "SyncService",
     "UnknownUser",
     "UserExists",
     "UserInfo",
-    "UserService",
     "authenticate",
-    "create_first_admin",
     "create_user",
     "disable_user",
-    "ensure_demo_users",
     "export_csv",
     "get_user",
     "list_audit",

@@ -13,17 +13,23 @@ class Role(StrEnum):
     ADMIN = "ADMIN"
     SUPERVISOR = "SUPERVISOR"
     IT = "IT"
+    # The headless sync service: a principal of its own, never a user account (no one signs in as it).
+    SYSTEM = "SYSTEM"
 
     @classmethod
     def parse(cls, value: str) -> Role:
+        """A role a user account may have (SYSTEM is not one of them)."""
         try:
-            return cls(value.strip().upper())
+            role = cls(value.strip().upper())
         except ValueError:
+            role = None
+        if role is None or role is Role.SYSTEM:
             from qms_desktop.security.errors import InvalidUserInput
 
             raise InvalidUserInput(
-                f"Unknown role {value!r}", hint="Use one of: " + ", ".join(r.value for r in cls)
+                f"Unknown role {value!r}", hint="Use one of: " + ", ".join(r.value for r in USER_ROLES)
             ) from None
+        return role
 
 
 class Permission(StrEnum):
@@ -33,25 +39,38 @@ class Permission(StrEnum):
     SETTINGS_WRITE = "settings.write"
     CONNECTION_TEST = "connection.test"
     LOGS_READ = "logs.read"
+    LOGS_MANAGE = "logs.manage"
     SYNC_STATUS = "sync.status"
     SYNC_RUN = "sync.run"
     SYNC_RESET = "sync.reset"
+    SYNC_SCHEDULE = "sync.schedule"
+    DIRECTORY_MANAGE = "directory.manage"
+    SEARCH_MANAGE = "search.manage"
     USERS_MANAGE = "users.manage"
     AUDIT_READ = "audit.read"
 
 
+# The roles a user account can have.
+USER_ROLES = (Role.ADMIN, Role.SUPERVISOR, Role.IT)
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.SUPERVISOR: frozenset({Permission.RECORDINGS_READ, Permission.RECORDINGS_PLAY}),
+    # IT diagnoses: connection, logs, sync and the search index; never recordings, users or passwords.
     Role.IT: frozenset(
         {
+            Permission.SETTINGS_READ,
             Permission.CONNECTION_TEST,
             Permission.LOGS_READ,
+            Permission.LOGS_MANAGE,
             Permission.SYNC_STATUS,
             Permission.SYNC_RUN,
             Permission.SYNC_RESET,
+            Permission.SYNC_SCHEDULE,
+            Permission.SEARCH_MANAGE,
         }
     ),
+    Role.SYSTEM: frozenset({Permission.SYNC_RUN, Permission.SYNC_STATUS}),
 }
 
 
@@ -68,7 +87,7 @@ class Principal:
 
     @property
     def allowed_teams(self) -> frozenset[str] | None:
-        """What RecordingQuery.allowed_teams should be: None = every team."""
+        """What RecordingQuery.allowed_teams should be: None = every team (administrators only)."""
         return None if self.role is Role.ADMIN else self.teams
 
     def sees_team(self, team_code: str | None) -> bool:

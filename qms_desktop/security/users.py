@@ -7,7 +7,7 @@ is the guarded entry point. `authenticate()` audits every success and failure it
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -22,11 +22,6 @@ from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import user_teams, users
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
-
-DEMO_ADMIN = "demo-admin"
-DEMO_ADMIN_PASSWORD = "demo-admin-password"  # demo only: a throw-away database under QMS_HOME
-DEMO_SUPERVISOR = "demo-supervisor"
-DEMO_SUPERVISOR_PASSWORD = "demo-supervisor-password"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,24 +198,3 @@ def authenticate(engine: Engine, username: str, password: str, *, from_where: st
             raise AccountDisabled(f"The account {name!r} is disabled")
         raise LoginFailed("Unknown user or wrong password")
     return principal
-
-
-def ensure_demo_users(engine: Engine, supervisor_teams: Sequence[str]) -> dict[str, Principal]:
-    """The demo's admin and supervisor (the supervisor sees `supervisor_teams`); idempotent."""
-    with begin_write(engine) as conn:
-        if get_user(conn, DEMO_ADMIN) is None:
-            create_user(conn, DEMO_ADMIN, Role.ADMIN, DEMO_ADMIN_PASSWORD)
-            audit.record(conn, audit.USER_CREATE, actor="demo", target=DEMO_ADMIN, detail={"role": "ADMIN"})
-        if get_user(conn, DEMO_SUPERVISOR) is None:
-            create_user(conn, DEMO_SUPERVISOR, Role.SUPERVISOR, DEMO_SUPERVISOR_PASSWORD, supervisor_teams)
-            audit.record(
-                conn,
-                audit.USER_CREATE,
-                actor="demo",
-                target=DEMO_SUPERVISOR,
-                detail={"role": "SUPERVISOR", "teams": list(supervisor_teams)},
-            )
-        admin = get_user(conn, DEMO_ADMIN)
-        supervisor = get_user(conn, DEMO_SUPERVISOR)
-    assert admin is not None and supervisor is not None
-    return {"admin": admin.principal(), "supervisor": supervisor.principal()}

@@ -1,6 +1,7 @@
 """The headless service: the periodic sync against the shared database, with no GUI.
 
-Pieces (each optional but the first): SyncScheduler + SyncEngine (the same ones the GUI uses), the
+It acts as the system principal (`app.access.SYSTEM`): it may run the sync and nothing else.
+Pieces (each optional but the first): SyncScheduler + SyncRunner (the same ones the GUI uses), the
 OpenSearch indexer draining the backlog, the Prometheus endpoint, and the MediaSense events receiver.
 Stopping (SIGTERM/SIGINT) asks the engine to stop after its current page's commit, waits for the run
 to end INTERRUPTED with its checkpoint committed, then unsubscribes and closes everything.
@@ -13,23 +14,20 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
-from qms_desktop.domain.time import utc_now
-from qms_desktop.mediasense.client import MediaSenseClient
+from qms_desktop.app.sync import SyncRunner
 from qms_desktop.search import indexing
 from qms_desktop.search.opensearch import OpenSearchBackend, OpenSearchSettings
 from qms_desktop.store import search_queue
-from qms_desktop.sync.engine import SyncEngine, SyncResult
+from qms_desktop.sync.engine import SyncResult
 from qms_desktop.sync.guard import SyncAlreadyRunning
 from qms_desktop.sync.scheduler import SyncScheduler
-from qms_desktop.sync.settings import SyncSettings
 
 log = logging.getLogger("qms.service")
 
@@ -50,18 +48,17 @@ class Service:
     def __init__(
         self,
         engine: Engine,
-        client: MediaSenseClient,
-        sync_settings: SyncSettings,
+        runner: SyncRunner,
         options: ServiceOptions,
         *,
-        now: Callable[[], datetime] = utc_now,
         opensearch: OpenSearchSettings | None = None,
     ) -> None:
         self.engine = engine
-        self.client = client
+        self.runner = runner
+        self.client = runner.client
         self.options = options
-        self.sync = SyncEngine(engine, client, sync_settings, now=now)
-        self.interval_s = options.interval_s or sync_settings.interval_s
+        self.sync = runner.engine
+        self.interval_s = options.interval_s or runner.engine.settings.interval_s
         self.opensearch = opensearch
         self._run_lock = asyncio.Lock()
         self._stop = asyncio.Event()
@@ -85,7 +82,7 @@ class Service:
             return None  # no new run once a stop was asked for
         async with self._run_lock:
             started = time.monotonic()
-            result = await self.sync.run(trigger)
+            result = await self.runner.run(trigger)
             self.last_result = result
             if self.metrics is not None:
                 self.metrics.observe_run(result, time.monotonic() - started)
@@ -95,7 +92,7 @@ class Service:
         if self._stopping:
             return
         started = time.monotonic()
-        result = await self.sync.run_sessions(session_ids, "event")
+        result = await self.runner.run_sessions(session_ids, "event")
         if self.metrics is not None:
             self.metrics.observe_run(result, time.monotonic() - started)
 
@@ -208,7 +205,7 @@ class Service:
             await self._search_backend.close()
         if self.metrics is not None:
             await asyncio.to_thread(self.metrics.stop_server)
-        self.sync.close()
+        await self.runner.aclose()
         log.info("Service stopped")
 
 

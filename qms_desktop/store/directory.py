@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -38,9 +39,20 @@ def load_directory(conn: Connection) -> DirectorySnapshot:
     return DirectorySnapshot.of((Agent(*row) for row in agent_rows), {code: name for code, name in team_rows})
 
 
-def list_agents(conn: Connection) -> list[Agent]:
+def list_agents(conn: Connection, teams_only: Collection[str] | None = None) -> list[Agent]:
+    """Agents by id; with `teams_only`, only the agents of those teams."""
     stmt = sa.select(agents.c.agent_id, agents.c.name, agents.c.extension, agents.c.team_code)
+    if teams_only is not None:
+        stmt = stmt.where(agents.c.team_code.in_(sorted(teams_only)))
     return [Agent(*row) for row in conn.execute(stmt.order_by(agents.c.agent_id))]
+
+
+def list_teams(conn: Connection, only: Collection[str] | None = None) -> dict[str, str | None]:
+    """Team code -> name, by code; with `only`, just those teams."""
+    stmt = sa.select(teams.c.code, teams.c.name)
+    if only is not None:
+        stmt = stmt.where(teams.c.code.in_(sorted(only)))
+    return {code: name for code, name in conn.execute(stmt.order_by(teams.c.code))}
 
 
 def import_agents_csv(conn: Connection, text: str) -> ImportResult:

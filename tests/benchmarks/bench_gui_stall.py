@@ -31,13 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import numpy as np
 import qasync
+from qms_desktop.ui.services.sync_service import SyncService
 
-from qms_desktop import app_context, config
+from qms_desktop import config
+from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from qms_desktop.ui.qt import QApplication, QMainWindow, QTimer
-from qms_desktop.ui.services.sync_service import SyncService
 from qms_desktop.ui.tabs.sync.tab import create_tab
 
 TICK_MS = 5
@@ -163,7 +164,7 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
     try:
         assert sim.stdout is not None
         info = json.loads(await asyncio.to_thread(sim.stdout.readline))
-        engine = await asyncio.to_thread(app_context.open_database)
+        engine = await asyncio.to_thread(runtime.open_database)
         settings = config.ConnectionSettings(
             urls=(info["url"],),
             username=USER,
@@ -172,14 +173,14 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
             allow_self_signed=False,
             pinned_sha256=(info["fingerprint"],),
         )
-        await asyncio.to_thread(app_context.save_connection_settings, engine, settings, "bench")
+        await asyncio.to_thread(runtime.save_connection_settings, engine, settings, "bench")
         sync_values = {
             "backfill_days": args.days,
             "backfill_days_per_cycle": args.days,
             "page_size": args.page_size,
             "safety_delay_s": 0,
         }
-        await asyncio.to_thread(app_context.save_sync_settings, engine, sync_values, "bench")
+        await asyncio.to_thread(runtime.save_sync_settings, engine, sync_values, "bench")
         logs = Path(os.environ["QMS_HOME"]) / "logs"
         ctx = UiContext(
             engine=engine,

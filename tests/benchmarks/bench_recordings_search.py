@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import sqlalchemy as sa
 
-from qms_desktop import app_context
+from qms_desktop.app import runtime
 from qms_desktop.search.query import RecordingQuery, count_recordings, search_recordings
 from qms_desktop.store.documents import build_document
 
@@ -46,7 +46,7 @@ QUEUES = ("Sales", "Support", "Billing", "Retention", "VIP", "Tech", "Claims", "
 
 
 def generate(path: Path, rows: int) -> None:
-    engine = app_context.open_database(f"sqlite:///{path}")
+    engine = runtime.open_database(f"sqlite:///{path}")
     rng = random.Random(1)
     agents = [(f"A{1000 + i}", f"{FIRST[i % 10]} {LAST[(i // 10) % 8]}", f"T{i % TEAMS + 1}") for i in range(AGENTS)]
     raw = engine.raw_connection()
@@ -177,7 +177,7 @@ def bench_tab(db_url: str, pages: int) -> None:
 
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)  # deleting the tab (a top-level here) must not stop the loop
-    engine = app_context.open_database(db_url)
+    engine = runtime.open_database(db_url)
     logs = Path(tempfile.mkdtemp(prefix="qms-bench-logs-"))
     ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=IntegrationLog(logs), signals=AppSignals())
 
@@ -250,7 +250,7 @@ def main() -> int:
         generate(args.db, args.rows)
     else:
         print(f"Reusing {args.db} ({have:,} recordings)")
-    engine = app_context.open_database(url)
+    engine = runtime.open_database(url)
     try:
         worst = bench_queries(engine, args.repeat)
     finally:

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
+from qms_desktop.app.sync import SyncRunner
 from qms_desktop.service.events import EventReceiver, InvalidEvent, SessionEvent, Subscription, parse_event
 from qms_desktop.service.runner import Service, ServiceOptions
 from qms_desktop.store.schema import recordings, sync_runs
@@ -42,10 +43,8 @@ async def test_an_ended_event_lands_the_session_without_waiting_for_the_cycle(
     client = client_for(sim, ca_file)
     service = Service(
         engine,
-        client,
-        small_settings(backfill_days=1),
+        SyncRunner(engine, client, small_settings(backfill_days=1), clock=sim.clock.now),
         ServiceOptions(interval_s=3600, events_port=0),
-        now=sim.clock.now,
     )
     try:
         await service.start()

@@ -14,11 +14,13 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from qms_desktop.app_context import SYNC_SECTION
+from qms_desktop.app.runtime import SYNC_SECTION
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import sync_lease, sync_runs
 from qms_desktop.store.settings import put_settings
 from qms_desktop.sync.windows import DAY_MS, floor_day
+from tests.acting import PASSWORD as ACTING_PASSWORD
+from tests.acting import add_user
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.sync.helpers import row_count, stored, truth
 
@@ -59,7 +61,9 @@ def test_sigterm_mid_run_leaves_a_committed_resumable_state(
         MEDIASENSE_USERNAME=SIM_USER,
         MEDIASENSE_PASSWORD=SIM_PASSWORD,
         MEDIASENSE_CA_FILE=ca_file,
+        QMS_PASSWORD=ACTING_PASSWORD,  # the service needs no user; the `sync now` runs after it do
     )
+    add_user(db_url, "it-staff", "IT")
     proc = subprocess.Popen(
         [sys.executable, "-m", "qms_desktop", "service", "--interval", "3600"],
         env=env,
@@ -93,7 +97,10 @@ def test_sigterm_mid_run_leaves_a_committed_resumable_state(
     # The next runs resume from the checkpoint and end equal to the simulator's ground truth.
     for _ in range(4):
         final = subprocess.run(
-            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json"], env=env, capture_output=True, timeout=120
+            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
+            env=env,
+            capture_output=True,
+            timeout=120,
         )
         assert final.returncode == 0, final.stderr.decode()[-2000:]
         if '"complete": true' in final.stdout.decode():

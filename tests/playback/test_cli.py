@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qms_desktop import app_context
+from qms_desktop.app import runtime
 from qms_desktop.cli import main
 from tests.playback.helpers import SimData, store_records
 
@@ -37,7 +37,7 @@ def test_users_stream_and_audit(
         "MEDIASENSE_CA_FILE": ca_file,
     }.items():
         monkeypatch.setenv(name, value)
-    engine = app_context.open_database()
+    engine = runtime.open_database()
     stored = store_records(engine, data.sim, data.closed())
     engine.dispose()
     mine = next(r for r in stored if r.team_code == "T1")

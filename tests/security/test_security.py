@@ -12,28 +12,29 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
+from qms_desktop import paths
+from qms_desktop.app.access import SYSTEM, NotSignedIn
+from qms_desktop.app.audit import AuditUseCases
+from qms_desktop.app.connection import ConnectionUseCases
+from qms_desktop.app.credentials import Credentials
+from qms_desktop.app.demo import NotInDemoHome, ensure_demo_users
+from qms_desktop.app.logs import LogUseCases
+from qms_desktop.app.recordings import RecordingUseCases
+from qms_desktop.app.sync import SyncUseCases, run_plan
+from qms_desktop.app.users import UserUseCases, create_first_admin
 from qms_desktop.search import RecordingQuery
 from qms_desktop.security import (
     AccountDisabled,
-    AuditService,
-    ConnectionService,
     LoginFailed,
-    LogService,
     PermissionDenied,
     Principal,
-    RecordingService,
     Role,
-    SettingsService,
-    SyncService,
-    UserService,
     authenticate,
-    create_first_admin,
-    ensure_demo_users,
     list_audit,
     needs_first_admin,
 )
 from qms_desktop.security.passwords import verify_password
-from qms_desktop.store.engine import begin_write
+from qms_desktop.store.engine import begin_write, create_engine_for, upgrade
 from qms_desktop.store.schema import users
 from tests.playback.helpers import SimData, fetch_records, sim_config, start_test_sim, store_records
 
@@ -61,7 +62,7 @@ def test_accounts_and_login(engine: Engine) -> None:
         stored = conn.execute(sa.select(users.c.password_hash)).scalar_one()
     assert stored.startswith("scrypt$") and PASSWORD not in stored and verify_password(PASSWORD, stored)
 
-    service = UserService(engine, principal)
+    service = UserUseCases(engine, principal)
     service.create_user("sue", "supervisor", PASSWORD, ["T1", "T2"])
     with pytest.raises(LoginFailed):
         authenticate(engine, "sue", "wrong password")
@@ -100,7 +101,7 @@ def test_audit_rows_cannot_be_changed_or_deleted(engine: Engine, tmp_path: Path)
     assert [(r.actor, r.action) for r in rows] == [("root", "config.change")]
     admin = Principal("root", Role.ADMIN)
     out = tmp_path / "audit.csv"
-    assert AuditService(engine, admin).export_csv(out) == 1
+    assert AuditUseCases(engine, admin).export_csv(out) == 1
     with out.open(newline="") as handle:
         parsed = list(csv.DictReader(handle))
     assert parsed[0]["action"] == "config.change" and parsed[0]["target"].startswith("'=")
@@ -108,31 +109,41 @@ def test_audit_rows_cannot_be_changed_or_deleted(engine: Engine, tmp_path: Path)
 
 # ---- the matrix -------------------------------------------------------------------------------
 
-ROLES = {
+ROLES: dict[str, Principal | None] = {
     "admin": Principal("adm", Role.ADMIN),
     "supervisor": Principal("sup", Role.SUPERVISOR, frozenset({"T1"})),
     "it": Principal("itg", Role.IT),
+    "system": SYSTEM,
+    "nobody": None,
 }
 
-Call = Callable[[Engine, Principal, dict[str, Any]], Any]
+
+def _sync_once(e: Engine, p: Principal | None, c: dict[str, Any]) -> Any:
+    return asyncio.run(run_plan(e, SyncUseCases(e, p).plan()))
+
+
+Call = Callable[[Engine, Principal | None, dict[str, Any]], Any]
 OPERATIONS: dict[str, tuple[Call, set[str]]] = {
-    "recordings.search": (lambda e, p, c: RecordingService(e, p).search(RecordingQuery()), {"admin", "supervisor"}),
-    "recordings.count": (lambda e, p, c: RecordingService(e, p).count(RecordingQuery()), {"admin", "supervisor"}),
-    "recordings.show": (lambda e, p, c: RecordingService(e, p).show(c["t1"]), {"admin", "supervisor"}),
-    "recordings.show_other_team": (lambda e, p, c: RecordingService(e, p).show(c["t2"]), {"admin"}),
-    "users.list": (lambda e, p, c: UserService(e, p).list_users(), {"admin"}),
-    "users.create": (lambda e, p, c: UserService(e, p).create_user("newbie", "IT", PASSWORD), {"admin"}),
-    "users.disable": (lambda e, p, c: UserService(e, p).disable_user("victim"), {"admin"}),
-    "users.set_teams": (lambda e, p, c: UserService(e, p).set_teams("victim", ["T2"]), {"admin"}),
-    "users.set_password_other": (lambda e, p, c: UserService(e, p).set_password("victim", PASSWORD), {"admin"}),
-    "settings.connection": (lambda e, p, c: SettingsService(e, p).connection(), {"admin"}),
-    "settings.save_sync": (lambda e, p, c: SettingsService(e, p).save_sync_settings({}), {"admin"}),
-    "connection.test": (lambda e, p, c: asyncio.run(ConnectionService(e, p).test()), {"admin", "it"}),
-    "logs.query": (lambda e, p, c: LogService(e, p).query(limit=5), {"admin", "it"}),
-    "sync.status": (lambda e, p, c: SyncService(e, p).status(), {"admin", "it"}),
-    "sync.reset": (lambda e, p, c: SyncService(e, p).reset(), {"admin", "it"}),
-    "sync.run_now": (lambda e, p, c: asyncio.run(SyncService(e, p).run_now(now=c["now"])), {"admin", "it"}),
-    "audit.list": (lambda e, p, c: AuditService(e, p).list(), {"admin"}),
+    "recordings.search": (lambda e, p, c: RecordingUseCases(e, p).search(RecordingQuery()), {"admin", "supervisor"}),
+    "recordings.count": (lambda e, p, c: RecordingUseCases(e, p).count(RecordingQuery()), {"admin", "supervisor"}),
+    "recordings.show": (lambda e, p, c: RecordingUseCases(e, p).show(c["t1"]), {"admin", "supervisor"}),
+    "recordings.show_other_team": (lambda e, p, c: RecordingUseCases(e, p).show(c["t2"]), {"admin"}),
+    "users.list": (lambda e, p, c: UserUseCases(e, p).list_users(), {"admin"}),
+    "users.create": (lambda e, p, c: UserUseCases(e, p).create_user("newbie", "IT", PASSWORD), {"admin"}),
+    "users.disable": (lambda e, p, c: UserUseCases(e, p).disable_user("victim"), {"admin"}),
+    "users.set_teams": (lambda e, p, c: UserUseCases(e, p).set_teams("victim", ["T2"]), {"admin"}),
+    "users.set_password_other": (lambda e, p, c: UserUseCases(e, p).set_password("victim", PASSWORD), {"admin"}),
+    "settings.connection": (lambda e, p, c: ConnectionUseCases(e, p).settings(), {"admin", "it"}),
+    "settings.save_sync": (lambda e, p, c: SyncUseCases(e, p).set_interval(600), {"admin", "it"}),
+    "connection.test": (
+        lambda e, p, c: asyncio.run(ConnectionUseCases(e, p).test(Credentials())),
+        {"admin", "it"},
+    ),
+    "logs.query": (lambda e, p, c: LogUseCases(e, p).query(limit=5), {"admin", "it"}),
+    "sync.status": (lambda e, p, c: SyncUseCases(e, p).status(), {"admin", "it", "system"}),
+    "sync.reset": (lambda e, p, c: SyncUseCases(e, p).reset(), {"admin", "it"}),
+    "sync.run_now": (_sync_once, {"admin", "it", "system"}),
+    "audit.list": (lambda e, p, c: AuditUseCases(e, p).list(), {"admin"}),
 }
 
 
@@ -147,7 +158,7 @@ def matrix_env(sqlite_engine: Engine, sim_data: SimData, monkeypatch: pytest.Mon
     monkeypatch.setenv("MEDIASENSE_PASSWORD", sim_data.config.password)
     monkeypatch.setenv("MEDIASENSE_CA_FILE", ca_file)
     create_first_admin(sqlite_engine, "root", PASSWORD)
-    UserService(sqlite_engine, Principal("root", Role.ADMIN)).create_user("victim", "IT", PASSWORD)
+    UserUseCases(sqlite_engine, Principal("root", Role.ADMIN)).create_user("victim", "IT", PASSWORD)
     return {"t1": by_team["T1"], "t2": by_team["T2"], "now": sim_data.sim.clock.now}
 
 
@@ -162,21 +173,36 @@ def test_role_matrix(role: str, operation: str, matrix_env: dict, sqlite_engine:
     with pytest.raises(PermissionDenied) as caught:
         call(sqlite_engine, principal, matrix_env)
     assert caught.value.hint  # actionable
-    denied = list_audit(sqlite_engine, actor=principal.username, action="access.denied")
+    if principal is None:
+        assert isinstance(caught.value, NotSignedIn)
+    denied = list_audit(sqlite_engine, actor=principal.username if principal else None, action="access.denied")
     assert denied, "every refusal is audited"
 
 
 def test_supervisor_sees_only_own_teams(matrix_env: dict, sqlite_engine: Engine) -> None:
-    everything = RecordingService(sqlite_engine, ROLES["admin"]).search(RecordingQuery(limit=1000)).items
-    own = RecordingService(sqlite_engine, ROLES["supervisor"]).search(RecordingQuery(limit=1000)).items
+    everything = RecordingUseCases(sqlite_engine, ROLES["admin"]).search(RecordingQuery(limit=1000)).items
+    own = RecordingUseCases(sqlite_engine, ROLES["supervisor"]).search(RecordingQuery(limit=1000)).items
     assert own and len(own) < len(everything)
     assert {r.team_code for r in own} == {"T1"}
     # Asking for another team explicitly does not widen the view.
-    asked = RecordingService(sqlite_engine, ROLES["supervisor"]).search(RecordingQuery(team_codes=("T2",)))
+    asked = RecordingUseCases(sqlite_engine, ROLES["supervisor"]).search(RecordingQuery(team_codes=("T2",)))
     assert asked.items == []
 
 
-def test_demo_users(sqlite_engine: Engine) -> None:
-    first = ensure_demo_users(sqlite_engine, ["T1"])
-    assert ensure_demo_users(sqlite_engine, ["T1"]) == first
-    assert first["admin"].role is Role.ADMIN and first["supervisor"].teams == frozenset({"T1"})
+def test_demo_users_exist_only_in_a_demo_home(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with pytest.raises(NotInDemoHome):  # a real database never gets the published demo passwords
+        ensure_demo_users(sqlite_engine, ["T1"])
+    with sqlite_engine.connect() as conn:
+        assert not conn.execute(sa.select(users.c.username)).all()
+    monkeypatch.setenv("QMS_DEMO_HOME", str(tmp_path / "demo"))
+    assert paths.enter_demo_home() == (tmp_path / "demo").resolve()  # QMS_HOME comes back after the test
+    demo_engine = create_engine_for()
+    try:
+        upgrade(demo_engine)
+        first = ensure_demo_users(demo_engine, ["T1"])
+        assert ensure_demo_users(demo_engine, ["T1"]) == first
+        assert first["admin"].role is Role.ADMIN and first["supervisor"].teams == frozenset({"T1"})
+    finally:
+        demo_engine.dispose()

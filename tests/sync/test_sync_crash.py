@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from qms_desktop.app_context import SYNC_SECTION
+from qms_desktop.app.runtime import SYNC_SECTION
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import backfill_slices, sync_runs
 from qms_desktop.store.settings import put_settings
 from qms_desktop.sync.windows import DAY_MS, floor_day
+from tests.acting import PASSWORD as ACTING_PASSWORD
+from tests.acting import add_user
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.sync.helpers import row_count, stored, truth
 
@@ -62,7 +64,7 @@ def _in_backfill(engine, after_run_id: int) -> bool:
 
 def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "qms_desktop", "sync", "now", "--json"],
+        [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -84,6 +86,8 @@ def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_f
             "test",
         )
     env = _sync_env(db_url, sim, ca_file, tmp_path / "home")
+    add_user(db_url, "it-staff", "IT")  # the CLI syncs as a signed-in user
+    env["QMS_PASSWORD"] = ACTING_PASSWORD
     rng = random.Random(20261124)
     kills = 0
     completed_early = 0
@@ -108,12 +112,18 @@ def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_f
 
     sim.faults.update(latency_ms=0)
     final = subprocess.run(
-        [sys.executable, "-m", "qms_desktop", "sync", "now", "--json"], env=env, capture_output=True, timeout=180
+        [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
+        env=env,
+        capture_output=True,
+        timeout=180,
     )
     assert final.returncode == 0, final.stderr.decode()[-2000:]
     while '"complete": false' in final.stdout.decode():  # 7 backfill days per cycle: finish the rest
         final = subprocess.run(
-            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json"], env=env, capture_output=True, timeout=180
+            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
+            env=env,
+            capture_output=True,
+            timeout=180,
         )
         assert final.returncode == 0, final.stderr.decode()[-2000:]
     with engine.connect() as conn:

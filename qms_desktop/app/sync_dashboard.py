@@ -1,4 +1,4 @@
-"""What the Sync tab shows, read in one go on the writer thread (never on the GUI thread)."""
+"""The sync dashboard's read model: status, checkpoint, history, backfill progress, quarantine."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from qms_desktop import app_context
+from qms_desktop.app import runtime
 from qms_desktop.store.quarantine import QuarantineEntry, count_quarantine, list_quarantine
 from qms_desktop.store.schema import backfill_slices
 from qms_desktop.sync import state
@@ -20,7 +20,7 @@ QUARANTINE_PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)
-class SyncSnapshot:
+class SyncDashboard:
     status: str  # IDLE | IN_PROGRESS | SUCCESS | PARTIAL | FAILED | INTERRUPTED
     running_run_id: int | None
     checkpoint: Checkpoint
@@ -33,7 +33,7 @@ class SyncSnapshot:
     interval_s: float
 
 
-def load_snapshot(engine: Engine, history_limit: int = HISTORY_LIMIT) -> SyncSnapshot:
+def load_dashboard(engine: Engine, history_limit: int = HISTORY_LIMIT) -> SyncDashboard:
     status = sync_status(engine, limit=1)
     with engine.connect() as conn:
         checkpoint = state.load_checkpoint(conn)
@@ -50,7 +50,7 @@ def load_snapshot(engine: Engine, history_limit: int = HISTORY_LIMIT) -> SyncSna
     inside = [(updated or 0) for slice_start, updated in done if start is not None and end is not None
               and start <= slice_start < end]  # fmt: skip
     points = tuple((at, i + 1) for i, at in enumerate(inside))
-    return SyncSnapshot(
+    return SyncDashboard(
         status=str(status["status"]),
         running_run_id=status["runningRunId"],
         checkpoint=checkpoint,
@@ -60,10 +60,12 @@ def load_snapshot(engine: Engine, history_limit: int = HISTORY_LIMIT) -> SyncSna
         backfill_points=points,
         quarantine=tuple(quarantine),
         quarantine_total=quarantine_total,
-        interval_s=app_context.sync_settings(engine).interval_s,
+        interval_s=runtime.sync_settings(engine).interval_s,
     )
 
 
-def load_quarantine_page(engine: Engine, before_id: int) -> list[QuarantineEntry]:
+def load_quarantine_page(
+    engine: Engine, *, limit: int = QUARANTINE_PAGE, before_id: int | None = None
+) -> list[QuarantineEntry]:
     with engine.connect() as conn:
-        return list_quarantine(conn, limit=QUARANTINE_PAGE, before_id=before_id)
+        return list_quarantine(conn, limit=limit, before_id=before_id)

@@ -1,6 +1,7 @@
-"""Assembling the core pieces the CLI, the GUI and the service share: database, settings, client.
+"""The unguarded plumbing under the use cases: the database, stored settings, detected dialects.
 
-No Qt here. Each function does one thing so callers can run the slow ones off their event loop.
+Front ends open the database here; everything that reads or changes what a user may or may not
+see goes through the use cases in this package, which call these after their permission check.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from qms_desktop import config, secrets
-from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
+from qms_desktop import config
+from qms_desktop.mediasense.client import ServerProfile
 from qms_desktop.store.engine import begin_write, create_engine_for, upgrade
 from qms_desktop.store.settings import get_settings, put_settings
 from qms_desktop.sync.settings import SyncSettings
@@ -58,22 +59,6 @@ def save_sync_settings(engine: Engine, values: dict[str, Any], updated_by: str |
     return result
 
 
-def password_for(settings: config.ConnectionSettings) -> str:
-    """MEDIASENSE_PASSWORD (headless use) or the keyring; NotConfigured when neither has one."""
-    from_env = config.password_from_environment()
-    if from_env:
-        return from_env
-    if not settings.configured:
-        raise NotConfigured("The MediaSense connection is not configured (URL and user name)")
-    try:
-        password = secrets.get_password(secrets.account_for(settings.username, settings.urls[0]))
-    except secrets.KeyringUnavailable as exc:
-        raise NotConfigured(str(exc)) from exc
-    if password is None:
-        raise NotConfigured("No MediaSense password is saved for this user: save it in the Connection tab")
-    return password
-
-
 def detected_profiles(engine: Engine) -> dict[str, ServerProfile]:
     with engine.connect() as conn:
         saved = get_settings(conn, DETECTED_SECTION)
@@ -85,12 +70,3 @@ def remember_profile(engine: Engine, node: str, profile: ServerProfile) -> None:
         saved = get_settings(conn, DETECTED_SECTION)
         saved[node] = {"login": profile.login, "query": profile.query}
         put_settings(conn, DETECTED_SECTION, saved, "qms-desktop")
-
-
-def build_client(engine: Engine, settings: config.ConnectionSettings, password: str) -> MediaSenseClient:
-    """A client that starts from what worked last time and remembers what works now."""
-    return MediaSenseClient(
-        settings.client_config(password),
-        profiles=detected_profiles(engine),
-        on_profile=lambda node, profile: remember_profile(engine, node, profile),
-    )

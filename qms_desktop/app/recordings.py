@@ -1,0 +1,103 @@
+"""Finding, showing and playing recordings: a supervisor's view is narrowed to their own teams.
+
+Every search's first page, every recording shown and every playback is audited; counting and the
+following pages of a search belong to the search that was audited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from qms_desktop.app.access import RecordingNotFound, UseCase
+from qms_desktop.domain.directory import Agent
+from qms_desktop.playback.proxy import PlaybackProxy, PlaybackTicket
+from qms_desktop.search.query import (
+    RecordingDetail,
+    RecordingPage,
+    RecordingQuery,
+    count_recordings,
+    get_recording,
+    search_recordings,
+)
+from qms_desktop.security import audit
+from qms_desktop.security.roles import Permission, narrow_teams
+from qms_desktop.store.directory import list_agents, list_teams
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the search filters offer: agents and teams (code -> name)."""
+
+    agents: tuple[Agent, ...]
+    teams: dict[str, str | None]
+
+
+def _filters(query: RecordingQuery) -> dict[str, Any]:
+    """What a search asked for, for its audit row (no cursor, no paging)."""
+    skip = {"after", "limit", "allowed_teams"}
+    out: dict[str, Any] = {}
+    for name in RecordingQuery.__dataclass_fields__:
+        value = getattr(query, name)
+        if name in skip or value in (None, (), "", [], frozenset()):
+            continue
+        out[name] = sorted(value) if isinstance(value, set | frozenset | tuple | list) else value
+    return out
+
+
+class RecordingUseCases(UseCase):
+    def _narrow(self, query: RecordingQuery) -> RecordingQuery:
+        principal = self.require(Permission.RECORDINGS_READ)
+        return dataclasses.replace(query, allowed_teams=narrow_teams(principal, query.allowed_teams))
+
+    def search(self, query: RecordingQuery) -> RecordingPage:
+        narrowed = self._narrow(query)
+        page = search_recordings(self.engine, narrowed)
+        if query.after is None:
+            self.audit(audit.RECORDINGS_SEARCH, None, filters=_filters(query), rows=len(page.items))
+        return page
+
+    def count(self, query: RecordingQuery) -> int:
+        return count_recordings(self.engine, self._narrow(query))
+
+    async def search_with_index(
+        self, query: RecordingQuery, *, with_count: bool = False
+    ) -> tuple[RecordingPage, int | None, str]:
+        """The team deployment's search: ids from OpenSearch when configured (same results and
+        cursors), rows from the database; the database alone otherwise. (page, total, backend)."""
+        from qms_desktop.search.opensearch import search_recordings_async
+
+        narrowed = await asyncio.to_thread(self._narrow, query)
+        page, total, backend = await search_recordings_async(self.engine, narrowed, with_count=with_count)
+        if query.after is None:
+            await asyncio.to_thread(
+                self.audit, audit.RECORDINGS_SEARCH, None, filters=_filters(query), rows=len(page.items)
+            )
+        return page, total, backend
+
+    def show(self, session_id: str) -> RecordingDetail:
+        detail = self._visible(session_id, Permission.RECORDINGS_READ)
+        self.audit(audit.RECORDINGS_VIEW, session_id)
+        return detail
+
+    def _visible(self, session_id: str, permission: Permission) -> RecordingDetail:
+        self.require(permission, session_id)
+        detail = get_recording(self.engine, session_id)
+        if detail is None:
+            raise RecordingNotFound(f"No recording with session id {session_id!r}")
+        self.require_team(permission, detail.row.team_code, session_id)
+        return detail
+
+    def play(self, proxy: PlaybackProxy, session_id: str, track: int | None = None) -> PlaybackTicket:
+        """A ticket on the local playback proxy, which checks the stream limit and audits the start."""
+        detail = self._visible(session_id, Permission.RECORDINGS_PLAY)
+        principal = self.require(Permission.RECORDINGS_PLAY, session_id)
+        return proxy.register(principal, detail, track)
+
+    def filter_choices(self) -> FilterChoices:
+        """Agents and teams for the search filters; a supervisor sees only their own."""
+        allowed = self.require(Permission.RECORDINGS_READ).allowed_teams
+        with self.engine.connect() as conn:
+            return FilterChoices(tuple(list_agents(conn, allowed)), list_teams(conn, allowed))
