@@ -7,9 +7,8 @@ set up after it is on screen, with all disk and network work off the GUI thread.
 from __future__ import annotations
 
 import asyncio
-import gc
+import functools
 import importlib
-import inspect
 import logging
 import os
 import signal
@@ -36,22 +35,14 @@ log = logging.getLogger("qms.ui")
 QUIT_AFTER_ENV = "QMS_QUIT_AFTER_S"  # smoke runs: quit cleanly after N seconds
 SCREENSHOT_ENV = "QMS_SCREENSHOT_DIR"  # smoke runs: save one PNG per tab before quitting
 # Tasks that outlive a sign-out or a role switch; every other task belongs to a tab and is cancelled.
-APP_TASK_PREFIXES = (
-    "shell.",
-    "demo.",
-    "login.",
-    "sync-scheduler",
-    "sync-save-interval",
-    "sync-load-interval",
-    "sync-remember-profile",
-)
-SYNC_SERVICE_MODULE = "qms_desktop.ui.services.sync_service"
+APP_TASK_PREFIXES = ("shell.", "demo.", "login.", "sync-scheduler")
 # Imported in a worker thread after the window is up (SQLAlchemy, Alembic, httpx: about a second).
-HEAVY_MODULES = ("qms_desktop.app_context", "qms_desktop.sync.engine", "qms_desktop.integration_log")
+HEAVY_MODULES = ("qms_desktop.app.runtime", "qms_desktop.app.sync", "qms_desktop.integration_log")
 
 
 def is_app_task(name: str) -> bool:
-    """The sync run ("sync") and the shell's own tasks survive a sign-out; the tabs' tasks do not."""
+    """A running sync ("sync", allowed when it started) and the shell's own tasks survive a sign-out;
+    the tabs' tasks do not."""
     return name == "sync" or name.startswith(APP_TASK_PREFIXES)
 
 
@@ -92,7 +83,7 @@ class Shell(QObject):
         self.screenshot_dir = screenshot_dir
         self.window: MainWindow | None = None
         self.ctx: UiContext | None = None
-        self.simulator: Any = None
+        self.demo_run: Any = None  # qms_desktop.app.demo.Demo in demo mode
         self.startup_error: str | None = None
         self._quit: asyncio.Event | None = None
         self._startup: asyncio.Task[None] | None = None
@@ -138,46 +129,37 @@ class Shell(QObject):
     async def _open(self) -> None:
         for name in HEAVY_MODULES:
             await asyncio.to_thread(importlib.import_module, name)
-        from qms_desktop import app_context
+        from qms_desktop.app import runtime
         from qms_desktop.integration_log import setup_integration_log
+        from qms_desktop.store.engine import mask_url
         from qms_desktop.sync.engine import DbWriter
         from qms_desktop.ui.context import AppSignals, UiContext
-        from qms_desktop.ui.credentials import Credentials
+        from qms_desktop.ui.gc_guard import freeze_startup_objects
+        from qms_desktop.ui.services.background_sync import BackgroundSync
 
+        if self.demo and not paths.in_demo_home():  # run() switched already; a Shell made elsewhere did not
+            paths.enter_demo_home()
         integration_log = await asyncio.to_thread(setup_integration_log)
         if self.demo:
-            from qms_desktop import demo
+            from qms_desktop.app.demo import start_demo
 
-            self.simulator = await asyncio.to_thread(demo.start_demo_simulator)
-        engine = await asyncio.to_thread(app_context.open_database)
+            self.demo_run = await asyncio.to_thread(start_demo)
+        engine = await asyncio.to_thread(runtime.open_database)
         ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=integration_log, signals=AppSignals())
         self.ctx = ctx
-        credentials = Credentials()
-        ctx.credentials = credentials
-        ctx.password_provider = credentials.password
-        if self.simulator is not None:
+        if self.demo_run is not None:
             await self._prepare_demo(ctx)
-        credentials.settings = await ctx.db(app_context.connection_settings, engine)
-        ctx.sync_service = self._create_sync_service(ctx)
-        # Qt objects owned by the window die with it, on the GUI thread. Left to Python's GC they could be
-        # destroyed on whatever thread triggers a collection ("Timers cannot be stopped from another thread").
+        # Qt objects owned by the window die with it, on the GUI thread.
         ctx.signals.setParent(self.window)
-        if isinstance(ctx.sync_service, QObject) and ctx.sync_service.parent() is None:
-            ctx.sync_service.setParent(self.window)
-        from qms_desktop.store.engine import mask_url
-
+        ctx.sync = BackgroundSync(ctx, self.window)
         assert self.window is not None
         self.window.set_context(ctx, [], mask_url(engine))  # tabs come with the signed-in user's role
-        if self.simulator is not None:
+        freeze_startup_objects()
+        if self.demo_run is not None:
             await self._demo_sign_in(ctx, "admin")  # the demo signs in by itself
-        # What start-up loaded lives as long as the app: keep it out of later full collections,
-        # which would otherwise scan it all on the GUI thread (100 ms stalls measured during a sync).
-        gc.collect()
-        gc.freeze()
-        ctx.tasks.start("shell.last-sync", self._show_last_sync(ctx))
-        if self.simulator is not None and ctx.sync_service is not None:
-            self._start_demo_sync(ctx)
-        if self.simulator is None:
+            ctx.sync.sync_now()
+            ctx.sync.set_scheduler(True)
+        else:
             await self._show_sign_in(ctx)  # returns once the dialog is up
 
     # ---- signing in and out ----------------------------------------------------------------------
@@ -202,18 +184,23 @@ class Shell(QObject):
         from qms_desktop.ui.tabs import create_tabs
 
         ctx.principal = principal
-        ctx.role = principal.role.value
         assert self.window is not None
         self.window.set_principal(principal)
         self.window.set_tabs(create_tabs(ctx))
+        ctx.sync.load_interval()
+        ctx.tasks.start("shell.last-sync", self._show_last_sync(ctx, principal))
         self.signed_in.emit(principal)
 
     async def _drop_principal(self, ctx: UiContext) -> Principal | None:
-        """Stop the tabs' work, then remove them; app-level tasks (sync, shell) keep running."""
+        """Stop the tabs' work and the user's playbacks and schedule, then remove the tabs. A sync
+        already running finishes (it was allowed when it started)."""
         previous = ctx.principal
         ctx.principal = None
-        ctx.role = None
+        ctx.sync.stop_schedule()
         await ctx.tasks.cancel_where(lambda name: not is_app_task(name))
+        playback, ctx.playback = ctx.playback, None
+        if playback is not None:  # every ticket ends now: none keeps counting against the stream limit
+            await playback.shutdown()
         if self.window is not None:
             self.window.set_principal(None)
             self.window.clear_tabs()
@@ -225,12 +212,12 @@ class Shell(QObject):
             self.ctx.tasks.start("shell.sign-out", self._sign_out(self.ctx))
 
     async def _sign_out(self, ctx: UiContext) -> None:
-        from qms_desktop.ui.login import record_sign_out
+        from qms_desktop.app.users import sign_out
 
         previous = await self._drop_principal(ctx)
         self.signed_out.emit()
         if previous is not None:
-            await ctx.db(record_sign_out, ctx.engine, previous)
+            await ctx.db(sign_out, ctx.engine, previous)
         await self._show_sign_in(ctx)
 
     def switch_demo_user(self, which: str) -> None:
@@ -239,65 +226,44 @@ class Shell(QObject):
             self.ctx.tasks.start("shell.demo-switch", self._switch_demo_user(self.ctx, which))
 
     async def _switch_demo_user(self, ctx: UiContext, which: str) -> None:
-        from qms_desktop.ui.login import record_sign_out
+        from qms_desktop.app.users import sign_out
 
         if self.login_dialog is not None:  # signed out, dialog open: the switch signs in instead
             ctx.tasks.cancel("shell.sign-in")  # its clean-up hides and deletes the dialog
             self.login_dialog = None
         previous = await self._drop_principal(ctx)
         if previous is not None:
-            await ctx.db(record_sign_out, ctx.engine, previous)
+            await ctx.db(sign_out, ctx.engine, previous)
         await self._demo_sign_in(ctx, which)
 
     async def _demo_sign_in(self, ctx: UiContext, which: str) -> None:
-        from qms_desktop.security import users
+        from qms_desktop.app.demo import demo_credentials
+        from qms_desktop.app.users import sign_in
 
-        assert ctx.demo is not None
-        teams = [str(t["team_id"]) for t in ctx.demo.simulator.teams()][:1]  # the supervisor sees one team
-        await ctx.db(users.ensure_demo_users, ctx.engine, teams)
-        name, password = {
-            "admin": (users.DEMO_ADMIN, users.DEMO_ADMIN_PASSWORD),
-            "supervisor": (users.DEMO_SUPERVISOR, users.DEMO_SUPERVISOR_PASSWORD),
-        }[which]
-        principal = await ctx.db(users.authenticate, ctx.engine, name, password)  # audited like any sign-in
+        name, password = demo_credentials(which)
+        principal = await ctx.db(sign_in, ctx.engine, name, password)  # audited like any sign-in
         self._apply_principal(ctx, principal)
 
     async def _prepare_demo(self, ctx: UiContext) -> None:
-        """Demo: settings pinned to the simulator's certificate, password in the in-memory keyring."""
-        from qms_desktop import app_context, demo, secrets
-        from qms_desktop.ui.context import DemoEnvironment
+        """Demo: its accounts and agents, settings pinned to the simulator's certificate, the password
+        in the in-memory demo keyring (saved as the demo administrator, like an admin would)."""
+        from qms_desktop.app.connection import ConnectionUseCases
         from qms_desktop.ui.demo_keyring import install_demo_keyring
 
+        demo = self.demo_run
         install_demo_keyring()
-        ctx.demo = DemoEnvironment(simulator=self.simulator, password=demo.DEMO_PASSWORD)
-        settings = demo.demo_settings(self.simulator)
-        await ctx.db(app_context.save_connection_settings, ctx.engine, settings, "demo")
-        await ctx.db(demo.import_demo_directory, ctx.engine, self.simulator)
-        account = secrets.account_for(settings.username, settings.urls[0])
-        await asyncio.to_thread(secrets.set_password, account, demo.DEMO_PASSWORD)
+        ctx.demo = demo
+        principals = await ctx.db(demo.prepare, ctx.engine)
+        save = ConnectionUseCases(ctx.engine, principals["admin"]).save
+        await ctx.db(functools.partial(save, demo.settings, ctx.credentials, demo.password))
 
-    def _create_sync_service(self, ctx: UiContext) -> Any:
-        try:
-            module = importlib.import_module(SYNC_SERVICE_MODULE)
-            return module.SyncService(ctx)
-        except Exception as exc:
-            log.warning("Sync service unavailable (%s): syncing from the GUI is off", exc)
-            return None
+    async def _show_last_sync(self, ctx: UiContext, principal: Principal) -> None:
+        from qms_desktop.app.sync import SyncUseCases
+        from qms_desktop.security.roles import Permission
 
-    def _start_demo_sync(self, ctx: UiContext) -> None:
-        service = ctx.sync_service
-        try:
-            started = service.sync_now()
-            if inspect.isawaitable(started):
-                ctx.tasks.start("demo.first-sync", _awaited(started))
-            service.set_scheduler(True)
-        except Exception:
-            log.exception("The demo's first sync could not start")
-
-    async def _show_last_sync(self, ctx: UiContext) -> None:
-        from qms_desktop.sync.status import sync_status
-
-        status = await ctx.db(sync_status, ctx.engine, 1)
+        if not principal.can(Permission.SYNC_STATUS):
+            return
+        status = await ctx.read(SyncUseCases(ctx.engine, principal).status, 1)
         history = status.get("history") or []
         if history and self.window is not None and self.window._last_sync is None:
             run = history[0]
@@ -353,16 +319,16 @@ class Shell(QObject):
         ctx = self.ctx
         if ctx is not None:
             await _step("cancel tasks", ctx.tasks.cancel_all())
-            playback = getattr(ctx, "playback", None)
-            if playback is not None:  # players let go of their media, then the local playback proxy stops
-                await _step("playback proxy", playback.shutdown())
-            if ctx.sync_service is not None and hasattr(ctx.sync_service, "shutdown"):
-                await _step("sync service", ctx.sync_service.shutdown())
-        if self.simulator is not None:
-            await _step("demo simulator", asyncio.to_thread(self.simulator.stop))
-            self.simulator = None
+            if ctx.playback is not None:  # players let go of their media, then the local playback proxy stops
+                await _step("playback proxy", ctx.playback.shutdown())
+            if ctx.sync is not None:
+                await _step("sync", ctx.sync.shutdown())
+        if self.demo_run is not None:
+            await _step("demo simulator", asyncio.to_thread(self.demo_run.stop))
+            self.demo_run = None
         if ctx is not None:
             await _step("database writer", asyncio.to_thread(ctx.writer.close))
+            ctx.readers.shutdown(wait=False, cancel_futures=True)
             await _step("database engine", asyncio.to_thread(ctx.engine.dispose))
         from qms_desktop.integration_log import shutdown_integration_log
 
@@ -373,10 +339,6 @@ class Shell(QObject):
             # Delete it (and the tabs, controllers and sync service it owns) now, on this thread.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         log.info("Shut down")
-
-
-async def _awaited(awaitable: Any) -> Any:
-    return await awaitable
 
 
 async def _step(name: str, awaitable: Any) -> None:
@@ -394,18 +356,6 @@ def _env_float(name: str) -> float | None:
     except ValueError:
         log.warning("Ignoring %s=%r: not a number", name, value)
         return None
-
-
-def ensure_demo_home() -> str:
-    """demo.ensure_demo_home()'s rule (QMS_HOME, else a new temporary folder) without importing the
-    simulator before the window shows. It must run before anything reads QMS_HOME."""
-    home = os.environ.get("QMS_HOME")
-    if not home:
-        import tempfile
-
-        home = tempfile.mkdtemp(prefix="qms-demo-")
-        os.environ["QMS_HOME"] = home
-    return home
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -431,16 +381,14 @@ def run(demo: bool = False) -> int:
     for handler in logging.getLogger().handlers:
         handler.setLevel(console_level)
     if demo:
-        log.info("Demo home: %s", ensure_demo_home())
+        # Before anything reads a path: the demo never touches the user's own home or database.
+        home = paths.enter_demo_home()
+        print(f"Demo: a throw-away home and database in {home} (your own data is not touched)", file=sys.stderr)
     app = create_application()
     translations = i18n.Translations()
     translations.apply(i18n.saved_choice())
     install_excepthook()
     qt_messages.install()
-    from qms_desktop.ui.gc_guard import GuiThreadGarbageCollector
-
-    collector = GuiThreadGarbageCollector()
-    collector.start()
     screenshots = os.environ.get(SCREENSHOT_ENV)
     shell = Shell(
         app,
@@ -460,7 +408,6 @@ def run(demo: bool = False) -> int:
         log.warning("Event loop ended early: %s", exc)
         return 0
     finally:
-        collector.stop()
         ticker.stop()
         signal.signal(signal.SIGINT, previous_sigint)
         qt_messages.uninstall()

@@ -1,23 +1,31 @@
-"""What every tab gets: the database, the one writer thread, named tasks, the app-wide signals.
+"""What every tab gets: the database, the writer thread and reader pool, named tasks, the app-wide
+signals, the signed-in principal.
 
-Tabs never touch sockets or the database on the GUI thread: they `await ctx.db(fn, ...)` (runs on the
-single writer thread) and await the async core (MediaSense, sync) on the qasync loop.
+Tabs never touch sockets, the keyring or the database on the GUI thread: their controllers run the
+use cases of `qms_desktop.app` through the ops in `ui/ops.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine
 
+from qms_desktop.app.credentials import Credentials
+from qms_desktop.app.sync import ConnectionOverride
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.security.roles import Principal
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui.qt import QObject, Signal
+
+if TYPE_CHECKING:
+    from qms_desktop.app.demo import Demo  # the simulator is imported only in demo mode
 
 log = logging.getLogger("qms.ui")
 T = TypeVar("T")
@@ -84,35 +92,36 @@ class TaskManager:
 
 
 @dataclass
-class DemoEnvironment:
-    """Set in demo mode: the in-process simulator and its credential."""
-
-    simulator: Any  # qms_desktop.simulator.RunningSimulator
-    password: str
-
-
-@dataclass
 class UiContext:
+    """The app's shared state, owned by the shell; the tabs' controllers read it, never widgets."""
+
     engine: Engine
     writer: DbWriter
     integration_log: IntegrationLog
     signals: AppSignals
     tasks: TaskManager = field(default_factory=TaskManager)
-    demo: DemoEnvironment | None = None
-    # Filled by the shell: returns the password for the current settings, or None when unknown.
-    password_provider: Callable[[], str | None] = lambda: None
-    # qms_desktop.ui.services.sync_service.SyncService, created by the shell before the tabs.
-    sync_service: Any = None
-    # qms_desktop.ui.credentials.Credentials: session password and the settings it belongs to.
-    credentials: Any = None
-    # The signed-in user's role (a security.roles.Role value), for tabs limited to some roles; None: all tabs.
-    role: str | None = None
-    # qms_desktop.ui.tabs.recordings.playback.AppPlayback: the local playback proxy, made on first Play;
-    # the shell stops it at shutdown.
-    playback: Any = None
-    # The signed-in user (set by the sign-in dialog or the demo); None before sign-in and after sign-out.
+    # Reads run here, beside the writer: SQLite in WAL mode lets them run while a sync writes.
+    readers: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="qms-read")
+    )
+    # The MediaSense password: session memory, then the keyring, then the environment.
+    credentials: Credentials = field(default_factory=Credentials)
+    demo: Demo | None = None  # set in demo mode: the in-process simulator
+    # The signed-in user; None before sign-in and after sign-out (then every use case refuses).
     principal: Principal | None = None
+    # The shell's BackgroundSync (qms_desktop.ui.services.background_sync), made before the tabs.
+    sync: Any = None
+    # The signed-in user's playback proxy (qms_desktop.ui.playback.AppPlayback), made on the first Play.
+    playback: Any = None
+
+    @property
+    def connection_override(self) -> ConnectionOverride | None:
+        return self.demo.connection() if self.demo is not None else None
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         """Run blocking database work on the writer thread; the GUI thread only awaits it."""
         return await self.writer.run(fn, *args)
+
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a blocking read (database, keyring, files) on the reader pool."""
+        return await asyncio.get_running_loop().run_in_executor(self.readers, functools.partial(fn, *args))

@@ -11,21 +11,10 @@ import asyncio
 import logging
 import re
 
-from sqlalchemy import Engine
-
-from qms_desktop.security import audit
+from qms_desktop.app.users import create_first_admin, needs_first_admin, sign_in
 from qms_desktop.security.errors import AccountDisabled, InvalidUserInput, LoginFailed, PermissionDenied
 from qms_desktop.security.passwords import MIN_PASSWORD_LENGTH
 from qms_desktop.security.roles import Principal
-from qms_desktop.security.services import create_first_admin
-from qms_desktop.security.users import (
-    DEMO_ADMIN,
-    DEMO_ADMIN_PASSWORD,
-    DEMO_SUPERVISOR,
-    DEMO_SUPERVISOR_PASSWORD,
-    authenticate,
-    needs_first_admin,
-)
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QDialog,
@@ -48,7 +37,6 @@ MODE_SIGN_IN = "sign-in"
 MODE_FIRST_ADMIN = "first-admin"
 TASK_SUBMIT = "login.submit"
 FAILURE_DELAY_S = 0.6  # a wrong password answers a little later: slows guessing, not people
-LOGOUT = "logout"  # audit action of a sign-out (login.success / login.failure come from security.users)
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")  # the rule of security.users.normalize_username
 
 
@@ -199,6 +187,13 @@ class LoginDialog(QDialog):
         else:
             text = self.tr("Sign in with your QMS Desktop account.")
             if self._demo:
+                from qms_desktop.app.demo import (
+                    DEMO_ADMIN,
+                    DEMO_ADMIN_PASSWORD,
+                    DEMO_SUPERVISOR,
+                    DEMO_SUPERVISOR_PASSWORD,
+                )
+
                 text += "<br><br>" + self.tr("Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}").format(
                     admin=DEMO_ADMIN, admin_pw=DEMO_ADMIN_PASSWORD, sup=DEMO_SUPERVISOR, sup_pw=DEMO_SUPERVISOR_PASSWORD
                 )
@@ -240,7 +235,7 @@ class LoginController(QObject):
         try:
             if create:
                 await ctx.db(create_first_admin, ctx.engine, username, password)
-            principal = await ctx.db(authenticate, ctx.engine, username, password)
+            principal = await ctx.db(sign_in, ctx.engine, username, password)
         except (LoginFailed, AccountDisabled) as exc:
             await asyncio.sleep(FAILURE_DELAY_S)
             if isinstance(exc, AccountDisabled):
@@ -263,11 +258,6 @@ class LoginController(QObject):
         return principal
 
 
-def _needs_first_admin(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return needs_first_admin(conn)
-
-
 class SignIn:
     """One sign-in round: the dialog over `parent`, resolved with a Principal or None (closed)."""
 
@@ -282,7 +272,7 @@ class SignIn:
     @classmethod
     async def start(cls, ctx: UiContext, parent: QWidget | None, *, demo: bool = False) -> SignIn:
         """Ask the database which form to show (off the GUI thread), then show the dialog."""
-        first = await ctx.db(_needs_first_admin, ctx.engine)
+        first = await ctx.read(needs_first_admin, ctx.engine)
         dialog = LoginDialog(MODE_FIRST_ADMIN if first else MODE_SIGN_IN, parent, demo=demo)
         flow = cls(ctx, dialog)
         dialog.open()  # window-modal, no nested event loop
@@ -299,8 +289,3 @@ class SignIn:
         finally:
             self.dialog.hide()
             self.dialog.deleteLater()
-
-
-def record_sign_out(engine: Engine, principal: Principal) -> None:
-    """Audit a sign-out (runs on the writer thread)."""
-    audit.write(engine, LOGOUT, actor=principal.username, target=principal.username)

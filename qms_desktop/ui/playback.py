@@ -1,53 +1,29 @@
-"""The app's one playback proxy: started on the first Play (off the GUI thread), bound to the
-signed-in user's Principal, stopped by the shell at shutdown.
+"""The signed-in user's playback proxy in the GUI: started on the first Play (off the GUI thread),
+bound to that user, stopped at sign-out (every ticket ends at once) and at shutdown.
 
-The proxy runs on its own thread and event loop; here we only start it, ask it for tickets through
-RecordingService (which checks permissions and audits), and release them. Tests can hand in a
-ready client config; the app derives it from the demo simulator or the saved connection settings.
+Everything that matters (permission, team scope, stream limit, audit) happens in the app's
+`Playback`; here we only start it off the GUI thread and tell the players to let go first.
 """
 
 from __future__ import annotations
 
 import asyncio
-import getpass
+import functools
 import logging
 import urllib.error
 import urllib.request
-from typing import TYPE_CHECKING, Any
 
-from qms_desktop.security.roles import Principal, Role
+from qms_desktop.app.playback import Playback, PlaybackUseCases
+from qms_desktop.mediasense.client import ClientConfig
+from qms_desktop.playback.proxy import PlaybackProxy, PlaybackTicket
+from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import QObject, Signal
-
-if TYPE_CHECKING:
-    from qms_desktop.mediasense.client import ClientConfig
-    from qms_desktop.playback.proxy import PlaybackProxy, PlaybackTicket
-    from qms_desktop.ui.context import UiContext
 
 log = logging.getLogger("qms.ui")
 
 
-def resolve_principal(ctx: UiContext) -> Principal:
-    """The signed-in user. Until the login dialog fills `ctx.principal`, demo mode and an app without
-    user management (no role) act as an administrator, the same rule that shows them every tab."""
-    principal = getattr(ctx, "principal", None)
-    if isinstance(principal, Principal):
-        return principal
-    role = (ctx.role or "").upper()
-    if ctx.demo is not None:
-        return Principal("demo", Role.ADMIN)
-    if role == Role.SUPERVISOR.value:
-        return Principal(getpass.getuser(), Role.SUPERVISOR)  # no teams known: sees nothing, safely
-    if role in ("", Role.ADMIN.value):
-        return Principal(getpass.getuser(), Role.ADMIN)
-    return Principal(getpass.getuser(), Role.parse(role) if role in Role.__members__ else Role.IT)
-
-
-class NoPlaybackConfig(RuntimeError):
-    """The MediaSense connection or its password is not known, so there is nothing to stream from."""
-
-
 class AppPlayback(QObject):
-    """Owned by the shell through `ctx.playback`; every Recordings tab shares it."""
+    """Owned by the shell through `ctx.playback`; every Recordings tab of this sign-in shares it."""
 
     closing = Signal()  # players let go of their media before the proxy stops
 
@@ -56,81 +32,51 @@ class AppPlayback(QObject):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._config = client_config
-        self._proxy: PlaybackProxy | None = None
-        self._audit: Any = None
+        self._config = client_config  # tests hand in a ready one
+        self._playback: Playback | None = None
         self._lock = asyncio.Lock()
         self._stale = False
         self._closed = False
-        self._tokens: set[str] = set()
         ctx.signals.settings_changed.connect(self._settings_changed)
 
     @property
-    def principal(self) -> Principal:
-        return resolve_principal(self.ctx)
+    def playback(self) -> Playback | None:
+        return self._playback
 
     @property
     def proxy(self) -> PlaybackProxy | None:
-        return self._proxy
+        return self._playback.proxy if self._playback is not None else None
 
     def _settings_changed(self) -> None:
         self._stale = True  # the next playback starts a proxy with the new connection
 
-    async def _client_config(self) -> ClientConfig:
-        if self._config is not None:
-            return self._config
-        from qms_desktop import app_context
-
-        if self.ctx.demo is not None:
-            from qms_desktop import demo
-
-            settings = demo.demo_settings(self.ctx.demo.simulator)
-            return settings.client_config(self.ctx.demo.password)
-        settings = await self.ctx.db(app_context.connection_settings, self.ctx.engine)
-        password = self.ctx.password_provider()
-        if not password:
-            try:  # the keyring may block: off the GUI thread
-                password = await asyncio.to_thread(app_context.password_for, settings)
-            except app_context.NotConfigured as exc:
-                raise NoPlaybackConfig(str(exc)) from exc
-        return settings.client_config(password)
-
-    async def ensure_proxy(self) -> PlaybackProxy:
+    async def ensure(self) -> Playback:
         async with self._lock:
             if self._closed:
                 raise RuntimeError("The app is shutting down")
-            if self._proxy is not None and self._stale:
-                old, self._proxy = self._proxy, None
+            if self._playback is not None and self._stale:
+                old, self._playback = self._playback, None
                 await asyncio.to_thread(old.stop)
-            if self._proxy is None:
-                from qms_desktop.playback.proxy import PlaybackProxy
-                from qms_desktop.security.audit import AuditWriter
-
-                config = await self._client_config()
-                if self._audit is None:
-                    self._audit = AuditWriter(self.ctx.engine)
-                proxy = PlaybackProxy(client_config=config, audit_sink=self._audit)
-                await asyncio.to_thread(proxy.start)  # binds a socket and starts a thread
-                self._proxy, self._stale = proxy, False
-            return self._proxy
+            if self._playback is None:
+                use_cases = PlaybackUseCases(self.ctx.engine, self.ctx.principal)
+                # Reads the keyring, binds a socket, starts a thread: off the GUI thread.
+                self._playback = await self.ctx.read(
+                    functools.partial(
+                        use_cases.open, self.ctx.credentials, self.ctx.connection_override, client_config=self._config
+                    )
+                )
+                self._stale = False
+            return self._playback
 
     async def ticket(self, session_id: str, track: int | None) -> PlaybackTicket:
-        """A proxy URL for one recording and track (None/0: both parties), permission-checked."""
-        from qms_desktop.security import RecordingService
-
-        proxy = await self.ensure_proxy()
-        service = RecordingService(self.ctx.engine, self.principal)
-        ticket = await self.ctx.db(service.play, proxy, session_id, track or None)
-        self._tokens.add(ticket.token)
-        return ticket
+        """A proxy URL for one recording and track (None/0: the whole call), permission-checked."""
+        playback = await self.ensure()
+        return await self.ctx.db(playback.ticket, session_id, track or None)  # writes audit rows
 
     def release(self, token: str | None) -> None:
         """End a playback. Only a lock and a queued audit event: cheap enough for the GUI thread."""
-        if token is None:
-            return
-        self._tokens.discard(token)
-        if self._proxy is not None:
-            self._proxy.release(token)
+        if self._playback is not None:
+            self._playback.release(token)
 
     async def probe(self, url: str, timeout: float = 15.0) -> tuple[int, str]:
         """Ask the proxy for the first byte: its status and words say why audio would fail, before
@@ -138,18 +84,17 @@ class AppPlayback(QObject):
         return await asyncio.to_thread(_probe, url, timeout)
 
     async def shutdown(self) -> None:
-        """Idempotent: players unload, a short pause (qt-headless §3), then the proxy and the audit writer stop."""
+        """Idempotent: players unload, a short pause (qt-headless §3), then every playback ends and the
+        proxy stops. The shell calls it at sign-out (the next user gets a new one) and at quit."""
         if self._closed:
             return
         self._closed = True
         self.closing.emit()
         await asyncio.sleep(0.1)
-        proxy, self._proxy = self._proxy, None
-        if proxy is not None:
-            await asyncio.to_thread(proxy.stop)
-        if self._audit is not None:
-            await asyncio.to_thread(self._audit.close)
-            self._audit = None
+        async with self._lock:
+            playback, self._playback = self._playback, None
+        if playback is not None:
+            await asyncio.to_thread(playback.stop)
 
 
 def _probe(url: str, timeout: float) -> tuple[int, str]:
@@ -166,10 +111,10 @@ def _probe(url: str, timeout: float) -> tuple[int, str]:
 
 
 def app_playback(ctx: UiContext) -> AppPlayback:
-    """The shared instance on the context (created on first use; the shell stops it at shutdown)."""
-    existing = getattr(ctx, "playback", None)
-    if isinstance(existing, AppPlayback):
+    """The signed-in user's instance on the context (created on first use; the shell stops it)."""
+    existing = ctx.playback
+    if isinstance(existing, AppPlayback) and not existing._closed:
         return existing
     playback = AppPlayback(ctx, parent=ctx.signals)  # dies with the app's signals, on the GUI thread
-    ctx.playback = playback  # type: ignore[attr-defined]
+    ctx.playback = playback
     return playback

@@ -109,3 +109,4 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive  # False once the C++ object behind a wrapper is gone

@@ -1,5 +1,8 @@
 """GUI test fixtures: a qasync loop for every async test under tests/ui, an in-memory keyring, and a
-UiContext over a fresh SQLite database in the per-test QMS_HOME (tests/conftest.py isolates it)."""
+UiContext over a fresh SQLite database in the per-test QMS_HOME (tests/conftest.py isolates it).
+
+The garbage collector runs as it does for users (nothing here turns it off), so a Qt object that is
+left to the collector and destroyed off the GUI thread shows up as a failing test."""
 
 from __future__ import annotations
 
@@ -13,24 +16,13 @@ import qasync
 import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Callable[[], Any]]:
     """pytest-asyncio ≥ 1.4: async tests in this folder run on a qasync loop (a conftest-local hook)."""
     return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
-
-
-@pytest.fixture(autouse=True)
-def collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """Qt objects in garbage cycles must be freed on the GUI thread, never by a collection that a worker
-    thread (simulator, DB writer) happens to trigger: that crashes Qt (see qms_desktop/ui/gc_guard.py)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    yield
-    gc.collect()
-    if was_enabled:
-        gc.enable()
 
 
 class MemoryKeyring(KeyringBackend):
@@ -51,6 +43,15 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.store.pop((service, username), None) is None:
             raise PasswordDeleteError("not found")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Widgets a test leaves (pytest-qt closes them with deleteLater) are deleted now, on the GUI thread,
+    and their Python wrappers collected here, not whenever a worker thread happens to trigger a collection."""
+    if QApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture
@@ -76,27 +77,21 @@ def memory_keyring(use_keyring: Callable[[KeyringBackend], KeyringBackend]) -> M
 @pytest.fixture
 def ui_ctx(qapp: QApplication, qms_home: Any) -> Iterator[Any]:
     """A UiContext on a fresh database under QMS_HOME; writer closed and engine disposed afterwards."""
-    from qms_desktop import app_context
+    from qms_desktop.app import runtime
     from qms_desktop.integration_log import setup_integration_log, shutdown_integration_log
+    from qms_desktop.security.roles import Principal, Role
     from qms_desktop.sync.engine import DbWriter
     from qms_desktop.ui.context import AppSignals, UiContext
-    from qms_desktop.ui.credentials import Credentials
 
-    engine = app_context.open_database()
-    credentials = Credentials()
-    ctx = UiContext(
-        engine=engine,
-        writer=DbWriter(),
-        integration_log=setup_integration_log(),
-        signals=AppSignals(),
-        password_provider=credentials.password,
-        credentials=credentials,
-    )
+    engine = runtime.open_database()
+    ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=setup_integration_log(), signals=AppSignals())
+    ctx.principal = Principal("admin", Role.ADMIN)  # signed in; fail-closed tests set None
     yield ctx
     pending = [t for t in ctx.tasks._tasks.values() if not t.done()]
     for task in pending:
         task.cancel()
     ctx.writer.close()
+    ctx.readers.shutdown(wait=True)
     engine.dispose()
     shutdown_integration_log()
     # Delete the Qt object here, on the GUI thread, not whenever (and wherever) the GC gets to it.

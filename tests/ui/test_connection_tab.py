@@ -15,11 +15,13 @@ import keyring.backends.null
 import pytest
 from PySide6.QtCore import Qt
 
-from qms_desktop import app_context, config, secrets
+from qms_desktop import config, secrets
+from qms_desktop.app import runtime
 from qms_desktop.mediasense.diagnostics import STEP_API, STEP_AUTH, STEP_URL
 from qms_desktop.mediasense.tls import normalize_fingerprint
+from qms_desktop.ui.tabs.connection import create_tab
 from qms_desktop.ui.tabs.connection.models import TLS_CA_FILE, TLS_INSECURE, TLS_PINNED, TLS_SYSTEM
-from qms_desktop.ui.tabs.connection.tab import ConnectionTab, create_tab
+from qms_desktop.ui.tabs.connection.tab import ConnectionTab
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
 
@@ -239,9 +241,9 @@ async def test_save_puts_the_password_in_the_keyring_and_nowhere_else(
     assert tab.password_edit.text() == ""  # never shown back
     assert "keyring" in tab.password_edit.placeholderText()
     assert tab.source_labels["urls"].text() == "saved in the database"
-    settings = app_context.connection_settings(ui_ctx.engine)
+    settings = runtime.connection_settings(ui_ctx.engine)
     assert settings.urls == (sim.api_url,) and settings.ca_file == ca_file
-    assert ui_ctx.password_provider() == SIM_PASSWORD  # from the keyring now
+    assert ui_ctx.credentials.password() == SIM_PASSWORD  # from the keyring now
 
     await ui_ctx.writer.run(lambda: None)  # let the writer finish before reading the files
     assert files_containing(qms_home, SIM_PASSWORD.encode()) == []
@@ -268,7 +270,7 @@ async def test_insecure_keyring_needs_the_opt_in(qtbot, ui_ctx, use_keyring, mon
     assert outcome.settings_saved and outcome.level == "warning"
     assert "this session only" in outcome.message
     assert written == []
-    assert ui_ctx.password_provider() == "typed-secret-1"  # kept in memory
+    assert ui_ctx.credentials.password() == "typed-secret-1"  # kept in memory
     assert "session" in tab.password_state_label.text()
 
     fill(tab, "https://mediasense.example:8440", mode=TLS_SYSTEM, password="typed-secret-2")
@@ -293,7 +295,7 @@ async def test_failing_keyring_keeps_the_password_for_the_session(qtbot, ui_ctx,
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     (outcome,) = await saved
     assert outcome.level == "warning" and "session only" in outcome.message
-    assert ui_ctx.password_provider() == "typed-secret"
+    assert ui_ctx.credentials.password() == "typed-secret"
 
 
 @pytest.mark.asyncio
@@ -307,15 +309,15 @@ async def test_sources_and_password_provider_order(qtbot, ui_ctx, memory_keyring
     assert tab.source_labels["timeout"].text() == "default"
     assert "MEDIASENSE_PASSWORD" in tab.password_state_label.text()
 
-    assert ui_ctx.password_provider() == "from-env"
+    assert ui_ctx.credentials.password() == "from-env"
     memory_keyring.set_password(secrets.SERVICE, secrets.account_for("env-user", "https://env.example:8440"), "kr")
-    assert ui_ctx.password_provider() == "kr"
+    assert ui_ctx.credentials.password() == "kr"
     ui_ctx.credentials.set_session_password("typed")
-    assert ui_ctx.password_provider() == "typed"
+    assert ui_ctx.credentials.password() == "typed"
     ui_ctx.credentials.set_session_password(None)
     monkeypatch.delenv("MEDIASENSE_PASSWORD")
     memory_keyring.store.clear()
-    assert ui_ctx.password_provider() is None
+    assert ui_ctx.credentials.password() is None
 
 
 @pytest.mark.skipif(

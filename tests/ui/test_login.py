@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from qms_desktop import app_context
-from qms_desktop.security import audit, create_first_admin, create_user, list_audit
+from qms_desktop.app import runtime
+from qms_desktop.app.users import create_first_admin
+from qms_desktop.security import audit, create_user, list_audit
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.engine import begin_write
 from qms_desktop.ui import i18n
 from qms_desktop.ui.app import Shell
-from qms_desktop.ui.login import LOGOUT, MODE_FIRST_ADMIN, MODE_SIGN_IN, SignIn
+from qms_desktop.ui.login import MODE_FIRST_ADMIN, MODE_SIGN_IN, SignIn
 from qms_desktop.ui.tabs import visible_tabs
 from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
 
@@ -56,7 +57,7 @@ async def stop_shell(shell: Shell, task: asyncio.Task[int]) -> None:
 
 def seed_users(*users: tuple[str, Role, tuple[str, ...]]) -> None:
     """Accounts in the database the shell will open (QMS_HOME of this test)."""
-    engine = app_context.open_database()
+    engine = runtime.open_database()
     try:
         create_first_admin(engine, "admin", PASSWORD)
         with begin_write(engine) as conn:
@@ -77,7 +78,9 @@ async def submit(shell: Shell, user: str, password: str, confirm: str | None = N
 
 
 def audit_actions(engine: Any, actor: str) -> list[str]:
-    return [row.action for row in list_audit(engine, actor=actor, limit=None)]
+    """The actor's account rows, newest first (the tabs' own reads are audited too; not these tests' topic)."""
+    rows = list_audit(engine, actor=actor, limit=None)
+    return [row.action for row in rows if row.action.startswith(("login", "logout", "user."))]
 
 
 @pytest.mark.asyncio
@@ -103,7 +106,7 @@ async def test_first_run_creates_the_admin_and_signs_in(qapp, translations, memo
         (principal,) = await signed_in
         assert principal == Principal("admin", Role.ADMIN)
         ctx = shell.ctx
-        assert ctx is not None and ctx.principal == principal and ctx.role == "ADMIN"
+        assert ctx is not None and ctx.principal == principal
         assert shell.login_dialog is None
         assert {"connection", "sync", "logs", "audit", "users"} <= set(window.tab_keys())
         assert window.user_label.text() == "User: admin (Administrator)"
@@ -164,18 +167,16 @@ ROLE_TABS = {
 @pytest.mark.parametrize("tab", sorted(ADMIN_TABS))
 def test_tabs_per_role(role: Role, tab: str) -> None:
     keys = {spec.key for spec in visible_tabs(role.value)}
-    if tab == "recordings" and tab not in {spec.key for spec in visible_tabs(None)}:
-        pytest.skip("the Recordings tab is not registered yet")
-    assert (tab in keys) == (tab in ROLE_TABS[role])
+    assert (tab in keys) == (tab in ROLE_TABS.get(role, set()))
     assert keys == {spec.key for spec in visible_tabs(role.value.lower())}  # spelling-insensitive
+    assert visible_tabs(None) == []  # nobody signed in: no tab at all
 
 
 @pytest.mark.asyncio
 async def test_it_gets_a_test_only_connection_tab(qtbot, ui_ctx) -> None:
-    from qms_desktop.ui.tabs.connection.tab import create_tab
+    from qms_desktop.ui.tabs.connection import create_tab
 
     ui_ctx.principal = Principal("it-person", Role.IT)
-    ui_ctx.role = Role.IT.value
     tab = create_tab(ui_ctx)
     qtbot.addWidget(tab)
     tab.show()
@@ -210,7 +211,7 @@ async def test_demo_signs_in_and_switches_role(qapp, translations, use_keyring) 
         await signed_in
         assert "audit" in window.tab_keys()
         actions = await ctx.db(audit_actions, ctx.engine, "demo-admin")
-        assert actions[:3] == [audit.LOGIN_SUCCESS, LOGOUT, audit.LOGIN_SUCCESS]
+        assert actions[:3] == [audit.LOGIN_SUCCESS, audit.LOGOUT, audit.LOGIN_SUCCESS]
     finally:
         await stop_shell(shell, task)
 
@@ -243,6 +244,6 @@ async def test_sign_out_returns_to_the_dialog(qapp, translations, memory_keyring
         assert connection is not None and connection.save_button.isHidden()
         ctx = shell.ctx
         assert ctx is not None
-        assert (await ctx.db(audit_actions, ctx.engine, "admin"))[0] == LOGOUT
+        assert (await ctx.db(audit_actions, ctx.engine, "admin"))[0] == audit.LOGOUT
     finally:
         await stop_shell(shell, task)

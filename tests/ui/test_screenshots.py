@@ -6,15 +6,19 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from qms_desktop import app_context, config, secrets
-from qms_desktop.sync.engine import SyncEngine
+from qms_desktop import config, secrets
+from qms_desktop.app import runtime
+from qms_desktop.app.sync import SyncUseCases, run_plan
+from qms_desktop.security.roles import Principal, Role
 from qms_desktop.ui import i18n
 from qms_desktop.ui.main_window import MainWindow
+from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs import create_tabs
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.ui.helpers import QT_STRICT, wait_signal
@@ -33,31 +37,19 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
         allow_self_signed=False,
         pinned_sha256=(),
     )
-    app_context.save_connection_settings(ui_ctx.engine, settings, "test")
+    runtime.save_connection_settings(ui_ctx.engine, settings, "test")
     secrets.set_password(secrets.account_for(SIM_USER, sim.api_url), SIM_PASSWORD)
     ui_ctx.credentials.settings = settings
 
-    client = app_context.build_client(ui_ctx.engine, settings, SIM_PASSWORD)
-    engine = SyncEngine(
-        ui_ctx.engine, client, app_context.sync_settings(ui_ctx.engine), now=sim.clock.now, writer=ui_ctx.writer
-    )
-    try:
-        result = await engine.run("manual")
-    finally:
-        await client.aclose()
+    ui_ctx.principal = Principal("admin", Role.ADMIN)
+    plan = SyncUseCases(ui_ctx.engine, ui_ctx.principal).plan(credentials=ui_ctx.credentials)
+    result = await run_plan(ui_ctx.engine, replace(plan, clock=sim.clock.now), writer=ui_ctx.writer)
     assert result.status == "SUCCESS" and result.counts.created > 0
 
-    try:
-        from qms_desktop.ui.services.sync_service import SyncService
-
-        ui_ctx.sync_service = SyncService(ui_ctx)
-    except ImportError:
-        ui_ctx.sync_service = None
     window = MainWindow()
     qtbot.addWidget(window)
     ui_ctx.signals.setParent(window)
-    if ui_ctx.sync_service is not None:
-        ui_ctx.sync_service.setParent(window)
+    ui_ctx.sync = BackgroundSync(ui_ctx, window)
     window.set_context(ui_ctx, create_tabs(ui_ctx), "sqlite:///…/qms.sqlite3")
     window.resize(1180, 760)
     window.show()
@@ -88,5 +80,4 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
     if copy_to:
         shutil.copytree(out, copy_to, dirs_exist_ok=True)
     await ui_ctx.tasks.cancel_all()
-    if ui_ctx.sync_service is not None:
-        await ui_ctx.sync_service.shutdown()
+    await ui_ctx.sync.shutdown()

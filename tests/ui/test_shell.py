@@ -55,7 +55,7 @@ async def test_shell_starts_and_shuts_down_twice(qapp, translations, memory_keyr
     assert "connection" in window.tab_keys()
     assert "sqlite" in window.database_label.text() and "qms.sqlite3" in window.database_label.text()
     assert "never" in window.sync_label.text()
-    assert shell.ctx is not None and shell.ctx.password_provider() is None
+    assert shell.ctx is not None and shell.ctx.credentials.password() is None
     ctx = shell.ctx
 
     shell.request_quit()
@@ -81,11 +81,9 @@ async def test_demo_mode_syncs_and_stays_up(qapp, translations, use_keyring, qms
         assert window is not None and window.windowTitle().endswith("— demo")
         ctx = shell.ctx
         assert ctx is not None and ctx.demo is not None
-        assert ctx.password_provider() == ctx.demo.password  # via the in-memory demo keyring
-        if ctx.sync_service is None:
-            pytest.skip("the sync service is not available yet")
+        assert ctx.credentials.password() == ctx.demo.password  # via the in-memory demo keyring
         await wait_until(lambda: "succeeded" in window.sync_label.text(), timeout=30)
-        assert ctx.sync_service.scheduler_enabled
+        assert ctx.sync.scheduler_enabled
     finally:
         shell.request_quit()
         await asyncio.wait_for(task, 20)
@@ -94,10 +92,9 @@ async def test_demo_mode_syncs_and_stays_up(qapp, translations, use_keyring, qms
 def test_tab_that_fails_to_import_is_skipped(ui_ctx, caplog) -> None:
     specs = [
         TabSpec("broken", "qms_desktop.ui.tabs.does_not_exist", "Broken", ("admin",)),
-        TabSpec("connection", "qms_desktop.ui.tabs.connection.tab", "Connection", ("admin",)),
-        TabSpec("agents-only", "qms_desktop.ui.tabs.connection.tab", "Agents", ("agent",)),
+        TabSpec("connection", "qms_desktop.ui.tabs.connection", "Connection", ("admin",)),
+        TabSpec("agents-only", "qms_desktop.ui.tabs.connection", "Agents", ("agent",)),
     ]
-    ui_ctx.role = "admin"
     with caplog.at_level(logging.ERROR, logger="qms.ui"):
         tabs = create_tabs(ui_ctx, specs)
     assert [spec.key for spec, _ in tabs] == ["connection"]

@@ -1,7 +1,9 @@
 """The tab registry: which tabs exist, where they live, their titles and who may see them.
 
-Each entry's module exposes `create_tab(ctx: UiContext) -> QWidget`. A module that fails to import is
-skipped with a logged error, so one broken tab never keeps the app from starting.
+Each tab is a package whose `__init__` exposes `create_tab(ctx: UiContext) -> QWidget`, built the
+same way for every tab (`base.compose`: a view plus its controller). A tab that fails to build is
+left out with a logged error, so one broken tab never keeps the app from starting. Nobody signed
+in sees no tab at all; which tabs a role sees is convenience: every use case checks again.
 """
 
 from __future__ import annotations
@@ -37,32 +39,31 @@ class TabSpec(NamedTuple):
 TABS: list[TabSpec] = [
     TabSpec(
         "recordings",
-        "qms_desktop.ui.tabs.recordings.tab",
+        "qms_desktop.ui.tabs.recordings",
         QT_TRANSLATE_NOOP("Tabs", "Recordings"),
         (ADMIN, SUPERVISOR),
     ),
     # IT gets the Connection tab read-only: it tests with the saved password but cannot see or change it.
-    TabSpec("connection", "qms_desktop.ui.tabs.connection.tab", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN, IT)),
-    TabSpec("sync", "qms_desktop.ui.tabs.sync.tab", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, IT)),
-    TabSpec("logs", "qms_desktop.ui.tabs.logs.tab", QT_TRANSLATE_NOOP("Tabs", "Logs"), (ADMIN, IT)),
-    TabSpec("audit", "qms_desktop.ui.tabs.audit.tab", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
-    TabSpec("users", "qms_desktop.ui.tabs.users.tab", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
+    TabSpec("connection", "qms_desktop.ui.tabs.connection", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN, IT)),
+    TabSpec("sync", "qms_desktop.ui.tabs.sync", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, IT)),
+    TabSpec("logs", "qms_desktop.ui.tabs.logs", QT_TRANSLATE_NOOP("Tabs", "Logs"), (ADMIN, IT)),
+    TabSpec("audit", "qms_desktop.ui.tabs.audit", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
+    TabSpec("users", "qms_desktop.ui.tabs.users", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
 ]
 
 
 def visible_tabs(role: str | None, specs: Iterable[TabSpec] | None = None) -> list[TabSpec]:
-    """Tabs the role may open (names compared case-insensitively); no role (tests, no sign-in) sees all."""
-    wanted = None if role is None else str(role).upper()
-    return [
-        spec
-        for spec in (TABS if specs is None else specs)
-        if wanted is None or wanted in {str(r).upper() for r in spec.roles}
-    ]
+    """Tabs the role may open (names compared case-insensitively); no role sees none."""
+    if role is None:
+        return []
+    wanted = str(role).upper()
+    return [spec for spec in (TABS if specs is None else specs) if wanted in {str(r).upper() for r in spec.roles}]
 
 
 def create_tabs(ctx: UiContext, specs: Iterable[TabSpec] | None = None) -> list[tuple[TabSpec, QWidget]]:
     created: list[tuple[TabSpec, QWidget]] = []
-    for spec in visible_tabs(ctx.role, specs):
+    role = ctx.principal.role.value if ctx.principal is not None else None
+    for spec in visible_tabs(role, specs):
         try:
             module = importlib.import_module(spec.module)
             widget = module.create_tab(ctx)

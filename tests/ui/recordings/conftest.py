@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 import shiboken6
 
-from qms_desktop import app_context
+from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.mediasense.client import ClientConfig
+from qms_desktop.security.roles import Principal, Role
 from qms_desktop.simulator import RunningSimulator
 from qms_desktop.store import directory
 from qms_desktop.store.engine import begin_write, create_engine_for
@@ -51,7 +52,7 @@ def synced(
     tmp = tmp_path_factory.mktemp("recordings")
     sim = start_test_sim(server_ssl_context, tmp, sessions_per_day=120, days=3, seed=11)
     template = tmp / "template.sqlite3"
-    engine = app_context.open_database(f"sqlite:///{template}")
+    engine = runtime.open_database(f"sqlite:///{template}")
     with begin_write(engine) as conn:
         directory.import_agents_csv(conn, sim.agents_csv())  # agents and teams link calls to people
 
@@ -81,10 +82,12 @@ def rec_ctx(qapp: Any, synced: Synced, tmp_path: Path) -> Iterator[UiContext]:
     ctx = UiContext(
         engine=engine, writer=DbWriter(), integration_log=IntegrationLog(tmp_path / "logs"), signals=AppSignals()
     )
+    ctx.principal = Principal("admin", Role.ADMIN)  # signed in; a test may sign in someone else
     yield ctx
     for task in list(ctx.tasks._tasks.values()):
         task.cancel()
     ctx.writer.close()
+    ctx.readers.shutdown(wait=True)
     engine.dispose()
     shiboken6.delete(ctx.signals)  # on the GUI thread (tests/ui/conftest.py explains why)
 
@@ -92,15 +95,17 @@ def rec_ctx(qapp: Any, synced: Synced, tmp_path: Path) -> Iterator[UiContext]:
 @pytest.fixture
 def make_tab(qtbot: Any, rec_ctx: UiContext, synced: Synced) -> Callable[..., Any]:
     """A RecordingsTab with an AppPlayback streaming from the module's simulator."""
-    from qms_desktop.ui.tabs.recordings.playback import AppPlayback
+    from qms_desktop.ui.playback import AppPlayback
+    from qms_desktop.ui.tabs.recordings.controller import RecordingsController
     from qms_desktop.ui.tabs.recordings.tab import RecordingsTab
 
     def make(principal: Any = None, start: bool = True) -> RecordingsTab:
         if principal is not None:
-            rec_ctx.principal = principal  # type: ignore[attr-defined]
+            rec_ctx.principal = principal
         playback = AppPlayback(rec_ctx, client_config=synced.config, parent=rec_ctx.signals)
         rec_ctx.playback = playback
-        tab = RecordingsTab(rec_ctx, playback=playback)
+        tab = RecordingsTab()
+        tab.controller = RecordingsController(rec_ctx, tab, playback=playback)  # type: ignore[attr-defined]
         qtbot.addWidget(tab)
         tab.resize(1280, 760)
         if start:
@@ -129,5 +134,5 @@ async def teardown_tab(tab: Any) -> None:
     if player is not None:
         player.deleteLater()
         tab.player.player = None
-    await tab.ctx.playback.shutdown()
+    await tab.controller.ctx.playback.shutdown()
     await asyncio.sleep(0.05)

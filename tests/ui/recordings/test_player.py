@@ -47,7 +47,7 @@ async def test_plays_through_the_proxy_with_duration_seek_and_speed(make_tab, re
     source = wait_signal(tab.controller.sourceSet, timeout=20)
     player.play_button.click()
     (url,) = await source
-    proxy = tab.ctx.playback.proxy
+    proxy = tab.controller.ctx.playback.proxy
     assert url.startswith(proxy.base_url + "/play/")  # only ever the local proxy
     assert synced.sim.api_url.split("//")[1] not in url and synced.sim.media_url.split("//")[1] not in url
     assert not player.slider.isEnabled() or player.loaded
@@ -116,7 +116,7 @@ async def test_track_choice_keyboard_and_tag_jumps(make_tab, rec_ctx, qtbot) -> 
     (party1,) = await source
     assert party1 != both and "/1." in party1
     await wait_until(lambda: player.loaded and player.is_playing(), timeout=15)
-    assert tab.ctx.playback.proxy.active_playbacks() == 1
+    assert tab.controller.ctx.playback.proxy.active_playbacks() == 1
 
     qtbot.keyClick(tab.table, Qt.Key.Key_Space)  # space: pause
     await wait_until(lambda: not player.is_playing(), timeout=5)
@@ -151,7 +151,7 @@ async def test_mediasense_down_is_explained(make_tab, rec_ctx, synced) -> None:
     finally:
         synced.sim.faults.reset()
     assert "MediaSense did not deliver the audio" in words
-    assert tab.ctx.playback.proxy.active_playbacks() == 0
+    assert tab.controller.ctx.playback.proxy.active_playbacks() == 0
     await teardown_tab(tab)
 
 

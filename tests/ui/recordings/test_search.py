@@ -285,11 +285,11 @@ async def test_a_finished_sync_refreshes_an_idle_list(make_tab) -> None:
     tab = make_tab(start=False)
     tab.filters.restore({"preset": filters_mod.ALL_TIME})
     searched = asyncio.ensure_future(wait_signal(tab.controller.searched))
-    tab.ctx.signals.sync_finished.emit(SimpleNamespace(counts=SimpleNamespace(created=3, updated=0)))
+    tab.controller.ctx.signals.sync_finished.emit(SimpleNamespace(counts=SimpleNamespace(created=3, updated=0)))
     await searched
     assert tab.model.rowCount() > 0
     tab.selectionChanged.emit(tab.model.rows[0].session_id)
     await wait_signal(tab.controller.detailShown)
-    tab.ctx.signals.sync_finished.emit(SimpleNamespace(counts=SimpleNamespace(created=1, updated=0)))
+    tab.controller.ctx.signals.sync_finished.emit(SimpleNamespace(counts=SimpleNamespace(created=1, updated=0)))
     assert "press Search" in tab.count_label.text()  # busy with a recording: told, not disturbed
     await teardown_tab(tab)

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from qms_desktop import app_context, config
+from qms_desktop import config
+from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
+from qms_desktop.security.roles import Principal, Role
 from qms_desktop.sync.engine import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.conftest import SIM_PASSWORD, SIM_USER
@@ -36,7 +38,7 @@ def sim(start_sim: Callable[..., Any]) -> Any:
 
 def make_context(sim: Any | None, ca_file: str, tmp_path: Path, **sync_values: Any) -> UiContext:
     """A UiContext over a fresh database under QMS_HOME, connected to `sim` (if given)."""
-    engine = app_context.open_database()
+    engine = runtime.open_database()
     if sim is not None:
         settings = config.ConnectionSettings(
             urls=(sim.api_url,),
@@ -46,18 +48,15 @@ def make_context(sim: Any | None, ca_file: str, tmp_path: Path, **sync_values: A
             allow_self_signed=False,
             pinned_sha256=(),
         )
-        app_context.save_connection_settings(engine, settings, "test")
+        runtime.save_connection_settings(engine, settings, "test")
     # A short backfill keeps runs quick; no safety delay so the simulator's newest calls count.
-    app_context.save_sync_settings(engine, {"backfill_days": 3, "safety_delay_s": 0, **sync_values}, "test")
+    runtime.save_sync_settings(engine, {"backfill_days": 3, "safety_delay_s": 0, **sync_values}, "test")
     logs = tmp_path / "logs"
     logs.mkdir(exist_ok=True)
-    return UiContext(
-        engine=engine,
-        writer=DbWriter(),
-        integration_log=IntegrationLog(logs),
-        signals=AppSignals(),
-        password_provider=lambda: SIM_PASSWORD,
-    )
+    ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=IntegrationLog(logs), signals=AppSignals())
+    ctx.credentials.set_session_password(SIM_PASSWORD)
+    ctx.principal = Principal("it-staff", Role.IT)  # signed in: allowed to run and reset the sync
+    return ctx
 
 
 @pytest.fixture
@@ -72,6 +71,7 @@ def ctx_factory(qapp: QApplication, ca_file: str, tmp_path: Path) -> Iterator[Ca
     yield make
     for ctx in made:
         ctx.writer.close()
+        ctx.readers.shutdown(wait=True)
         ctx.engine.dispose()
 
 

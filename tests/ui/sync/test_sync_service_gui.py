@@ -1,4 +1,4 @@
-"""SyncService on a qasync loop against the simulator and a real SQLite database."""
+"""BackgroundSync on a qasync loop against the simulator and a real SQLite database."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 
-from qms_desktop import app_context
+from qms_desktop.app import runtime
+from qms_desktop.app.sync import LatestProgress
+from qms_desktop.security import audit
 from qms_desktop.sync import state
 from qms_desktop.sync.engine import SyncProgress, SyncResult
 from qms_desktop.sync.state import RunCounts
 from qms_desktop.ui.context import UiContext
-from qms_desktop.ui.services.sync_service import SyncService
+from qms_desktop.ui.services.background_sync import BackgroundSync
 
 
 def _runs(ctx: UiContext) -> list[state.RunRecord]:
@@ -31,7 +33,7 @@ def _checkpoint(ctx: UiContext) -> state.Checkpoint:
 async def test_sync_now_emits_edges_and_stores_a_run(
     ctx: UiContext, sim: Any, wait_signal: Any, engine_thread: bool
 ) -> None:
-    service = SyncService(ctx, engine_thread=engine_thread)
+    service = BackgroundSync(ctx, engine_thread=engine_thread)
     started: list[int] = []
     ctx.signals.sync_started.connect(started.append)
     try:
@@ -53,17 +55,9 @@ async def test_sync_now_emits_edges_and_stores_a_run(
 @pytest.mark.asyncio
 async def test_progress_is_batched(ctx_factory: Any, sim: Any, wait_signal: Any) -> None:
     ctx = ctx_factory(sim, page_size=2)  # ~150 sessions in 2-record pages: one engine callback each
-    service = SyncService(ctx)
-    calls: list[SyncProgress] = []
+    service = BackgroundSync(ctx)
     emitted: list[SyncProgress] = []
     ctx.signals.sync_progress.connect(emitted.append)
-    original = service._on_progress
-
-    def counting(progress: SyncProgress) -> None:
-        calls.append(progress)
-        original(progress)
-
-    service._on_progress = counting  # type: ignore[method-assign]
     began = time.monotonic()
     try:
         service.sync_now()
@@ -72,20 +66,22 @@ async def test_progress_is_batched(ctx_factory: Any, sim: Any, wait_signal: Any)
         await service.shutdown()
     elapsed = time.monotonic() - began
     assert result.status == "SUCCESS", result.error
-    assert len(calls) >= 40
-    assert 1 <= len(emitted) <= len(calls) // 4
+    pages = result.counts.pages  # the engine reported once per page
+    assert pages >= 40
+    assert 1 <= len(emitted) <= pages // 4
     assert len(emitted) <= elapsed / 0.1 + 2  # never faster than the timer
-    assert emitted[-1] == calls[-1]  # the final state is never lost
+    assert emitted[-1].counts == result.counts  # the final state is never lost
 
 
 @pytest.mark.asyncio
 async def test_a_burst_of_progress_is_one_emission(ctx: UiContext) -> None:
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     emitted: list[SyncProgress] = []
     ctx.signals.sync_progress.connect(emitted.append)
+    mailbox = service._progress = LatestProgress()  # what a running sync's thread writes into
     service._progress_timer.start()
     for page in range(1, 501):
-        service._on_progress(SyncProgress(7, "c", "incremental", RunCounts(pages=page)))
+        mailbox.put(SyncProgress(7, "c", "incremental", RunCounts(pages=page)))
     await asyncio.sleep(0.4)
     service._progress_timer.stop()
     assert [p.counts.pages for p in emitted] == [500]
@@ -94,7 +90,7 @@ async def test_a_burst_of_progress_is_one_emission(ctx: UiContext) -> None:
 @pytest.mark.asyncio
 async def test_second_sync_now_while_running_is_refused(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
     sim.faults.update(latency_ms=60)  # a run that lasts long enough to be asked twice
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     refused: list[str] = []
     started: list[int] = []
     service.already_running.connect(refused.append)
@@ -114,7 +110,7 @@ async def test_second_sync_now_while_running_is_refused(ctx: UiContext, sim: Any
 
 @pytest.mark.asyncio
 async def test_scheduler_on_and_off(ctx: UiContext, sim: Any, wait_until: Any, wait_signal: Any) -> None:
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     finished: list[SyncResult] = []
     ctx.signals.sync_finished.connect(finished.append)
     changes: list[tuple[bool, float]] = []
@@ -129,7 +125,7 @@ async def test_scheduler_on_and_off(ctx: UiContext, sim: Any, wait_until: Any, w
         count = len(finished)
         await asyncio.sleep(0.8)
         assert len(finished) == count  # off means off
-        await wait_until(lambda: app_context.sync_settings(ctx.engine).interval_s == 0.3)  # persisted
+        await wait_until(lambda: runtime.sync_settings(ctx.engine).interval_s == 0.3)  # persisted
     finally:
         await service.shutdown()
     assert changes[0] == (True, 0.3) and changes[-1] == (False, 0.3)
@@ -141,7 +137,7 @@ async def test_scheduler_on_and_off(ctx: UiContext, sim: Any, wait_until: Any, w
 @pytest.mark.asyncio
 async def test_stopped_server_ends_failed_with_the_error(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
     sim.stop()
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     try:
         service.sync_now()
         (result,) = await wait_signal(ctx.signals.sync_finished, 30)
@@ -155,14 +151,14 @@ async def test_stopped_server_ends_failed_with_the_error(ctx: UiContext, sim: An
 @pytest.mark.asyncio
 async def test_not_configured_and_no_password_fail_with_a_message(ctx_factory: Any, sim: Any, wait_signal: Any) -> None:
     bare = ctx_factory(None)
-    service = SyncService(bare)
+    service = BackgroundSync(bare)
     service.sync_now()
     (result,) = await wait_signal(bare.signals.sync_finished, 10)
     assert result.status == "FAILED" and "not configured" in (result.error or "")
 
     no_password = ctx_factory(sim)
-    no_password.password_provider = lambda: None
-    service = SyncService(no_password)
+    no_password.credentials.set_session_password(None)
+    service = BackgroundSync(no_password)
     service.sync_now()
     (result,) = await wait_signal(no_password.signals.sync_finished, 10)
     assert result.status == "FAILED" and "password" in (result.error or "")
@@ -172,7 +168,7 @@ async def test_not_configured_and_no_password_fail_with_a_message(ctx_factory: A
 @pytest.mark.asyncio
 async def test_reset_is_refused_while_running_and_resets_after(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
     sim.faults.update(latency_ms=40)
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     refused: list[str] = []
     service.already_running.connect(refused.append)
     try:
@@ -189,7 +185,7 @@ async def test_reset_is_refused_while_running_and_resets_after(ctx: UiContext, s
 @pytest.mark.asyncio
 async def test_shutdown_interrupts_the_running_sync(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
     sim.faults.update(latency_ms=80)
-    service = SyncService(ctx)
+    service = BackgroundSync(ctx)
     finished: list[SyncResult] = []
     ctx.signals.sync_finished.connect(finished.append)
     service.sync_now()
@@ -199,3 +195,21 @@ async def test_shutdown_interrupts_the_running_sync(ctx: UiContext, sim: Any, wa
     assert not service.running
     assert [r.status for r in finished] == ["INTERRUPTED"]
     assert _runs(ctx)[0].id == run_id and _runs(ctx)[0].status == "INTERRUPTED"
+
+
+@pytest.mark.asyncio
+async def test_nobody_signed_in_cannot_sync(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    ctx.principal = None
+    service = BackgroundSync(ctx)
+    refused: list[str] = []
+    service.failed.connect(refused.append)
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 10)
+        service.set_scheduler(True, 60)
+    finally:
+        await service.shutdown()
+    assert result.status == "FAILED" and "signed in" in (result.error or "")
+    assert not service.scheduler_enabled and refused
+    assert _runs(ctx) == []
+    assert [r.action for r in audit.list_audit(ctx.engine)] == ["access.denied"]

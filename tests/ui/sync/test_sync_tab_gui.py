@@ -1,4 +1,4 @@
-"""The Sync tab end to end: widgets → controller → SyncService → simulator → SQLite → widgets."""
+"""The Sync tab end to end: widgets → controller → BackgroundSync → simulator → SQLite → widgets."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from qms_desktop.store.quarantine import QuarantineEntry
 from qms_desktop.sync import state
 from qms_desktop.sync.state import RunCounts, RunRecord
 from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs.sync import controller as controller_module
+from qms_desktop.ui.tabs.sync import create_tab
 from qms_desktop.ui.tabs.sync.models import HistoryModel, QuarantineModel, number
-from qms_desktop.ui.tabs.sync.tab import SyncTab, create_tab
+from qms_desktop.ui.tabs.sync.tab import SyncTab
 
 
 def _open_tab(ctx: UiContext, qtbot: Any) -> SyncTab:
+    if ctx.sync is None:
+        ctx.sync = BackgroundSync(ctx)
     tab = create_tab(ctx)
     assert isinstance(tab, SyncTab)
     tab.resize(1100, 720)
@@ -39,7 +43,7 @@ async def _sync_via_button(tab: SyncTab, ctx: UiContext, qtbot: Any, wait_signal
 
 
 async def _close(tab: SyncTab, ctx: UiContext) -> None:
-    await ctx.sync_service.shutdown()
+    await ctx.sync.shutdown()
     tab.hide()
     await ctx.tasks.cancel_all()
 
@@ -175,7 +179,7 @@ async def test_reset_dialog_explains_and_cancel_declines(ctx: UiContext, qtbot: 
 @pytest.mark.asyncio
 async def test_scheduler_checkbox_and_interval(ctx: UiContext, sim: Any, qtbot: Any, wait_until: Any) -> None:
     tab = _open_tab(ctx, qtbot)
-    service = ctx.sync_service
+    service = ctx.sync
     finished: list[Any] = []
     ctx.signals.sync_finished.connect(finished.append)
     try:

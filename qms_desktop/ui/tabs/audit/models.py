@@ -1,7 +1,7 @@
-"""The Audit tab's data: the filter, keyset paging over `security.audit` (no Qt) and the table model.
+"""The Audit tab's data: the filter and the table model.
 
-The model never queries: `fetchMore` only emits `more_wanted`; the controller loads the next page on
-the writer thread and hands it back with `append_rows`.
+The model never queries: `fetchMore` only emits `more_wanted`; the controller loads the next page
+through the audit use case and hands it back with `append_rows`.
 """
 
 from __future__ import annotations
@@ -10,15 +10,10 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Engine
 
 from qms_desktop.security import audit
 from qms_desktop.security.audit import AuditRow
-from qms_desktop.security.roles import Principal
-from qms_desktop.security.services import AuditService
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -55,50 +50,6 @@ class AuditFilter:
             "outcome": self.outcome or None,
             "since_ms": self.since_ms,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class AuditPage:
-    rows: list[AuditRow]
-    has_more: bool
-
-
-def _query(engine: Engine, principal: Principal | None, **kwargs: Any) -> list[AuditRow]:
-    # A signed-in user goes through the guarded service (PermissionDenied for non-admins).
-    if principal is not None:
-        return AuditService(engine, principal).list(**kwargs)
-    return audit.list_audit(engine, **kwargs)
-
-
-def load_page(
-    engine: Engine,
-    principal: Principal | None,
-    flt: AuditFilter,
-    loaded: Sequence[AuditRow] = (),
-    page_size: int = PAGE_SIZE,
-) -> AuditPage:
-    """The page after `loaded` (newest first). Keyset paging on (at_ms, id): rows of the last loaded
-    millisecond are asked for again and skipped, so equal timestamps are neither lost nor repeated."""
-    if not loaded:
-        rows = _query(engine, principal, limit=page_size + 1, **flt.kwargs())
-        return AuditPage(rows[:page_size], len(rows) > page_size)
-    last_ms = loaded[-1].at_ms
-    skip = 0
-    for row in reversed(loaded):
-        if row.at_ms != last_ms:
-            break
-        skip += 1
-    rows = _query(engine, principal, until_ms=last_ms + 1, limit=skip + page_size + 1, **flt.kwargs())
-    seen = {row.id for row in loaded[-skip:]}
-    rows = [row for row in rows[skip:] if row.id not in seen]
-    return AuditPage(rows[:page_size], len(rows) > page_size)
-
-
-def export_rows(engine: Engine, principal: Principal | None, flt: AuditFilter, path: str | Path) -> int:
-    """Every row matching the filter (not only the loaded ones) to a CSV file; returns the count."""
-    if principal is not None:
-        return AuditService(engine, principal).export_csv(path, **flt.kwargs())
-    return audit.export_csv(audit.list_audit(engine, limit=None, **flt.kwargs()), path)
 
 
 def local_time_text(at_ms: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +25,8 @@ from qms_desktop.ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-from qms_desktop.ui.tabs.audit.controller import AuditController
 from qms_desktop.ui.tabs.audit.models import COLUMNS, AuditFilter, AuditTableModel
 
 ACTION_PREFIXES = ("login", "logout", "config.", "sync.", "playback.", "user.", "access.")
@@ -57,11 +56,16 @@ async def choose_export_path(parent: QWidget, suggested: str) -> str | None:
 
 
 class AuditTab(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    """Widgets only: the filters and the table; intents go out as signals."""
+
+    filter_changed = Signal(object)  # AuditFilter
+    refresh_requested = Signal()
+    export_requested = Signal(str)  # a suggested file name
+    shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
         self.model = AuditTableModel(self)
-        self.controller = AuditController(ctx, self.model, self)
         self._build()
         self.retranslateUi()
 
@@ -139,11 +143,8 @@ class AuditTab(QWidget):
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.since_check.toggled.connect(lambda _on: self._filter_timer.start())
         self.since_edit.dateChanged.connect(lambda _d: self._filter_timer.start())
-        self.refresh_button.clicked.connect(self.controller.refresh)
+        self.refresh_button.clicked.connect(self.refresh_requested)
         self.export_button.clicked.connect(self.request_export)
-        self.controller.loaded.connect(self._on_loaded)
-        self.controller.exported.connect(self._on_exported)
-        self.controller.failed.connect(self.status_label.setText)
 
     # ---- intents ---------------------------------------------------------------------------------
 
@@ -161,41 +162,30 @@ class AuditTab(QWidget):
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()
-        self.controller.set_filter(self.current_filter())
+        self.filter_changed.emit(self.current_filter())
 
     def request_export(self) -> None:
-        suggested = f"qms-audit-{datetime.now():%Y%m%d-%H%M}.csv"
-        self.ctx.tasks.start("audit.choose-file", self._choose_and_export(suggested))
-
-    async def _choose_and_export(self, suggested: str) -> None:
-        path = await choose_export_path(self, suggested)
-        if path:
-            self.controller.export(path)
+        self.export_requested.emit(f"qms-audit-{datetime.now():%Y%m%d-%H%M}.csv")
 
     # ---- what the controller reports -------------------------------------------------------------
 
-    def _on_loaded(self, shown: int, more: bool) -> None:
+    def show_error(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def show_loaded(self, shown: int, more: bool) -> None:
         if more:
             self.status_label.setText(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown))
         else:
             self.status_label.setText(self.tr("{n} entries.").format(n=shown))
 
-    def _on_exported(self, path: str, count: int) -> None:
+    def show_exported(self, path: str, count: int) -> None:
         self.status_label.setText(self.tr("Exported {n} entries to {path}.").format(n=count, path=path))
 
     # ---- events ----------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.load()
-
-    def load(self) -> None:
-        """(Re)load off the GUI thread; also right after creation, so the tab is filled when first opened."""
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (a plain test): stay empty
-            return
-        self.controller.set_filter(self.current_filter())
+        self.shown.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,9 +204,3 @@ class AuditTab(QWidget):
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save every entry that matches the filters as a CSV file"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-
-def create_tab(ctx: UiContext) -> AuditTab:
-    tab = AuditTab(ctx)
-    QTimer.singleShot(0, tab, tab.load)  # once the loop runs; a tab built without a loop stays empty
-    return tab

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qms_desktop import config
+from qms_desktop.app.credentials import PASSWORD_ENVIRONMENT as PASSWORD_ENVIRONMENT
+from qms_desktop.app.credentials import PASSWORD_KEYRING as PASSWORD_KEYRING
+from qms_desktop.app.credentials import PASSWORD_NONE as PASSWORD_NONE
+from qms_desktop.app.credentials import PASSWORD_SESSION as PASSWORD_SESSION
+from qms_desktop.app.credentials import PASSWORD_UNAVAILABLE as PASSWORD_UNAVAILABLE
 from qms_desktop.mediasense.diagnostics import validate_urls
 from qms_desktop.mediasense.tls import format_fingerprint, normalize_fingerprint
 from qms_desktop.secrets import BackendInfo
@@ -20,13 +25,6 @@ TLS_CA_FILE = "ca_file"
 TLS_PINNED = "pinned"
 TLS_INSECURE = "insecure"
 TLS_MODES = (TLS_SYSTEM, TLS_CA_FILE, TLS_PINNED, TLS_INSECURE)
-
-# Where the password would come from right now (shown instead of the password itself).
-PASSWORD_KEYRING = "keyring"
-PASSWORD_SESSION = "session"
-PASSWORD_ENVIRONMENT = "environment"
-PASSWORD_NONE = "none"
-PASSWORD_UNAVAILABLE = "unavailable"
 
 
 def tls_mode_of(settings: config.ConnectionSettings) -> str:

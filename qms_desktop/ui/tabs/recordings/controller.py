@@ -1,9 +1,9 @@
-"""The Recordings tab's controller: the view's intents become named tasks; the GUI thread never waits.
+"""The Recordings tab's controller: the view's intents become recording use cases (permission
+checks, team narrowing, audit), run as named tasks; the GUI thread never waits.
 
-Searches, counts, pages and details are read through RecordingService (permission checks, team
-narrowing) on a small reader pool rather than the one writer thread: SQLite in WAL mode lets them
-run while a sync is writing, so a supervisor's search never queues behind a sync page. Playback
-tickets go through `ctx.db` (they may write an audit row).
+Counts and further pages are plain reads on the reader pool (SQLite in WAL mode lets them run while
+a sync writes, so a supervisor's search never queues behind a sync page); a first page, a detail and
+a playback ticket write an audit row, so they go through the one writer thread.
 """
 
 from __future__ import annotations
@@ -11,22 +11,18 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-import sqlalchemy as sa
-
+from qms_desktop.app.access import RecordingNotFound
+from qms_desktop.app.recordings import FilterChoices, RecordingUseCases
+from qms_desktop.app.runtime import NotConfigured
 from qms_desktop.search.query import RecordingDetail, RecordingPage, RecordingQuery
-from qms_desktop.security import Principal, RecordingService
-from qms_desktop.store.schema import agents as agents_table
-from qms_desktop.store.schema import teams as teams_table
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.formatting import local_time
+from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status
-from qms_desktop.ui.tabs.recordings.playback import AppPlayback, NoPlaybackConfig, app_playback
 from qms_desktop.ui.widgets.player import Marker
 
 log = logging.getLogger("qms.ui")
@@ -43,25 +39,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RecordingsController", text)
 
 
-def load_directory(engine: sa.Engine, principal: Principal) -> tuple[list[AgentChoice], list[TeamChoice]]:
-    """Agents and teams for the filter lists; a supervisor sees only their own teams and agents."""
-    allowed = principal.allowed_teams
-    with engine.connect() as conn:
-        agent_q = sa.select(agents_table.c.agent_id, agents_table.c.name, agents_table.c.team_code)
-        team_q = sa.select(teams_table.c.code, teams_table.c.name)
-        if allowed is not None:
-            agent_q = agent_q.where(agents_table.c.team_code.in_(sorted(allowed)))
-            team_q = team_q.where(teams_table.c.code.in_(sorted(allowed)))
-        agents = [AgentChoice(*row) for row in conn.execute(agent_q)]
-        teams = [TeamChoice(*row) for row in conn.execute(team_q)]
-    return agents, teams
-
-
 def describe_play_error(exc: BaseException) -> str:
     """Why a playback ticket could not be issued, in words a supervisor can act on."""
     from qms_desktop.mediasense.errors import MediaNotFound, MediaUnavailable
     from qms_desktop.playback.proxy import ProxyNotRunning
-    from qms_desktop.security import PermissionDenied, RecordingNotFound, StreamLimitReached
+    from qms_desktop.security import PermissionDenied, StreamLimitReached
 
     if isinstance(exc, MediaNotFound):
         return QCoreApplication.translate(
@@ -88,7 +70,7 @@ def describe_play_error(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "RecordingsController", "This recording is no longer in the database. Search again."
         )
-    if isinstance(exc, NoPlaybackConfig):
+    if isinstance(exc, NotConfigured):
         return QCoreApplication.translate(
             "RecordingsController",
             "Playback needs the MediaSense connection and its password: set them in the Connection tab.",
@@ -146,13 +128,10 @@ class RecordingsController(QObject):
         self.view = view
         self.model: RecordingsModel = view.model
         self.playback = playback or app_playback(ctx)
-        self.principal = self.playback.principal
-        self.service = RecordingService(ctx.engine, self.principal)
         self.sort, self.descending = "start", True
         self.query: RecordingQuery | None = None
         self.detail: RecordingDetail | None = None
         self.ticket_token: str | None = None
-        self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="qms-rec-read")
         self._closed = False
 
         view.filters.searchRequested.connect(self.search)
@@ -169,8 +148,10 @@ class RecordingsController(QObject):
             self.descending = bool(_SESSION_FILTERS.get("_descending", True))
         view.show_sort(self.sort, self.descending)
 
-    async def _read(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._reader, fn, *args)
+    @property
+    def recordings(self) -> RecordingUseCases:
+        """As whoever is signed in now (nobody: every call is refused)."""
+        return RecordingUseCases(self.ctx.engine, self.ctx.principal)
 
     # ---- intents ---------------------------------------------------------------------------------
 
@@ -244,7 +225,6 @@ class RecordingsController(QObject):
             self.ctx.tasks.cancel(name)
         self.view.player.unload()
         self._release()
-        self._reader.shutdown(wait=False, cancel_futures=True)
 
     def _release(self) -> None:
         token, self.ticket_token = self.ticket_token, None
@@ -257,7 +237,7 @@ class RecordingsController(QObject):
     async def _search(self, query: RecordingQuery) -> None:
         self.view.show_searching()
         try:
-            page: RecordingPage = await self._read(self.service.search, query)
+            page: RecordingPage = await self.ctx.db(self.recordings.search, query)  # audited
         except Exception as exc:
             log.exception("Recording search failed")
             words = QCoreApplication.translate("RecordingsController", "The search failed: {error}").format(error=exc)
@@ -273,14 +253,14 @@ class RecordingsController(QObject):
         self.ctx.tasks.start(COUNT_TASK, self._count(generation, query))
 
     async def _count(self, generation: int, query: RecordingQuery) -> None:
-        total = await self._read(self.service.count, query)
+        total = await self.ctx.read(self.recordings.count, query)
         if generation == self.model.generation:
             self.view.show_count(total)
             self.counted.emit(generation, total)
 
     async def _page(self, generation: int, query: RecordingQuery) -> None:
         try:
-            page: RecordingPage = await self._read(self.service.search, query)
+            page: RecordingPage = await self.ctx.read(self.recordings.search, query)
         except asyncio.CancelledError:
             self.model.page_failed(generation)
             raise
@@ -294,7 +274,7 @@ class RecordingsController(QObject):
 
     async def _detail(self, session_id: str) -> None:
         try:
-            detail: RecordingDetail = await self._read(self.service.show, session_id)
+            detail: RecordingDetail = await self.ctx.db(self.recordings.show, session_id)  # audited
         except Exception as exc:
             log.warning("Recording %s could not be shown: %s", session_id, exc)
             self.view.show_detail(
@@ -344,6 +324,8 @@ class RecordingsController(QObject):
         self.sourceSet.emit(ticket.url)
 
     async def _load_directory(self) -> None:
-        agents, teams = await self._read(load_directory, self.ctx.engine, self.principal)
+        choices: FilterChoices = await self.ctx.read(self.recordings.filter_choices)
+        agents = [AgentChoice(a.agent_id, a.name, a.team_code) for a in choices.agents]
+        teams = [TeamChoice(code, name) for code, name in choices.teams.items()]
         self.view.filters.set_directory(agents, teams)
         self.directoryLoaded.emit(len(agents), len(teams))

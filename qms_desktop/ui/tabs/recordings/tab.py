@@ -1,15 +1,12 @@
 """The Recordings tab: find a call, read its details, listen to it.
 
 Widgets only: filters, the lazily paged results table, the details pane and the player emit intents;
-`RecordingsController` runs the searches and playback off the GUI thread.
+`RecordingsController` (a child of this view, made in `create_tab`) runs searches and playback.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from qms_desktop.search.query import RecordingDetail
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QAbstractItemView,
     QEvent,
@@ -27,26 +24,19 @@ from qms_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from qms_desktop.ui.tabs.recordings.controller import RecordingsController
 from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.widgets.player import PlayerWidget
 
 
-def create_tab(ctx: UiContext) -> QWidget:
-    tab = RecordingsTab(ctx)
-    tab.controller.start()
-    return tab
-
-
 class RecordingsTab(QWidget):
     selectionChanged = Signal(object)  # session id or None
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, playback: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordingsTab")
-        self.ctx = ctx
+        self._sort, self._descending = "start", True  # what the controller last said it sorts by
         self._total: int | None = None
         self._state = "idle"  # idle | searching | results | error
         self._error = ""
@@ -142,7 +132,6 @@ class RecordingsTab(QWidget):
         layout.addWidget(line)
         layout.addWidget(self.player)
 
-        self.controller = RecordingsController(ctx, self, playback=playback)
         self.retranslateUi()
 
     # ---- what the controller shows ----------------------------------------------------------------
@@ -186,6 +175,7 @@ class RecordingsTab(QWidget):
         self.banner.setVisible(bool(words))
 
     def show_sort(self, sort: str, descending: bool) -> None:
+        self._sort, self._descending = sort, descending
         header = self.table.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(
@@ -223,11 +213,11 @@ class RecordingsTab(QWidget):
     def _header_clicked(self, section: int) -> None:
         sort = COLUMNS[section].sort
         if sort is None:  # keep the indicator on the column the server sorts by
-            self.show_sort(self.controller.sort, self.controller.descending)
+            self.show_sort(self._sort, self._descending)
             return
         # Same column: flip. A new one: newest / longest first, names A→Z.
-        same = sort == self.controller.sort
-        descending = not self.controller.descending if same else sort in ("start", "duration")
+        same = sort == self._sort
+        descending = not self._descending if same else sort in ("start", "duration")
         self.model.sort(section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,19 +1,19 @@
-"""The Sync tab's controller: turns the view's intents into service calls and named tasks.
-
-Every database read runs through `ctx.db` on the writer thread; the view gets finished snapshots.
-"""
+"""The Sync tab's controller: the view's intents become sync use cases, run as ops off the GUI thread;
+the view gets finished dashboards."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from qms_desktop.app.sync import SyncUseCases
+from qms_desktop.app.sync_dashboard import QUARANTINE_PAGE, SyncDashboard
 from qms_desktop.store.quarantine import QuarantineEntry
 from qms_desktop.sync.engine import SyncProgress, SyncResult
 from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.ops import ReadOp
 from qms_desktop.ui.qt import QCoreApplication, QMessageBox, QObject, Qt, QWidget, Signal
-from qms_desktop.ui.services.sync_service import SyncService
-from qms_desktop.ui.tabs.sync.snapshot import SyncSnapshot, load_quarantine_page, load_snapshot
+from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs.sync.tab import SyncTab
 
 log = logging.getLogger("qms.ui")
@@ -59,12 +59,12 @@ class SyncController(QObject):
     refreshed = Signal(object)  # the SyncSnapshot just shown (tests and other views wait on it)
     reset_done = Signal(bool)
 
-    def __init__(self, ctx: UiContext, service: SyncService, view: SyncTab) -> None:
+    def __init__(self, ctx: UiContext, service: BackgroundSync, view: SyncTab) -> None:
         super().__init__(view)
         self._ctx = ctx
         self._service = service
         self._view = view
-        self.last_snapshot: SyncSnapshot | None = None
+        self.last_snapshot: SyncDashboard | None = None
 
         view.sync_requested.connect(service.sync_now)
         view.reset_requested.connect(self.request_reset)
@@ -80,19 +80,33 @@ class SyncController(QObject):
         service.already_running.connect(view.show_message)
         service.scheduler_changed.connect(view.set_scheduler_state)
         service.state_reset.connect(self.refresh)
+        service.failed.connect(view.show_message)
 
         view.show_running(service.running)
         view.set_scheduler_state(service.scheduler_enabled, service.interval_s)
 
     # ---- intents --------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def start(self) -> None:
+        self.refresh()
+        self._service.load_interval()
+
+    @property
+    def _sync(self) -> SyncUseCases:
+        return SyncUseCases(self._ctx.engine, self._ctx.principal)
+
+    def refresh(self) -> asyncio.Task[SyncDashboard | None] | None:
         """Reload from the database; a newer request replaces one still in flight."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # the loop has stopped (shutdown): nothing to show any more
-            return
-        self._ctx.tasks.start(REFRESH_TASK, self._refresh())
+            return None
+        return (
+            ReadOp(self._ctx, REFRESH_TASK, self._sync.dashboard, owner=self._view)
+            .success(self._show)
+            .failure(self._failed)
+            .run()
+        )
 
     def request_reset(self) -> None:
         if self._service.running:
@@ -102,8 +116,11 @@ class SyncController(QObject):
 
     # ---- async work -----------------------------------------------------------------------------
 
-    async def _refresh(self) -> None:
-        snapshot = await self._ctx.db(load_snapshot, self._ctx.engine)
+    def _failed(self, exc: Exception) -> None:
+        log.warning("The sync dashboard could not be read: %s", exc)
+        self._view.show_message(self.tr("The sync status could not be read: %1").replace("%1", str(exc)))
+
+    def _show(self, snapshot: SyncDashboard) -> None:
         self.last_snapshot = snapshot
         self._view.show_snapshot(snapshot)
         if not self._service.scheduler_enabled and snapshot.interval_s != self._service.interval_s:
@@ -120,11 +137,12 @@ class SyncController(QObject):
         self.reset_done.emit(done)
 
     def _more_quarantine(self, before_id: int) -> None:
-        self._ctx.tasks.start("sync-tab-quarantine-page", self._load_quarantine(before_id))
+        ReadOp(self._ctx, "sync-tab-quarantine-page", self._quarantine_page, before_id, owner=self._view).success(
+            self._view.add_quarantine_page
+        ).failure(self._failed).run()
 
-    async def _load_quarantine(self, before_id: int) -> None:
-        rows: list[QuarantineEntry] = await self._ctx.db(load_quarantine_page, self._ctx.engine, before_id)
-        self._view.add_quarantine_page(rows)
+    def _quarantine_page(self, before_id: int) -> list[QuarantineEntry]:
+        return self._sync.quarantine(limit=QUARANTINE_PAGE, before_id=before_id)
 
     # ---- signals from the service ---------------------------------------------------------------
 

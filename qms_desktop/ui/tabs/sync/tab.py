@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
+from qms_desktop.app.sync_dashboard import SyncDashboard
 from qms_desktop.sync.engine import SyncProgress, SyncResult
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +26,6 @@ from qms_desktop.ui.qt import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     Qt,
@@ -47,7 +46,6 @@ from qms_desktop.ui.tabs.sync.models import (
     status_colour,
     status_text,
 )
-from qms_desktop.ui.tabs.sync.snapshot import SyncSnapshot
 
 REFRESH_WHILE_VISIBLE_MS = 5000
 INTERVAL_DEBOUNCE_MS = 700
@@ -273,7 +271,7 @@ class SyncTab(QWidget):
         """A passing note (e.g. "a sync is already running") under the status."""
         self.live_counts.setText(text)
 
-    def show_snapshot(self, snapshot: SyncSnapshot) -> None:
+    def show_snapshot(self, snapshot: SyncDashboard) -> None:
         self.history_model.set_rows(snapshot.runs)
         self.charts.set_data(snapshot.runs, snapshot.backfill_points, snapshot.backfill_total_days)
         self._show_quarantine(snapshot)
@@ -345,7 +343,7 @@ class SyncTab(QWidget):
         colour = status_colour("FAILED", self._dark()).name() if errors else ""
         self.count_labels["errors"].setStyleSheet(f"color: {colour};" if colour else "")
 
-    def _show_quarantine(self, snapshot: SyncSnapshot) -> None:
+    def _show_quarantine(self, snapshot: SyncDashboard) -> None:
         selected = self.quarantine_view.currentIndex()
         selected_id = self.quarantine_model.row(selected.row()).id if selected.isValid() else None
         self.quarantine_model.set_page(snapshot.quarantine, snapshot.quarantine_total)
@@ -392,16 +390,3 @@ def _monospace() -> QFont:
     font = QFont("monospace")
     font.setStyleHint(QFont.StyleHint.TypeWriter)
     return font
-
-
-def create_tab(ctx: UiContext) -> QWidget:
-    """The shell's entry point: the tab widget, with its controller kept alive as its child."""
-    from qms_desktop.ui.services.sync_service import SyncService
-    from qms_desktop.ui.tabs.sync.controller import SyncController
-
-    if ctx.sync_service is None:
-        ctx.sync_service = SyncService(ctx)
-    view = SyncTab()
-    view.controller = SyncController(ctx, ctx.sync_service, view)  # type: ignore[attr-defined]
-    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-    return view

@@ -1,18 +1,14 @@
-"""The Users tab (administrators): list the local accounts, add one with a role and teams, disable or
-enable one. Every call goes through security.services.UserService on the writer thread (guarded, audited)."""
+"""The Users tab's view (administrators): the local accounts, a form to add one with a role and teams,
+a button to disable or enable one. Widgets only: intents go out as signals."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from qms_desktop.security.errors import SecurityError
-from qms_desktop.security.roles import Principal, Role
-from qms_desktop.security.services import UserService
+from qms_desktop.security.roles import USER_ROLES
 from qms_desktop.security.users import UserInfo
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -32,14 +28,12 @@ from qms_desktop.ui.qt import (
     QShowEvent,
     Qt,
     QTableView,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 Index = QModelIndex | QPersistentModelIndex
-GUI_ACTOR = "qms-desktop-gui"  # acts when nobody signed in (tests, legacy start without accounts)
 
 
 def _when(ms: int | None) -> str:
@@ -90,56 +84,14 @@ class UsersModel(QAbstractTableModel):
         return None
 
 
-class UsersController(QObject):
-    """Async side: the UserService calls run on the writer thread as named tasks."""
-
-    listed = Signal(object)  # list[UserInfo]
-    message = Signal(str, bool)  # text, is an error
-
-    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-
-    def _service(self) -> UserService:
-        principal = self.ctx.principal or Principal(GUI_ACTOR, Role.ADMIN)
-        return UserService(self.ctx.engine, principal)
-
-    def refresh(self) -> None:
-        self.ctx.tasks.start("users.refresh", self._call(lambda s: None, ""))
-
-    def add(self, username: str, role: str, password: str, teams: list[str]) -> None:
-        done = self.tr("User {name} added.").format(name=username.strip().lower())
-        self.ctx.tasks.start("users.add", self._call(lambda s: s.create_user(username, role, password, teams), done))
-
-    def set_disabled(self, username: str, disabled: bool) -> None:
-        text = self.tr("{name} is disabled.") if disabled else self.tr("{name} is enabled again.")
-        self.ctx.tasks.start(
-            "users.disable", self._call(lambda s: s.disable_user(username, disabled), text.format(name=username))
-        )
-
-    async def _call(self, action: Callable[[UserService], object], done: str) -> None:
-        service = self._service()
-
-        def work() -> list[UserInfo]:
-            action(service)
-            return service.list_users()
-
-        try:
-            users = await self.ctx.db(work)
-        except SecurityError as exc:
-            hint = getattr(exc, "hint", None)
-            self.message.emit(f"{exc} ({hint})" if hint else str(exc), True)
-            return
-        self.listed.emit(users)
-        if done:
-            self.message.emit(done, False)
-
-
 class UsersTab(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    add_requested = Signal(str, str, str, list)  # user name, role, password, teams
+    disable_requested = Signal(str, bool)  # user name, disabled
+    shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = UsersModel(self)
-        self.controller = UsersController(ctx, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,7 +104,7 @@ class UsersTab(QWidget):
         self.add_group = QGroupBox(self)
         self.name_edit = QLineEdit(self.add_group)
         self.role_combo = QComboBox(self.add_group)
-        for role in Role:
+        for role in USER_ROLES:
             self.role_combo.addItem(role.value, role.value)
         self.teams_edit = QLineEdit(self.add_group)
         self.password_edit = QLineEdit(self.add_group)
@@ -181,8 +133,6 @@ class UsersTab(QWidget):
         self.add_button.clicked.connect(self._request_add)
         self.toggle_button.clicked.connect(self._request_toggle)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._render_toggle())
-        self.controller.listed.connect(self._on_listed)
-        self.controller.message.connect(self._on_message)
         self.retranslateUi()
 
     def selected(self) -> UserInfo | None:
@@ -191,18 +141,20 @@ class UsersTab(QWidget):
 
     def _request_add(self) -> None:
         teams = [t.strip() for t in self.teams_edit.text().split(",") if t.strip()]
-        self.controller.add(self.name_edit.text(), str(self.role_combo.currentData()), self.password_edit.text(), teams)
+        self.add_requested.emit(
+            self.name_edit.text(), str(self.role_combo.currentData()), self.password_edit.text(), teams
+        )
 
     def _request_toggle(self) -> None:
         user = self.selected()
         if user is not None:
-            self.controller.set_disabled(user.username, not user.disabled)
+            self.disable_requested.emit(user.username, not user.disabled)
 
-    def _on_listed(self, users: list[UserInfo]) -> None:
+    def show_users(self, users: list[UserInfo]) -> None:
         self.model.set_users(users)
         self._render_toggle()
 
-    def _on_message(self, text: str, error: bool) -> None:
+    def show_message(self, text: str, error: bool) -> None:
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #b3261e;" if error else "")
         if not error:
@@ -215,15 +167,7 @@ class UsersTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.load()
-
-    def load(self) -> None:
-        """(Re)load off the GUI thread; also right after creation, so the tab is filled when first opened."""
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no loop (a plain test): stay empty
-            return
-        self.controller.refresh()
+        self.shown.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -240,9 +184,3 @@ class UsersTab(QWidget):
         self.add_button.setText(self.tr("Add user"))
         self._render_toggle()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-
-def create_tab(ctx: UiContext) -> UsersTab:
-    tab = UsersTab(ctx)
-    QTimer.singleShot(0, tab, tab.load)  # once the loop runs; a tab built without a loop stays empty
-    return tab

@@ -1,0 +1,10 @@
+"""The Logs tab (IT staff and administrators): the live integration log, filtered and searchable."""
+
+from __future__ import annotations
+
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.tabs.logs.tab import LogsTab
+
+
+def create_tab(ctx: UiContext) -> LogsTab:
+    return LogsTab(ctx)
