@@ -207,6 +207,14 @@ class SyncEngine:
                 result.status = "FAILED"
                 result.error = str(exc)
                 log.error("Sync run %d failed: %s", run_id, exc)
+            except Exception as exc:
+                # A bug: the history says FAILED and why, and the caller gets the exception with its
+                # traceback (the scheduler, the GUI and the CLI each report it as unexpected).
+                result.status = "FAILED"
+                result.error = f"unexpected error: {type(exc).__name__}: {exc}"
+                log.error("Sync run %d failed on an unexpected error: %r", run_id, exc)
+                await self._writer.run(finish_run, self.db, result, self._now_ms)
+                raise
             else:
                 result.status = "PARTIAL" if result.counts.errors else "SUCCESS"
             await self._writer.run(finish_run, self.db, result, self._now_ms)
