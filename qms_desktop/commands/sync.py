@@ -225,6 +225,6 @@ def run_quarantine(args: argparse.Namespace) -> int:
     engine = app_context.open_database()
     with engine.connect() as conn:
         entries = list_quarantine(conn, limit=args.limit)
-    data = [e.to_dict() if hasattr(e, "to_dict") else dict(e.__dict__) for e in entries]
-    emit(args, data, lambda d: "\n".join(f"{e.get('session_id')}: {e.get('reason')}" for e in d) or "empty")
+    data = [e.to_dict() for e in entries]
+    emit(args, data, lambda d: "\n".join(f"{e['sessionId']}: {e['reason']}" for e in d) or "empty")
     return 0
