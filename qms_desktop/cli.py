@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -60,9 +61,27 @@ def _start_integration_log() -> None:
 
 
 GUI_ONLY_ARGS = {"--demo"}
+# 128 + SIGPIPE: what a shell reports for a command-line tool whose reader went away.
+EXIT_BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a reader that went away shows up here, not at interpreter exit
+    except BrokenPipeError:
+        # `qms-desktop … --json | head`: the reader has what it wanted. Point stdout at devnull so
+        # the interpreter's own flush at exit cannot complain, and end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     if set(given) <= GUI_ONLY_ARGS:
         # The GUI: skip importing every subcommand's module first (the window must appear fast).

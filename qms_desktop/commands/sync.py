@@ -259,5 +259,5 @@ def run_quarantine(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     data = [e.to_dict() for e in entries]
-    emit(args, data, lambda d: "\n".join(f"{e.get('session_id')}: {e.get('reason')}" for e in d) or "empty")
+    emit(args, data, lambda d: "\n".join(f"{e['sessionId']}: {e['reason']}" for e in d) or "empty")
     return 0

@@ -221,13 +221,17 @@ def _csv_safe(value: Any) -> Any:
 class AuditWriter:
     """Queues audit events and writes them on one background thread (never blocks the caller).
 
-    `flush()` waits until everything queued so far is written; `close()` flushes and stops.
+    `flush()` waits until everything queued so far is written; `close()` flushes and stops. An
+    event submitted after (or while) `close()` runs is written directly, on the caller's thread.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._queue: queue.Queue[AuditEvent | threading.Event | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="qms-audit-writer", daemon=True)
+        # Guards `_closed` together with the queue: nothing may be queued behind close()'s sentinel,
+        # where the writer thread would never see it.
+        self._lock = threading.Lock()
         self._closed = False
         self._thread.start()
 
@@ -235,24 +239,27 @@ class AuditWriter:
         self.submit(event)
 
     def submit(self, event: AuditEvent) -> None:
-        if self._closed:
-            log.warning("Audit event %s after the writer closed; writing it directly", event.action)
-            self._write(event)
-            return
-        self._queue.put(event)
+        with self._lock:
+            if not self._closed:
+                self._queue.put(event)  # unbounded: the lock is held only for an append
+                return
+        log.warning("Audit event %s after the writer closed; writing it directly", event.action)
+        self._write(event)
 
     def flush(self, timeout: float = 10.0) -> bool:
-        if self._closed:
-            return True
         done = threading.Event()
-        self._queue.put(done)
+        with self._lock:
+            if self._closed:
+                return True
+            self._queue.put(done)
         return done.wait(timeout)
 
     def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self._queue.put(None)
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.put(None)
         self._thread.join(timeout=10)
 
     def _run(self) -> None:

@@ -2,6 +2,7 @@
 full-text upkeep that must happen in the same transaction as the rows it describes."""
 
 from qms_desktop.store.engine import (
+    UnsupportedSqlite,
     begin_write,
     create_engine_for,
     current_revision,
@@ -16,6 +17,7 @@ from qms_desktop.store.settings import get_settings, put_settings
 
 __all__ = [
     "QuarantineEntry",
+    "UnsupportedSqlite",
     "UpsertResult",
     "begin_write",
     "create_engine_for",

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,55 @@ ENV_DATABASE_URL = "QMS_DATABASE_URL"
 _MIGRATION_LOCK_KEY = 0x514D53_0001
 _SQLITE_BUSY_TIMEOUT_MS = 10_000
 _SECRET_QUERY = re.compile(r"(password|secret|token)=[^&]*", re.IGNORECASE)
+# INSERT/UPDATE ... RETURNING arrived in SQLite 3.35; the full-text index is an FTS5 table.
+MIN_SQLITE_VERSION = (3, 35, 0)
+
+
+class UnsupportedSqlite(RuntimeError):
+    """The SQLite library this Python links cannot hold the QMS database (too old, or no FTS5)."""
+
+    def __init__(self, found: str, *, too_old: bool, fts5: bool) -> None:
+        self.found = found
+        self.needed = ".".join(str(part) for part in MIN_SQLITE_VERSION)
+        self.too_old = too_old
+        self.fts5 = fts5
+        what = f"SQLite {found}" + ("" if fts5 else " built without FTS5")
+        super().__init__(
+            f"QMS Desktop needs SQLite {self.needed} or newer with FTS5 (full-text search), but this Python "
+            f"({sys.executable}) uses {what}. Run QMS Desktop on a Python whose sqlite3 module has a newer "
+            f"SQLite with FTS5 (python.org builds and current Linux distributions have one), or use a "
+            f"PostgreSQL database ({ENV_DATABASE_URL})."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SqliteLibrary:
+    version: tuple[int, ...]
+    version_text: str
+    fts5: bool
+
+
+def sqlite_library() -> SqliteLibrary:
+    """The SQLite library behind Python's sqlite3 module (the one SQLAlchemy's pysqlite uses)."""
+    return SqliteLibrary(tuple(sqlite3.sqlite_version_info), sqlite3.sqlite_version, _fts5_compiled_in())
+
+
+@cache
+def _fts5_compiled_in() -> bool:
+    with closing(sqlite3.connect(":memory:")) as conn:
+        try:
+            conn.execute("CREATE VIRTUAL TABLE fts5_probe USING fts5(x)")
+        except sqlite3.OperationalError:  # "no such module: fts5"
+            return False
+    return True
+
+
+def check_sqlite(library: SqliteLibrary | None = None) -> None:
+    """Raise UnsupportedSqlite unless `library` (default: this Python's) is new enough and has FTS5."""
+    found = library or sqlite_library()
+    too_old = found.version < MIN_SQLITE_VERSION
+    if too_old or not found.fts5:
+        raise UnsupportedSqlite(found.version_text, too_old=too_old, fts5=found.fts5)
 
 
 def database_url() -> str:
@@ -55,6 +108,7 @@ def create_engine_for(url: str | None = None, **kwargs: Any) -> Engine:
     url = normalize_url(url or database_url())
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        check_sqlite()  # before any file is created: an old library fails with a clear message
         database = parsed.database or ""
         in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
         if not in_memory:
@@ -130,6 +184,8 @@ def head_revision() -> str:
 
 def upgrade(engine: Engine, revision: str = "head") -> str:
     """Migrate the schema to `revision` (atomically on both databases); returns the new revision."""
+    if engine.dialect.name == "sqlite":
+        check_sqlite()  # also for engines not made by create_engine_for
     with begin_write(engine) as conn:
         if engine.dialect.name == "postgresql":
             # Two processes starting at once (GUI + CLI) must not both create the tables.

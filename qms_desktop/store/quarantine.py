@@ -33,6 +33,21 @@ class QuarantineEntry:
     last_seen_ms: int
     seen_count: int
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape `qms-desktop sync quarantine --json` prints (times as epoch ms)."""
+        return {
+            "id": self.id,
+            "sessionId": self.session_id,
+            "dialect": self.dialect,
+            "reason": self.reason,
+            "raw": self.raw,
+            "rawHash": self.raw_hash,
+            "runId": self.run_id,
+            "firstSeenAt": self.first_seen_ms,
+            "lastSeenAt": self.last_seen_ms,
+            "seenCount": self.seen_count,
+        }
+
 
 def raw_text(raw: Any) -> str:
     if isinstance(raw, bytes):

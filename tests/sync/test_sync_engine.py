@@ -8,10 +8,12 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from qms_desktop.store import search_queue
 from qms_desktop.store.schema import backfill_slices, quarantine, sync_runs
 from qms_desktop.sync import state
-from qms_desktop.sync.guard import SyncAlreadyRunning
+from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
 from qms_desktop.sync.scheduler import SyncScheduler
+from qms_desktop.sync.status import sync_status
 from tests.sync.helpers import (
     NOW,
     NOW_MS,
@@ -166,6 +168,61 @@ async def test_database_error_rolls_back_the_page_and_fails(engine, sim, ca_file
     with engine.connect() as conn:
         run = state.get_run(conn, result.run_id)
     assert run is not None and run.status == "FAILED"
+
+
+async def test_an_unexpected_error_ends_the_run_failed_and_is_raised(engine, sim, ca_file):
+    # A hook that breaks after a committed page stands for any bug inside a phase.
+    search_queue.set_queue_enabled(engine, True)
+    sync = sync_engine(engine, sim, ca_file)
+    pages_committed = 0
+
+    def broken_hook() -> None:
+        nonlocal pages_committed
+        pages_committed += 1
+        raise KeyError("no-such-key")
+
+    sync.on_page_committed = broken_hook
+    some_session = sim.ground_truth(*covered_window(small_settings(), NOW_MS))[0]["sessionId"]
+    try:
+        with pytest.raises(KeyError):
+            await sync.run("test")
+        with pytest.raises(KeyError):
+            await sync.run_sessions([some_session])
+        sync.on_page_committed = None
+        after = await sync.run("test")  # nothing is left behind: the next run starts and completes
+    finally:
+        sync.close()
+        await sync.client.aclose()
+    assert pages_committed == 2
+    assert after.status == "SUCCESS", after.error
+    with engine.connect() as conn:
+        cycle, by_id = (state.get_run(conn, run_id) for run_id in (after.run_id - 2, after.run_id - 1))
+    for run, mode in ((cycle, "incremental"), (by_id, "sessions")):
+        assert run is not None and run.mode == mode
+        assert run.status == "FAILED" and run.finished_at_ms is not None
+        assert "KeyError" in (run.error_summary or "") and "no-such-key" in (run.error_summary or "")
+    assert cycle is not None and cycle.counts.pages == 1  # the page before the error stays committed
+
+
+async def test_an_unexpected_error_releases_the_sync_at_once(engine, sim, ca_file):
+    search_queue.set_queue_enabled(engine, True)
+    sync = sync_engine(engine, sim, ca_file)
+
+    def broken_hook() -> None:
+        raise ValueError("a bug")
+
+    sync.on_page_committed = broken_hook
+    try:
+        with pytest.raises(ValueError):
+            await sync.run("test")
+    finally:
+        sync.close()
+        await sync.client.aclose()
+    with engine.connect() as conn:
+        assert current_lease(conn) is None
+    status = sync_status(engine)
+    assert status["status"] == "FAILED" and status["runningRunId"] is None
+    assert "ValueError: a bug" in status["stats"]["errorSummary"]
 
 
 async def test_concurrent_triggers_run_once(engine, sim, ca_file):

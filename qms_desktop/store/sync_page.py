@@ -1,0 +1,87 @@
+"""One sync page in one transaction: rows, quarantine, deletions, search backlog, checkpoint, counters.
+
+Because a page's rows and the checkpoint that covers them commit together, a crash replays at most
+one page and the idempotent upsert absorbs it; a page that fails rolls back whole, checkpoint
+included, so a failed run never moves the checkpoint past its last committed page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from sqlalchemy import Connection, Engine
+
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.store import search_queue
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.quarantine import quarantine_records
+from qms_desktop.store.recordings import upsert_sessions
+from qms_desktop.sync import state
+from qms_desktop.sync.state import Checkpoint, RunCounts
+
+
+class Lease(Protocol):
+    """The sync lock; every committed page extends it, in the page's transaction."""
+
+    def renew(self, conn: Connection, now_ms: int, run_id: int | None = None) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPage:
+    """What one page brings: sessions to store, records to quarantine, sessions MediaSense lost."""
+
+    records: Sequence[SessionRecord]
+    rejected: Sequence[RejectedRecord] = ()
+    deleted: Sequence[str] = ()
+    checkpoint: Checkpoint | None = None  # None: this page does not move the checkpoint
+    backfill_slice: tuple[int, int] | None = None  # the backfill day the page belongs to
+
+    @property
+    def size(self) -> int:
+        return len(self.records) + len(self.rejected)
+
+
+def write_page(
+    engine: Engine,
+    page: SyncPage,
+    *,
+    run_id: int,
+    counts: RunCounts,
+    lease: Lease,
+    fetched_at_ms: int,
+    now_ms: Callable[[], int],
+    index_queue: bool,
+) -> RunCounts:
+    """Commit `page` and return the run's counters including it (written in the same transaction)."""
+    with begin_write(engine) as conn:
+        now = now_ms()
+        outcome = upsert_sessions(conn, page.records, fetched_at_ms=fetched_at_ms, now_ms=now)
+        if page.rejected:
+            quarantine_records(conn, page.rejected, run_id=run_id, now_ms=now)
+        if page.deleted:
+            state.mark_deleted(conn, list(page.deleted), now)
+        if index_queue:
+            # In this transaction: a committed page can never be missing from the search index.
+            search_queue.enqueue(conn, [*outcome.ids, *page.deleted], now)
+        if page.checkpoint is not None:
+            state.save_checkpoint(conn, page.checkpoint, now)
+        if page.backfill_slice is not None:
+            start, end = page.backfill_slice
+            state.mark_slice(conn, start, end, "running", now, pages=1, records=page.size)
+        after = replace(
+            counts,
+            pages=counts.pages + 1,
+            fetched=counts.fetched + page.size,
+            created=counts.created + outcome.created,
+            updated=counts.updated + outcome.updated + len(page.deleted),
+            skipped=counts.skipped + outcome.skipped,
+            errors=counts.errors + len(page.rejected),
+        )
+        state.update_run(conn, run_id, after, now)
+        lease.renew(conn, now, run_id)
+    return after
+
+
+__all__ = ["Lease", "SyncPage", "write_page"]

@@ -1,0 +1,157 @@
+"""The run's database side: its pages, its backfill days and the reads its phases need.
+
+Everything runs on the one writer thread (`DbWriter`); each page is one transaction
+(`store.sync_page.write_page`), and the run's in-memory counters move only after it commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from sqlalchemy import Engine
+
+from qms_desktop.domain.directory import DirectorySnapshot
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.integration_log import tracing
+from qms_desktop.store import search_queue
+from qms_desktop.store.directory import load_directory
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.sync_page import SyncPage, write_page
+from qms_desktop.store.writer import DbWriter
+from qms_desktop.sync import state
+from qms_desktop.sync.guard import SyncGuard
+from qms_desktop.sync.run import SyncResult
+from qms_desktop.sync.state import Checkpoint
+
+
+class PageWriter:
+    """Commits one run's pages and backfill days under its sync lock."""
+
+    def __init__(
+        self,
+        db: Engine,
+        writer: DbWriter,
+        guard: SyncGuard,
+        result: SyncResult,
+        *,
+        now_ms: Callable[[], int],
+        check_stop: Callable[[], None],
+        on_committed: Callable[[], None],
+    ) -> None:
+        self.db = db
+        self.writer = writer
+        self.guard = guard
+        self.result = result
+        self._now_ms = now_ms
+        self._check_stop = check_stop
+        self._on_committed = on_committed
+        self.index_queue = False  # does this database keep an OpenSearch backlog? (read by `load`)
+
+    async def load(self) -> tuple[DirectorySnapshot, Checkpoint]:
+        """The run's inputs: the directory and the checkpoint (and whether pages feed the search backlog)."""
+
+        def read() -> tuple[bool, DirectorySnapshot, Checkpoint]:
+            with self.db.connect() as conn:
+                return search_queue.queue_enabled(conn), load_directory(conn), state.load_checkpoint(conn)
+
+        self.index_queue, snapshot, checkpoint = await self.writer.run(read)
+        return snapshot, checkpoint
+
+    async def commit(
+        self,
+        records: Sequence[SessionRecord],
+        rejected: Sequence[RejectedRecord],
+        *,
+        checkpoint: Checkpoint | None = None,
+        slice_progress: tuple[int, int] | None = None,
+        deleted: Sequence[str] = (),
+    ) -> None:
+        """Rows, quarantine, checkpoint and run counters of one page: one transaction.
+
+        Raises SyncStopped after the commit when a stop was asked for: the page is the safe point."""
+        result = self.result
+        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress)
+        fetched_at = self._now_ms()
+
+        def write() -> None:
+            counts = write_page(
+                self.db,
+                page,
+                run_id=result.run_id,
+                counts=result.counts,
+                lease=self.guard,
+                fetched_at_ms=fetched_at,
+                now_ms=self._now_ms,
+                index_queue=self.index_queue,
+            )
+            # Only after the commit do the in-memory counters move.
+            result.counts = counts
+            result.quarantined += len(rejected)
+
+        with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
+                          records=page.size):  # fmt: skip
+            await self.writer.run(write)
+        if self.index_queue:
+            self._on_committed()
+        self._check_stop()
+
+    # ---- reads for the phases -----------------------------------------------------------------
+
+    async def open_sessions(self, limit: int) -> list[tuple[str, int]]:
+        def read() -> list[tuple[str, int]]:
+            with self.db.connect() as conn:
+                return state.open_sessions(conn, limit)
+
+        return await self.writer.run(read)
+
+    async def done_slices(self) -> list[tuple[int, int]]:
+        def read() -> list[tuple[int, int]]:
+            with self.db.connect() as conn:
+                return state.done_slices(conn)
+
+        return await self.writer.run(read)
+
+    # ---- backfill days ------------------------------------------------------------------------
+
+    async def begin_slice(self, start: int, end: int) -> None:
+        def write() -> None:
+            with begin_write(self.db) as conn:
+                state.mark_slice(conn, start, end, "running", self._now_ms(), new_attempt=True)
+
+        await self.writer.run(write)
+
+    async def fail_slice(self, start: int, end: int, error: str) -> None:
+        def write() -> None:
+            with begin_write(self.db) as conn:
+                state.mark_slice(conn, start, end, "failed", self._now_ms(), error=error[:500])
+
+        await self.writer.run(write)
+
+    async def end_slice(self, start: int, end: int, checkpoint: Checkpoint) -> None:
+        """The day is done: mark it and save the backfill progress (never the live watermark)."""
+
+        def write() -> None:
+            with begin_write(self.db) as conn:
+                now = self._now_ms()
+                state.mark_slice(conn, start, end, "done", now)
+                # Only the backfill fields: the live watermark belongs to the incremental phase.
+                current = state.load_checkpoint(conn)
+                saved = (
+                    replace(
+                        current,
+                        backfill_start_ms=checkpoint.backfill_start_ms,
+                        backfill_end_ms=checkpoint.backfill_end_ms,
+                        backfill_current_ms=checkpoint.backfill_current_ms,
+                        backfill_complete=checkpoint.backfill_complete,
+                    )
+                    if current.initialized
+                    else checkpoint
+                )
+                state.save_checkpoint(conn, saved, now)
+                self.guard.renew(conn, now, self.result.run_id)
+
+        await self.writer.run(write)
+
+
+__all__ = ["PageWriter"]

@@ -1,0 +1,246 @@
+"""The phases of a run: the incremental window, open sessions followed by id, the day-sliced
+backfill, and sessions by id for MediaSense events. They talk to MediaSense; `PageWriter` commits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import aclosing
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.domain.time import TimeWindow, from_ms, to_ms
+from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
+from qms_desktop.mediasense.errors import (
+    AuthenticationFailed,
+    ConnectionFailed,
+    MediaSenseError,
+    ServerBusy,
+    TlsError,
+)
+from qms_desktop.sync.pages import PageWriter
+from qms_desktop.sync.run import SyncResult
+from qms_desktop.sync.settings import SyncSettings
+from qms_desktop.sync.state import Checkpoint
+from qms_desktop.sync.windows import day_slices, gaps
+
+log = logging.getLogger("qms.sync")
+OPEN_SESSION_FETCHES = 8  # concurrent getSessionBySessionId calls while following open sessions
+
+
+class Emit(Protocol):
+    """The progress hook the phases call."""
+
+    def __call__(self, result: SyncResult, phase: str, message: str, *, day: int | None = None,
+                 days: int | None = None) -> None: ...  # fmt: skip
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What a phase needs: MediaSense, the settings, the directory and where pages go."""
+
+    client: MediaSenseClient
+    settings: SyncSettings
+    dial_plan: DialPlan
+    snapshot: DirectorySnapshot
+    pages: PageWriter
+    emit: Emit
+
+    @property
+    def result(self) -> SyncResult:
+        return self.pages.result
+
+    def enrich(self, records: Sequence[SessionRecord]) -> list[SessionRecord]:
+        return enrich(records, self.snapshot, self.dial_plan)
+
+
+# ---- incremental --------------------------------------------------------------------------------
+
+
+async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Checkpoint:
+    """The live window, from the watermark minus the overlap up to the run's frozen upper bound."""
+    settings, result = run.settings, run.result
+    watermark = checkpoint.last_sync_time_ms or upper
+    start = min(watermark - int(settings.overlap_s * 1000), upper)
+    result.window_start_ms = start
+    if start >= upper:
+        return checkpoint
+    window = TimeWindow(from_ms(start), from_ms(upper))
+    mark: tuple[int, str] = (watermark, checkpoint.last_seen_id or "")
+    advancing_pages = 0
+    async with aclosing(page_stream(run.client, window, settings.page_size)) as pages:
+        async for page in pages:
+            records = run.enrich(page.records)
+            newest = max(((to_ms(r.start), r.session_id) for r in records if to_ms(r.start) < upper), default=None)
+            if newest is not None and newest > mark:
+                mark = newest
+                advancing_pages += 1
+            drained = not page.has_more
+            if drained:
+                mark = (upper, "")  # everything before the frozen upper bound has been read
+            checkpoint = replace(checkpoint, last_sync_time_ms=mark[0], last_seen_id=mark[1] or None)
+            await run.pages.commit(records, page.rejected, checkpoint=checkpoint)
+            run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
+            if drained:
+                break
+            if advancing_pages >= settings.max_pages:
+                result.more_pending = True  # the next cycle continues from the watermark
+                log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
+                break
+    return checkpoint  # every page committed its checkpoint: nothing left to save
+
+
+async def page_stream(client: MediaSenseClient, window: TimeWindow, limit: int) -> AsyncIterator[SessionPage]:
+    """The window's pages in order, fetching the next one while the caller commits this one."""
+    pending = asyncio.ensure_future(client.query_sessions(window, offset=0, limit=limit))
+    try:
+        while True:
+            page = await pending
+            following = page.next_offset
+            if following is not None:
+                pending = asyncio.ensure_future(client.query_sessions(window, offset=following, limit=limit))
+            yield page
+            if following is None:
+                return
+    finally:
+        if not pending.done():
+            pending.cancel()  # the caller stopped early (page limit, failure): drop the prefetch
+            with contextlib.suppress(asyncio.CancelledError, MediaSenseError):
+                await pending
+
+
+# ---- sessions by id -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ById:
+    """What fetching sessions by id returned, sorted: stored, quarantined, gone, or not fetched."""
+
+    records: list[SessionRecord] = field(default_factory=list)
+    rejected: list[RejectedRecord] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # MediaSense no longer knows them
+    failed: list[tuple[str, MediaSenseError]] = field(default_factory=list)
+
+    @property
+    def any_to_write(self) -> bool:
+        return bool(self.records or self.rejected or self.gone)
+
+
+async def fetch_by_id(client: MediaSenseClient, wanted: Sequence[tuple[str, int | None]]) -> ById:
+    """Fetch (session id, start ms or None) a few at a time: one by one, hundreds of lookups would
+    cost a round trip each. A connection-level error raises (nothing else would get through); any
+    other error is kept per session in `failed`."""
+    limit = asyncio.Semaphore(OPEN_SESSION_FETCHES)
+
+    async def fetch(session_id: str, start_ms: int | None) -> SessionRecord | RejectedRecord | MediaSenseError | None:
+        async with limit:
+            try:
+                return await client.get_session(session_id, started=from_ms(start_ms) if start_ms is not None else None)
+            except MediaSenseError as exc:
+                if _is_connection_level(exc):
+                    raise
+                return exc
+
+    tasks = [asyncio.ensure_future(fetch(sid, start)) for sid, start in wanted]
+    try:
+        fetched_all = await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:  # the run is over: no lookups left running behind it
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    sorted_out = ById()
+    for (session_id, _start), fetched in zip(wanted, fetched_all, strict=True):
+        if isinstance(fetched, MediaSenseError):
+            sorted_out.failed.append((session_id, fetched))
+        elif fetched is None:
+            sorted_out.gone.append(session_id)
+        elif isinstance(fetched, RejectedRecord):
+            sorted_out.rejected.append(fetched)
+        else:
+            sorted_out.records.append(fetched)
+    return sorted_out
+
+
+def _is_connection_level(exc: MediaSenseError) -> bool:
+    return isinstance(exc, ConnectionFailed | TlsError | AuthenticationFailed | ServerBusy)
+
+
+async def open_sessions(run: RunContext) -> None:
+    """Sessions stored as ACTIVE are fetched again by id until MediaSense reports them closed."""
+    open_ids = await run.pages.open_sessions(run.settings.open_sessions_per_cycle)
+    size = run.settings.page_size
+    for first in range(0, len(open_ids), size):
+        chunk: list[tuple[str, int | None]] = list(open_ids[first : first + size])
+        by_id = await fetch_by_id(run.client, chunk)
+        for session_id, error in by_id.failed:
+            log.warning("Could not re-fetch open session %s: %s", session_id, error)
+            run.result.counts.errors += 1
+        if by_id.any_to_write:
+            await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=by_id.gone)
+            run.emit(run.result, "open", "following open sessions")
+
+
+async def sessions(run: RunContext, session_ids: Sequence[str]) -> None:
+    """These sessions, as one page; those MediaSense no longer knows are marked deleted."""
+    by_id = await fetch_by_id(run.client, [(session_id, None) for session_id in session_ids])
+    if by_id.failed:
+        raise by_id.failed[0][1]  # an event sync is all or nothing: the periodic cycle catches up
+    await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=by_id.gone)
+
+
+# ---- backfill -----------------------------------------------------------------------------------
+
+
+async def backfill(run: RunContext, checkpoint: Checkpoint) -> None:
+    """The days before the live window, newest first, a few per cycle; never moves the watermark."""
+    result = run.result
+    start, end = checkpoint.backfill_start_ms, checkpoint.backfill_end_ms
+    if start is None or end is None:
+        return
+    total_days = len(day_slices(start, end))
+    done = await run.pages.done_slices()
+    todo = list(reversed(gaps(start, end, done)))  # newest days first: what supervisors need first
+    result.backfill_total_days = total_days
+    result.backfill_done_days = total_days - len(todo)
+    result.mode = "incremental+backfill" if todo else result.mode
+    for slice_start, slice_end in todo[: run.settings.backfill_days_per_cycle]:
+        day_number = min(result.backfill_done_days + 1, total_days)
+        await run.pages.begin_slice(slice_start, slice_end)
+        window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
+        try:
+            async with aclosing(page_stream(run.client, window, run.settings.page_size)) as pages:
+                async for page in pages:
+                    progress = replace(checkpoint, backfill_current_ms=slice_start)
+                    await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=progress,
+                                           slice_progress=(slice_start, slice_end))  # fmt: skip
+                    run.emit(result, "backfill", f"backfill day {day_number} of {total_days}",
+                             day=day_number, days=total_days)  # fmt: skip
+        except MediaSenseError as exc:
+            await run.pages.fail_slice(slice_start, slice_end, str(exc))
+            raise
+        todo_left = len(todo) - (day_number - (total_days - len(todo)))
+        checkpoint = replace(checkpoint, backfill_current_ms=slice_start, backfill_complete=todo_left <= 0)
+        await run.pages.end_slice(slice_start, slice_end, checkpoint)
+        result.backfill_done_days = day_number
+        result.backfilled_from_ms = slice_start
+        run.emit(result, "backfill", f"backfill day {day_number} of {total_days} done",
+                 day=day_number, days=total_days)  # fmt: skip
+    result.backfill_complete = result.backfill_done_days >= total_days
+
+
+__all__ = [
+    "OPEN_SESSION_FETCHES",
+    "ById",
+    "RunContext",
+    "backfill",
+    "fetch_by_id",
+    "incremental",
+    "open_sessions",
+    "page_stream",
+    "sessions",
+]
