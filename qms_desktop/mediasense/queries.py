@@ -1,0 +1,173 @@
+"""Session queries: getSessions paging, one session by id, and the server's clock.
+
+The query endpoint is chosen per node from `dialects.QUERY_DIALECTS`; the one that answered is
+remembered in the node's `ServerProfile` so later pages go straight to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
+from qms_desktop.domain.time import TimeWindow, from_ms
+from qms_desktop.mediasense import dialects
+from qms_desktop.mediasense.dialects import QUERY_BY_NAME, QUERY_DIALECTS
+from qms_desktop.mediasense.errors import EndpointNotFound, MalformedResponse
+from qms_desktop.mediasense.messages import Message
+from qms_desktop.mediasense.signin import SignIn
+from qms_desktop.mediasense.transport import ApiResponse, Transport
+
+log = logging.getLogger("qms.http")
+
+# MediaSenseClient.request: (method, path, *, json=, params=, authenticated=) -> ApiResponse
+RequestFn = Callable[..., Awaitable[ApiResponse]]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPage:
+    records: list[SessionRecord]
+    rejected: list[RejectedRecord]
+    offset: int
+    raw_count: int
+    has_more: bool
+    dialect: str
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.raw_count if self.has_more else None
+
+
+class SessionQueries:
+    """The read side of the API, on top of the client's authenticated, retried `request`."""
+
+    def __init__(self, transport: Transport, signin: SignIn, request: RequestFn) -> None:
+        self._transport = transport
+        self._signin = signin
+        self._request = request
+
+    async def get_system_time(self) -> datetime:
+        response = await self._request("GET", dialects.SYSTEM_TIME_PATH)
+        ms = dialects.system_time_ms(response.payload)
+        if ms is None:
+            raise MalformedResponse(
+                Message("error.no_system_time", "getSystemTime answered without currentSystemTime"),
+                url=dialects.SYSTEM_TIME_PATH,
+            )
+        return from_ms(ms)
+
+    async def query_sessions(
+        self,
+        window: TimeWindow,
+        filters: SessionFilters | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> SessionPage:
+        """One page of sessions started in [window.start, window.end), oldest first."""
+        from qms_desktop.mediasense.normalize import normalize_page
+
+        filters = filters or SessionFilters()
+        limit = max(1, min(limit, dialects.MAX_PAGE))
+        for dialect in self._query_dialects():
+            built = dialect.build(window, filters, offset, limit)
+            try:
+                response = await self._request(built.method, built.path, json=built.json)
+            except EndpointNotFound:
+                log.info("Query endpoint %s is not offered; trying the next one", built.path)
+                continue
+            self._signin.remember(self._transport.current_node, query=dialect.name)
+            try:
+                raw = dialect.read(response.payload, response.code, limit, offset)
+            except ValueError as exc:
+                raise MalformedResponse(
+                    Message(
+                        "error.unexpected_shape",
+                        "MediaSense answered {path} in an unexpected shape: {reason}",
+                        path=built.path,
+                        reason=str(exc),
+                    ),
+                    url=built.path,
+                    request_id=response.request_id,
+                ) from exc
+            records, rejected = normalize_page(raw.items, dialect.session_dialect)
+            records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
+            return SessionPage(records, rejected, offset, len(raw.items), raw.has_more, dialect.name)
+        raise EndpointNotFound(
+            Message(
+                "error.no_query_endpoint",
+                "{node} offers none of the session query endpoints QMS Desktop knows",
+                node=self._transport.current_node,
+            ),
+            url=self._transport.current_node,
+        )
+
+    def _query_dialects(self) -> list[dialects.QueryDialect]:
+        known = self._signin.profiles.get(self._transport.current_node)
+        if known and known.query in QUERY_BY_NAME:
+            first = QUERY_BY_NAME[known.query]
+            return [first, *(d for d in QUERY_DIALECTS if d is not first)]
+        return list(QUERY_DIALECTS)
+
+    async def get_session(
+        self, session_id: str, *, started: datetime | None = None
+    ) -> SessionRecord | RejectedRecord | None:
+        """Re-fetch one session (open sessions are followed until they close). None: unknown."""
+        from qms_desktop.mediasense.normalize import normalize_session
+
+        try:
+            response = await self._request("GET", dialects.SESSION_BY_ID_PATH, params={"sessionId": session_id})
+        except EndpointNotFound:
+            if started is None:
+                raise
+            return await self._find_in_window(session_id, started)
+        if response.code == dialects.NO_ROWS:
+            return None
+        try:
+            items = dialects.sessions_from_lookup(response.payload)
+        except ValueError as exc:
+            raise MalformedResponse(f"getSessionBySessionId answered in an unexpected shape: {exc}") from exc
+        for item in items:
+            record = normalize_session(item, "cisco")
+            if isinstance(record, RejectedRecord) or record.session_id == session_id:
+                return record
+        return None
+
+    async def _find_in_window(self, session_id: str, started: datetime) -> SessionRecord | RejectedRecord | None:
+        # Dialects without a lookup by id: query the millisecond the session started in.
+        window = TimeWindow(started, started + timedelta(milliseconds=1))
+        offset: int | None = 0
+        while offset is not None:
+            page = await self.query_sessions(window, offset=offset, limit=100)
+            for record in page.records:
+                if record.session_id == session_id:
+                    return record
+            for rejected in page.rejected:
+                if rejected.session_id == session_id:
+                    return rejected
+            offset = page.next_offset
+        return None
+
+
+def _matches(record: SessionRecord, filters: SessionFilters, server_side: frozenset[str]) -> bool:
+    """Apply, on normalized records, the filters the endpoint could not apply itself."""
+    checks: list[bool] = []
+    if filters.agent_id and "agent_id" not in server_side:
+        checks.append(record.agent_id == filters.agent_id)
+    if filters.direction and "direction" not in server_side:
+        checks.append(record.direction == filters.direction)
+    if filters.ani and "ani" not in server_side:
+        checks.append(_number_matches(filters.ani, record.ani, record))
+    if filters.dnis and "dnis" not in server_side:
+        checks.append(_number_matches(filters.dnis, record.dnis, record))
+    if filters.state and "state" not in server_side:
+        checks.append(record.state == filters.state)
+    return all(checks)
+
+
+def _number_matches(wanted: str, value: str | None, record: SessionRecord) -> bool:
+    # Cisco sessions carry numbers only as participants' device references.
+    candidates = [value] if value else [p.device_ref for p in record.participants]
+    return any(c and wanted in c for c in candidates)
