@@ -1,5 +1,7 @@
-"""An audio player for one recording: QMediaPlayer + QAudioOutput, a timeline with tag markers,
-speed, volume, track choice and keyboard shortcuts. It knows nothing of the app.
+# Over 400 lines: one widget, its controls and the status it shows; media and timeline live elsewhere.
+"""An audio player for one recording: transport controls, a timeline with tag markers, speed, volume,
+track choice and keyboard shortcuts over an `AudioPlayer` (QMediaPlayer + QAudioOutput). It knows
+nothing of the app.
 
 The owner decides where the audio comes from: the player emits `loadRequested(track)` and the owner
 answers with `set_source(url)` (always a local proxy URL: QMediaPlayer sends no credentials and does
@@ -7,157 +9,52 @@ not verify TLS, so it must never talk to MediaSense itself) or with `show_error(
 
 Seeking follows what works over HTTP (anchors.md C.2): the slider is enabled only while the media is
 loaded and seekable, position updates are ignored while the handle is dragged, and the seek happens
-once, on release. Teardown follows qt-headless.md: stop(), setSource(QUrl()), a short wait, then
-deleteLater(); the QAudioOutput is parented to the player.
+once, on release. Teardown follows qt-headless.md (see `audio_player`).
 """
 
 from __future__ import annotations
 
-import logging
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from qms_desktop.ui import multimedia
 from qms_desktop.ui.qt import (
     QComboBox,
-    QCoreApplication,
     QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QMouseEvent,
-    QPainter,
-    QPalette,
-    QPen,
     QShortcut,
     QSizePolicy,
     QSlider,
     QStyle,
-    QStyleOptionSlider,
     Qt,
-    QTimer,
     QToolButton,
-    QToolTip,
-    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from qms_desktop.ui.widgets.audio_player import AudioPlayer, describe_player_error
+from qms_desktop.ui.widgets.timeline import Marker, TimelineSlider, clock
 
-log = logging.getLogger("qms.ui")
+__all__ = [
+    "BIG_STEP_MS",
+    "BOTH_PARTIES",
+    "PARTY_1",
+    "PARTY_2",
+    "SMALL_STEP_MS",
+    "SPEEDS",
+    "AudioPlayer",
+    "Marker",
+    "PlayerWidget",
+    "TimelineSlider",
+    "clock",
+    "describe_player_error",
+]
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SMALL_STEP_MS = 5_000
 BIG_STEP_MS = 30_000
 BOTH_PARTIES, PARTY_1, PARTY_2 = 0, 1, 2
-_retiring: set[Any] = set()  # players waiting out the short pause before deleteLater()
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    offset_ms: int
-    label: str
-
-
-def clock(ms: int | None) -> str:
-    if ms is None or ms < 0:
-        return "–:––"
-    seconds = int(ms) // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
-class TimelineSlider(QSlider):
-    """A horizontal seek slider that draws tag markers and jumps to a clicked position."""
-
-    clickedTo = Signal(int)  # a click on the groove: seek there
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.markers: list[Marker] = []
-        self.setMouseTracking(True)
-        self.setMinimumHeight(28)
-
-    def set_markers(self, markers: Sequence[Marker]) -> None:
-        self.markers = sorted(markers, key=lambda m: m.offset_ms)
-        self.update()
-
-    def _groove(self) -> tuple[int, int]:
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        groove = self.style().subControlRect(
-            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
-        )
-        handle = self.style().subControlRect(
-            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
-        )
-        # The handle's centre travels from groove.left + handle/2 to groove.right - handle/2.
-        return groove.left() + handle.width() // 2, groove.right() - handle.width() // 2
-
-    def _x_for(self, value: int) -> int:
-        left, right = self._groove()
-        return QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), value, right - left) + left
-
-    def _value_at(self, x: int) -> int:
-        left, right = self._groove()
-        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), x - left, right - left)
-
-    def paintEvent(self, event: Any) -> None:
-        super().paintEvent(event)
-        if not self.markers or self.maximum() <= 0:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = self.palette().color(QPalette.ColorRole.Highlight if self.isEnabled() else QPalette.ColorRole.Mid)
-        painter.setPen(QPen(colour, 2))
-        height = self.height()
-        for marker in self.markers:
-            if 0 <= marker.offset_ms <= self.maximum():
-                x = self._x_for(marker.offset_ms)
-                painter.drawLine(x, 1, x, 6)
-                painter.drawLine(x, height - 7, x, height - 2)
-        painter.end()
-
-    def marker_near(self, x: int, tolerance: int = 5) -> Marker | None:
-        if self.maximum() <= 0:
-            return None
-        best = min(self.markers, key=lambda m: abs(self._x_for(m.offset_ms) - x), default=None)
-        if best is not None and abs(self._x_for(best.offset_ms) - x) <= tolerance:
-            return best
-        return None
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            marker = self.marker_near(int(event.position().x()) if hasattr(event, "position") else event.pos().x())
-            if marker is not None:
-                QToolTip.showText(event.globalPos(), f"{clock(marker.offset_ms)}  {marker.label}", self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        handle = self.style().subControlRect(
-            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
-        )
-        if (
-            self.isEnabled()
-            and event.button() == Qt.MouseButton.LeftButton
-            and not handle.contains(event.position().toPoint())
-        ):
-            marker = self.marker_near(int(event.position().x()))
-            value = marker.offset_ms if marker is not None else self._value_at(int(event.position().x()))
-            self.setValue(value)
-            self.clickedTo.emit(value)
-            event.accept()
-            return
-        super().mousePressEvent(event)
 
 
 class PlayerWidget(QWidget):
@@ -169,19 +66,12 @@ class PlayerWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("player")
-        self.player: Any = None  # QMediaPlayer, created on first use (loads the FFmpeg plugin)
-        self.audio: Any = None
-        self._mm: multimedia.Multimedia | None = None
-        self._unavailable: str | None = None
+        self.media = AudioPlayer(self)
         self._has_recording = False
         self._playable = False
-        self._loaded = False
         self._dragging = False
-        self._pending_start = 0
-        self._autoplay = False
         self._duration_hint: int | None = None
         self._error: str | None = None
-        self._status_key = "idle"
 
         self.play_button = QToolButton(self)
         self.play_button.setObjectName("playButton")
@@ -254,6 +144,16 @@ class PlayerWidget(QWidget):
         layout.addLayout(top)
         layout.addLayout(bottom)
 
+        # The media objects start with what the controls show.
+        self.media.set_volume(self.volume.value() / 100)
+        self.media.set_rate(float(self.speed.currentData()))
+        self.media.unavailable.connect(self._media_unavailable)
+        self.media.loadedChanged.connect(self.loadedChanged)
+        self.media.positionChanged.connect(self._position_changed)
+        self.media.durationChanged.connect(self._duration_changed)
+        self.media.changed.connect(self._refresh)
+        self.media.failed.connect(self.show_error)
+
         self.play_button.clicked.connect(self.toggle_play)
         self.back_button.clicked.connect(lambda: self.seek_relative(-SMALL_STEP_MS))
         self.forward_button.clicked.connect(lambda: self.seek_relative(SMALL_STEP_MS))
@@ -269,54 +169,31 @@ class PlayerWidget(QWidget):
 
     # ---- the media objects -----------------------------------------------------------------------
 
+    @property
+    def player(self) -> Any:
+        """The QMediaPlayer, or None before first use."""
+        return self.media.player
+
+    @player.setter
+    def player(self, player: Any) -> None:
+        self.media.player = player
+
+    @property
+    def audio(self) -> Any:
+        """The QAudioOutput, or None before first use."""
+        return self.media.audio
+
     def ensure_player(self) -> bool:
         """Create QMediaPlayer + QAudioOutput on first use; False (and `unavailable`) if impossible."""
-        if self.player is not None:
-            return True
-        if self._unavailable is not None:
-            return False
-        mm = multimedia.load()
-        if mm is None:
-            self._set_unavailable(
-                self.tr(
-                    "Playback is not available: the Qt multimedia module could not be loaded ({reason}). "
-                    "Searching and details still work."
-                ).format(reason=multimedia.reason() or "?")
-            )
-            return False
-        player = mm.QMediaPlayer(self)
-        if not player.isAvailable():  # e.g. no FFmpeg backend plugin (libxrandr2 missing)
-            player.deleteLater()
-            self._set_unavailable(
-                self.tr(
-                    "Playback is not available: Qt found no working media backend on this computer. "
-                    "Searching and details still work."
-                )
-            )
-            return False
-        self._mm = mm
-        self.audio = mm.QAudioOutput(player)  # parented to the player: safe teardown (qt-headless §3)
-        self.audio.setVolume(self.volume.value() / 100)
-        player.setAudioOutput(self.audio)
-        player.setPlaybackRate(float(self.speed.currentData()))
-        player.positionChanged.connect(self._position_changed)
-        player.durationChanged.connect(self._duration_changed)
-        player.mediaStatusChanged.connect(self._status_changed)
-        player.playbackStateChanged.connect(lambda _state: self._refresh())
-        player.seekableChanged.connect(lambda _seekable: self._refresh())
-        player.errorOccurred.connect(self._error_occurred)
-        self.player = player
-        return True
+        return self.media.ensure()
 
-    def _set_unavailable(self, words: str) -> None:
-        self._unavailable = words
-        log.warning("Audio playback unavailable: %s", words)
+    def _media_unavailable(self, words: str) -> None:
         self.unavailable.emit(words)
         self._refresh()
 
     @property
     def unavailable_reason(self) -> str | None:
-        return self._unavailable
+        return self.media.unavailable_reason
 
     # ---- what the owner calls --------------------------------------------------------------------
 
@@ -337,123 +214,99 @@ class PlayerWidget(QWidget):
         self._playable = playable
         self._duration_hint = duration_ms
         self._error = None if playable else reason
-        self._pending_start = 0
+        self.media.pending_start = 0
         self.slider.setRange(0, 0)
         self.slider.set_markers([m for m in markers if m.offset_ms >= 0])
-        self._status_key = "ready" if playable else "idle"
+        self.media.status = "ready" if playable else "idle"
         self._show_position(0)
         self._refresh()
 
     def set_source(self, url: str, start_ms: int | None = None, autoplay: bool | None = None) -> None:
         """Open `url` (a local proxy URL). By default it starts where the request asked for (a tag, the
         position before a track change) and plays when the user pressed Play."""
-        if not self.ensure_player():
+        if not self.media.ensure():
             return
         self._error = None
-        if start_ms is not None:
-            self._pending_start = max(0, start_ms)
-        if autoplay is not None:
-            self._autoplay = autoplay
-        self._status_key = "loading"
-        self.player.setSource(QUrl(url))
-        if self._autoplay:
-            self.player.play()
+        self.media.open(url, start_ms, autoplay)
         self._refresh()
 
     def show_error(self, words: str) -> None:
         self._error = words
-        self._status_key = "error"
+        self.media.status = "error"
         self.errorShown.emit(words)
         self._refresh()
 
     def unload(self) -> None:
         """Stop and let go of the media (the player object stays for the next recording)."""
-        if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
-        self._set_loaded(False)
+        self.media.unload()
         self._dragging = False
         self._refresh()
 
     def retire(self) -> None:
         """Final teardown: unload, then delete the player after a short pause (qt-headless §3)."""
-        player = self.player
-        self.unload()
-        self.player = self.audio = None
-        if player is not None:
-            player.setParent(None)  # outlives this widget for the pause
-            _retiring.add(player)
-
-            def delete() -> None:
-                _retiring.discard(player)
-                player.deleteLater()
-
-            QTimer.singleShot(150, delete)
+        self.media.retire()
+        self._dragging = False
+        self._refresh()
 
     def source_url(self) -> str:
-        return self.player.source().toString() if self.player is not None else ""
+        return self.media.source_url()
 
     @property
     def loaded(self) -> bool:
-        return self._loaded
+        return self.media.loaded
 
     @property
     def current_track(self) -> int:
         return int(self.track.currentData())
 
     def position(self) -> int:
-        return int(self.player.position()) if self.player is not None else 0
+        return self.media.position()
 
     def duration(self) -> int:
-        return int(self.player.duration()) if self.player is not None else 0
+        return self.media.duration()
 
     def is_playing(self) -> bool:
-        mm = self._mm
-        return (
-            self.player is not None
-            and mm is not None
-            and self.player.playbackState() == mm.QMediaPlayer.PlaybackState.PlayingState
-        )
+        return self.media.is_playing()
 
     # ---- actions ---------------------------------------------------------------------------------
 
     def toggle_play(self) -> None:
-        if not self._playable or self._unavailable is not None:
+        if not self._playable or self.media.unavailable_reason is not None:
             return
-        if self.player is None or self.player.source().isEmpty():
-            if self.ensure_player():
-                self._autoplay = True
-                self._status_key = "loading"
+        if not self.media.has_source():
+            if self.media.ensure():
+                self.media.autoplay = True
+                self.media.status = "loading"
                 self._refresh()
                 self.loadRequested.emit(self.current_track)
             return
         if self.is_playing():
-            self.player.pause()
+            self.media.pause()
         else:
-            self.player.play()
+            self.media.play()
 
     def seek_to(self, ms: int) -> None:
-        if not self._can_seek():
+        if not self.media.can_seek():
             return
         target = max(0, min(int(ms), max(self.duration(), 0)))
-        self.player.setPosition(target)
+        self.media.seek(target)
         self._show_position(target)
 
     def seek_relative(self, delta_ms: int) -> None:
-        if self._can_seek():
+        if self.media.can_seek():
             self.seek_to(self.position() + delta_ms)
 
     def play_from(self, ms: int) -> None:
         """Jump to `ms` (a tag), loading the audio first when needed."""
-        if self._can_seek():
+        if self.media.can_seek():
             self.seek_to(ms)
             if not self.is_playing():
-                self.player.play()
-        elif self._playable and self._unavailable is None and not self._loaded:
-            self._pending_start = ms
-            self._autoplay = True
-            if self.ensure_player() and self.player.source().isEmpty():
-                self._status_key = "loading"
+                self.media.play()
+        elif self._playable and self.media.unavailable_reason is None and not self.media.loaded:
+            self.media.pending_start = ms
+            self.media.autoplay = True
+            if self.media.ensure() and not self.media.has_source():
+                self.media.status = "loading"
                 self._refresh()
                 self.loadRequested.emit(self.current_track)
 
@@ -473,34 +326,7 @@ class PlayerWidget(QWidget):
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
 
-    # ---- player events ---------------------------------------------------------------------------
-
-    def _can_seek(self) -> bool:
-        return self.player is not None and self._loaded and bool(self.player.isSeekable())
-
-    def _set_loaded(self, loaded: bool) -> None:
-        if loaded != self._loaded:
-            self._loaded = loaded
-            self.loadedChanged.emit(loaded)
-
-    def _status_changed(self, status: Any) -> None:
-        statuses = self._mm.QMediaPlayer.MediaStatus if self._mm is not None else None
-        if statuses is None:
-            return
-        loaded = status in (statuses.LoadedMedia, statuses.BufferingMedia, statuses.BufferedMedia, statuses.EndOfMedia)
-        was_loaded = self._loaded
-        self._set_loaded(loaded)
-        if loaded and not was_loaded and self._pending_start and self.player.isSeekable():
-            self.player.setPosition(self._pending_start)
-        if loaded and not was_loaded:
-            self._pending_start = 0
-        self._status_key = {
-            statuses.LoadingMedia: "loading",
-            statuses.BufferingMedia: "buffering",
-            statuses.StalledMedia: "buffering",
-            statuses.EndOfMedia: "ended",
-        }.get(status, "loaded" if loaded else self._status_key)
-        self._refresh()
+    # ---- control and player events ---------------------------------------------------------------
 
     def _duration_changed(self, duration: int) -> None:
         self.slider.setRange(0, max(0, int(duration)))
@@ -522,31 +348,22 @@ class PlayerWidget(QWidget):
         self.seek_to(self.slider.value())  # one seek, on release
 
     def _speed_changed(self) -> None:
-        if self.player is not None:
-            self.player.setPlaybackRate(float(self.speed.currentData()))
+        self.media.set_rate(float(self.speed.currentData()))
 
     def _volume_changed(self, value: int) -> None:
-        if self.audio is not None:
-            self.audio.setVolume(value / 100)
+        self.media.set_volume(value / 100)
 
     def _track_changed(self) -> None:
         # Another party means another proxy ticket: ask the owner, keep the position and play state.
-        if self.player is None or self.player.source().isEmpty():
+        if not self.media.has_source():
             return
         position, playing = self.position(), self.is_playing()
         self.unload()
-        self._pending_start = position
-        self._autoplay = playing
-        self._status_key = "loading"
+        self.media.pending_start = position
+        self.media.autoplay = playing
+        self.media.status = "loading"
         self._refresh()
         self.loadRequested.emit(self.current_track)
-
-    def _error_occurred(self, error: Any, text: str) -> None:
-        if self._mm is not None and error == self._mm.QMediaPlayer.Error.NoError:
-            return
-        log.warning("Player error %s: %s (%s)", error, text, self.source_url())
-        self._set_loaded(False)
-        self.show_error(describe_player_error(text))
 
     # ---- display ---------------------------------------------------------------------------------
 
@@ -556,7 +373,8 @@ class PlayerWidget(QWidget):
 
     def _refresh(self) -> None:
         playing = self.is_playing()
-        usable = self._playable and self._unavailable is None
+        unavailable = self.media.unavailable_reason
+        usable = self._playable and unavailable is None
         self.play_button.setEnabled(usable)
         self.play_button.setIcon(
             self.style().standardIcon(
@@ -564,34 +382,36 @@ class PlayerWidget(QWidget):
             )
         )
         self.play_button.setToolTip(self.tr("Pause (Space)") if playing else self.tr("Play (Space)"))
-        seekable = self._can_seek()
+        seekable = self.media.can_seek()
         self.slider.setEnabled(seekable)  # only a loaded, seekable medium can be sought
         self.back_button.setEnabled(seekable)
         self.forward_button.setEnabled(seekable)
         self.track.setEnabled(usable)
         self.speed.setEnabled(usable)
         font = self.status.font()
-        font.setBold(bool(self._error) or self._unavailable is not None)  # problems stand out without a colour
+        font.setBold(bool(self._error) or unavailable is not None)  # problems stand out without a colour
         self.status.setFont(font)
         self.status.setText(self._status_text(playing))
 
     def _status_text(self, playing: bool) -> str:
-        if self._unavailable is not None:
-            return self._unavailable
+        unavailable = self.media.unavailable_reason
+        if unavailable is not None:
+            return unavailable
         if self._error:
             return self._error
         if not self._has_recording:
             return self.tr("No recording selected.")
-        if playing and self._status_key in ("loaded", "buffering", "ready"):
+        status = self.media.status
+        if playing and status in ("loaded", "buffering", "ready"):
             return self.tr("Playing")
         return {
             "ready": self.tr("Press Play (or Space) to listen."),
             "loading": self.tr("Loading the audio…"),
             "buffering": self.tr("Buffering…"),
-            "loaded": self.tr("Paused") if self._loaded else self.tr("Press Play (or Space) to listen."),
+            "loaded": self.tr("Paused") if self.media.loaded else self.tr("Press Play (or Space) to listen."),
             "ended": self.tr("Finished. Press Play to listen again."),
             "idle": self.tr("No recording selected."),
-        }.get(self._status_key, "")
+        }.get(status, "")
 
     # ---- language --------------------------------------------------------------------------------
 
@@ -612,33 +432,3 @@ class PlayerWidget(QWidget):
         self.forward_button.setToolTip(self.tr("Forward 5 s (→; Shift+→ 30 s)"))
         self.slider.setToolTip("")
         self._refresh()
-
-
-_STATUS = re.compile(r"\b([1-5]\d\d|[45]XX)\b")
-
-
-def describe_player_error(text: str) -> str:
-    """QMediaPlayer's errorString (FFmpeg's words, with the HTTP status of our proxy) in plain words."""
-    match = _STATUS.search(text or "")
-    status = match.group(1) if match else ""
-    if status == "404":
-        return QCoreApplication.translate(
-            "PlayerWidget", "The audio of this recording has been pruned from MediaSense (retention policy)."
-        )
-    if status in ("401", "403"):
-        return QCoreApplication.translate(
-            "PlayerWidget",
-            "Access to this audio was refused: the playback link expired or belongs to someone "
-            "else. Select the recording again.",
-        )
-    if status.startswith("5"):
-        return QCoreApplication.translate(
-            "PlayerWidget", "MediaSense did not deliver the audio: it may be down or unreachable. Try again later."
-        )
-    if "refused" in (text or "").lower():
-        return QCoreApplication.translate(
-            "PlayerWidget", "The local playback service is not reachable. Restart QMS Desktop if this persists."
-        )
-    return QCoreApplication.translate("PlayerWidget", "The audio could not be played: {error}").format(
-        error=text or QCoreApplication.translate("PlayerWidget", "unknown error")
-    )

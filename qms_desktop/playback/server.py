@@ -1,0 +1,148 @@
+"""The proxy's HTTP server: an aiohttp app on its own thread and event loop, bound to 127.0.0.1 on
+an ephemeral port, that only answers requests naming itself in Host. Requests for a playback go to
+the `RangeStreamer`; the MediaSense client is made and closed on the server's loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+
+from aiohttp import web
+
+from qms_desktop.mediasense.client import MediaSenseClient
+from qms_desktop.playback.streaming import ProxyStats, RangeStreamer
+from qms_desktop.playback.tickets import TicketRegistry
+
+log = logging.getLogger("qms.proxy")
+
+
+class ProxyServer:
+    """Start once, stop (idempotent). `start()` and `stop()` may be called from any thread."""
+
+    def __init__(
+        self,
+        *,
+        client_factory: Callable[[], MediaSenseClient],
+        tickets: TicketRegistry,
+        stats: ProxyStats,
+        reap_interval_s: float,
+        host: str,
+    ) -> None:
+        self._client_factory = client_factory
+        self._tickets = tickets
+        self._stats = stats
+        self._reap_interval = reap_interval_s
+        self._host = host
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self.client: MediaSenseClient | None = None
+        self._streamer: RangeStreamer | None = None
+        self._runner: web.AppRunner | None = None
+        self._reaper: asyncio.Task[None] | None = None
+        self._ready = threading.Event()
+        self._startup_error: BaseException | None = None
+        self._stopped = False
+        self.port: int = 0
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._loop is not None and not self._stopped
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self._host}:{self.port}"
+
+    def start(self, timeout: float) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._thread_main, name="qms-playback-proxy", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise RuntimeError("The playback proxy did not start in time")
+        if self._startup_error is not None:
+            self._thread.join(timeout)
+            self._thread = None
+            raise RuntimeError(f"The playback proxy could not start: {self._startup_error}") from self._startup_error
+        log.info("Playback proxy listening on %s", self.base_url)
+
+    def _thread_main(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._startup())
+        except BaseException as exc:  # reported to start()'s caller
+            self._startup_error = exc
+            self._ready.set()
+            loop.close()
+            return
+        self._loop = loop
+        self._ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    async def _startup(self) -> None:
+        self.client = self._client_factory()
+        self._streamer = RangeStreamer(self.client, self._tickets, self._stats)
+        # handler_cancellation: a player dropping its connection cancels the handler at once, which
+        # closes the upstream request instead of letting it run to the end of a long recording.
+        app = web.Application()
+        app.router.add_get("/play/{token}/{user}/{session}/{file}", self._handle)
+        app.router.add_route("*", "/{tail:.*}", self._not_found)
+        self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self._host, 0)
+        await site.start()
+        server = site._server  # aiohttp exposes no public accessor for the bound port
+        assert server is not None and server.sockets
+        self.port = int(server.sockets[0].getsockname()[1])
+        self._reaper = asyncio.get_running_loop().create_task(
+            self._tickets.reap_forever(self._reap_interval), name="qms-proxy-reaper"
+        )
+
+    def stop(self, timeout: float) -> None:
+        """End every playback (audited), close the server and the MediaSense client. Idempotent."""
+        if self._stopped or self._thread is None:
+            self._stopped = True
+            return
+        self._stopped = True
+        loop = self._loop
+        if loop is not None and loop.is_running():
+            future = asyncio.run_coroutine_threadsafe(self._shutdown(), loop)
+            try:
+                future.result(timeout)
+            except Exception:  # still stop the loop: a failed cleanup must not hang the app
+                log.exception("Playback proxy shutdown did not finish cleanly")
+            loop.call_soon_threadsafe(loop.stop)
+        self._thread.join(timeout)
+        log.info("Playback proxy stopped")
+
+    async def _shutdown(self) -> None:
+        self._tickets.end_all("proxy stopped")
+        if self._reaper is not None:
+            self._reaper.cancel()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self.client is not None:
+            await self.client.aclose()
+
+    def _host_ok(self, request: web.Request) -> bool:
+        # DNS rebinding defence: a web page whose name resolves to 127.0.0.1 sends its own Host.
+        host = (request.headers.get("Host") or "").lower()
+        return host in (f"127.0.0.1:{self.port}", f"localhost:{self.port}")
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        assert self._streamer is not None  # routes exist only after _startup made it
+        if not self._host_ok(request):
+            return self._streamer.refuse(403, "Host not allowed")
+        return await self._streamer.handle(request)
+
+    async def _not_found(self, request: web.Request) -> web.Response:
+        assert self._streamer is not None
+        if not self._host_ok(request):
+            return self._streamer.refuse(403, "Host not allowed")
+        return self._streamer.refuse(404, "Not a playback URL")
