@@ -14,20 +14,23 @@ from qms_desktop.store import create_engine_for, upgrade
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
 from tests import pg
+from tests.acting import add_user, as_user
 
 sqlite_url = pg.sqlite_url  # the database fixture of tests/pg.py (no conftest brings it here)
 
 
 def run_into_closed_pipe(database_url: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     """Run the command with stdout on a pipe whose reader has already gone, as after `| head -c 1`."""
+    add_user(database_url, "it-staff", "IT")
+    acting, acting_env = as_user("it-staff")
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
         return subprocess.run(
-            [sys.executable, "-m", "qms_desktop", *args],
+            [sys.executable, "-m", "qms_desktop", *args, *acting],
             stdout=write_end,
             stderr=subprocess.PIPE,
-            env={**os.environ, "QMS_DATABASE_URL": database_url},
+            env={**os.environ, "QMS_DATABASE_URL": database_url, **acting_env},
             timeout=120,
             check=False,
         )

@@ -28,10 +28,11 @@ from qms_desktop.domain.time import now_ms, utc_now
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
 from qms_desktop.security import audit
 from qms_desktop.security.roles import Permission
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import QuarantineEntry
-from qms_desktop.sync import state
-from qms_desktop.sync.engine import DbWriter, SyncEngine, SyncProgress, SyncResult
+from qms_desktop.store.writer import DbWriter
+from qms_desktop.sync.engine import SyncEngine, SyncProgress, SyncResult
 from qms_desktop.sync.guard import current_lease
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.status import sync_status

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app import runtime
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.quarantine import QuarantineEntry, count_quarantine, list_quarantine
 from qms_desktop.store.schema import backfill_slices
-from qms_desktop.sync import state
-from qms_desktop.sync.state import Checkpoint, RunRecord
+from qms_desktop.store.sync_state import Checkpoint, RunRecord
 from qms_desktop.sync.status import sync_status
 from qms_desktop.sync.windows import day_slices
 

@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop.search import indexing
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.schema import recordings
-from qms_desktop.sync import state
 from qms_desktop.sync.engine import SyncResult
 
 log = logging.getLogger("qms.service")

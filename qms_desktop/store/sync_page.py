@@ -15,11 +15,11 @@ from sqlalchemy import Connection, Engine
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.store import search_queue
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
 from qms_desktop.store.recordings import upsert_sessions
-from qms_desktop.sync import state
-from qms_desktop.sync.state import Checkpoint, RunCounts
+from qms_desktop.store.sync_state import Checkpoint, RunCounts
 
 
 class Lease(Protocol):

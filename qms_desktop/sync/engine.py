@@ -29,6 +29,7 @@ from qms_desktop.domain.time import from_ms, to_ms, utc_now
 from qms_desktop.integration_log import tracing
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.mediasense.errors import MediaSenseError
+from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync import phases
 from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard
@@ -44,7 +45,6 @@ from qms_desktop.sync.run import (
     finish_run,
 )
 from qms_desktop.sync.settings import SyncSettings
-from qms_desktop.sync.state import Checkpoint
 from qms_desktop.sync.windows import DAY_MS, floor_day
 
 log = logging.getLogger("qms.sync")
@@ -243,7 +243,6 @@ class SyncEngine:
 
 __all__ = [
     "CORRELATION_ID",
-    "DbWriter",
     "SyncAlreadyRunning",
     "SyncEngine",
     "SyncProgress",

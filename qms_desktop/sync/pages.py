@@ -15,14 +15,14 @@ from qms_desktop.domain.directory import DirectorySnapshot
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.integration_log import tracing
 from qms_desktop.store import search_queue
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.directory import load_directory
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.sync_page import SyncPage, write_page
+from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
-from qms_desktop.sync import state
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import SyncResult
-from qms_desktop.sync.state import Checkpoint
 
 
 class PageWriter:

@@ -22,10 +22,10 @@ from qms_desktop.mediasense.errors import (
     ServerBusy,
     TlsError,
 )
+from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.run import SyncResult
 from qms_desktop.sync.settings import SyncSettings
-from qms_desktop.sync.state import Checkpoint
 from qms_desktop.sync.windows import day_slices, gaps
 
 log = logging.getLogger("qms.sync")

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.engine import begin_write
-from qms_desktop.sync import state
+from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.sync.guard import SyncGuard
-from qms_desktop.sync.state import RunCounts
 
 # The correlation id of the running sync, added to every log record made while it runs.
 CORRELATION_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("qms_correlation_id", default=None)

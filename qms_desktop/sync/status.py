@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from qms_desktop.domain.time import now_ms
-from qms_desktop.sync import state
+from qms_desktop.store import sync_state as state
 from qms_desktop.sync.guard import current_lease
 
 

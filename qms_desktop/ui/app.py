@@ -132,7 +132,7 @@ class Shell(QObject):
         from qms_desktop.app import runtime
         from qms_desktop.integration_log import setup_integration_log
         from qms_desktop.store.engine import mask_url
-        from qms_desktop.sync.engine import DbWriter
+        from qms_desktop.store.writer import DbWriter
         from qms_desktop.ui.context import AppSignals, UiContext
         from qms_desktop.ui.gc_guard import freeze_startup_objects
         from qms_desktop.ui.services.background_sync import BackgroundSync

@@ -21,7 +21,7 @@ from qms_desktop.app.credentials import Credentials
 from qms_desktop.app.sync import ConnectionOverride
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.security.roles import Principal
-from qms_desktop.sync.engine import DbWriter
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.qt import QObject, Signal
 
 if TYPE_CHECKING:

@@ -36,7 +36,7 @@ from qms_desktop.ui.services.sync_service import SyncService
 from qms_desktop import config
 from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
-from qms_desktop.sync.engine import DbWriter
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from qms_desktop.ui.qt import QApplication, QMainWindow, QTimer
 from qms_desktop.ui.tabs.sync.tab import create_tab

@@ -169,7 +169,7 @@ def bench_tab(db_url: str, pages: int) -> None:
     import qasync
 
     from qms_desktop.integration_log import IntegrationLog
-    from qms_desktop.sync.engine import DbWriter
+    from qms_desktop.store.writer import DbWriter
     from qms_desktop.ui.context import AppSignals, UiContext
     from qms_desktop.ui.qt import QApplication
     from qms_desktop.ui.tabs.recordings import filters

@@ -11,14 +11,16 @@ from qms_desktop.domain.sessions import RejectedRecord
 from qms_desktop.store import create_engine_for, upgrade
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
+from tests.acting import add_user, as_user
 
 SEEN_MS = 1_763_650_000_000
 
 
-def cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def cli(database_url: str, *args: str, user: str | None = "it-staff") -> subprocess.CompletedProcess[str]:
+    acting, acting_env = as_user(user) if user else ([], {})
     return subprocess.run(
-        [sys.executable, "-m", "qms_desktop", "sync", *args],
-        env={**os.environ, "QMS_DATABASE_URL": database_url},
+        [sys.executable, "-m", "qms_desktop", "sync", *args, *acting],
+        env={**os.environ, "QMS_DATABASE_URL": database_url, **acting_env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -38,6 +40,10 @@ def test_quarantine_lists_what_could_not_be_read_as_json_and_text(sqlite_url: st
             now_ms=SEEN_MS,
         )
     engine.dispose()
+    add_user(sqlite_url, "it-staff", "IT")
+
+    refused = cli(sqlite_url, "quarantine", "--json", user=None)
+    assert refused.returncode == 2 and "signed in" in refused.stderr and "HALF_OPEN" not in refused.stdout
 
     as_json = cli(sqlite_url, "quarantine", "--json")
     assert as_json.returncode == 0, as_json.stderr

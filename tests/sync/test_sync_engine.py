@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from qms_desktop.store import search_queue
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.schema import backfill_slices, quarantine, sync_runs
-from qms_desktop.sync import state
 from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
 from qms_desktop.sync.scheduler import SyncScheduler
 from qms_desktop.sync.status import sync_status

@@ -80,7 +80,7 @@ def ui_ctx(qapp: QApplication, qms_home: Any) -> Iterator[Any]:
     from qms_desktop.app import runtime
     from qms_desktop.integration_log import setup_integration_log, shutdown_integration_log
     from qms_desktop.security.roles import Principal, Role
-    from qms_desktop.sync.engine import DbWriter
+    from qms_desktop.store.writer import DbWriter
     from qms_desktop.ui.context import AppSignals, UiContext
 
     engine = runtime.open_database()

@@ -191,8 +191,7 @@ class BackgroundSync(QObject):
             WriteOp(self._ctx, "sync-save-interval", SyncUseCases(self._ctx.engine, principal).set_interval,
                     self._interval_s, owner=self).failure(self._refused).run()  # fmt: skip
             if self._scheduler is not None:
-                # Not set_interval(): that wakes the scheduler and would run a sync per spin-box step.
-                self._scheduler.interval_s = self._interval_s
+                self._scheduler.set_interval(self._interval_s)  # re-arms the wait; starts no run
         if enabled and self._scheduler is None:
             if principal is None or not principal.can(Permission.SYNC_RUN):
                 self._refused(SecurityError(self.tr("Only IT staff and administrators can schedule the sync.")))

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog, setup_integration_log, shutdown_integration_log
+from qms_desktop.security.roles import Principal, Role
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from qms_desktop.ui.qt import QApplication
 
@@ -30,9 +33,15 @@ def integration_log(log_dir: Path) -> Iterator[IntegrationLog]:
 
 
 @pytest.fixture
-def ctx(qapp: QApplication, integration_log: IntegrationLog) -> UiContext:
-    # The Logs tab uses only the integration log and the task manager; no database here.
-    return UiContext(engine=None, writer=None, integration_log=integration_log, signals=AppSignals())  # type: ignore[arg-type]
+def ctx(qapp: QApplication, integration_log: IntegrationLog) -> Iterator[UiContext]:
+    """Signed in as IT staff; the database holds the audit rows of opening, clearing, the level."""
+    engine = runtime.open_database()
+    ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=integration_log, signals=AppSignals())
+    ctx.principal = Principal("it-staff", Role.IT)
+    yield ctx
+    ctx.writer.close()
+    ctx.readers.shutdown(wait=True)
+    engine.dispose()
 
 
 @pytest.fixture

@@ -16,22 +16,27 @@ from qms_desktop.integration_log import (
     register_secret,
     unregister_secret,
 )
+from qms_desktop.security import audit
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import QApplication, QItemSelectionModel, QPalette, Qt
+from qms_desktop.ui.tabs.logs import create_tab
 from qms_desktop.ui.tabs.logs.models import ENTRY_ROLE
-from qms_desktop.ui.tabs.logs.tab import LogsTab, create_tab
+from qms_desktop.ui.tabs.logs.tab import LogsTab
 from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
 
 pytestmark = [pytest.mark.asyncio, *QT_STRICT]
 
 
-def make_tab(qtbot: QtBot, ctx: UiContext, *, show: bool = False) -> LogsTab:
+async def make_tab(qtbot: QtBot, ctx: UiContext, *, show: bool = False) -> LogsTab:
+    """The tab once its live log is open (the use case checks and audits that off the GUI thread)."""
     tab = create_tab(ctx)
     assert isinstance(tab, LogsTab)
     qtbot.addWidget(tab)
     if show:
         tab.resize(900, 500)
         tab.show()
+    if tab.controller.log is None:
+        await wait_signal(tab.controller.started)
     return tab
 
 
@@ -48,7 +53,7 @@ def shown_seqs(tab: LogsTab) -> list[int]:
 
 
 async def test_batched_inserts_one_insert_per_tick(qtbot: QtBot, ctx: UiContext, qlog: logging.Logger) -> None:
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     inserts: list[int] = []
     tab.model.rowsInserted.connect(lambda _p, first, last: inserts.append(last - first + 1))
     timer = tab.controller._timer
@@ -73,7 +78,7 @@ async def test_level_filter_text_filter_regex_and_invalid_regex(
     qlog.info("signed in", extra={"request_id": "rid-42"})
     qlog.warning("read timeout, retrying")
     qlog.error("connection refused")
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     assert tab.proxy.rowCount() == 4
     tab.level_filter.setCurrentIndex(tab.level_filter.findData("WARN"))
     assert [e.level for e in map(tab.model.entry, range(4)) if e.level in ("WARN", "ERROR")] == ["WARN", "ERROR"]
@@ -101,7 +106,7 @@ async def test_follow_tail_off_when_scrolled_up_and_on_at_the_bottom(
 ) -> None:
     for i in range(150):
         qlog.info("entry %d", i)
-    tab = make_tab(qtbot, ctx, show=True)
+    tab = await make_tab(qtbot, ctx, show=True)
     bar = tab.view.verticalScrollBar()
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
     assert tab.following
@@ -127,7 +132,7 @@ async def test_filter_change_keeps_follow_tail_or_the_selected_entry(
 ) -> None:
     for i in range(150):  # within the ring buffer (200)
         (qlog.warning if i % 3 == 0 else qlog.info)("entry %d", i)
-    tab = make_tab(qtbot, ctx, show=True)
+    tab = await make_tab(qtbot, ctx, show=True)
     bar = tab.view.verticalScrollBar()
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
     tab.level_filter.setCurrentIndex(tab.level_filter.findData("WARN"))
@@ -155,7 +160,7 @@ async def test_next_and_previous_error_select_the_right_rows(
     qlog.error("second failure, refused")
     qlog.warning("a warning")
     qlog.error("third failure")
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
 
     def selected() -> list[str]:
         return [e.message for e in tab.selected_entries()]
@@ -179,7 +184,7 @@ async def test_next_and_previous_error_select_the_right_rows(
 
 
 async def test_pause_buffers_and_resume_appends(qtbot: QtBot, ctx: UiContext, qlog: logging.Logger) -> None:
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     tab.pause_button.click()
     assert tab.controller.paused
     for i in range(25):
@@ -200,7 +205,7 @@ async def test_older_entries_are_read_from_rotated_files_at_the_top(
         qlog.info("entry %03d %s", i, "x" * 80)
     assert (log_dir / "integration.log.1").exists()  # rotated
     assert len(integration_log.entries()) == 200
-    tab = make_tab(qtbot, ctx, show=True)
+    tab = await make_tab(qtbot, ctx, show=True)
     assert tab.model.rowCount() == 200 and tab.model.canFetchMore(tab.model.index(-1, -1))
     bar = tab.view.verticalScrollBar()
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
@@ -219,7 +224,7 @@ async def test_clear_archives_the_file_after_confirmation(
 ) -> None:
     for i in range(10):
         qlog.info("before clear %d", i)
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     asked: list[str] = []
     tab.confirm = lambda title, text: asked.append(title) is not None  # "No"
     tab.clear_button.click()
@@ -237,7 +242,7 @@ async def test_clear_archives_the_file_after_confirmation(
 async def test_copy_puts_selected_rows_on_the_clipboard(qtbot: QtBot, ctx: UiContext, qlog: logging.Logger) -> None:
     for i in range(5):
         qlog.info("row %d", i, extra={"request_id": f"rq{i}"})
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     selection = tab.view.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     selection.select(tab.proxy.index(1, 0), flags)
@@ -258,7 +263,7 @@ async def test_secrets_never_reach_the_view(qtbot: QtBot, ctx: UiContext, qlog: 
             raise RuntimeError(f"server said: bad credential {secret}")
         except RuntimeError:
             qlog.error("sign-in failed", exc_info=True)
-        tab = make_tab(qtbot, ctx)
+        tab = await make_tab(qtbot, ctx)
         texts = [tab.details_text(e) for e in tab.model.entries]
         for row in range(tab.model.rowCount()):
             for column in range(tab.model.columnCount()):
@@ -276,11 +281,15 @@ async def test_secrets_never_reach_the_view(qtbot: QtBot, ctx: UiContext, qlog: 
 async def test_record_level_is_applied_and_persisted(
     qtbot: QtBot, ctx: UiContext, integration_log: IntegrationLog, log_dir: Path
 ) -> None:
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     assert tab.record_level.currentData() == "DEBUG"
+    changed = asyncio.ensure_future(wait_signal(tab.controller.levelChanged))
     tab.record_level.setCurrentIndex(tab.record_level.findData("WARN"))
+    assert await changed == ("WARN",)  # off the GUI thread, through the audited use case
     assert integration_log.level == "WARN"
-    await wait_until(lambda: read_persisted_level(log_dir) == "WARN")  # what the CLI reads
+    assert read_persisted_level(log_dir) == "WARN"  # what the CLI reads
+    rows = audit.list_audit(ctx.engine, action=audit.LOGS_LEVEL)
+    assert [(r.actor, r.detail["level"]) for r in rows] == [("it-staff", "WARN")]
 
 
 async def test_save_as_writes_the_visible_rows(
@@ -292,7 +301,7 @@ async def test_save_as_writes_the_visible_rows(
         1 / 0  # noqa: B018 - an exception for the file
     except ZeroDivisionError:
         qlog.error("an error", exc_info=True)
-    tab = make_tab(qtbot, ctx)
+    tab = await make_tab(qtbot, ctx)
     tab.level_filter.setCurrentIndex(tab.level_filter.findData("WARN"))
     target = tmp_path / "saved.txt"
     tab.save_visible_to(target)

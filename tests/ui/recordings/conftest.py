@@ -20,7 +20,7 @@ from qms_desktop.security.roles import Principal, Role
 from qms_desktop.simulator import RunningSimulator
 from qms_desktop.store import directory
 from qms_desktop.store.engine import begin_write, create_engine_for
-from qms_desktop.sync.engine import DbWriter
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui import multimedia
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.playback.helpers import sim_config, start_test_sim

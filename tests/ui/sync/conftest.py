@@ -15,7 +15,7 @@ from qms_desktop import config
 from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.security.roles import Principal, Role
-from qms_desktop.sync.engine import DbWriter
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.ui import helpers

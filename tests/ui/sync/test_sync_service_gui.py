@@ -11,9 +11,9 @@ import pytest
 from qms_desktop.app import runtime
 from qms_desktop.app.sync import LatestProgress
 from qms_desktop.security import audit
-from qms_desktop.sync import state
+from qms_desktop.store import sync_state as state
+from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.sync.engine import SyncProgress, SyncResult
-from qms_desktop.sync.state import RunCounts
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.services.background_sync import BackgroundSync
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from qms_desktop.store import sync_state as state
 from qms_desktop.store.quarantine import QuarantineEntry
-from qms_desktop.sync import state
-from qms_desktop.sync.state import RunCounts, RunRecord
+from qms_desktop.store.sync_state import RunCounts, RunRecord
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs.sync import controller as controller_module

@@ -5,8 +5,8 @@ from __future__ import annotations
 from qms_desktop.security.roles import Permission
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.tabs.base import compose
-from qms_desktop.ui.tabs.connection.controller import ConnectionController
-from qms_desktop.ui.tabs.connection.tab import ConnectionTab, wire
+from qms_desktop.ui.tabs.connection.controller import ConnectionController, wire
+from qms_desktop.ui.tabs.connection.tab import ConnectionTab
 
 
 def create_tab(ctx: UiContext) -> ConnectionTab:

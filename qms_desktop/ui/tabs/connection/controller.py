@@ -35,6 +35,7 @@ from qms_desktop.ui.tabs.connection.models import (
     LoadedState,
     SaveOutcome,
 )
+from qms_desktop.ui.tabs.connection.tab import ConnectionTab
 
 log = logging.getLogger("qms.ui")
 
@@ -228,3 +229,17 @@ class ConnectionController(QObject):
         return self.last_state.password_state if self.last_state else PASSWORD_NONE
 
 
+def wire(tab: ConnectionTab, controller: ConnectionController) -> None:
+    """The view's intents to the controller, the controller's reports to the view."""
+    tab.test_requested.connect(controller.test_connection)
+    tab.cancel_requested.connect(controller.cancel_test)
+    tab.save_requested.connect(controller.save)
+    tab.fetch_certificate_requested.connect(controller.fetch_certificate)
+    controller.loaded.connect(tab.apply_loaded)
+    controller.test_started.connect(tab.on_test_started)
+    controller.step_changed.connect(tab.on_step)
+    controller.test_finished.connect(tab.on_test_finished)
+    controller.certificate_fetched.connect(tab.on_certificate)
+    controller.saved.connect(tab.on_saved)
+    controller.busy_changed.connect(tab.set_busy)
+    controller.message.connect(tab.show_message)

@@ -7,12 +7,9 @@ The groups are modules of their own: `server_section` (URLs, user, password, tim
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from qms_desktop.mediasense import diagnostics
-from qms_desktop.security.roles import Permission
-from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
     QEvent,
     QFrame,
@@ -20,13 +17,11 @@ from qms_desktop.ui.qt import (
     QPushButton,
     QScrollArea,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from qms_desktop.ui.tabs.connection.connection_test_panel import ConnectionTestPanel
-from qms_desktop.ui.tabs.connection.controller import ConnectionController
 from qms_desktop.ui.tabs.connection.models import (
     PASSWORD_NONE,
     TLS_CA_FILE,
@@ -56,7 +51,7 @@ class ConnectionTab(QWidget):
     cancel_requested = Signal()
     save_requested = Signal(object, str, bool)  # ConnectionForm, typed password, store insecurely
     fetch_certificate_requested = Signal(str)  # URL
-    controller: ConnectionController | None = None  # set by create_tab
+    controller: Any = None  # the ConnectionController, set by create_tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,39 +317,3 @@ def _friendly_backend(name: str) -> str:
     """'keyring.backends.SecretService.Keyring' -> 'SecretService'; 'x.DemoKeyring' -> 'DemoKeyring'."""
     parts = name.split(".")
     return parts[-2] if len(parts) > 1 and parts[-1] == "Keyring" else parts[-1]
-
-
-def wire(tab: ConnectionTab, controller: ConnectionController) -> None:
-    tab.test_requested.connect(controller.test_connection)
-    tab.cancel_requested.connect(controller.cancel_test)
-    tab.save_requested.connect(controller.save)
-    tab.fetch_certificate_requested.connect(controller.fetch_certificate)
-    controller.loaded.connect(tab.apply_loaded)
-    controller.test_started.connect(tab.on_test_started)
-    controller.step_changed.connect(tab.on_step)
-    controller.test_finished.connect(tab.on_test_finished)
-    controller.certificate_fetched.connect(tab.on_certificate)
-    controller.saved.connect(tab.on_saved)
-    controller.busy_changed.connect(tab.set_busy)
-    controller.message.connect(tab.show_message)
-
-
-def create_tab(ctx: UiContext) -> ConnectionTab:
-    tab = ConnectionTab()
-    principal = getattr(ctx, "principal", None)
-    if principal is not None and not principal.can(Permission.SETTINGS_WRITE):
-        tab.set_read_only(True)
-    controller = ConnectionController(ctx, parent=tab)
-    tab.controller = controller
-    wire(tab, controller)
-    QTimer.singleShot(0, tab, lambda: _load_if_running(controller))
-    return tab
-
-
-def _load_if_running(controller: ConnectionController) -> None:
-    """Load once the qasync loop runs (a tab built without a running loop, e.g. in a test, stays empty)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return
-    controller.load()

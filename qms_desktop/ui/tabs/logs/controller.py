@@ -1,5 +1,6 @@
-"""The Logs tab's controller: live entries in, batched on a timer; the async operations (older pages,
-clear, persist the level, save) run off the GUI thread as named tasks."""
+"""The Logs tab's controller: opens the live log through the log use cases (permission, audit), takes
+live entries in batches on a timer, and runs the rest (older pages, clear, the level, save) off the
+GUI thread as named tasks."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from qms_desktop.integration_log import IntegrationLog, LogEntry, persist_level
-from qms_desktop.ui.context import TaskManager
+from qms_desktop.app.logs import LiveLog, LogUseCases
+from qms_desktop.integration_log import LogEntry
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.ops import WriteOp
 from qms_desktop.ui.qt import QObject, QTimer, Signal
 from qms_desktop.ui.tabs.logs.models import LogFilter, LogTableModel, entry_plain_text
 
@@ -23,6 +26,7 @@ OLDER_PAGE_SIZE = 1000
 class LogsController(QObject):
     """Owns the subscription to the integration log and everything that is not a widget."""
 
+    started = Signal()  # the live log is open: the model holds the ring buffer, new entries follow
     batchInserted = Signal(int)  # rows appended to the model in one timer tick
     pendingChanged = Signal(int)  # entries held back while paused
     pausedChanged = Signal(bool)
@@ -33,17 +37,17 @@ class LogsController(QObject):
 
     def __init__(
         self,
-        integration_log: IntegrationLog,
-        tasks: TaskManager,
+        ctx: UiContext,
         model: LogTableModel,
         *,
         interval_ms: int = BATCH_INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.log = integration_log
-        self.tasks = tasks
+        self.ctx = ctx
+        self.tasks = ctx.tasks
         self.model = model
+        self.log: LiveLog | None = None
         # deque.append/popleft are atomic: the logging thread appends, the GUI timer pops. Bounded:
         # if the GUI stalls, the oldest entries would be trimmed from the view anyway.
         self._queue: deque[LogEntry] = deque(maxlen=model.max_rows)
@@ -58,18 +62,31 @@ class LogsController(QObject):
 
     # --- live entries -------------------------------------------------------------------------
 
+    @property
+    def logs(self) -> LogUseCases:
+        return LogUseCases(self.ctx.engine, self.ctx.principal, self.ctx.integration_log)
+
     def start(self) -> None:
+        """Open the live log as the signed-in user (checked and audited off the GUI thread)."""
+        if self.log is None:
+            WriteOp(self.ctx, "logs.open", self.logs.live, owner=self).success(self._attach).failure(
+                lambda exc: self.failed.emit(str(exc))
+            ).run()
+
+    def _attach(self, live: LiveLog) -> None:
         """Subscribe first, then take the ring buffer: nothing is lost in between, and entries the
         snapshot already holds are skipped by seq."""
         if self._unsubscribe is not None:
             return
-        self._unsubscribe = self.log.subscribe(self.enqueue)
+        self.log = live
+        self._unsubscribe = live.subscribe(self.enqueue)
         snapshot = self.log.entries()  # memory only: the ring buffer
         self._skip_upto = snapshot[-1].seq if snapshot else 0
         # The buffer is filled from the files at start-up and loses entries only once full, so a
         # buffer that is not full means the files hold nothing older.
-        self.model.reset_rows(snapshot, has_older=len(snapshot) >= self.log.buffer_size)
+        self.model.reset_rows(snapshot, has_older=len(snapshot) >= live.buffer_size)
         self._timer.start()
+        self.started.emit()
 
     def enqueue(self, entry: LogEntry) -> None:
         """The subscription callback, called on whatever thread logged: only queue, never Qt."""
@@ -135,6 +152,9 @@ class LogsController(QObject):
         self.tasks.start("logs.older", self._load_older(self.model.older_cursor()))
 
     async def _load_older(self, cursor: str | None) -> None:
+        if self.log is None:
+            self.model.older_failed()
+            return
         try:
             page = await asyncio.to_thread(self.log.query, None, cursor, OLDER_PAGE_SIZE)
         except asyncio.CancelledError:
@@ -153,38 +173,26 @@ class LogsController(QObject):
     # --- level, clear, save -------------------------------------------------------------------
 
     def set_level(self, level: str) -> None:
-        """Record from `level` on, now (in memory) and for later processes (the CLI reads the file)."""
-        name = self.log.set_level(level)
-        self.tasks.start("logs.persist-level", self._persist_level(name))
-        self.levelChanged.emit(name)
-
-    async def _persist_level(self, name: str) -> None:
-        try:
-            await asyncio.to_thread(persist_level, self.log.log_dir, name)
-        except OSError as exc:
-            self.failed.emit(self.tr("Could not save the log level: {0}").format(exc))
+        """Record from `level` on, now and in every process started later (audited)."""
+        WriteOp(self.ctx, "logs.persist-level", self.logs.set_level, level, owner=self).success(
+            self.levelChanged.emit
+        ).failure(lambda exc: self.failed.emit(self.tr("Could not set the log level: {0}").format(exc))).run()
 
     def clear(self) -> None:
-        self.tasks.start("logs.clear", self._clear())
-
-    async def _clear(self) -> None:
         self.tasks.cancel("logs.older")
+        last = self.log.last_seq() if self.log is not None else 0
 
-        def work() -> tuple[int, Path | None]:
-            last = int(self.log.status()["lastSeq"])
-            return last, self.log.clear()
+        def cleared(archived: Path | None) -> None:
+            self._skip_upto = max(self._skip_upto, last)
+            self._pending.clear()
+            self.pendingChanged.emit(0)
+            self.model.reset_rows([], has_older=False)
+            log.info("Integration log cleared from the Logs tab; archived as %s", archived)
+            self.cleared.emit(str(archived) if archived else "")
 
-        try:
-            last, archived = await asyncio.to_thread(work)
-        except OSError as exc:
-            self.failed.emit(self.tr("Could not clear the log: {0}").format(exc))
-            return
-        self._skip_upto = max(self._skip_upto, last)
-        self._pending.clear()
-        self.pendingChanged.emit(0)
-        self.model.reset_rows([], has_older=False)
-        log.info("Integration log cleared from the Logs tab; archived as %s", archived)
-        self.cleared.emit(str(archived) if archived else "")
+        WriteOp(self.ctx, "logs.clear", self.logs.clear, owner=self).success(cleared).failure(
+            lambda exc: self.failed.emit(self.tr("Could not clear the log: {0}").format(exc))
+        ).run()
 
     def save(self, path: Path, entries: Sequence[LogEntry], flt: LogFilter) -> None:
         """Write the rows that pass `flt` (the view's filter) to a text file, off the GUI thread."""

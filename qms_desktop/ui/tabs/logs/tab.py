@@ -48,38 +48,32 @@ from qms_desktop.ui.tabs.logs.toolbar import LogsToolbar
 TASK_NAMES = ("logs.older", "logs.clear", "logs.save", "logs.persist-level")
 
 
-def create_tab(ctx: UiContext) -> QWidget:
-    return LogsTab(ctx)
-
-
 class LogsTab(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, max_rows: int = DEFAULT_MAX_ROWS) -> None:
         super().__init__(parent)
         self.setObjectName("logsTab")
-        self.ctx = ctx
         self.model = LogTableModel(max_rows, self)
         self.proxy = LogFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.controller = LogsController(ctx.integration_log, ctx.tasks, self.model, parent=self)
+        self.controller = LogsController(ctx, self.model, parent=self)
         self._colors = LevelColors.from_palette(self.palette())
         self.model.colors = self._colors
         # Tests and embedders may replace this (the default asks with a modal dialog).
         self.confirm: Callable[[str, str], bool] = self._ask
-        self._build()
+        self._build(ctx.integration_log.level)
         self._connect()
         self.retranslate()
-        self.controller.start()
         self._update_status()
+        self.controller.started.connect(self._update_status)
         # Unsubscribe and stop our tasks when the widget goes, through plain functions: by then the
         # Python side of the widget may be gone.
-        unsubscribe = self.controller.unsubscribe
-        tasks = ctx.tasks
-        self.destroyed.connect(lambda *_: _teardown(unsubscribe, tasks))
+        controller, tasks = self.controller, ctx.tasks
+        self.destroyed.connect(lambda *_: _teardown(controller.unsubscribe, tasks))
 
     # --- construction -------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.toolbar = LogsToolbar(self.ctx.integration_log.level, self)
+    def _build(self, record_level: str) -> None:
+        self.toolbar = LogsToolbar(record_level, self)
         # The toolbar's widgets, under the names they had before the split.
         bar = self.toolbar
         self.level_filter = bar.level_filter

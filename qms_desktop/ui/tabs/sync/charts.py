@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
-from qms_desktop.sync.state import RunRecord
+from qms_desktop.store.sync_state import RunRecord
 from qms_desktop.ui.qt import QColor, QCoreApplication, QEvent, QGridLayout, QPalette, Qt, QWidget
 from qms_desktop.ui.tabs.sync.models import status_colour
 

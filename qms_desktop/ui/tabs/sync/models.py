@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from qms_desktop.store.quarantine import QuarantineEntry
-from qms_desktop.sync.state import RunRecord
+from qms_desktop.store.sync_state import RunRecord
 from qms_desktop.ui.formatting import LEFT, RIGHT, local_time
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
