@@ -26,7 +26,10 @@ from qms_desktop.domain.directory import (
     RowError,
     infer_call,
 )
+from qms_desktop.domain.time import now_ms
+from qms_desktop.store import search_queue
 from qms_desktop.store.fulltext import backend_for
+from qms_desktop.store.recordings import refresh_content_hashes
 from qms_desktop.store.schema import agents, recording_participants, recordings, teams
 
 _EXTENSION = re.compile(r"^[0-9A-Za-z+*#._-]+$")
@@ -186,7 +189,14 @@ def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> in
     if dial_plan is not None:
         changed_ids |= _relink_calls(conn, dial_plan)
     if changed_ids:
-        backend_for(conn).index(conn, sorted(changed_ids))
+        ids = sorted(changed_ids)
+        backend_for(conn).index(conn, ids)
+        refresh_content_hashes(conn, ids)
+        if search_queue.queue_enabled(conn):  # the team deployment's OpenSearch documents follow too
+            for start in range(0, len(ids), _RELINK_BATCH):
+                chunk = ids[start : start + _RELINK_BATCH]
+                session_ids = conn.execute(sa.select(r.c.session_id).where(r.c.id.in_(chunk))).scalars()
+                search_queue.enqueue(conn, list(session_ids), now_ms())
     return len(changed_ids)
 
 

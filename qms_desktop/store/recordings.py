@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
+import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from qms_desktop.domain.sessions import Participant, SessionRecord
@@ -124,10 +125,57 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
                 seen.add((p.device_ref, number))
                 participants.append(_participant(p, number))
     tags = [(t.name, t.type, t.offset_ms, to_ms(t.created), t.track_number) for t in record.tags]
-    # The values are plain str/int/bool/None, so their JSON is stable; orjson makes it cheaper than repr.
-    digest = hashlib.blake2b(orjson.dumps((content, tracks, participants, tags)), digest_size=16)
-    row = (*content, digest.hexdigest(), fetched_at_ms, now_ms, now_ms)
+    row = (*content, _content_hash(content, tracks, participants, tags), fetched_at_ms, now_ms, now_ms)
     return _Prepared(row, tracks, participants, tags)
+
+
+def _content_hash(
+    content: Sequence[Any], tracks: Sequence[Any], participants: Sequence[Any], tags: Sequence[Any]
+) -> str:
+    # The values are plain str/int/bool/None, so their JSON is stable; orjson makes it cheaper than repr.
+    return hashlib.blake2b(orjson.dumps((tuple(content), tracks, participants, tags)), digest_size=16).hexdigest()
+
+
+def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> None:
+    """Recompute the content hash of stored rows changed in place (a directory re-link), from what is
+    stored, exactly as the upsert computes it for a record: the next sync of an unchanged session then
+    finds it unchanged instead of rewriting it."""
+    ids = list(dict.fromkeys(recording_ids))
+    child_columns = (
+        (recording_tracks, _TRACK_COLUMNS),
+        (recording_participants, _PARTICIPANT_COLUMNS),
+        (recording_tags, _TAG_COLUMNS),
+    )
+    for start in range(0, len(ids), _MAX_ROWS_PER_STATEMENT):
+        chunk = ids[start : start + _MAX_ROWS_PER_STATEMENT]
+        rows = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                sa.select(recordings.c.id, *(recordings.c[name] for name in _CONTENT)).where(recordings.c.id.in_(chunk))
+            )
+        }
+        children: list[dict[int, list[tuple[Any, ...]]]] = []
+        for table, columns in child_columns:
+            found: dict[int, list[tuple[Any, ...]]] = {rid: [] for rid in rows}
+            stmt = (
+                sa.select(table.c.recording_id, *(table.c[name] for name in columns[1:]))
+                .where(table.c.recording_id.in_(chunk))
+                .order_by(table.c.id)  # the order the upsert inserted them in
+            )
+            for row in conn.execute(stmt):
+                found[row[0]].append(tuple(row[1:]))
+            children.append(found)
+        updates = [
+            {"rid": rid, "hash": _content_hash(content, *(part[rid] for part in children))}
+            for rid, content in rows.items()
+        ]
+        if updates:
+            conn.execute(
+                recordings.update()
+                .where(recordings.c.id == sa.bindparam("rid"))
+                .values(content_hash=sa.bindparam("hash")),
+                updates,
+            )
 
 
 def _wins(new: Sequence[Any], old_fetched: int, old_rank: int) -> bool:
