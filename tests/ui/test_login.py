@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -245,5 +246,45 @@ async def test_sign_out_returns_to_the_dialog(qapp, translations, memory_keyring
         ctx = shell.ctx
         assert ctx is not None
         assert (await ctx.db(audit_actions, ctx.engine, "admin"))[0] == audit.LOGOUT
+    finally:
+        await stop_shell(shell, task)
+
+
+@pytest.mark.asyncio
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"Couldn't (load|resolve) .*",
+    r"PulseAudioService: .*",
+    r"No audio device detected.*",
+)
+async def test_signing_out_ends_the_users_playbacks(qapp, translations, use_keyring) -> None:
+    import keyring
+
+    use_keyring(keyring.get_keyring())  # demo mode replaces the backend: put it back afterwards
+    shell, task = await start_shell(qapp, translations, demo=True)
+    try:
+        window, ctx = shell.window, shell.ctx
+        assert window is not None and ctx is not None
+        tab = window.tab_widget("recordings")
+        assert tab is not None
+        await wait_until(lambda: tab.model.rowCount() > 0, 30)
+        rows = [tab.model.row_at(i) for i in range(tab.model.rowCount())]
+        playable = next(r for r in rows if r is not None and r.state == "CLOSED_NORMAL" and not r.pruned)
+        shown = asyncio.ensure_future(wait_signal(tab.controller.detailShown, 20))
+        tab.controller.select(playable.session_id)
+        await shown
+        source = asyncio.ensure_future(wait_signal(tab.controller.sourceSet, 20))
+        tab.controller.load_audio(0)
+        await source
+        await wait_until(lambda: tab.player.loaded, 15)
+        proxy = ctx.playback.proxy
+        assert proxy is not None and proxy.active_playbacks("demo-admin") == 1
+
+        signed_out = asyncio.ensure_future(wait_signal(shell.signed_out, 20))
+        window.sign_out_action.trigger()
+        await signed_out
+        # The ticket no longer counts against the stream limit, and nothing of that user keeps running.
+        assert proxy.active_playbacks() == 0 and not proxy.running and ctx.playback is None
+        assert not [t for t in threading.enumerate() if t.name.startswith("qms-rec-read")]
     finally:
         await stop_shell(shell, task)
