@@ -130,7 +130,8 @@ class SessionQueries:
         except ValueError as exc:
             raise MalformedResponse(f"getSessionBySessionId answered in an unexpected shape: {exc}") from exc
         for item in items:
-            record = normalize_session(item, "cisco")
+            # Read each answer for what it is: a server may answer the lookup in its own shapes.
+            record = normalize_session(item, "auto")
             if isinstance(record, RejectedRecord) or record.session_id == session_id:
                 return record
         return None

@@ -7,7 +7,7 @@ from aiohttp import web
 from qms_desktop.simulator.auth import basic_ok, unauthorized
 from qms_desktop.simulator.query import QueryError, parse_spec_query
 from qms_desktop.simulator.render import cisco_session, stringify_numbers
-from qms_desktop.simulator.responses import envelope, json_response, read_json, sim_of
+from qms_desktop.simulator.responses import SIM, envelope, json_response, read_json, sim_of
 
 VERSION = "8.5.3 (simulated legacy profile)"
 
@@ -41,6 +41,21 @@ async def sessions(request: web.Request) -> web.Response:
     return envelope(2000, {"sessions": rows}, as_strings=True)
 
 
+async def session_by_id(request: web.Request) -> web.Response:
+    """The cisco lookup path, in this server's own shapes (string numbers)."""
+    if not _authorized(request):
+        return unauthorized()
+    sim = sim_of(request)
+    session_id = request.query.get("sessionId")
+    if not session_id:
+        return envelope(4010, detail="sessionId is mandatory", as_strings=True)
+    call = sim.visible_call(session_id)
+    if call is None:
+        return envelope(2001, as_strings=True)
+    row = stringify_numbers(cisco_session(call, sim.clock.now_ms(), sim.media_base))
+    return envelope(2000, {"sessions": [row]}, as_strings=True)
+
+
 async def system_time(request: web.Request) -> web.Response:
     if not _authorized(request):
         return unauthorized()
@@ -52,3 +67,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/ora/api/v1/sessions", sessions)
     app.router.add_post("/ora/recording/api/sessions", sessions)
     app.router.add_get("/ora/infoService/info/getSystemTime", system_time)
+    if app[SIM].lookup_by_id:
+        app.router.add_get("/ora/queryService/query/getSessionBySessionId", session_by_id)

@@ -25,6 +25,7 @@ class Simulator:
         password: str,
         ignore_range: bool = False,
         secure_cookies: bool = True,
+        lookup_by_id: bool = False,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
@@ -35,6 +36,8 @@ class Simulator:
         self.stats = Stats()
         self.sessions = SessionStore(clock, faults, username, password)
         self.ignore_range = ignore_range
+        # legacy profile: also answer getSessionBySessionId (with its string numbers), as some servers do
+        self.lookup_by_id = lookup_by_id
         self.secure_cookies = secure_cookies
         # Filled in by the runner once the ports are bound (session URLs embed them).
         self.api_base = ""

@@ -50,6 +50,7 @@ class SimulatorConfig:
     now: datetime | int | None = None  # the clock's start; default: real time
     freeze_clock: bool = False
     ignore_range: bool = False
+    lookup_by_id: bool = False  # legacy profile: answer getSessionBySessionId too
     faults: Faults | dict[str, Any] | None = None
     fault_seed: int = 0
 
@@ -84,6 +85,7 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         username=config.username,
         password=config.password,
         ignore_range=config.ignore_range,
+        lookup_by_id=config.lookup_by_id,
         secure_cookies=config.tls or config.ssl_context is not None,
     )
 

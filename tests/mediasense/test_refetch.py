@@ -49,3 +49,16 @@ async def test_a_session_fetched_again_by_id_equals_the_listed_one(start_sim, ca
             assert fetched == record
     lookups = [path for _method, path in list(sim.stats.request_log) if path == SESSION_BY_ID_PATH]
     assert len(lookups) == 6  # tried first on every server; spec and legacy answer 404 and are queried
+
+
+async def test_a_legacy_server_that_answers_the_lookup_keeps_its_own_dialect(start_sim, ca_file) -> None:
+    """Some older servers answer getSessionBySessionId too, in their own shapes (string numbers): a
+    re-fetched session must read as what it is, or every open-session refetch stores an "update"."""
+    sim = start_sim("legacy", lookup_by_id=True)
+    async with MediaSenseClient(sim_client_config(sim, ca_file)) as client:
+        records = await listed(client, sim)
+        for record in [r for r in records if r.state is SessionState.ACTIVE][:3]:
+            fetched = await client.get_session(record.session_id, started=record.start)
+            assert isinstance(fetched, SessionRecord), fetched
+            assert fetched.dialect == "legacy" and fetched == record
+    assert any(path == SESSION_BY_ID_PATH for _method, path in list(sim.stats.request_log))
