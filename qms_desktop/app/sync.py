@@ -26,6 +26,7 @@ from qms_desktop.app.credentials import Credentials
 from qms_desktop.app.sync_dashboard import SyncDashboard, load_dashboard, load_quarantine_page
 from qms_desktop.domain.time import now_ms, utc_now
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
+from qms_desktop.search import indexing
 from qms_desktop.security import audit
 from qms_desktop.security.roles import Permission
 from qms_desktop.store import sync_state as state
@@ -64,8 +65,27 @@ class SyncPlan:
     actor: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SyncHealth:
+    """What monitoring watches: how far behind the sync is, and the search index's backlog."""
+
+    lag_s: float | None  # now minus the watermark
+    open_sessions: int
+    backlog: indexing.Backlog
+
+
 class SyncUseCases(UseCase):
     """What a user (or the headless service) may do with the sync."""
+
+    def health(self, now: int | None = None) -> SyncHealth:
+        self.require(Permission.SYNC_STATUS)
+        now = now if now is not None else now_ms()
+        with self.engine.connect() as conn:
+            checkpoint = state.load_checkpoint(conn)
+            open_count = state.count_open_sessions(conn)
+            backlog = indexing.backlog(conn, now)
+        watermark = checkpoint.last_sync_time_ms
+        return SyncHealth((now - watermark) / 1000 if watermark is not None else None, open_count, backlog)
 
     def status(self, limit: int = 10) -> dict[str, Any]:
         self.require(Permission.SYNC_STATUS)

@@ -16,6 +16,7 @@ from qms_desktop.security import audit
 from qms_desktop.security import users as users_repo
 from qms_desktop.security.errors import PermissionDenied
 from qms_desktop.security.roles import Permission, Principal, Role
+from qms_desktop.security.users import UserInfo
 from qms_desktop.store.engine import begin_write
 
 
@@ -34,7 +35,7 @@ def sign_out(engine: Engine, principal: Principal) -> None:
     audit.write(engine, audit.LOGOUT, actor=principal.username, target=principal.username)
 
 
-def create_first_admin(engine: Engine, username: str, password: str) -> users_repo.UserInfo:
+def create_first_admin(engine: Engine, username: str, password: str) -> UserInfo:
     """The one unauthenticated write: allowed only while no enabled administrator exists."""
     with begin_write(engine) as conn:
         if not users_repo.needs_first_admin(conn):
@@ -49,14 +50,12 @@ def create_first_admin(engine: Engine, username: str, password: str) -> users_re
 
 
 class UserUseCases(UseCase):
-    def list_users(self) -> list[users_repo.UserInfo]:
+    def list_users(self) -> list[UserInfo]:
         self.require(Permission.USERS_MANAGE)
         with self.engine.connect() as conn:
             return users_repo.list_users(conn)
 
-    def create_user(
-        self, username: str, role: Role | str, password: str, teams: Collection[str] = ()
-    ) -> users_repo.UserInfo:
+    def create_user(self, username: str, role: Role | str, password: str, teams: Collection[str] = ()) -> UserInfo:
         self.require(Permission.USERS_MANAGE, username)
         with begin_write(self.engine) as conn:
             info = users_repo.create_user(conn, username, role, password, teams)
@@ -98,3 +97,6 @@ class UserUseCases(UseCase):
                 detail={"teams": list(clean)},
             )
         return clean
+
+
+__all__ = ["UserInfo", "UserUseCases", "create_first_admin", "needs_first_admin", "sign_in", "sign_out"]

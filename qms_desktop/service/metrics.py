@@ -12,16 +12,12 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import sqlalchemy as sa
 from prometheus_client import CollectorRegistry, Counter, Gauge, start_http_server
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from qms_desktop.search import indexing
-from qms_desktop.store import sync_state as state
-from qms_desktop.store.schema import recordings
+from qms_desktop.app.sync import SyncHealth
 from qms_desktop.sync.engine import SyncResult
 
 log = logging.getLogger("qms.service")
@@ -31,9 +27,8 @@ OUTCOMES = ("created", "updated", "skipped", "errors")
 
 
 class _DatabaseCollector(Collector):
-    def __init__(self, engine: Engine, now_ms: Callable[[], int]) -> None:
-        self.engine = engine
-        self.now_ms = now_ms
+    def __init__(self, health: Callable[[], SyncHealth]) -> None:
+        self.health = health
 
     def describe(self) -> list[Any]:
         return []  # collected lazily: no database query at registration
@@ -56,17 +51,15 @@ class _DatabaseCollector(Collector):
                 yield family
 
     def _read(self) -> list[tuple[str, str, float | None]]:
-        now = self.now_ms()
-        with self.engine.connect() as conn:
-            checkpoint = state.load_checkpoint(conn)
-            open_count = conn.execute(
-                sa.select(sa.func.count()).select_from(recordings).where(recordings.c.state == "ACTIVE")
-            ).scalar_one()
-            backlog = indexing.backlog(conn, now)
-        lag = (now - checkpoint.last_sync_time_ms) / 1000 if checkpoint.last_sync_time_ms is not None else None
+        health = self.health()
+        backlog = health.backlog
         return [
-            ("qms_sync_lag_seconds", "now minus the sync watermark (lastSyncTime)", lag),
-            ("qms_sync_open_sessions", "sessions stored as ACTIVE, followed until they close", float(open_count)),
+            ("qms_sync_lag_seconds", "now minus the sync watermark (lastSyncTime)", health.lag_s),
+            (
+                "qms_sync_open_sessions",
+                "sessions stored as ACTIVE, followed until they close",
+                float(health.open_sessions),
+            ),
             ("qms_search_index_backlog", "sessions waiting to be written to OpenSearch", float(backlog.pending)),
             ("qms_search_index_failing", "backlog items that failed at least once", float(backlog.failing)),
             (
@@ -80,7 +73,8 @@ class _DatabaseCollector(Collector):
 class ServiceMetrics:
     """A private registry (tests run several in one process) and the optional HTTP endpoint."""
 
-    def __init__(self, engine: Engine, *, now_ms: Callable[[], int] | None = None) -> None:
+    def __init__(self, health: Callable[[], SyncHealth]) -> None:
+        """`health`: the sync's state at scrape time (the service passes its SYSTEM use case)."""
         self.registry = CollectorRegistry()
         r = self.registry
         self.runs = Counter("qms_sync_runs", "sync runs finished, by status", ["status"], registry=r)
@@ -98,7 +92,7 @@ class ServiceMetrics:
             self.runs.labels(status=status)  # zero-valued series exist from the start
         for outcome in OUTCOMES:
             self.records.labels(outcome=outcome)
-        r.register(_DatabaseCollector(engine, now_ms or (lambda: int(time.time() * 1000))))
+        r.register(_DatabaseCollector(health))
         self._server: Any = None
         self._thread: Any = None
 

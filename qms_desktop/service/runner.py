@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
-from qms_desktop.app.sync import SyncRunner
+from qms_desktop.app.access import SYSTEM
+from qms_desktop.app.sync import SyncRunner, SyncUseCases
 from qms_desktop.search import indexing
 from qms_desktop.search.opensearch import OpenSearchBackend, OpenSearchSettings
 from qms_desktop.store import search_queue
@@ -111,7 +112,7 @@ class Service:
                     "--metrics-port needs prometheus-client: pip install 'qms-desktop[service]'"
                 ) from exc
 
-            self.metrics = ServiceMetrics(self.engine)
+            self.metrics = ServiceMetrics(SyncUseCases(self.engine, SYSTEM).health)
             self.metrics_port = await asyncio.to_thread(
                 self.metrics.start_server, self.options.metrics_port, self.options.metrics_host
             )

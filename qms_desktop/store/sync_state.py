@@ -288,6 +288,11 @@ def open_sessions(conn: Connection, limit: int) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def count_open_sessions(conn: Connection) -> int:
+    stmt = sa.select(sa.func.count()).select_from(recordings).where(recordings.c.state == "ACTIVE")
+    return int(conn.execute(stmt).scalar_one())
+
+
 def mark_deleted(conn: Connection, session_ids: list[str], now_ms: int) -> None:
     """Sessions MediaSense no longer knows: keep the metadata, record that the session is gone."""
     if session_ids:

@@ -7,9 +7,8 @@ import asyncio
 import sys
 from collections.abc import Callable
 
-from qms_desktop.app.users import UserUseCases
+from qms_desktop.app.users import UserInfo, UserUseCases
 from qms_desktop.security.errors import SecurityError
-from qms_desktop.security.users import UserInfo
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.ops import WriteOp
 from qms_desktop.ui.qt import QObject, Signal

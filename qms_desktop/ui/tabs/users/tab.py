@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from qms_desktop.app.users import UserInfo
 from qms_desktop.security.roles import USER_ROLES
-from qms_desktop.security.users import UserInfo
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
