@@ -31,15 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import numpy as np
 import qasync
-from qms_desktop.ui.services.sync_service import SyncService
 
 from qms_desktop import config
 from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
+from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
+from qms_desktop.ui.gc_guard import freeze_startup_objects
 from qms_desktop.ui.qt import QApplication, QMainWindow, QTimer
-from qms_desktop.ui.tabs.sync.tab import create_tab
+from qms_desktop.ui.services.background_sync import BackgroundSync
+from qms_desktop.ui.tabs.sync import create_tab
 
 TICK_MS = 5
 STALL_SAMPLE_MS = 25
@@ -182,25 +184,18 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         }
         await asyncio.to_thread(runtime.save_sync_settings, engine, sync_values, "bench")
         logs = Path(os.environ["QMS_HOME"]) / "logs"
-        ctx = UiContext(
-            engine=engine,
-            writer=DbWriter(),
-            integration_log=IntegrationLog(logs),
-            signals=AppSignals(),
-            password_provider=lambda: PASSWORD,
-        )
+        ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=IntegrationLog(logs), signals=AppSignals())
+        ctx.credentials.set_session_password(PASSWORD)
+        ctx.principal = Principal("bench", Role.IT)
         window = QMainWindow()
-        ctx.sync_service = SyncService(ctx, engine_thread=not args.engine_on_gui_loop)
+        ctx.sync = BackgroundSync(ctx, window, engine_thread=not args.engine_on_gui_loop)
         window.setCentralWidget(create_tab(ctx))
         window.resize(1100, 720)
         window.show()
         await asyncio.sleep(0.5)  # first paint and the tab's first refresh
 
-        if args.gc_freeze:
-            import gc
-
-            gc.collect()
-            gc.freeze()  # start-up objects leave the collector's view: gen2 pauses scan only new objects
+        if not args.no_gc_freeze:
+            freeze_startup_objects()  # what the shell does once start-up is done
         meter = StallMeter()
         baseline = await measure_idle(meter, args.baseline_s)
 
@@ -212,7 +207,7 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         gc_clock = GcClock()
         meter.start()
         began = time.perf_counter()
-        ctx.sync_service.sync_now()
+        ctx.sync.sync_now()
         result = await asyncio.wait_for(finished, args.timeout_s)
         elapsed = time.perf_counter() - began
         meter.stop()
@@ -237,7 +232,7 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
             print(f"where the GUI thread was during gaps > {STALL_SAMPLE_MS} ms (4 ms samples):")
             for where, count in meter.samples.most_common(args.top):
                 print(f"  {count:4d}  {where}")
-        await ctx.sync_service.shutdown()
+        await ctx.sync.shutdown()
         await ctx.tasks.cancel_all()
         window.close()
         ctx.writer.close()
@@ -260,7 +255,7 @@ def main() -> int:
     parser.add_argument(
         "--engine-on-gui-loop", action="store_true", help="run the engine on the GUI loop (the old way) to compare"
     )
-    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after start-up (what the shell could do)")
+    parser.add_argument("--no-gc-freeze", action="store_true", help="skip the shell's gc.freeze() after start-up")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     loop = qasync.QEventLoop(app)
