@@ -81,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+def _machine_errors() -> tuple[type[Exception], ...]:
+    from qms_desktop.paths import NotADemoHome
+    from qms_desktop.store.engine import UnsupportedSqlite
+
+    return (UnsupportedSqlite, NotADemoHome)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     if set(given) <= GUI_ONLY_ARGS:
@@ -90,7 +97,11 @@ def _main(argv: Sequence[str] | None) -> int:
         except ModuleNotFoundError:
             pass
         else:
-            return int(gui.run(demo="--demo" in given))
+            try:
+                return int(gui.run(demo="--demo" in given))
+            except _machine_errors() as exc:
+                print(f"qms-desktop: {exc}", file=sys.stderr)
+                return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
@@ -106,6 +117,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except _machine_errors() as exc:  # the machine, not the command: say what to do
+        print(f"qms-desktop: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
