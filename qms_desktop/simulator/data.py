@@ -4,6 +4,8 @@ Block `b` covers `[anchor + b*DAY, anchor + (b+1)*DAY)`; blocks `-days .. future
 `sessions_per_day` calls each. Columns are numpy arrays (a 100,000-call block takes a few tens of
 milliseconds); `Call` objects are built only for the rows a request actually returns. Everything
 the API says about a call (state, visibility) is derived from these facts and the clock's `now`.
+
+One module on purpose: the generator's columns and the Call view over them share their layout.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from qms_desktop import paths
 from qms_desktop.ui import i18n
 from qms_desktop.ui.excepthook import install_excepthook, qt_messages, uninstall_excepthook
 from qms_desktop.ui.main_window import MainWindow
-from qms_desktop.ui.palette import apply_style
 from qms_desktop.ui.qt import QApplication, QCoreApplication, QEvent, QObject, QTimer, Signal
+from qms_desktop.ui.startup import create_application, env_float, process_age_s
 
 if TYPE_CHECKING:
     from qms_desktop.security.roles import Principal
@@ -44,18 +44,6 @@ def is_app_task(name: str) -> bool:
     """A running sync ("sync", allowed when it started) and the shell's own tasks survive a sign-out;
     the tabs' tasks do not."""
     return name == "sync" or name.startswith(APP_TASK_PREFIXES)
-
-
-def process_age_s() -> float | None:
-    """Seconds since this process started (Linux), to report launch-to-window time honestly."""
-    try:
-        with open("/proc/self/stat") as f:
-            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/uptime") as f:
-            uptime = float(f.read().split()[0])
-        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 class Shell(QObject):
@@ -349,30 +337,6 @@ async def _step(name: str, awaitable: Any) -> None:
         log.exception("Shutdown step failed: %s", name)
 
 
-def _env_float(name: str) -> float | None:
-    value = os.environ.get(name)
-    try:
-        return float(value) if value else None
-    except ValueError:
-        log.warning("Ignoring %s=%r: not a number", name, value)
-        return None
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
-    app.setApplicationName(paths.APP_NAME)
-    app.setOrganizationName("qms-desktop")
-    from qms_desktop import __version__
-
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("qms-desktop")
-    # The shell decides when to quit (after its async shutdown), not Qt on the last window.
-    app.setQuitOnLastWindowClosed(False)
-    apply_style(app)
-    return app
-
-
 def run(demo: bool = False) -> int:
     """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
     console_level = os.environ.get("QMS_LOG_LEVEL", "WARNING").upper()
@@ -394,7 +358,7 @@ def run(demo: bool = False) -> int:
         app,
         translations,
         demo=demo,
-        quit_after_s=_env_float(QUIT_AFTER_ENV),
+        quit_after_s=env_float(QUIT_AFTER_ENV),
         screenshot_dir=Path(screenshots) if screenshots else None,
     )
     # Ctrl+C in the terminal: Python only runs signal handlers between Qt events, so tick now and then.

@@ -2,6 +2,8 @@
 
 Nothing here does I/O: older entries are requested through `olderRequested` and handed back by the
 controller, which reads the files off the GUI thread.
+
+One module on purpose: the table model, its filter and the proxy share the row layout and roles.
 """
 
 from __future__ import annotations
