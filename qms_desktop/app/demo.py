@@ -89,13 +89,15 @@ def start_demo_simulator(*, frozen: bool = False, **overrides: Any) -> RunningSi
 
 def demo_settings(sim: RunningSimulator) -> config.ConnectionSettings:
     """Connection settings that trust exactly the simulator's certificate (pinned, not 'insecure')."""
+    fingerprint = sim.fingerprint_sha256
+    assert fingerprint is not None, "the demo simulator serves TLS"
     return config.ConnectionSettings(
         urls=(sim.api_url,),
         username=DEMO_USER,
         timeout=10.0,
         ca_file=None,
         allow_self_signed=False,
-        pinned_sha256=(sim.fingerprint_sha256,),
+        pinned_sha256=(fingerprint,),
         sources=dict.fromkeys(config.DEFAULTS, "demo"),
     )
 

@@ -36,12 +36,12 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return fail(f"{args.file}: no such file")
     try:
-        text = args.file.read_text(encoding="utf-8-sig")
+        csv_text = args.file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return fail(f"{args.file}: {exc}")
     engine = runtime.open_database()
     try:
-        done = DirectoryUseCases(engine, acting_principal(args, engine)).import_csv(text, str(args.file))
+        done = DirectoryUseCases(engine, acting_principal(args, engine)).import_csv(csv_text, str(args.file))
     except SecurityError as exc:
         return fail(str(exc), 2)
     except ValueError as exc:

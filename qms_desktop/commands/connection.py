@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from typing import Any
 
 from qms_desktop import config, secrets
 from qms_desktop.app import runtime
@@ -60,7 +61,7 @@ def _add_connection_args(parser: argparse.ArgumentParser) -> None:
 
 def _given_settings(args: argparse.Namespace, base: config.ConnectionSettings) -> config.ConnectionSettings:
     """Command-line flags win over `base` (the saved settings, or the defaults)."""
-    values = {
+    values: dict[str, Any] = {
         "urls": tuple(u.rstrip("/") for u in args.url) if args.url else base.urls,
         "username": args.user or base.username,
         "timeout": args.timeout or base.timeout,

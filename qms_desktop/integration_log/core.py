@@ -53,7 +53,8 @@ class _Handler(logging.Handler):
         super().__init__()
         self._log = log
 
-    def handle(self, record: logging.LogRecord) -> logging.LogRecord | bool:
+    # Python 3.12's Handler.handle returns the (possibly replaced) record; typeshed still says bool.
+    def handle(self, record: logging.LogRecord) -> logging.LogRecord | bool:  # type: ignore[override]
         # Mask first, whatever the level: the record goes on to the root's handlers (console,
         # pytest) after us, also when it is below the level we record.
         rv = self.filter(record)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -124,7 +124,7 @@ def _reverse_lines(f: Any, end: int) -> Iterator[bytes]:
         yield tail
 
 
-def iter_lines(log_dir: Path, below: int | None = None) -> Iterator[tuple[int, bytes]]:
+def iter_lines(log_dir: Path, below: int | None = None) -> Generator[tuple[int, bytes], None, None]:
     """(seq, raw line) for every entry with seq < `below` (all when None), newest first, across the
     current file and its backups.
 
@@ -240,9 +240,9 @@ def last_seq(log_dir: Path) -> int:
         try:
             with open(path, "rb") as f:
                 for line in _reverse_lines(f, f.seek(0, os.SEEK_END)):
-                    seq = line_seq(line)
-                    if seq is not None:
-                        return seq
+                    archived = line_seq(line)
+                    if archived is not None:
+                        return archived
         except OSError:
             continue
     return 0

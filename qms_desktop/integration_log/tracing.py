@@ -14,7 +14,7 @@ from typing import Any
 try:  # an optional dependency: tracing is only on where it is installed
     from opentelemetry import trace as _otel_trace
 except ImportError:  # pragma: no cover - depends on the environment
-    _otel_trace = None  # type: ignore[assignment]
+    _otel_trace = None  # type: ignore[assignment, unused-ignore]  # unused where opentelemetry is absent
 
 TRACER_NAME = "qms_desktop.sync"
 

@@ -217,7 +217,9 @@ async def test_connection(
         _notify(on_step, step)
         return time.perf_counter()
 
-    def finish(step: StepResult, started: float, status: str, message: str, error: MediaSenseError | None = None):
+    def finish(
+        step: StepResult, started: float, status: str, message: str, error: MediaSenseError | None = None
+    ) -> None:
         step.status = status
         step.duration_ms = int((time.perf_counter() - started) * 1000)
         step.message = message

@@ -17,6 +17,7 @@ cisco_sessions.py and spec_sessions.py normalize one dialect's session each.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.mediasense.cisco_sessions import normalize_cisco
@@ -120,6 +121,6 @@ def normalize_page(items: Iterable[object], dialect: str) -> tuple[list[SessionR
         out = normalize_session(item, dialect)
         if type(out) is SessionRecord:
             add_record(out)
-        else:
-            add_rejected(out)
+        else:  # `type() is` does not narrow the other branch; normalize_session returns one of the two
+            add_rejected(cast(RejectedRecord, out))
     return records, rejected

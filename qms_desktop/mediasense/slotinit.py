@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from qms_desktop.domain.sessions import MediaUrls, Participant, SessionRecord, Tag, Track
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def slot_builder(cls: type) -> Callable[..., Any]:
+_T = TypeVar("_T", bound="DataclassInstance")
+
+
+def slot_builder(cls: type[_T]) -> Callable[..., _T]:
     """A keyword-only constructor for a frozen, slotted dataclass that fills the slots through
     their descriptors.
 
@@ -41,7 +46,8 @@ def slot_builder(cls: type) -> Callable[..., Any]:
         body.append(f"    _set_{name}(o, {name})")
     src = f"def build(*, {', '.join(params)}):\n" + "\n".join(body) + "\n    return o\n"
     exec(src, env)  # our own generated source from the dataclass fields, nothing external
-    return env["build"]
+    build: Callable[..., _T] = env["build"]
+    return build
 
 
 new_record = slot_builder(SessionRecord)

@@ -8,6 +8,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
+from typing import cast
 
 from aiohttp import web
 
@@ -97,7 +98,8 @@ class ProxyServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, 0)
         await site.start()
-        server = site._server  # aiohttp exposes no public accessor for the bound port
+        # aiohttp exposes no public accessor for the bound port; a TCPSite's server is loop.create_server's.
+        server = cast("asyncio.Server | None", site._server)
         assert server is not None and server.sockets
         self.port = int(server.sockets[0].getsockname()[1])
         self._reaper = asyncio.get_running_loop().create_task(

@@ -198,11 +198,11 @@ def load_source_rows(conn: Connection, session_ids: Sequence[str]) -> dict[str, 
         ).mappings():
             parts[row["recording_id"]].append(dict(row))
     out: dict[str, dict[str, Any]] = {}
-    for rid, row in rows.items():
-        row["tags"] = tags[rid]
-        row["participants"] = parts[rid]
-        row["document"] = document_from_rows(row, tags[rid], parts[rid])
-        out[row["session_id"]] = row
+    for rid, source in rows.items():
+        source["tags"] = tags[rid]
+        source["participants"] = parts[rid]
+        source["document"] = document_from_rows(source, tags[rid], parts[rid])
+        out[source["session_id"]] = source
     return out
 
 

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
@@ -20,6 +20,9 @@ from sqlalchemy import Connection, Engine
 from qms_desktop.domain.time import from_ms
 from qms_desktop.store.fulltext import SearchBackend, backend_for
 from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 SORT_FIELDS = ("start", "duration", "agent", "ani", "dnis")
 MAX_LIMIT = 1000
@@ -319,5 +322,5 @@ def get_recording(
     )
 
 
-def _columns(table: sa.Table, cls: type) -> Sequence[sa.Column[Any]]:
+def _columns(table: sa.Table, cls: type[DataclassInstance]) -> Sequence[sa.Column[Any]]:
     return [table.c[name] for name in cls.__dataclass_fields__]

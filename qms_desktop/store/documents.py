@@ -28,11 +28,13 @@ def build_document(values: Iterable[Any]) -> str:
 
 
 def document_from_rows(
-    recording: Mapping[str, Any],
-    tags: Iterable[Mapping[str, Any]],
-    participants: Iterable[Mapping[str, Any]],
+    recording: Mapping[Any, Any],
+    tags: Iterable[Mapping[Any, Any]],
+    participants: Iterable[Mapping[Any, Any]],
 ) -> str:
-    """The document of one recording from its row and child rows (as stored or about to be)."""
+    """The document of one recording from its row and child rows (as stored or about to be).
+
+    Rows are dicts or SQLAlchemy RowMappings (whose keys may be columns as well as names)."""
     values: list[Any] = [recording.get(column) for column in DOCUMENT_COLUMNS]
     values.extend(tag.get("name") for tag in tags)
     for participant in participants:

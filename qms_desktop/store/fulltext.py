@@ -70,20 +70,20 @@ def load_documents(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
         return {}
     cols = [recordings.c.id, *(recordings.c[name] for name in DOCUMENT_COLUMNS)]
     rows = {row.id: row._mapping for row in conn.execute(sa.select(*cols).where(recordings.c.id.in_(ids)))}
-    tags: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    tags: dict[int, list[Mapping[Any, Any]]] = defaultdict(list)
     for row in conn.execute(
         sa.select(recording_tags.c.recording_id, recording_tags.c.name).where(recording_tags.c.recording_id.in_(ids))
     ):
         tags[row.recording_id].append(row._mapping)
-    parts: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
-    for row in conn.execute(
+    parts: dict[int, list[Mapping[Any, Any]]] = defaultdict(list)
+    for part in conn.execute(
         sa.select(
             recording_participants.c.recording_id,
             recording_participants.c.device_ref,
             recording_participants.c.name,
         ).where(recording_participants.c.recording_id.in_(ids))
     ):
-        parts[row.recording_id].append(row._mapping)
+        parts[part.recording_id].append(part._mapping)
     return {rid: document_from_rows(row, tags[rid], parts[rid]) for rid, row in rows.items()}
 
 

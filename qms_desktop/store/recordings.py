@@ -180,7 +180,9 @@ def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> No
 
 def _wins(new: Sequence[Any], old_fetched: int, old_rank: int) -> bool:
     """The lifecycle guard, also enforced in SQL: an older copy never replaces a newer row."""
-    return new[_I_FETCHED] >= old_fetched and new[_I_RANK] >= old_rank
+    new_fetched: int = new[_I_FETCHED]
+    new_rank: int = new[_I_RANK]
+    return new_fetched >= old_fetched and new_rank >= old_rank
 
 
 def _marker(conn: Connection) -> str:
@@ -246,17 +248,19 @@ def upsert_sessions(
 
     written: dict[str, int] = {}
     for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
-        chunk = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
-        params = tuple(value for item in chunk for value in item.row)
-        result = conn.exec_driver_sql(_upsert_sql(marker, len(chunk)), params)
+        batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
+        params = tuple(value for item in batch for value in item.row)
+        result = conn.exec_driver_sql(_upsert_sql(marker, len(batch)), params)
         written.update((sid, rid) for rid, sid in result)
 
     updated_ids = [written[sid] for sid in written if sid in existing]
     if updated_ids:
         for start in range(0, len(updated_ids), _MAX_ROWS_PER_STATEMENT):
-            chunk = tuple(updated_ids[start : start + _MAX_ROWS_PER_STATEMENT])
+            id_chunk = tuple(updated_ids[start : start + _MAX_ROWS_PER_STATEMENT])
             for table in ("recording_tracks", "recording_participants", "recording_tags"):
-                conn.exec_driver_sql(f"DELETE FROM {table} WHERE recording_id IN {_in_list(marker, len(chunk))}", chunk)
+                conn.exec_driver_sql(
+                    f"DELETE FROM {table} WHERE recording_id IN {_in_list(marker, len(id_chunk))}", id_chunk
+                )
     tracks: list[tuple[Any, ...]] = []
     participants: list[tuple[Any, ...]] = []
     tags: list[tuple[Any, ...]] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -94,7 +94,7 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
     return checkpoint  # every page committed its checkpoint: nothing left to save
 
 
-async def page_stream(client: MediaSenseClient, window: TimeWindow, limit: int) -> AsyncIterator[SessionPage]:
+async def page_stream(client: MediaSenseClient, window: TimeWindow, limit: int) -> AsyncGenerator[SessionPage, None]:
     """The window's pages in order, fetching the next one while the caller commits this one."""
     pending = asyncio.ensure_future(client.query_sessions(window, offset=0, limit=limit))
     try:

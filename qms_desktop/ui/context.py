@@ -54,7 +54,7 @@ class TaskManager:
             old.cancel()
         task = asyncio.get_running_loop().create_task(coro, name=name)
         self._tasks[name] = task
-        task.add_done_callback(lambda t, n=name: self._done(n, t))
+        task.add_done_callback(lambda t: self._done(name, t))
         return task
 
     def running(self, name: str) -> bool:

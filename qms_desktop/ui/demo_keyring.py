@@ -13,7 +13,7 @@ from keyring.errors import PasswordDeleteError
 
 
 class DemoKeyring(KeyringBackend):
-    priority = -1  # type: ignore[assignment]  # never auto-selected
+    priority = -1  # never auto-selected
 
     def __init__(self) -> None:
         super().__init__()

@@ -67,8 +67,8 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
     log.error(
         "Unhandled error in thread %s",
         args.thread.name if args.thread else "?",
-        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
-    )  # type: ignore[arg-type]
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),  # type: ignore[arg-type]  # value may be None
+    )
 
 
 def install_excepthook() -> None:

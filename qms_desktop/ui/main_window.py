@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
             index = self.tabs.count() - 1
             widget = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self._specs.clear()
         self.retranslateUi()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import __version__ as PYSIDE6_VERSION
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -44,6 +45,8 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QHelpEvent,
+    QHideEvent,
     QIcon,
     QKeyEvent,
     QKeySequence,
@@ -110,3 +113,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid as is_alive  # False once the C++ object behind a wrapper is gone
+
+if TYPE_CHECKING:
+    # PySide6's stub types the marker as object -> object; it returns `message` unchanged.
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP

@@ -9,6 +9,7 @@ from typing import Any
 
 from qms_desktop.ui.qt import (
     QEvent,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -101,7 +102,7 @@ class TimelineSlider(QSlider):
         return None
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             marker = self.marker_near(int(event.position().x()) if hasattr(event, "position") else event.pos().x())
             if marker is not None:
                 QToolTip.showText(event.globalPos(), f"{clock(marker.offset_ms)}  {marker.label}", self)

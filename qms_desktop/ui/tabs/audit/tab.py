@@ -196,7 +196,9 @@ class AuditTab(QWidget):
         self.actor_label.setText(self.tr("User:"))
         self.actor_edit.setPlaceholderText(self.tr("any"))
         self.action_label.setText(self.tr("Action:"))
-        self.action_combo.lineEdit().setPlaceholderText(self.tr("any"))
+        action_edit = self.action_combo.lineEdit()  # the combo is editable: there is one
+        if action_edit is not None:
+            action_edit.setPlaceholderText(self.tr("any"))
         self.outcome_label.setText(self.tr("Outcome:"))
         self.outcome_combo.setItemText(0, self.tr("any"))
         self.since_check.setText(self.tr("Since:"))

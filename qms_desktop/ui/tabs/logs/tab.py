@@ -138,8 +138,12 @@ class LogsTab(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.record_level.currentIndexChanged.connect(lambda _i: c.set_level(self.record_level.currentData()))
 
+        def refresh_pause_and_status(*_: object) -> None:
+            self._update_pause_text()
+            self._update_status()
+
         for signal in (c.pendingChanged, c.pausedChanged):
-            signal.connect(lambda *_: (self._update_pause_text(), self._update_status()))
+            signal.connect(refresh_pause_and_status)
         c.levelChanged.connect(self.toolbar.show_record_level)
         c.cleared.connect(self._on_cleared)
         c.saved.connect(self._on_saved)

@@ -89,9 +89,9 @@ class FilterPanel(QWidget):
             self.preset.addItem("", key)
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("yyyy-MM-dd")
         self.agent = QComboBox(self)
         self.team = QComboBox(self)
         for combo in (self.agent, self.team):

@@ -19,6 +19,7 @@ from qms_desktop.ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QHideEvent,
     QItemSelectionModel,
     QLabel,
     QModelIndex,
@@ -26,6 +27,7 @@ from qms_desktop.ui.qt import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QShowEvent,
     QSpinBox,
     QSplitter,
     Qt,
@@ -370,12 +372,12 @@ class SyncTab(QWidget):
         header = self.tr("Reason: %1").replace("%1", entry.reason)
         self.raw_view.setPlainText(f"{header}\n\n{text}")
 
-    def showEvent(self, event: QEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refresh_timer.start()
         self.refresh_requested.emit()
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._refresh_timer.stop()
         super().hideEvent(event)
 
