@@ -81,11 +81,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
-def _machine_errors() -> tuple[type[Exception], ...]:
+def _machine_errors() -> tuple[type[BaseException], ...]:
+    """Errors of the machine, not of the command: a broken or unreachable database, an unusable
+    home folder, an old SQLite. Each is reported in one line saying what to do."""
     from qms_desktop.paths import NotADemoHome
     from qms_desktop.store.engine import UnsupportedSqlite
+    from qms_desktop.store.problems import DATABASE_ERRORS
 
-    return (UnsupportedSqlite, NotADemoHome)
+    return (UnsupportedSqlite, NotADemoHome, *DATABASE_ERRORS, OSError)
+
+
+def _say_machine_error(error: BaseException) -> int:
+    if isinstance(error, BrokenPipeError):
+        raise error  # the reader went away: main() ends quietly
+    from qms_desktop.store.engine import database_url
+    from qms_desktop.store.problems import DATABASE_ERRORS, explain
+
+    if isinstance(error, DATABASE_ERRORS):
+        error = explain(error, database_url())
+    elif isinstance(error, OSError) and error.filename:
+        error = OSError(
+            f"cannot use {error.filename} ({error.strerror or error}). Check the folder's permissions and free "
+            "space, or point QMS_HOME at a writable folder"
+        )
+    print(f"qms-desktop: {error}", file=sys.stderr)
+    return 2
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -100,8 +120,7 @@ def _main(argv: Sequence[str] | None) -> int:
             try:
                 return int(gui.run(demo="--demo" in given))
             except _machine_errors() as exc:
-                print(f"qms-desktop: {exc}", file=sys.stderr)
-                return 2
+                return _say_machine_error(exc)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
@@ -112,14 +131,13 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.print_help()
             return 0
         return int(gui.run(demo=args.demo))
-    _start_integration_log()
     try:
+        _start_integration_log()
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         return 130
-    except _machine_errors() as exc:  # the machine, not the command: say what to do
-        print(f"qms-desktop: {exc}", file=sys.stderr)
-        return 2
+    except _machine_errors() as exc:
+        return _say_machine_error(exc)
 
 
 if __name__ == "__main__":

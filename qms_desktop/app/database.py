@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DatabaseError
 
 from qms_desktop.domain.time import now_ms
-from qms_desktop.store.engine import current_revision, head_revision, mask_url
+from qms_desktop.store.engine import current_revision, head_revision, known_revisions, mask_url
+from qms_desktop.store.schema import recordings
 from qms_desktop.sync.guard import ADVISORY_KEY, current_lease, holder_is_dead
 
 
@@ -37,10 +40,11 @@ def database_check(engine: Engine) -> dict[str, Any]:
     """What `db check` reports; raises SQLAlchemyError when the database cannot be reached."""
     head = head_revision()
     current = current_revision(engine)
+    newer = current is not None and current not in known_revisions()
     data: dict[str, Any] = {
         "url": mask_url(engine),
         "dialect": engine.dialect.name,
-        "schema": {"current": current, "head": head, "upToDate": current == head},
+        "schema": {"current": current, "head": head, "upToDate": current == head, "newerThanThisVersion": newer},
     }
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
@@ -49,7 +53,8 @@ def database_check(engine: Engine) -> dict[str, Any]:
         else:
             data["serverVersion"] = "SQLite " + str(conn.exec_driver_sql("SELECT sqlite_version()").scalar())
             holders = None
-        lease = current_lease(conn) if current is not None else None
+        lease = current_lease(conn) if current is not None and not newer else None
+        data["integrity"] = _integrity(conn) if current == head else {"checked": False, "problems": []}
     now = now_ms()
     lock: dict[str, Any] = {"lease": None, "advisoryLockHeld": None if holders is None else bool(holders)}
     if holders is not None:
@@ -72,3 +77,26 @@ def database_check(engine: Engine) -> dict[str, Any]:
         lock["note"] = "a lease row is left but nobody holds the advisory lock: the holder stopped (stale row)"
     data["lock"] = lock
     return data
+
+
+def _integrity(conn: Connection) -> dict[str, Any]:
+    """SQLite's quick_check, and whether the full-text index holds one document per recording."""
+    problems: list[str] = []
+    if conn.dialect.name == "sqlite":
+        rows = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA quick_check(20)")]
+        problems += [f"quick_check: {row}" for row in rows if row != "ok"]
+        try:
+            conn.exec_driver_sql("INSERT INTO recordings_fts(recordings_fts) VALUES('integrity-check')")
+        except DatabaseError as error:
+            problems.append(f"full-text index: {str(error.orig or error).splitlines()[0]}")
+        index_table = "recordings_fts"
+    else:
+        index_table = "recording_search"
+    recordings_count = conn.execute(sa.select(sa.func.count()).select_from(recordings)).scalar_one()
+    documents = conn.exec_driver_sql(f"SELECT count(*) FROM {index_table}").scalar_one()
+    if documents != recordings_count:
+        problems.append(
+            f"full-text index: {documents} documents for {recordings_count} recordings (`search reindex` rebuilds it)"
+        )
+    conn.rollback()
+    return {"checked": True, "problems": problems}

@@ -12,7 +12,8 @@ from sqlalchemy import Engine
 
 from qms_desktop import config
 from qms_desktop.mediasense.client import ServerProfile
-from qms_desktop.store.engine import begin_write, create_engine_for, upgrade
+from qms_desktop.store.engine import begin_write, create_engine_for, database_url, upgrade
+from qms_desktop.store.problems import DATABASE_ERRORS, OPEN_ERRORS, explain
 from qms_desktop.store.settings import get_settings, put_settings
 from qms_desktop.sync.settings import SyncSettings
 
@@ -25,9 +26,19 @@ class NotConfigured(RuntimeError):
 
 
 def open_database(url: str | None = None) -> Engine:
-    """The configured database, upgraded to the current schema (the app does this on every start)."""
-    engine = create_engine_for(url)
-    upgrade(engine)
+    """The configured database, upgraded to the current schema (the app does this on every start).
+
+    Raises DatabaseProblem, saying what to do, when it cannot be opened, read or upgraded."""
+    target = url or database_url()
+    try:
+        engine = create_engine_for(target)
+    except OPEN_ERRORS as error:
+        raise explain(error, target) from error
+    try:
+        upgrade(engine)
+    except DATABASE_ERRORS as error:
+        engine.dispose()
+        raise explain(error, target) from error
     return engine
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from qms_desktop.app.database import database_check
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.store import create_engine_for, database_url, head_revision, mask_url, upgrade
+from qms_desktop.store.problems import OPEN_ERRORS, explain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = db_sub.add_parser(
         "check",
         help="schema version, connection and sync lock holder (changes nothing)",
-        description="Exit 0: reachable and at the newest schema; 3: the schema needs `db upgrade`; 1: unreachable.",
+        description="Exit 0: reachable, at the newest schema and sound; 3: the schema needs `db upgrade` (or is "
+        "newer than this version); 5: damaged (SQLite quick_check, full-text index); 1: unreachable or unreadable.",
     )
     check.add_argument("--url", help="database URL (default: QMS_DATABASE_URL or the local SQLite file)")
     add_json_flag(check)
@@ -43,23 +43,31 @@ def run_upgrade(args: argparse.Namespace) -> int:
             revision = upgrade(engine)
         finally:
             engine.dispose()
-    except Exception as exc:  # the message must not echo the URL with its password
-        return fail(f"could not upgrade {mask_url(url)}: {type(exc).__name__}: {exc}")
+    except OPEN_ERRORS as exc:  # the message must not echo the URL with its password
+        return fail(str(explain(exc, url)))
     data = {"url": mask_url(url), "revision": revision, "head": head_revision()}
     emit(args, data, lambda d: f"{d['url']} is at revision {d['revision']}")
     return 0
 
 
 EXIT_SCHEMA_BEHIND = 3
+EXIT_DAMAGED = 5
 
 
 def _check_text(d: dict[str, Any]) -> str:
     schema = d["schema"]
-    state = "up to date" if schema["upToDate"] else "BEHIND: run `qms-desktop db upgrade`"
+    if schema["newerThanThisVersion"]:
+        state = "NEWER than this version of QMS Desktop: install the version that upgraded it"
+    else:
+        state = "up to date" if schema["upToDate"] else "BEHIND: run `qms-desktop db upgrade`"
     lines = [
         f"Database: {d['url']} ({d['serverVersion']})",
         f"Schema: {schema['current'] or 'empty'} (head {schema['head']}): {state}",
     ]
+    integrity = d["integrity"]
+    if integrity["checked"]:
+        lines.append("Integrity: " + ("ok" if not integrity["problems"] else "PROBLEMS"))
+        lines += [f"  {problem}" for problem in integrity["problems"]]
     lock = d["lock"]
     lease = lock["lease"]
     if lock["advisoryLockHeld"] is not None:
@@ -87,8 +95,9 @@ def run_check(args: argparse.Namespace) -> int:
             data = database_check(engine)
         finally:
             engine.dispose()
-    except (SQLAlchemyError, OSError) as exc:  # the message must not echo the URL with its password
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        return fail(f"could not connect to {mask_url(url)}: {type(exc).__name__}: {reason}")
+    except OPEN_ERRORS as exc:  # the message must not echo the URL with its password
+        return fail(str(explain(exc, url)))
     emit(args, data, _check_text)
+    if data["integrity"]["problems"]:
+        return EXIT_DAMAGED
     return 0 if data["schema"]["upToDate"] else EXIT_SCHEMA_BEHIND

@@ -12,6 +12,7 @@ from qms_desktop.app import runtime
 from qms_desktop.app.recordings import RecordingUseCases
 from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.domain.sessions import SessionState
 from qms_desktop.domain.time import from_ms, to_ms
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery
 from qms_desktop.security.errors import SecurityError
@@ -35,9 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--dnis", help="called number contains")
     search.add_argument("--csq", help="contact service queue (exact)")
     search.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")
-    search.add_argument("--min-duration", type=float, metavar="S", help="at least S seconds")
-    search.add_argument("--max-duration", type=float, metavar="S", help="at most S seconds")
-    search.add_argument("--state", help="ACTIVE, CLOSED_NORMAL, CLOSED_ERROR, DELETED")
+    search.add_argument("--min-duration", type=_seconds, metavar="S", help="at least S seconds")
+    search.add_argument("--max-duration", type=_seconds, metavar="S", help="at most S seconds")
+    search.add_argument("--state", type=str.upper, choices=STATES, help="the session's state")
     search.add_argument("--session", help="session id (exact)")
     search.add_argument("--text", help="free text: every word as a prefix (agent, team, numbers, tags ...)")
     search.add_argument("--sort", choices=SORT_FIELDS, default="start")
@@ -58,6 +59,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     from qms_desktop.commands import playback_cli
 
     playback_cli.register(rec_sub)
+
+
+STATES = tuple(state.value for state in SessionState if state is not SessionState.UNKNOWN)
+MAX_SECONDS = 366 * 24 * 3600  # no call lasts a year: anything longer is a typing mistake
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from exc
+    if not 0 <= seconds <= MAX_SECONDS:  # also refuses inf and nan
+        raise argparse.ArgumentTypeError(f"seconds must be between 0 and {MAX_SECONDS}, not {value!r}")
+    return seconds
 
 
 def _iso(value: str) -> datetime:
@@ -84,7 +99,7 @@ def query_from_args(args: argparse.Namespace) -> RecordingQuery:
         tags=tuple(args.tag),
         min_duration_ms=seconds(args.min_duration),
         max_duration_ms=seconds(args.max_duration),
-        state=args.state.upper() if args.state else None,
+        state=args.state,
         session_id=args.session,
         text=args.text,
         sort=args.sort,

@@ -3,8 +3,10 @@ line, keeps the entry in a ring buffer and tells subscribers."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -105,6 +107,7 @@ class IntegrationLog:
         self.logger_name = logger_name
         self._lock = threading.RLock()  # reentrant: a subscriber may log from inside a callback
         self._stream: BinaryIO | None = None
+        self._failed_since: OSError | None = None  # the file could not be written since this error
         self._size = 0
         self._subscribers: tuple[Subscriber, ...] = ()
         self._filter = MaskingFilter()
@@ -187,9 +190,28 @@ class IntegrationLog:
         with self._lock:
             self._seq += 1
             entry = LogEntry(self._seq, ts, level, record.name, message, extra, exc)
-            self._write(files.make_line(self._seq, body))
+            try:
+                self._write(files.make_line(self._seq, body))
+            except OSError as error:  # a full disk or a folder gone read-only: keep going in memory
+                self._file_failed(error)
+            else:
+                self._failed_since = None
             self._buffer.append(entry)
         return entry
+
+    def _file_failed(self, error: OSError) -> None:
+        """Say once per outage, in one line, that the file is not being written (never a traceback)."""
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+            self._stream = None
+        if self._failed_since is None:
+            self._failed_since = error
+            with contextlib.suppress(Exception):
+                sys.stderr.write(
+                    f"qms-desktop: the integration log {self.path} cannot be written ({error.strerror or error}); "
+                    "entries are kept in memory until it can. Free disk space or fix the folder's permissions.\n"
+                )
 
     def _write(self, data: bytes) -> None:
         if self._stream is None:

@@ -176,6 +176,11 @@ def _alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the app knows."""
+    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None

@@ -32,7 +32,7 @@ from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync import phases
-from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard
+from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard, SyncLockLost
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.phases import RunContext
 from qms_desktop.sync.run import (
@@ -50,7 +50,8 @@ from qms_desktop.sync.windows import DAY_MS, floor_day
 log = logging.getLogger("qms.sync")
 
 # What a run expects to meet: it ends FAILED and says why.
-RUN_FAILURES = (MediaSenseError, SQLAlchemyError, OSError)
+FINISH_ATTEMPTS = 4  # 0.5 + 1 + 2 s for a restarting database to answer again
+RUN_FAILURES = (MediaSenseError, SQLAlchemyError, OSError, SyncLockLost)
 
 
 class SyncEngine:
@@ -217,11 +218,27 @@ class SyncEngine:
                 raise
             else:
                 result.status = "PARTIAL" if result.counts.errors else "SUCCESS"
-            await self._writer.run(finish_run, self.db, result, self._now_ms)
+            await self._record_end(result)
             report(result)
             return result
         finally:
             await self._writer.run(guard.release)
+
+    async def _record_end(self, result: SyncResult) -> None:
+        """Write the run's end; a database that is away (a restarting server) gets a few seconds to
+        come back. If it does not, the outcome is still returned and the next run marks the row."""
+        for attempt in range(FINISH_ATTEMPTS):
+            try:
+                await self._writer.run(finish_run, self.db, result, self._now_ms)
+                return
+            except SQLAlchemyError as error:
+                if attempt + 1 == FINISH_ATTEMPTS:
+                    log.error("The end of sync run %d could not be recorded: %s", result.run_id, error)
+                    if result.status != "FAILED":
+                        result.status = "FAILED"
+                        result.error = f"the run's end could not be recorded: {error}"
+                    return
+                await asyncio.sleep(0.5 * 2**attempt)
 
     # ---- progress -----------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ alive. Either way the holder is written to `sync_lease`, so a second trigger can
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import socket
 import time
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import sync_lease
@@ -30,6 +33,10 @@ class SyncAlreadyRunning(RuntimeError):
         self.holder = holder
         who = f" by {holder}" if holder else ""
         super().__init__(f"A sync is already running (run {run_id}){who}")
+
+
+class SyncLockLost(RuntimeError):
+    """The sync lock went away with its database session in the middle of a run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +143,17 @@ class SyncGuard:
         )
 
     def renew(self, conn: Connection, now_ms: int, run_id: int | None = None) -> None:
-        """Extend the lease inside the caller's transaction (each page's commit renews it)."""
+        """Extend the lease inside the caller's transaction (each page's commit renews it). On
+        PostgreSQL the session holding the advisory lock must still be alive: if the server cut it,
+        another process may sync now, so this page must not commit (SyncLockLost)."""
+        if self._pg_conn is not None:
+            try:
+                self._pg_conn.exec_driver_sql("SELECT 1")
+            except SQLAlchemyError as error:
+                raise SyncLockLost(
+                    f"The database ended the session that held the sync lock ({_first_line(error)}); the run "
+                    "stops here and the next run continues from the last committed page"
+                ) from error
         values: dict[str, object] = {"expires_ms": now_ms + self.ttl_ms}
         if run_id is not None:
             values["run_id"] = run_id
@@ -147,16 +164,30 @@ class SyncGuard:
         )
 
     def release(self) -> None:
+        """Give the sync back. Never raises: it runs after the run's own outcome is known, and a
+        database that went away has freed the advisory lock with its session (the lease row expires)."""
         try:
             with begin_write(self.engine) as tx:
                 tx.execute(
                     sa.delete(sync_lease).where(sync_lease.c.name == LEASE_NAME, sync_lease.c.holder == self.holder)
                 )
-        finally:
-            if self._pg_conn is not None:
-                try:
-                    self._pg_conn.exec_driver_sql(f"SELECT pg_advisory_unlock({ADVISORY_KEY})")
-                    self._pg_conn.commit()
-                finally:
+        except SQLAlchemyError as error:
+            log.warning("The sync lease could not be removed (%s); it expires on its own", _first_line(error))
+        if self._pg_conn is not None:
+            try:
+                self._pg_conn.exec_driver_sql(f"SELECT pg_advisory_unlock({ADVISORY_KEY})")
+                self._pg_conn.commit()
+            except SQLAlchemyError as error:
+                log.warning("The sync lock's session is gone (%s): the server released it", _first_line(error))
+            finally:
+                with contextlib.suppress(SQLAlchemyError):
                     self._pg_conn.close()
-                    self._pg_conn = None
+                self._pg_conn = None
+
+
+log = logging.getLogger("qms.sync")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
