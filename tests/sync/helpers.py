@@ -61,3 +61,16 @@ def truth(sim: Any, start_ms: int, end_ms: int) -> dict[str, tuple[Any, ...]]:
 def row_count(db: Engine) -> int:
     with db.connect() as conn:
         return int(conn.execute(sa.select(sa.func.count()).select_from(recordings)).scalar_one())
+
+
+async def until(predicate: Any, timeout: float = 30.0, interval: float = 0.02) -> None:
+    """Wait for a condition (polled: it may read the database); fail the test when it never holds."""
+    import asyncio
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        if predicate():
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await asyncio.sleep(interval)
