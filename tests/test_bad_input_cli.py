@@ -141,3 +141,23 @@ def test_a_full_disk_under_the_log_is_one_line_not_tracebacks(
     assert "Traceback" not in err and "Logging error" not in err
     assert err.count("cannot be written") == 1 and "No space left on device" in err
     assert [e.message for e in log.entries()] == [f"page {i}" for i in range(9)]  # kept in memory
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('agent_id,name,extension,team\na1,"Ann,2001,T1\n', "line 2: the file is not valid CSV"),
+        ("agent_id,name,extension,team\na1,Ann\x00K,2001,T1\n", "line 2: a value contains the control character"),
+        ("agent_id,name,extension,team\na1," + "x" * 200_000 + ",2001,T1\n", "line 2"),
+        ("name,team\nAnn,T1\n", "must contain agent_id,name,extension,team"),
+    ],
+    ids=["unclosed-quote", "nul", "huge-field", "header"],
+)
+def test_a_bad_agents_file(tmp_path: Path, content: str, words: str) -> None:
+    home = tmp_path / "home"
+    add_user(database_in(home), "admin")
+    source = tmp_path / "agents.csv"
+    source.write_text(content, encoding="utf-8")
+    done = run(home, "agents", "import", str(source))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert words in done.stderr + done.stdout

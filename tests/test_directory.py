@@ -194,3 +194,41 @@ def test_relink_applies_a_new_dial_plan(engine: Engine) -> None:
 def test_participant_dataclass_is_what_enrich_reads() -> None:
     # Guards the assumption that device refs live on Participant.device_ref.
     assert "device_ref" in Participant.__dataclass_fields__
+
+
+def test_an_unbalanced_quote_is_reported_not_swallowed(engine: Engine) -> None:
+    # The next row no longer disappears into the quoted name: the row is refused with its line...
+    text = 'agent_id,name,extension,team\na1,"Ann Kovalenko,2001,T1\na2,Bob,2002,T1\na3,Cat",2003,T2\n'
+    with begin_write(engine) as conn:
+        result = import_agents_csv(conn, text)
+    assert list_agents_of(engine) == []
+    assert [(e.line, "quote" in e.message) for e in result.errors] == [(2, True)]
+    # ...and when the quoting cannot be read at all, the file is refused, naming where it starts.
+    text = 'agent_id,name,extension,team\na1,"Ann Kovalenko,2001,T1\na2,Bob,2002,T1\na3,"Cat",2003,T2\n'
+    with begin_write(engine) as conn, pytest.raises(ValueError, match=r"lines 2-4: .*quote"):
+        import_agents_csv(conn, text)
+
+
+def test_an_unclosed_quote_at_the_end_refuses_the_file(engine: Engine) -> None:
+    with begin_write(engine) as conn, pytest.raises(ValueError, match=r"line 2.*not valid CSV"):
+        import_agents_csv(conn, 'agent_id,name,extension,team\na1,"Ann,2001,T1\n')
+    assert list_agents_of(engine) == []
+
+
+def test_control_characters_are_refused_with_the_line(engine: Engine) -> None:
+    text = "agent_id,name,extension,team\na1,Ann\x00Kovalenko,2001,T1\na2,Bob\x1b[31m,2002,T1\na3,Cat,2003,T1\n"
+    with begin_write(engine) as conn:
+        result = import_agents_csv(conn, text)
+    assert [a.agent_id for a in list_agents_of(engine)] == ["a3"]
+    assert [(e.line, "U+0000" in e.message or "U+001B" in e.message) for e in result.errors] == [(2, True), (3, True)]
+
+
+def test_a_value_longer_than_csv_allows_refuses_the_file(engine: Engine) -> None:
+    text = "agent_id,name,extension,team\na1," + "x" * 200_000 + ",2001,T1\n"
+    with begin_write(engine) as conn, pytest.raises(ValueError, match="line 2"):
+        import_agents_csv(conn, text)
+
+
+def list_agents_of(engine: Engine) -> list[Agent]:
+    with engine.connect() as conn:
+        return list_agents(conn)

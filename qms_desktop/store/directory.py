@@ -33,7 +33,67 @@ from qms_desktop.store.recordings import refresh_content_hashes
 from qms_desktop.store.schema import agents, recording_participants, recordings, teams
 
 _EXTENSION = re.compile(r"^[0-9A-Za-z+*#._-]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL and friends truncate or garble names downstream
 _RELINK_BATCH = 1000
+
+
+def _parse_agents(text: str) -> tuple[dict[str, Agent], dict[str, int], list[RowError]]:
+    """The file's agents by id, the line each came from, and the rows refused (in linear time)."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    parsed: dict[str, Agent] = {}
+    lines: dict[str, int] = {}
+    by_extension: dict[str, str] = {}
+    errors: list[RowError] = []
+    header: list[str] | None = None
+    end = 0
+    try:
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if header is None:
+                header = [h.strip().lower() for h in row]
+                missing = [c for c in CSV_COLUMNS if c not in header]
+                if missing:
+                    raise ValueError(
+                        f"the CSV header must contain {','.join(CSV_COLUMNS)}; missing: {', '.join(missing)}"
+                    )
+                index = {name: header.index(name) for name in CSV_COLUMNS}
+                continue
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line
+            if end != start:
+                errors.append(RowError(start, f"a value runs over lines {start}-{end}: a quote is probably missing"))
+                continue
+            if len(row) > len(header):
+                errors.append(RowError(start, "more values than header columns"))
+                continue
+            values = {k: (row[i] if i < len(row) else "").strip() for k, i in index.items()}
+            bad = next((ch for value in values.values() for ch in value if _CONTROL.match(ch)), None)
+            if bad is not None:
+                errors.append(RowError(start, f"a value contains the control character U+{ord(bad):04X}"))
+                continue
+            agent_id, extension = values["agent_id"], values["extension"] or None
+            if not agent_id:
+                errors.append(RowError(start, "agent_id is empty"))
+            elif agent_id in parsed:
+                errors.append(RowError(start, f"agent {agent_id} already appears on line {lines[agent_id]}"))
+            elif extension is not None and not _EXTENSION.match(extension):
+                errors.append(RowError(start, f"extension {extension!r} has characters a device ref cannot have"))
+            elif extension is not None and extension in by_extension:
+                taken = by_extension[extension]
+                errors.append(
+                    RowError(start, f"extension {extension} is already given to {taken} on line {lines[taken]}")
+                )
+            else:
+                parsed[agent_id] = Agent(agent_id, values["name"] or None, extension, values["team"] or None)
+                lines[agent_id] = start
+                if extension is not None:
+                    by_extension[extension] = agent_id
+    except csv.Error as error:
+        where = f"line {end + 1}" if reader.line_num <= end + 1 else f"lines {end + 1}-{reader.line_num}"
+        raise ValueError(f"{where}: the file is not valid CSV ({error}); is a quote missing?") from error
+    if header is None:
+        raise ValueError(f"the file is empty: the first line must be the header {','.join(CSV_COLUMNS)}")
+    return parsed, lines, errors
 
 
 def load_directory(conn: Connection) -> DirectorySnapshot:
@@ -61,42 +121,12 @@ def list_teams(conn: Connection, only: Collection[str] | None = None) -> dict[st
 def import_agents_csv(conn: Connection, text: str) -> ImportResult:
     """Upsert agents from CSV with the header agent_id,name,extension,team (any order, extra columns
     ignored). Bad rows are reported by line number and skipped; the good rows are imported. Teams
-    are created as needed. Runs in the caller's transaction."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        raise ValueError(f"the CSV header must contain {','.join(CSV_COLUMNS)}; missing: {', '.join(missing)}")
-    reader.fieldnames = header
-
+    are created as needed. Runs in the caller's transaction; ValueError (nothing written) when the
+    file itself cannot be read as CSV (the header, an unclosed quote, a value too long)."""
     current = {a.agent_id: a for a in list_agents(conn)}
-    owner_of = {a.extension: a.agent_id for a in current.values() if a.extension}
-    errors: list[RowError] = []
-    parsed: dict[str, Agent] = {}
-    lines: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        values = {k: (row.get(k) or "").strip() for k in CSV_COLUMNS}
-        if None in row:  # more cells than header columns
-            errors.append(RowError(line, "more values than header columns"))
-            continue
-        agent_id, extension = values["agent_id"], values["extension"] or None
-        if not agent_id:
-            errors.append(RowError(line, "agent_id is empty"))
-        elif agent_id in parsed:
-            errors.append(RowError(line, f"agent {agent_id} already appears on line {lines[agent_id]}"))
-        elif extension is not None and not _EXTENSION.match(extension):
-            errors.append(RowError(line, f"extension {extension!r} has characters a device ref cannot have"))
-        elif extension is not None and (taken := next((a for a in parsed.values() if a.extension == extension), None)):
-            errors.append(
-                RowError(
-                    line, f"extension {extension} is already given to {taken.agent_id} on line {lines[taken.agent_id]}"
-                )
-            )
-        else:
-            parsed[agent_id] = Agent(agent_id, values["name"] or None, extension, values["team"] or None)
-            lines[agent_id] = line
+    parsed, lines, errors = _parse_agents(text)
     # An extension held by an agent the file does not mention cannot move silently.
+    owner_of = {a.extension: a.agent_id for a in current.values() if a.extension}
     for agent in list(parsed.values()):
         holder = owner_of.get(agent.extension or "")
         if holder is not None and holder != agent.agent_id and holder not in parsed:
@@ -111,7 +141,10 @@ def import_agents_csv(conn: Connection, text: str) -> ImportResult:
     changed = [a for a in parsed.values() if current.get(a.agent_id) != a]
     if changed:
         # Extensions that move between agents in this file: free them first (the column is unique).
-        conn.execute(agents.update().where(agents.c.agent_id.in_([a.agent_id for a in changed])).values(extension=None))
+        ids = [a.agent_id for a in changed]
+        for start in range(0, len(ids), _RELINK_BATCH):
+            chunk = ids[start : start + _RELINK_BATCH]
+            conn.execute(agents.update().where(agents.c.agent_id.in_(chunk)).values(extension=None))
         insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         stmt = insert(agents)
         stmt = stmt.on_conflict_do_update(
