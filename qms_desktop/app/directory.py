@@ -31,6 +31,21 @@ class DirectoryUseCases(UseCase):
         with self.engine.connect() as conn:
             return list_agents(conn)
 
+    def preview_csv(self, text: str) -> DirectoryImport:
+        """What `import_csv` would do with this text (created, updated, refused rows, recordings
+        re-linked), without changing anything: the import runs and is rolled back."""
+        self.require(Permission.DIRECTORY_MANAGE, "directory")
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            transaction = conn.begin()
+            try:
+                result = import_agents_csv(conn, text)
+                relinked = relink_recordings(conn)
+            finally:
+                transaction.rollback()
+        return DirectoryImport(result, relinked)
+
     def import_csv(self, text: str, source: str | None = None) -> DirectoryImport:
         """Upsert agents from CSV text (header agent_id,name,extension,team); bad rows are reported by
         line and skipped. Raises ValueError when the header is wrong (nothing is changed then)."""

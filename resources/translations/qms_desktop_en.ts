@@ -60,9 +60,32 @@
     </message>
 </context>
 <context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37" />
+        <source>Agent id</source>
+        <translation>Agent id</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39" />
+        <source>Extension</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="40" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
     <name>AuditController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="75" />
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="102" />
         <source>Could not export the audit trail: {error}</source>
         <translation>Could not export the audit trail: {error}</translation>
     </message>
@@ -70,64 +93,64 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="40" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="39" />
         <source>Export the audit trail</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="177" />
         <source>{n} entries shown; scroll down for older ones.</source>
         <translation>{n} entries shown; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179" />
         <source>{n} entries.</source>
         <translation>{n} entries.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="184" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182" />
         <source>Exported {n} entries to {path}.</source>
         <translation>Exported {n} entries to {path}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="196" />
         <source>User:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="209" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="211" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="201" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="203" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="208" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="198" />
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="210" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="202" />
         <source>Outcome:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="212" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="204" />
         <source>Since:</source>
         <translation>Since:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="213" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="205" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="214" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="215" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207" />
         <source>Save every entry that matches the filters as a CSV file</source>
         <translation>Save every entry that matches the filters as a CSV file</translation>
     </message>
@@ -135,39 +158,77 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="123" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="74" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="124" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="75" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="125" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="76" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="126" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="77" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="127" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="78" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="128" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="79" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="129" />
+        <location filename="../../qms_desktop/ui/tabs/audit/models.py" line="80" />
         <source>Detail</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSync</name>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="88" />
+        <source>A sync is already running; wait for it to finish.</source>
+        <translation>A sync is already running; wait for it to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="101" />
+        <source>The sync was stopped.</source>
+        <translation>The sync was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="106" />
+        <source>Another QMS process is already syncing this database (run %1 on %2).</source>
+        <translation>Another QMS process is already syncing this database (run %1 on %2).</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="114" />
+        <source>Unexpected error: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="197" />
+        <source>Only IT staff and administrators can schedule the sync.</source>
+        <translation>Only IT staff and administrators can schedule the sync.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="244" />
+        <source>A sync is running: reset it after the run ends.</source>
+        <translation>A sync is running: reset it after the run ends.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/services/background_sync.py" line="249" />
+        <source>Another QMS process is syncing this database: try again later.</source>
+        <translation>Another QMS process is syncing this database: try again later.</translation>
     </message>
 </context>
 <context>
@@ -231,52 +292,52 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="122" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="125" />
         <source>Enter the password to test the connection.</source>
         <translation>Enter the password to test the connection.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="137" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="119" />
         <source>The connection test was cancelled</source>
         <translation>The connection test was cancelled</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="138" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="120" />
         <source>The connection test was cancelled.</source>
         <translation>The connection test was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="154" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="145" />
         <source>The settings are not complete</source>
         <translation>The settings are not complete</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="192" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="163" />
         <source>Could not fetch the certificate: {error}</source>
         <translation>Could not fetch the certificate: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="220" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="226" />
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="241" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="214" />
         <source>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</source>
         <translation>Settings saved. No secure keyring is available, so the password is kept in memory for this session only: you will be asked again after a restart.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="247" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="219" />
         <source>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</source>
         <translation>Settings saved, but the keyring refused the password ({error}). It is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="252" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="223" />
         <source>Settings saved. The password was stored insecurely, as you chose.</source>
         <translation>Settings saved. The password was stored insecurely, as you chose.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="253" />
+        <location filename="../../qms_desktop/ui/tabs/connection/controller.py" line="225" />
         <source>Settings saved. The password is in the system keyring.</source>
         <translation>Settings saved. The password is in the system keyring.</translation>
     </message>
@@ -284,22 +345,22 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="86" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="84" />
         <source>Enter the MediaSense API user name</source>
         <translation>Enter the MediaSense API user name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="90" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="88" />
         <source>Choose the CA certificate file (PEM)</source>
         <translation>Choose the CA certificate file (PEM)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="93" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="91" />
         <source>The CA file does not exist: {path}</source>
         <translation>The CA file does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="100" />
+        <location filename="../../qms_desktop/ui/tabs/connection/models.py" line="98" />
         <source>Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it</source>
         <translation>Enter the certificate's SHA-256 fingerprint (64 hexadecimal digits), or fetch it</translation>
     </message>
@@ -307,249 +368,249 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="374" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="206" />
         <source>changed, not saved</source>
         <translation>changed, not saved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="380" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="212" />
         <source>saved in the database</source>
         <translation>saved in the database</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="381" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="213" />
         <source>from the environment</source>
         <translation>from the environment</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="382" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="214" />
         <source>default</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="383" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="215" />
         <source>demo settings</source>
         <translation>demo settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="398" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="230" />
         <source>Enter the server URL first.</source>
         <translation>Enter the server URL first.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="404" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="110" />
         <source>Choose the CA certificate file</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="115" />
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="405" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="116" />
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="429" />
+        <location filename="../../qms_desktop/ui/tabs/connection/notices.py" line="47" />
         <source>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</source>
         <translation>No secure keyring is available on this computer (backend: {name}). A password you save is kept in memory until you close the app, unless you tick "Store the password insecurely".</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="441" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="124" />
         <source>Saved in the keyring: type a new one to replace it</source>
         <translation>Saved in the keyring: type a new one to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="127" />
         <source>Kept in memory for this session: type to replace it</source>
         <translation>Kept in memory for this session: type to replace it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="443" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="130" />
         <source>Taken from MEDIASENSE_PASSWORD: type to override it</source>
         <translation>Taken from MEDIASENSE_PASSWORD: type to override it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="444" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="133" />
         <source>The keyring is unavailable: enter the password</source>
         <translation>The keyring is unavailable: enter the password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="445" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="136" />
         <source>Enter the MediaSense password</source>
         <translation>Enter the MediaSense password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="448" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="139" />
         <source>A password is saved in the keyring ({name}).</source>
         <translation>A password is saved in the keyring ({name}).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="449" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="142" />
         <source>The password is kept in memory for this session only.</source>
         <translation>The password is kept in memory for this session only.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="450" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="145" />
         <source>The password comes from the MEDIASENSE_PASSWORD environment variable.</source>
         <translation>The password comes from the MEDIASENSE_PASSWORD environment variable.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="451" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="148" />
         <source>The keyring could not be read; the password is not known.</source>
         <translation>The keyring could not be read; the password is not known.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="452" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="151" />
         <source>No password is saved yet.</source>
         <translation>No password is saved yet.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="503" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="111" />
         <source>Connection successful.</source>
         <translation>Connection successful.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="491" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="99" />
         <source>The server presented this certificate (SHA-256):
 {fingerprint}</source>
         <translation>The server presented this certificate (SHA-256):
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="437" />
+        <location filename="../../qms_desktop/ui/tabs/connection/notices.py" line="58" />
         <source>Only an administrator can change these settings. The test uses the saved password.</source>
         <translation>Only an administrator can change these settings. The test uses the saved password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="531" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="277" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Certificate pinned. Press Save to keep it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="560" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="157" />
         <source>MediaSense server</source>
         <translation>MediaSense server</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="561" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="158" />
         <source>Server URLs:</source>
         <translation>Server URLs:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="563" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="161" />
         <source>One URL per line: add every node of a cluster.</source>
         <translation>One URL per line: add every node of a cluster.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="564" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="163" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="565" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="164" />
         <source>MediaSense API user</source>
         <translation>MediaSense API user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="566" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="165" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="568" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="167" />
         <source>Store the password insecurely (anyone who can read your files could read it)</source>
         <translation>Store the password insecurely (anyone who can read your files could read it)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="570" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="171" />
         <source>Timeout:</source>
         <translation>Timeout:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="571" />
+        <location filename="../../qms_desktop/ui/tabs/connection/server_section.py" line="172" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="572" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="125" />
         <source>Server certificate (TLS)</source>
         <translation>Server certificate (TLS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="573" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="127" />
         <source>Verify with the system's certificate authorities</source>
         <translation>Verify with the system's certificate authorities</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="574" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="130" />
         <source>Verify with a CA certificate file:</source>
         <translation>Verify with a CA certificate file:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="575" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="133" />
         <source>Trust only the certificate with this SHA-256 fingerprint:</source>
         <translation>Trust only the certificate with this SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="576" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="136" />
         <source>Accept any certificate (not secure)</source>
         <translation>Accept any certificate (not secure)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="577" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="139" />
         <source>PEM file with the CA certificate</source>
         <translation>PEM file with the CA certificate</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="578" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="141" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="580" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="143" />
         <source>Fetch certificate…</source>
         <translation>Fetch certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="584" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tls_section.py" line="146" />
         <source>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</source>
         <translation>Anyone between this computer and the server could read the password and the recordings. Use this only for a short test, then pin the certificate instead.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="589" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="123" />
         <source>Connection test</source>
         <translation>Connection test</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="594" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="128" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="595" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="130" />
         <source>Review and trust this certificate…</source>
         <translation>Review and trust this certificate…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="597" />
+        <location filename="../../qms_desktop/ui/tabs/connection/connection_test_panel.py" line="133" />
         <source>Test the connection with the values above before saving; nothing is saved by a test.</source>
         <translation>Test the connection with the values above before saving; nothing is saved by a test.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="599" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="309" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="600" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="310" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="601" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="311" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1142,6 +1203,67 @@
     </message>
 </context>
 <context>
+    <name>DirectoryController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="82" />
+        <source>{file} cannot be imported: {reason}</source>
+        <translation>{file} cannot be imported: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="104" />
+        <source>{created} agents added, {updated} changed; {relinked} recordings linked anew.</source>
+        <translation>{created} agents added, {updated} changed; {relinked} recordings linked anew.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
+        <source>Import agents from CSV</source>
+        <translation>Import agents from CSV</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="155" />
+        <source>Preview of {file}</source>
+        <translation>Preview of {file}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="158" />
+        <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
+        <translation>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="170" />
+        <source>Line {line}: {message}</source>
+        <translation>Line {line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="200" />
+        <source>{n} agents link extensions to people and teams.</source>
+        <translation>{n} agents link extensions to people and teams.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="203" />
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="205" />
+        <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
+        <translation>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="207" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../qms_desktop/ui/excepthook.py" line="33" />
@@ -1327,42 +1449,42 @@
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="65" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="67" />
         <source> … (+{0} chars)</source>
         <translation> … (+{0} chars)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="69" />
         <source> ⏎ (+{0} lines)</source>
         <translation> ⏎ (+{0} lines)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="97" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="99" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="100" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="101" />
         <source>Area</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="100" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="102" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="101" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="103" />
         <source>Request ID</source>
         <translation>Request ID</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/logs/models.py" line="185" />
         <source>The request id of an HTTP exchange or the correlation id of a sync run</source>
         <translation>The request id of an HTTP exchange or the correlation id of a sync run</translation>
     </message>
@@ -1370,17 +1492,17 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247" />
+        <location filename="../../qms_desktop/ui/login.py" line="242" />
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>This account is disabled. Ask an administrator to enable it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="249" />
+        <location filename="../../qms_desktop/ui/login.py" line="244" />
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Wrong user name or password. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="252" />
+        <location filename="../../qms_desktop/ui/login.py" line="247" />
         <source>An administrator already exists: sign in with that account.</source>
         <translation>An administrator already exists: sign in with that account.</translation>
     </message>
@@ -1388,97 +1510,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="128" />
+        <location filename="../../qms_desktop/ui/login.py" line="116" />
         <source>Enter a user name.</source>
         <translation>Enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="131" />
+        <location filename="../../qms_desktop/ui/login.py" line="119" />
         <source>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</source>
         <translation>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="134" />
+        <location filename="../../qms_desktop/ui/login.py" line="122" />
         <source>Enter the password.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="137" />
+        <location filename="../../qms_desktop/ui/login.py" line="125" />
         <source>The password needs at least {n} characters.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="139" />
+        <location filename="../../qms_desktop/ui/login.py" line="127" />
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="191" />
+        <location filename="../../qms_desktop/ui/login.py" line="179" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="191" />
+        <location filename="../../qms_desktop/ui/login.py" line="179" />
         <source>Sign in to QMS Desktop</source>
         <translation>Sign in to QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="195" />
+        <location filename="../../qms_desktop/ui/login.py" line="183" />
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="200" />
+        <location filename="../../qms_desktop/ui/login.py" line="188" />
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Sign in with your QMS Desktop account.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202" />
+        <location filename="../../qms_desktop/ui/login.py" line="197" />
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="206" />
+        <location filename="../../qms_desktop/ui/login.py" line="201" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="207" />
+        <location filename="../../qms_desktop/ui/login.py" line="202" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="203" />
         <source>Repeat the password:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="205" />
         <source>At least {n} characters</source>
         <translation>At least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="213" />
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
         <source>Creating…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="213" />
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="215" />
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
         <source>Create and sign in</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="215" />
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="216" />
+        <location filename="../../qms_desktop/ui/login.py" line="211" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -1486,22 +1608,22 @@
 <context>
     <name>LogsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="146" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="166" />
         <source>Could not read older log entries: {0}</source>
         <translation>Could not read older log entries: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="165" />
-        <source>Could not save the log level: {0}</source>
-        <translation>Could not save the log level: {0}</translation>
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="179" />
+        <source>Could not set the log level: {0}</source>
+        <translation>Could not set the log level: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="194" />
         <source>Could not clear the log: {0}</source>
         <translation>Could not clear the log: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/logs/controller.py" line="213" />
         <source>Could not save the log: {0}</source>
         <translation>Could not save the log: {0}</translation>
     </message>
@@ -1509,233 +1631,233 @@
 <context>
     <name>LogsTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="253" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="132" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="257" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="136" />
         <source>All levels</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="258" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="137" />
         <source>Info and above</source>
         <translation>Info and above</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="259" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="138" />
         <source>Warnings and errors</source>
         <translation>Warnings and errors</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="260" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="139" />
         <source>Errors only</source>
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="263" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="142" />
         <source>Hide non-matching</source>
         <translation>Hide non-matching</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="264" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="144" />
         <source>Off: keep every row and only highlight the matches</source>
         <translation>Off: keep every row and only highlight the matches</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="265" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="146" />
         <source>◀ Error</source>
         <translation>◀ Error</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="266" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="147" />
         <source>Previous error (Shift+F8)</source>
         <translation>Previous error (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="267" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="148" />
         <source>Error ▶</source>
         <translation>Error ▶</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="268" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="149" />
         <source>Next error (F8)</source>
         <translation>Next error (F8)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="269" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="150" />
         <source>Follow</source>
         <translation>Follow</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="270" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="152" />
         <source>Keep the newest entry in view (turns off when you scroll up)</source>
         <translation>Keep the newest entry in view (turns off when you scroll up)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="271" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="154" />
         <source>Load older</source>
         <translation>Load older</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="272" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="155" />
         <source>Read older entries from the log files</source>
         <translation>Read older entries from the log files</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="273" />
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="275" />
+        <location filename="../../qms_desktop/ui/tabs/logs/log_view.py" line="104" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="156" />
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="274" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="157" />
         <source>Copy the selected rows (Ctrl+C)</source>
         <translation>Copy the selected rows (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="276" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="158" />
         <source>Save as…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="277" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="159" />
         <source>Save the rows shown to a text file</source>
         <translation>Save the rows shown to a text file</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="278" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="160" />
         <source>Clear…</source>
         <translation>Clear…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="279" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="161" />
         <source>Archive the log file and start a new one</source>
         <translation>Archive the log file and start a new one</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="280" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="162" />
         <source>&amp;Record level:</source>
         <translation>&amp;Record level:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="281" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="164" />
         <source>What the integration log records from now on (also for the CLI)</source>
         <translation>What the integration log records from now on (also for the CLI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/logs/details.py" line="29" />
         <source>Select an entry to see its fields and exception.</source>
         <translation>Select an entry to see its fields and exception.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="300" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="100" />
         <source>Resume ({0} new)</source>
         <translation>Resume ({0} new)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="300" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="102" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="302" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="105" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="310" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="184" />
         <source>{0} of {1} entries shown</source>
         <translation>{0} of {1} entries shown</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="314" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="188" />
         <source>reading older entries…</source>
         <translation>reading older entries…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="190" />
         <source>paused, {0} new</source>
         <translation>paused, {0} new</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="333" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="202" />
         <source>Invalid regular expression: {0}</source>
         <translation>Invalid regular expression: {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="448" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="115" />
         <source>– / {0}</source>
         <translation>– / {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="450" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="118" />
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="451" />
+        <location filename="../../qms_desktop/ui/tabs/logs/toolbar.py" line="120" />
         <source>Errors among the rows shown</source>
         <translation>Errors among the rows shown</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="481" />
+        <location filename="../../qms_desktop/ui/tabs/logs/details.py" line="35" />
         <source>Time: {0} (UTC {1})</source>
         <translation>Time: {0} (UTC {1})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="482" />
+        <location filename="../../qms_desktop/ui/tabs/logs/details.py" line="38" />
         <source>Level: {0}    Area: {1}    Sequence: {2}</source>
         <translation>Level: {0}    Area: {1}    Sequence: {2}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="487" />
+        <location filename="../../qms_desktop/ui/tabs/logs/details.py" line="45" />
         <source>Exception:</source>
         <translation>Exception:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="489" />
+        <location filename="../../qms_desktop/ui/tabs/logs/details.py" line="47" />
         <source>Fields:</source>
         <translation>Fields:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="503" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="296" />
         <source>{0} rows copied</source>
         <translation>{0} rows copied</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="511" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="304" />
         <source>Save log as</source>
         <translation>Save log as</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="513" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="306" />
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Text files (*.txt *.log);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="520" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="313" />
         <source>Clear the integration log</source>
         <translation>Clear the integration log</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="522" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="315" />
         <source>The current log file is archived next to it and a new one is started. The view is emptied. Continue?</source>
         <translation>The current log file is archived next to it and a new one is started. The view is emptied. Continue?</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="542" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="328" />
         <source>Log cleared; archived as {0}</source>
         <translation>Log cleared; archived as {0}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="542" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="328" />
         <source>Log cleared</source>
         <translation>Log cleared</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="545" />
+        <location filename="../../qms_desktop/ui/tabs/logs/tab.py" line="331" />
         <source>{0} rows saved to {1}</source>
         <translation>{0} rows saved to {1}</translation>
     </message>
@@ -1743,184 +1865,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="222" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="223" />
         <source>Connection: not tested yet</source>
         <translation>Connection: not tested yet</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="223" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="224" />
         <source>Connection: testing…</source>
         <translation>Connection: testing…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="224" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="225" />
         <source>Connection: OK</source>
         <translation>Connection: OK</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="225" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="226" />
         <source>Connection: failed</source>
         <translation>Connection: failed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="233" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="234" />
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="237" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="238" />
         <source>succeeded</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="238" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="239" />
         <source>partly succeeded</source>
         <translation>partly succeeded</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="239" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="240" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="240" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="241" />
         <source>interrupted</source>
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="241" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="242" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="246" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="247" />
         <source>Last sync: {status} at {time} ({created} new, {updated} updated)</source>
         <translation>Last sync: {status} at {time} ({created} new, {updated} updated)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="264" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="265" />
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="265" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="266" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="266" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="267" />
         <source>IT</source>
         <translation>IT</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="272" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="273" />
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="276" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="277" />
         <source>User: {user} ({role})</source>
         <translation>User: {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="279" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="280" />
         <source>Teams: {teams}</source>
         <translation>Teams: {teams}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="282" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="283" />
         <source>QMS Desktop</source>
         <translation>QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="282" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="283" />
         <source> — demo</source>
         <translation> — demo</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="286" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="287" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="288" />
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="288" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="289" />
         <source>Switch to demo administrator</source>
         <translation>Switch to demo administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="289" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="290" />
         <source>Switch to demo supervisor</source>
         <translation>Switch to demo supervisor</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="290" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="291" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="291" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="292" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="292" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="293" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="293" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="294" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="296" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="297" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="297" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="298" />
         <source>&amp;About QMS Desktop</source>
         <translation>&amp;About QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="299" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="300" />
         <source>QMS Desktop could not start:
 {error}</source>
         <translation>QMS Desktop could not start:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="301" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="302" />
         <source>Sign in to continue.</source>
         <translation>Sign in to continue.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="303" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="304" />
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="307" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="308" />
         <source>Database: {url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="307" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="308" />
         <source>Database: opening…</source>
         <translation>Database: opening…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="322" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="323" />
         <source>&lt;h3&gt;QMS Desktop {version}&lt;/h3&gt;&lt;p&gt;Cisco MediaSense recordings for quality management.&lt;/p&gt;&lt;p&gt;Qt {qt}&lt;br&gt;PySide6 {pyside}&lt;br&gt;Python {python}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QMS Desktop {version}&lt;/h3&gt;&lt;p&gt;Cisco MediaSense recordings for quality management.&lt;/p&gt;&lt;p&gt;Qt {qt}&lt;br&gt;PySide6 {pyside}&lt;br&gt;Python {python}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/main_window.py" line="329" />
+        <location filename="../../qms_desktop/ui/main_window.py" line="332" />
         <source>About QMS Desktop</source>
         <translation>About QMS Desktop</translation>
     </message>
@@ -1928,134 +2050,134 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="62" />
         <source>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</source>
         <translation>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="292" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="73" />
         <source>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</source>
         <translation>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="566" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="384" />
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="566" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="384" />
         <source>Play (Space)</source>
         <translation>Play (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="584" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="593" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="403" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="413" />
         <source>No recording selected.</source>
         <translation>No recording selected.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="586" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="406" />
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="588" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="591" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="408" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="411" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Press Play (or Space) to listen.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="589" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="409" />
         <source>Loading the audio…</source>
         <translation>Loading the audio…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="590" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="410" />
         <source>Buffering…</source>
         <translation>Buffering…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="591" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="411" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="592" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="412" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Finished. Press Play to listen again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="604" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="424" />
         <source>Both parties</source>
         <translation>Both parties</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="605" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="425" />
         <source>Party 1</source>
         <translation>Party 1</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="606" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="426" />
         <source>Party 2</source>
         <translation>Party 2</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="607" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="427" />
         <source>Listen to</source>
         <translation>Listen to</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="608" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="428" />
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="609" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="429" />
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="610" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="430" />
         <source>Playback speed</source>
         <translation>Playback speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="611" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="431" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Back 5 s (←; Shift+← 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="612" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="432" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Forward 5 s (→; Shift+→ 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="625" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="240" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="629" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="244" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="635" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="250" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="639" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="254" />
         <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
         <translation>The local playback service is not reachable. Restart QMS Desktop if this persists.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="642" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="257" />
         <source>The audio could not be played: {error}</source>
         <translation>The audio could not be played: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="643" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="258" />
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>
@@ -2063,78 +2185,78 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="49" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="54" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="76" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="58" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense reported no audio for this recording.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="78" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="60" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="83" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="70" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>This recording is no longer in the database. Search again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="74" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="97" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="79" />
         <source>The local playback service could not start: {error}</source>
         <translation>The local playback service could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="100" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
         <source>The audio could not be opened: {error}</source>
         <translation>The audio could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="120" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="102" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="125" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="107" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>The local playback service is not reachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="128" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="263" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="243" />
         <source>The search failed: {error}</source>
         <translation>The search failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="302" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="282" />
         <source>This recording could not be shown: {error}</source>
         <translation>This recording could not be shown: {error}</translation>
     </message>
@@ -2277,22 +2399,22 @@
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="190" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="206" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="196" />
         <source>No recordings match these filters.</source>
         <translation>No recordings match these filters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="208" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="198" />
         <source>Showing %1 recordings (counting…)</source>
         <translation>Showing %1 recordings (counting…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="210" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="200" />
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording(s)</numerusform>
@@ -2300,12 +2422,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="213" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="203" />
         <source>Showing %1 of %2 recordings</source>
         <translation>Showing %1 of %2 recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="218" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="208" />
         <source>New recordings were synced: press Search to include them.</source>
         <translation>New recordings were synced: press Search to include them.</translation>
     </message>
@@ -2359,57 +2481,19 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/sync/controller.py" line="113" />
         <source>A sync is running: reset it after the run ends.</source>
         <translation>A sync is running: reset it after the run ends.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/controller.py" line="119" />
+        <location filename="../../qms_desktop/ui/tabs/sync/controller.py" line="121" />
+        <source>The sync status could not be read: %1</source>
+        <translation>The sync status could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/controller.py" line="136" />
         <source>Sync state reset: the next sync starts over with a backfill.</source>
         <translation>Sync state reset: the next sync starts over with a backfill.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncService</name>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="96" />
-        <source>A sync is already running; wait for it to finish.</source>
-        <translation>A sync is already running; wait for it to finish.</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="110" />
-        <source>The sync was stopped.</source>
-        <translation>The sync was stopped.</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="116" />
-        <source>Another QMS process is already syncing this database (run %1 on %2).</source>
-        <translation>Another QMS process is already syncing this database (run %1 on %2).</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="126" />
-        <source>Unexpected error: %1</source>
-        <translation>Unexpected error: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="200" />
-        <source>MediaSense is not configured: enter the server and the user name in the Connection tab.</source>
-        <translation>MediaSense is not configured: enter the server and the user name in the Connection tab.</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="205" />
-        <source>No MediaSense password is known: enter it in the Connection tab.</source>
-        <translation>No MediaSense password is known: enter it in the Connection tab.</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="299" />
-        <source>A sync is running: reset it after the run ends.</source>
-        <translation>A sync is running: reset it after the run ends.</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/services/sync_service.py" line="305" />
-        <source>Another QMS process is syncing this database: try again later.</source>
-        <translation>Another QMS process is syncing this database: try again later.</translation>
     </message>
 </context>
 <context>
@@ -2715,32 +2799,37 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>Tabs</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="43" />
         <source>Recordings</source>
         <translation>Recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="47" />
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="44" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="48" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="45" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="49" />
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="50" />
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="51" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="47" />
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="52" />
         <source>Users</source>
         <translation>Users</translation>
     </message>
@@ -2748,17 +2837,17 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="111" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39" />
         <source>User {name} added.</source>
         <translation>User {name} added.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="115" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
         <source>{name} is disabled.</source>
         <translation>{name} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="115" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
         <source>{name} is enabled again.</source>
         <translation>{name} is enabled again.</translation>
     </message>
@@ -2766,37 +2855,37 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="50" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46" />
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="57" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="59" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="60" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -2804,47 +2893,47 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="214" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="214" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="234" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
         <source>Role:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
         <source>Teams:</source>
         <translation>Teams:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="236" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="239" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="183" />
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Team codes, comma-separated (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="240" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="184" />
         <source>Add user</source>
         <translation>Add user</translation>
     </message>

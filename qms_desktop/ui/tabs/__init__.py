@@ -47,6 +47,7 @@ TABS: list[TabSpec] = [
     TabSpec("connection", "qms_desktop.ui.tabs.connection", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN, IT)),
     TabSpec("sync", "qms_desktop.ui.tabs.sync", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, IT)),
     TabSpec("logs", "qms_desktop.ui.tabs.logs", QT_TRANSLATE_NOOP("Tabs", "Logs"), (ADMIN, IT)),
+    TabSpec("directory", "qms_desktop.ui.tabs.directory", QT_TRANSLATE_NOOP("Tabs", "Directory"), (ADMIN,)),
     TabSpec("audit", "qms_desktop.ui.tabs.audit", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
     TabSpec("users", "qms_desktop.ui.tabs.users", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
 ]
