@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qms_desktop.app import runtime
 from qms_desktop.app.directory import DirectoryUseCases
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.domain.directory import Agent
-from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=run_list)
 
 
+@refusals_exit_2
 def run_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return fail(f"{args.file}: no such file")
@@ -39,15 +38,11 @@ def run_import(args: argparse.Namespace) -> int:
         csv_text = args.file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return fail(f"{args.file}: {exc}")
-    engine = runtime.open_database()
     try:
-        done = DirectoryUseCases(engine, acting_principal(args, engine)).import_csv(csv_text, str(args.file))
-    except SecurityError as exc:
-        return fail(str(exc), 2)
+        with signed_in(args) as (engine, principal):
+            done = DirectoryUseCases(engine, principal).import_csv(csv_text, str(args.file))
     except ValueError as exc:
         return fail(f"{args.file}: {exc}")
-    finally:
-        engine.dispose()
     result = done.result
     data = done.to_dict()
 
@@ -63,14 +58,10 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+@refusals_exit_2
 def run_list(args: argparse.Namespace) -> int:
-    engine = runtime.open_database()
-    try:
-        agents = DirectoryUseCases(engine, acting_principal(args, engine)).agents()
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
+    with signed_in(args) as (engine, principal):
+        agents = DirectoryUseCases(engine, principal).agents()
     data = [{"agent_id": a.agent_id, "name": a.name, "extension": a.extension, "team": a.team_code} for a in agents]
 
     def text(rows: list[dict]) -> str:

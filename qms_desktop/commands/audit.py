@@ -6,12 +6,10 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
-from qms_desktop.app import runtime
 from qms_desktop.app.audit import AuditUseCases
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
-from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
+from qms_desktop.commands._output import add_json_flag, emit
 from qms_desktop.domain.time import from_ms, to_ms
-from qms_desktop.security import SecurityError
 
 
 def _iso(value: str) -> datetime:
@@ -36,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=run_list)
 
 
+@refusals_exit_2
 def run_list(args: argparse.Namespace) -> int:
     filters: dict[str, Any] = {
         "actor": args.actor,
@@ -43,18 +42,13 @@ def run_list(args: argparse.Namespace) -> int:
         "since_ms": to_ms(args.since),
         "limit": args.limit or None,
     }
-    engine = runtime.open_database()
-    try:
-        service = AuditUseCases(engine, acting_principal(args, engine))
+    with signed_in(args) as (engine, principal):
+        service = AuditUseCases(engine, principal)
         if args.csv:
             count = service.export_csv(args.csv, **filters)
             emit(args, {"written": count, "file": args.csv}, lambda d: f"{count} audit rows written to {args.csv}")
             return 0
         rows = service.list(**filters)
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
 
     def text(_: Any) -> str:
         lines = [f"{'at (UTC)':<20} {'actor':<16} {'action':<18} {'outcome':<7} target"]

@@ -11,7 +11,7 @@ from qms_desktop import config, secrets
 from qms_desktop.app import runtime
 from qms_desktop.app.connection import ConnectionUseCases, fetch_given_certificate, test_given_connection
 from qms_desktop.app.credentials import Credentials
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.mediasense.diagnostics import ConnectionTestResult
 from qms_desktop.mediasense.errors import ConfigurationError, MediaSenseError
@@ -120,14 +120,10 @@ def format_result(result: ConnectionTestResult) -> str:
     return "\n".join(lines)
 
 
+@refusals_exit_2
 def run_show(args: argparse.Namespace) -> int:
-    engine = runtime.open_database()
-    try:
-        settings = ConnectionUseCases(engine, acting_principal(args, engine)).settings()
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
+    with signed_in(args) as (engine, principal):
+        settings = ConnectionUseCases(engine, principal).settings()
     data = {"configured": settings.configured, "settings": settings.to_dict(), "keyring": secrets.backend_info()}
 
     def text(_d: object) -> str:

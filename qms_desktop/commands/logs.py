@@ -9,14 +9,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import Engine
-
-from qms_desktop.app import runtime
 from qms_desktop.app.logs import LogUseCases
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.integration_log import LEVELS, LogPage
-from qms_desktop.security.errors import SecurityError
 
 
 def _child_json_flag(parser: argparse.ArgumentParser) -> None:
@@ -72,24 +68,18 @@ def _page_text(page: LogPage) -> str:
     return "\n".join(lines)
 
 
-def _logs(args: argparse.Namespace) -> tuple[LogUseCases, Engine] | int:
-    """The log use cases as the --as user (the engine is for the permission check and the audit row)."""
-    engine = runtime.open_database()
-    try:
-        return LogUseCases(engine, acting_principal(args, engine)), engine
-    except SecurityError as exc:
-        engine.dispose()
-        return fail(str(exc), 2)
-
-
 def _run(args: argparse.Namespace, action: str) -> int:
     if getattr(args, "limit", 1) < 1:
         return fail("--limit must be at least 1", 2)
-    opened = _logs(args)
-    if isinstance(opened, int):
-        return opened
-    logs, engine = opened
     try:
+        return _act(args, action)
+    except ValueError as exc:  # a bad cursor or level
+        return fail(str(exc), 2)
+
+
+def _act(args: argparse.Namespace, action: str) -> int:
+    with signed_in(args) as (engine, principal):
+        logs = LogUseCases(engine, principal)
         if action == "list":
             page = logs.query(args.level, args.search, args.limit, args.cursor)
             emit(args, page.to_dict(), lambda _data: _page_text(page))
@@ -105,26 +95,24 @@ def _run(args: argparse.Namespace, action: str) -> int:
         else:
             status = logs.status()
             emit(args, status, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    except ValueError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     return 0
 
 
+@refusals_exit_2
 def _list(args: argparse.Namespace) -> int:
     return _run(args, "list")
 
 
+@refusals_exit_2
 def _clear(args: argparse.Namespace) -> int:
     return _run(args, "clear")
 
 
+@refusals_exit_2
 def _level(args: argparse.Namespace) -> int:
     return _run(args, "level")
 
 
+@refusals_exit_2
 def _status(args: argparse.Namespace) -> int:
     return _run(args, "status")

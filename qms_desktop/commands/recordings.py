@@ -8,14 +8,12 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from qms_desktop.app import runtime
 from qms_desktop.app.recordings import RecordingUseCases
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.domain.sessions import SessionState
 from qms_desktop.domain.time import from_ms, to_ms
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery
-from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -109,24 +107,23 @@ def query_from_args(args: argparse.Namespace) -> RecordingQuery:
     )
 
 
+@refusals_exit_2
 def run_search(args: argparse.Namespace) -> int:
     try:
         query = query_from_args(args)
     except ValueError as exc:
         return fail(str(exc), 2)
-    engine = runtime.open_database()
     try:
-        recordings = RecordingUseCases(engine, acting_principal(args, engine))
-        if os.environ.get("QMS_OPENSEARCH_URL"):
-            # The team deployment: ids from OpenSearch, rows from the database (same results and cursors).
-            page, total, _backend = asyncio.run(recordings.search_with_index(query, with_count=args.count))
-        else:
-            page = recordings.search(query)
-            total = recordings.count(query) if args.count else None
-    except (InvalidCursor, SecurityError) as exc:
+        with signed_in(args) as (engine, principal):
+            recordings = RecordingUseCases(engine, principal)
+            if os.environ.get("QMS_OPENSEARCH_URL"):
+                # The team deployment: ids from OpenSearch, rows from the database (same results and cursors).
+                page, total, _backend = asyncio.run(recordings.search_with_index(query, with_count=args.count))
+            else:
+                page = recordings.search(query)
+                total = recordings.count(query) if args.count else None
+    except InvalidCursor as exc:
         return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     data: dict[str, Any] = page.to_dict()
     if total is not None:
         data["total"] = total
@@ -162,14 +159,10 @@ def media_availability(detail: RecordingDetail) -> dict[str, Any] | None:
     return None
 
 
+@refusals_exit_2
 def run_show(args: argparse.Namespace) -> int:
-    engine = runtime.open_database()
-    try:
-        detail = RecordingUseCases(engine, acting_principal(args, engine)).show(args.session_id)
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
+    with signed_in(args) as (engine, principal):
+        detail = RecordingUseCases(engine, principal).show(args.session_id)
     data = detail.to_dict()
     data["media"] = media_availability(detail)
     emit(args, data, lambda _: _show_text(detail, data["media"]))

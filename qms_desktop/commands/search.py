@@ -7,13 +7,9 @@ import asyncio
 import sys
 from typing import Any
 
-from sqlalchemy import Engine
-
-from qms_desktop.app import runtime
 from qms_desktop.app.search_index import SearchIndexUseCases
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.security.errors import SecurityError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,26 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     reindex.set_defaults(func=run_reindex)
 
 
-def _index(args: argparse.Namespace) -> tuple[SearchIndexUseCases, Engine] | int:
-    engine = runtime.open_database()
-    try:
-        return SearchIndexUseCases(engine, acting_principal(args, engine)), engine
-    except SecurityError as exc:
-        engine.dispose()
-        return fail(str(exc), 2)
-
-
+@refusals_exit_2
 def run_status(args: argparse.Namespace) -> int:
-    opened = _index(args)
-    if isinstance(opened, int):
-        return opened
-    index, engine = opened
-    try:
-        data = asyncio.run(index.status())
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
+    with signed_in(args) as (engine, principal):
+        data = asyncio.run(SearchIndexUseCases(engine, principal).status())
 
     def text(d: dict[str, Any]) -> str:
         q = d["indexingQueue"]
@@ -82,11 +62,8 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@refusals_exit_2
 def run_reindex(args: argparse.Namespace) -> int:
-    opened = _index(args)
-    if isinstance(opened, int):
-        return opened
-    index, engine = opened
     progress = sys.stderr.isatty() and not args.json
 
     def show(done: int, queued: int) -> None:
@@ -95,13 +72,11 @@ def run_reindex(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        result = asyncio.run(index.reindex(args.batch, on_progress=show))
-    except SecurityError as exc:
-        return fail(str(exc), 2)
+        with signed_in(args) as (engine, principal):
+            result = asyncio.run(SearchIndexUseCases(engine, principal).reindex(args.batch, on_progress=show))
     finally:
         if progress:
             sys.stderr.write("\n")
-        engine.dispose()
     if "error" in result:
         return fail(f"OpenSearch: {result['error']}")
     if "queued" not in result:

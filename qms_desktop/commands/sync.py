@@ -8,16 +8,13 @@ import signal
 import sys
 from typing import Any
 
-from sqlalchemy import Engine
-
 from qms_desktop import paths
 from qms_desktop.app import runtime
 from qms_desktop.app.access import SyncBusy
 from qms_desktop.app.sync import SyncRunner, SyncUseCases, run_plan
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
+from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.security.errors import SecurityError
-from qms_desktop.security.roles import Principal
 from qms_desktop.store.engine import mask_url
 from qms_desktop.sync.engine import SyncProgress, SyncResult
 from qms_desktop.sync.guard import SyncAlreadyRunning
@@ -105,16 +102,6 @@ def _format_result(result: SyncResult) -> str:
     return "\n".join(lines)
 
 
-def _signed_in(args: argparse.Namespace) -> tuple[Engine, Principal] | int:
-    """The database and the --as user, or the exit status after saying why not."""
-    engine = runtime.open_database()
-    try:
-        return engine, acting_principal(args, engine)
-    except SecurityError as exc:
-        engine.dispose()
-        return fail(str(exc), 2)
-
-
 def run_now(args: argparse.Namespace) -> int:
     return asyncio.run(_run_now(args))
 
@@ -162,17 +149,10 @@ async def _run_now(args: argparse.Namespace) -> int:
             demo.stop()
 
 
+@refusals_exit_2
 def run_status(args: argparse.Namespace) -> int:
-    opened = _signed_in(args)
-    if isinstance(opened, int):
-        return opened
-    engine, principal = opened
-    try:
+    with signed_in(args) as (engine, principal):
         data = SyncUseCases(engine, principal).status()
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
 
     def text(d: dict[str, Any]) -> str:
         lines = [f"Status: {d['status']}"]
@@ -189,6 +169,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@refusals_exit_2
 def run_reset(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
@@ -196,20 +177,13 @@ def run_reset(args: argparse.Namespace) -> int:
         answer = input("Forget the sync checkpoint and backfill again? Recordings are kept. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             return 1
-    opened = _signed_in(args)
-    if isinstance(opened, int):
-        return opened
-    engine, principal = opened
     try:
-        SyncUseCases(engine, principal).reset()
+        with signed_in(args) as (engine, principal):
+            SyncUseCases(engine, principal).reset()
     except SyncBusy as busy:
         message = str(busy)
         emit(args, {"reset": False, "error": message}, lambda _d: message)
         return EXIT_ALREADY_RUNNING
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     emit(args, {"reset": True}, lambda _d: "Sync state reset: the next run starts over with a backfill")
     return 0
 
@@ -219,11 +193,9 @@ def run_scheduler(args: argparse.Namespace) -> int:
 
 
 async def _run_scheduler(args: argparse.Namespace) -> int:
-    opened = await asyncio.to_thread(_signed_in, args)
-    if isinstance(opened, int):
-        return opened
-    engine, principal = opened
+    engine = await asyncio.to_thread(runtime.open_database)
     try:
+        principal = await asyncio.to_thread(acting_principal, args, engine)
         plan = await asyncio.to_thread(SyncUseCases(engine, principal).plan, "schedule")
     except (SecurityError, runtime.NotConfigured) as exc:
         engine.dispose()
@@ -247,17 +219,10 @@ async def _run_scheduler(args: argparse.Namespace) -> int:
     return 0
 
 
+@refusals_exit_2
 def run_quarantine(args: argparse.Namespace) -> int:
-    opened = _signed_in(args)
-    if isinstance(opened, int):
-        return opened
-    engine, principal = opened
-    try:
+    with signed_in(args) as (engine, principal):
         entries = SyncUseCases(engine, principal).quarantine(limit=args.limit)
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     data = [e.to_dict() for e in entries]
     emit(args, data, lambda d: "\n".join(f"{e['sessionId']}: {e['reason']}" for e in d) or "empty")
     return 0

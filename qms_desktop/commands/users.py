@@ -7,7 +7,13 @@ from typing import Any
 
 from qms_desktop.app import runtime
 from qms_desktop.app.users import UserUseCases, create_first_admin, needs_first_admin
-from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, read_stdin_password
+from qms_desktop.commands._acting import (
+    acting_principal,
+    add_acting_user_flags,
+    read_stdin_password,
+    refusals_exit_2,
+    signed_in,
+)
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.security.errors import SecurityError
 from qms_desktop.security.roles import USER_ROLES, Role
@@ -67,15 +73,10 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
+@refusals_exit_2
 def run_list(args: argparse.Namespace) -> int:
-    engine = runtime.open_database()
-    try:
-        principal = acting_principal(args, engine)
+    with signed_in(args) as (engine, principal):
         rows = UserUseCases(engine, principal).list_users()
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     data: list[dict[str, Any]] = [u.to_dict() for u in rows]
 
     def text(items: list[dict[str, Any]]) -> str:
@@ -91,15 +92,10 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+@refusals_exit_2
 def run_disable(args: argparse.Namespace) -> int:
-    engine = runtime.open_database()
-    try:
-        principal = acting_principal(args, engine)
+    with signed_in(args) as (engine, principal):
         UserUseCases(engine, principal).disable_user(args.name, disabled=not args.enable)
-    except SecurityError as exc:
-        return fail(str(exc), 2)
-    finally:
-        engine.dispose()
     state = "enabled" if args.enable else "disabled"
     emit(args, {"username": args.name.lower(), "state": state}, lambda d: f"{d['username']} {state}")
     return 0

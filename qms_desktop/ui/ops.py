@@ -71,8 +71,8 @@ class _Op(Generic[T]):
         return self._owner is None or is_alive(self._owner)
 
 
-class ReadOp(_Op[T]):
-    """A read (database, keyring, files) on the reader pool: it never waits behind a sync's writes."""
+class _BlockingOp(_Op[T]):
+    """A blocking call, run in a worker thread chosen by the subclass."""
 
     def __init__(
         self,
@@ -85,25 +85,17 @@ class ReadOp(_Op[T]):
     ) -> None:
         super().__init__(ctx, name, owner=owner)
         self._call_fn = functools.partial(fn, *args, **kwargs)
+
+
+class ReadOp(_BlockingOp[T]):
+    """A read (database, keyring, files) on the reader pool: it never waits behind a sync's writes."""
 
     async def _call(self) -> T:
         return await self._ctx.read(self._call_fn)
 
 
-class WriteOp(_Op[T]):
+class WriteOp(_BlockingOp[T]):
     """A change (or anything that writes an audit row) on the one database writer thread."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        name: str,
-        fn: Callable[..., T],
-        *args: Any,
-        owner: QObject | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(ctx, name, owner=owner)
-        self._call_fn = functools.partial(fn, *args, **kwargs)
 
     async def _call(self) -> T:
         return await self._ctx.db(self._call_fn)

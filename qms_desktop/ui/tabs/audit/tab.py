@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from qms_desktop.ui.qt import (
@@ -13,7 +12,6 @@ from qms_desktop.ui.qt import (
     QDate,
     QDateEdit,
     QEvent,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +26,7 @@ from qms_desktop.ui.qt import (
     Signal,
 )
 from qms_desktop.ui.tabs.audit.models import COLUMNS, AuditFilter, AuditTableModel
+from qms_desktop.ui.widgets.file_dialog import ask_path
 
 ACTION_PREFIXES = ("login", "logout", "config.", "sync.", "playback.", "user.", "access.")
 OUTCOMES = ("ok", "denied", "failed")
@@ -35,24 +34,9 @@ FILTER_DELAY_MS = 300
 
 
 async def choose_export_path(parent: QWidget, suggested: str) -> str | None:
-    """Ask where to save the CSV (tests replace this function). `open()`: no nested event loop."""
-    dialog = QFileDialog(parent, QCoreApplication.translate("AuditTab", "Export the audit trail"), suggested)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(["CSV (*.csv)"])
-    dialog.setDefaultSuffix("csv")
-    chosen: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-
-    def finished(code: int) -> None:
-        files = dialog.selectedFiles()
-        if not chosen.done():
-            chosen.set_result(files[0] if code and files else None)
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    try:
-        return await chosen
-    finally:
-        dialog.deleteLater()
+    """Ask where to save the CSV (tests replace this function)."""
+    title = QCoreApplication.translate("AuditTab", "Export the audit trail")
+    return await ask_path(parent, title, ["CSV (*.csv)"], save=True, suggested=suggested, default_suffix="csv")
 
 
 class AuditTab(QWidget):

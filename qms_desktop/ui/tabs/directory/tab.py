@@ -3,19 +3,13 @@ import shown as a preview before anything changes. Widgets only: intents go out 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Sequence
-from typing import Any
-
 from qms_desktop.app.directory import DirectoryImport
 from qms_desktop.domain.directory import Agent
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,15 +19,16 @@ from qms_desktop.ui.qt import (
     QPersistentModelIndex,
     QPushButton,
     QShowEvent,
-    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from qms_desktop.ui.widgets.file_dialog import ask_path
+from qms_desktop.ui.widgets.rows_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = (
+COLUMNS: tuple[Column[Agent], ...] = (
     (QT_TRANSLATE_NOOP("AgentsModel", "Agent id"), lambda a: a.agent_id),
     (QT_TRANSLATE_NOOP("AgentsModel", "Name"), lambda a: a.name or ""),
     (QT_TRANSLATE_NOOP("AgentsModel", "Extension"), lambda a: a.extension or ""),
@@ -42,50 +37,15 @@ COLUMNS = (
 
 
 async def choose_csv(parent: QWidget) -> str | None:
-    """Ask which CSV file to import (tests replace this function). `open()`: no nested event loop."""
-    dialog = QFileDialog(parent, QCoreApplication.translate("DirectoryTab", "Import agents from CSV"))
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters(["CSV (*.csv)", "*"])
-    chosen: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-
-    def finished(code: int) -> None:
-        files = dialog.selectedFiles()
-        if not chosen.done():
-            chosen.set_result(files[0] if code and files else None)
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    try:
-        return await chosen
-    finally:
-        dialog.deleteLater()
+    """Ask which CSV file to import (tests replace this function)."""
+    return await ask_path(
+        parent, QCoreApplication.translate("DirectoryTab", "Import agents from CSV"), ["CSV (*.csv)", "*"]
+    )
 
 
-class AgentsModel(QAbstractTableModel):
+class AgentsModel(RowsModel[Agent]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.agents: list[Agent] = []
-
-    def set_agents(self, agents: Sequence[Agent]) -> None:
-        self.beginResetModel()
-        self.agents = list(agents)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.agents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.row() >= len(self.agents):
-            return None
-        return COLUMNS[index.column()][1](self.agents[index.row()])
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section < len(COLUMNS):
-            return QCoreApplication.translate("AgentsModel", COLUMNS[section][0])
-        return None
+        super().__init__(COLUMNS, "AgentsModel", parent)
 
 
 class DirectoryTab(QWidget):
@@ -146,7 +106,7 @@ class DirectoryTab(QWidget):
     # ---- what the controller shows ---------------------------------------------------------------
 
     def show_agents(self, agents: list[Agent]) -> None:
-        self.model.set_agents(agents)
+        self.model.set_rows(agents)
         self._count = len(agents)
         self._render_count()
 
@@ -207,4 +167,4 @@ class DirectoryTab(QWidget):
         self.apply_button.setText(self.tr("Import"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._render_count()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.model.retranslate()

@@ -3,16 +3,13 @@ a button to disable or enable one. Widgets only: intents go out as signals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from qms_desktop.app.users import UserInfo
 from qms_desktop.security.roles import USER_ROLES
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
     QComboBox,
     QCoreApplication,
     QEvent,
@@ -32,6 +29,7 @@ from qms_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from qms_desktop.ui.widgets.rows_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +38,7 @@ def _when(ms: int | None) -> str:
     return f"{datetime.fromtimestamp(ms / 1000).astimezone():%Y-%m-%d %H:%M}" if ms else "—"
 
 
-COLUMNS: tuple[tuple[str, Callable[[UserInfo], str]], ...] = (
+COLUMNS: tuple[Column[UserInfo], ...] = (
     (QT_TRANSLATE_NOOP("UsersModel", "User"), lambda u: u.username),
     (QT_TRANSLATE_NOOP("UsersModel", "Role"), lambda u: u.role.value),
     (QT_TRANSLATE_NOOP("UsersModel", "Teams"), lambda u: ", ".join(u.teams)),
@@ -54,34 +52,13 @@ QT_TRANSLATE_NOOP("UsersModel", "disabled")
 QT_TRANSLATE_NOOP("UsersModel", "active")
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel[UserInfo]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.users: list[UserInfo] = []
+        super().__init__(COLUMNS, "UsersModel", parent)
 
-    def set_users(self, users: Sequence[UserInfo]) -> None:
-        self.beginResetModel()
-        self.users = list(users)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.users) or index.column() >= len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()][1](self.users[index.row()])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("UsersModel", COLUMNS[section][0])
-        return None
+    @property
+    def users(self) -> list[UserInfo]:
+        return self.rows
 
 
 class UsersTab(QWidget):
@@ -151,7 +128,7 @@ class UsersTab(QWidget):
             self.disable_requested.emit(user.username, not user.disabled)
 
     def show_users(self, users: list[UserInfo]) -> None:
-        self.model.set_users(users)
+        self.model.set_rows(users)
         self._render_toggle()
 
     def show_message(self, text: str, error: bool) -> None:
@@ -183,4 +160,4 @@ class UsersTab(QWidget):
         self.teams_edit.setPlaceholderText(self.tr("Team codes, comma-separated (supervisors)"))
         self.add_button.setText(self.tr("Add user"))
         self._render_toggle()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.model.retranslate()
