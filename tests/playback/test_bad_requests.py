@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from qms_desktop.playback import PlaybackProxy, PlaybackTicket
+from qms_desktop.playback.ranges import decide
 from qms_desktop.security import Principal, Role
 from tests.playback.helpers import SimData
 
@@ -89,3 +90,18 @@ def test_idle_keep_alive_connection_is_closed(served: tuple[PlaybackProxy, Playb
         assert head.startswith(b"HTTP/1.1 206") and b"Content-Length: 10" in head
         rest += read_to_close(sock)  # the connection stays open until it has been idle too long
     assert rest == body[:10]
+
+
+def test_range_with_leading_zeros_is_a_number(served: tuple[PlaybackProxy, PlaybackTicket, bytes]) -> None:
+    _, ticket, body = served
+    zeros = "0" * 40
+    for header, (start, end) in {
+        f"bytes={zeros}5-{zeros}14": (5, 14),
+        f"bytes={zeros}100-": (100, len(body) - 1),
+        f"bytes=-{zeros}7": (len(body) - 7, len(body) - 1),
+    }.items():
+        r = httpx.get(ticket.url, headers={"Range": header}, timeout=30)
+        assert r.status_code == 206, header
+        assert r.headers["content-range"] == f"bytes {start}-{end}/{len(body)}"
+        assert r.content == body[start : end + 1]
+    assert decide(f"bytes={zeros}1{'0' * 31}-", 10**9).status == 416  # a huge number is still huge
