@@ -8,7 +8,9 @@ memory, nothing on disk) with exact Range semantics towards the player, whether 
 honours Range itself. Headerless G.711 tracks are wrapped in a WAV header on the fly.
 
 Playbacks, not connections, count towards the per-user limit: a player seeking opens a new
-connection on the same ticket and drops the old one; that is normal and logged at DEBUG.
+connection on the same ticket and drops the old one; that is normal and logged at DEBUG. The limit
+is counted by a `SlotStore`: in the database when the app runs the proxy (every process of the user
+shares it), in this process otherwise.
 
 A connection that sends no complete request for `connection_idle_s` (idle keep-alive, a request
 that never finishes, or nothing at all) is closed. A malformed request is answered 400 and logged
@@ -24,6 +26,7 @@ from collections.abc import Callable
 
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.playback.server import DEFAULT_CONNECTION_IDLE_S, ProxyServer
+from qms_desktop.playback.slots import SlotStore
 from qms_desktop.playback.sources import PlayableRecord
 from qms_desktop.playback.streaming import CHUNK, ProxyStats
 from qms_desktop.playback.tickets import (
@@ -64,6 +67,7 @@ class PlaybackProxy:
         client_config: ClientConfig | None = None,
         client_factory: Callable[[], MediaSenseClient] | None = None,
         audit_sink: AuditSink | None = None,
+        slots: SlotStore | None = None,
         max_per_user: int = MAX_PLAYBACKS_PER_USER,
         ttl_s: float = DEFAULT_TTL_S,
         idle_s: float = DEFAULT_IDLE_S,
@@ -71,10 +75,13 @@ class PlaybackProxy:
         reap_interval_s: float = 1.0,
         host: str = "127.0.0.1",
     ) -> None:
+        """`slots` counts the per-user limit (default: this process's playbacks only); its owner closes it."""
         if client_factory is None and client_config is None:
             raise ValueError("PlaybackProxy needs client_config or client_factory")
         factory = client_factory or (lambda: MediaSenseClient(client_config))  # type: ignore[arg-type]
-        self._tickets = TicketRegistry(audit_sink=audit_sink, max_per_user=max_per_user, ttl_s=ttl_s, idle_s=idle_s)
+        self._tickets = TicketRegistry(
+            audit_sink=audit_sink, slots=slots, max_per_user=max_per_user, ttl_s=ttl_s, idle_s=idle_s
+        )
         self._stats = ProxyStats()
         self._server = ProxyServer(
             client_factory=factory,
