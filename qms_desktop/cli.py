@@ -56,7 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _start_integration_log() -> None:
     """Every command records what it does with MediaSense in the integration log (masked)."""
     from qms_desktop.integration_log import setup_integration_log
+    from qms_desktop.integration_log.console import install_last_resort
 
+    # Warnings of loggers without a handler (aiohttp's, asyncio's) reach stderr from a background
+    # thread: a stderr pipe nobody reads must not stop a worker thread such as the playback proxy's.
+    install_last_resort()
     setup_integration_log()
 
 

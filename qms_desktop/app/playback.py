@@ -5,11 +5,16 @@ CLI's `recordings stream|serve`.
 connection; `Playback` then issues tickets through `RecordingUseCases.play` (team scope, audit)
 and hands them back. Stopping it ends every playback it issued, so signing out frees the user's
 streams at once. All methods block (database, sockets, a thread start): call them off a GUI thread.
+
+The per-user stream limit is counted in the database (`DatabaseSlots`), across every process and
+workstation of the user. A process that dies leaves its slots until their lease runs out:
+QMS_PLAYBACK_SLOT_TTL_S seconds (default 60) after its last renewal.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 from sqlalchemy import Engine
@@ -21,10 +26,28 @@ from qms_desktop.app.recordings import RecordingUseCases
 from qms_desktop.app.sync import ConnectionOverride
 from qms_desktop.mediasense.client import ClientConfig
 from qms_desktop.playback.proxy import PlaybackProxy, PlaybackTicket
+from qms_desktop.playback.slots import DEFAULT_SLOT_TTL_S, DatabaseSlots
 from qms_desktop.security.audit import AuditWriter
 from qms_desktop.security.roles import Permission, Principal
 
 log = logging.getLogger("qms.proxy")
+
+SLOT_TTL_ENV = "QMS_PLAYBACK_SLOT_TTL_S"
+
+
+def slot_ttl_s() -> float:
+    """How long a playback slot outlives its process's last renewal (QMS_PLAYBACK_SLOT_TTL_S)."""
+    text = os.environ.get(SLOT_TTL_ENV, "").strip()
+    if not text:
+        return DEFAULT_SLOT_TTL_S
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if value <= 0:
+        log.warning("%s=%r is not a positive number of seconds; using %s", SLOT_TTL_ENV, text, DEFAULT_SLOT_TTL_S)
+        return DEFAULT_SLOT_TTL_S
+    return value
 
 
 class Playback:
@@ -34,7 +57,8 @@ class Playback:
         self.engine = engine
         self.principal = principal
         self._audit = AuditWriter(engine)
-        self._proxy = PlaybackProxy(client_config=client_config, audit_sink=self._audit)
+        self._slots = DatabaseSlots(engine, ttl_s=slot_ttl_s())
+        self._proxy = PlaybackProxy(client_config=client_config, audit_sink=self._audit, slots=self._slots)
         self._lock = threading.Lock()
         self._tokens: set[str] = set()
         self._stopped = False
@@ -75,6 +99,7 @@ class Playback:
             self._stopped = True
         self.release_all()
         self._proxy.stop()
+        self._slots.close()  # after the proxy: its last tickets free their slots as they end
         self._audit.close()
 
 

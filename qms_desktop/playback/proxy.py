@@ -8,7 +8,13 @@ memory, nothing on disk) with exact Range semantics towards the player, whether 
 honours Range itself. Headerless G.711 tracks are wrapped in a WAV header on the fly.
 
 Playbacks, not connections, count towards the per-user limit: a player seeking opens a new
-connection on the same ticket and drops the old one; that is normal and logged at DEBUG.
+connection on the same ticket and drops the old one; that is normal and logged at DEBUG. The limit
+is counted by a `SlotStore`: in the database when the app runs the proxy (every process of the user
+shares it), in this process otherwise.
+
+A connection that sends no complete request for `connection_idle_s` (idle keep-alive, a request
+that never finishes, or nothing at all) is closed. A malformed request is answered 400 and logged
+once at DEBUG; nothing on the proxy's thread writes to stderr itself.
 
 The parts: `tickets` (ticket types, registry, limits, expiry), `server` (the aiohttp app on its own
 thread, start/stop, Host check) and `streaming` (serving one request). `PlaybackProxy` ties them together.
@@ -19,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
-from qms_desktop.playback.server import ProxyServer
+from qms_desktop.playback.server import DEFAULT_CONNECTION_IDLE_S, ProxyServer
+from qms_desktop.playback.slots import SlotStore
 from qms_desktop.playback.sources import PlayableRecord
 from qms_desktop.playback.streaming import CHUNK, ProxyStats
 from qms_desktop.playback.tickets import (
@@ -38,6 +45,7 @@ from qms_desktop.security.roles import Principal
 __all__ = [
     "CHUNK",
     "CONTENT_TYPES",
+    "DEFAULT_CONNECTION_IDLE_S",
     "DEFAULT_IDLE_S",
     "DEFAULT_TTL_S",
     "EXTENSIONS",
@@ -59,19 +67,29 @@ class PlaybackProxy:
         client_config: ClientConfig | None = None,
         client_factory: Callable[[], MediaSenseClient] | None = None,
         audit_sink: AuditSink | None = None,
+        slots: SlotStore | None = None,
         max_per_user: int = MAX_PLAYBACKS_PER_USER,
         ttl_s: float = DEFAULT_TTL_S,
         idle_s: float = DEFAULT_IDLE_S,
+        connection_idle_s: float = DEFAULT_CONNECTION_IDLE_S,
         reap_interval_s: float = 1.0,
         host: str = "127.0.0.1",
     ) -> None:
+        """`slots` counts the per-user limit (default: this process's playbacks only); its owner closes it."""
         if client_factory is None and client_config is None:
             raise ValueError("PlaybackProxy needs client_config or client_factory")
         factory = client_factory or (lambda: MediaSenseClient(client_config))  # type: ignore[arg-type]
-        self._tickets = TicketRegistry(audit_sink=audit_sink, max_per_user=max_per_user, ttl_s=ttl_s, idle_s=idle_s)
+        self._tickets = TicketRegistry(
+            audit_sink=audit_sink, slots=slots, max_per_user=max_per_user, ttl_s=ttl_s, idle_s=idle_s
+        )
         self._stats = ProxyStats()
         self._server = ProxyServer(
-            client_factory=factory, tickets=self._tickets, stats=self._stats, reap_interval_s=reap_interval_s, host=host
+            client_factory=factory,
+            tickets=self._tickets,
+            stats=self._stats,
+            reap_interval_s=reap_interval_s,
+            connection_idle_s=connection_idle_s,
+            host=host,
         )
 
     # ---- settings (the registry applies them) ---------------------------------------------------

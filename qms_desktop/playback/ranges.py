@@ -35,7 +35,9 @@ def _number(text: str) -> int | None:
     """A non-negative ASCII integer, or None if `text` is not one (str.isdigit accepts '²')."""
     if not text or not text.isascii() or not text.isdigit():
         return None
-    return _HUGE if len(text) > _MAX_DIGITS else int(text)
+    # 1*DIGIT allows leading zeros; they say nothing about the size, so only the rest is measured.
+    digits = text.lstrip("0") or "0"
+    return _HUGE if len(digits) > _MAX_DIGITS else int(digits)
 
 
 def decide(header: str | None, total: int, *, if_range_ok: bool = True) -> RangeDecision:

@@ -1,22 +1,59 @@
 """The proxy's HTTP server: an aiohttp app on its own thread and event loop, bound to 127.0.0.1 on
 an ephemeral port, that only answers requests naming itself in Host. Requests for a playback go to
-the `RangeStreamer`; the MediaSense client is made and closed on the server's loop."""
+the `RangeStreamer`; the MediaSense client is made and closed on the server's loop.
+
+What aiohttp and asyncio log on this loop goes to `qms.proxy` loggers, never to their own (which
+have no handler in the CLI, so Python's last-resort handler would write tracebacks to stderr from
+this thread, and a stderr pipe nobody reads would stop the proxy).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
-from collections.abc import Callable
-from typing import cast
+from collections.abc import Callable, MutableMapping
+from typing import Any, cast
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.playback.streaming import ProxyStats, RangeStreamer
 from qms_desktop.playback.tickets import TicketRegistry
 
 log = logging.getLogger("qms.proxy")
+
+# No complete request for this long (idle keep-alive, a request that never finishes, a silent
+# connection): closed. Players open a new connection when they need one.
+DEFAULT_CONNECTION_IDLE_S = 20.0
+
+
+class RequestLog(logging.LoggerAdapter[logging.Logger]):
+    """The `logger` of aiohttp's request handler. A malformed request (oversized headers, a
+    duplicate Host, not HTTP) is the client's mistake, answered 400: one DEBUG line, no traceback.
+    Anything else (a failure of ours) keeps its level and traceback."""
+
+    def log(self, level: int, msg: object, *args: object, exc_info: Any = None, **kwargs: Any) -> None:
+        error = exc_info if isinstance(exc_info, BaseException) else sys.exc_info()[1] if exc_info else None
+        if isinstance(error, HttpProcessingError):
+            text = str(msg) % args if args else str(msg)
+            self.logger.debug("%s: answered %s, %s", text, error.code or 400, error.message.strip())
+            return
+        self.logger.log(level, msg, *args, exc_info=exc_info, **kwargs)
+
+    def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, MutableMapping[str, Any]]:
+        return msg, kwargs
+
+
+def _loop_error(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    # Instead of asyncio's default handler, which logs on the `asyncio` logger (see the docstring).
+    error = context.get("exception")
+    log.error(
+        "Playback proxy: %s", context.get("message") or "unexpected error",
+        exc_info=error if isinstance(error, BaseException) else None,
+    )  # fmt: skip
 
 
 class ProxyServer:
@@ -29,9 +66,11 @@ class ProxyServer:
         tickets: TicketRegistry,
         stats: ProxyStats,
         reap_interval_s: float,
+        connection_idle_s: float = DEFAULT_CONNECTION_IDLE_S,
         host: str,
     ) -> None:
         self._client_factory = client_factory
+        self._connection_idle_s = connection_idle_s
         self._tickets = tickets
         self._stats = stats
         self._reap_interval = reap_interval_s
@@ -70,6 +109,7 @@ class ProxyServer:
 
     def _thread_main(self) -> None:
         loop = asyncio.new_event_loop()
+        loop.set_exception_handler(_loop_error)
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(self._startup())
@@ -94,7 +134,15 @@ class ProxyServer:
         app = web.Application()
         app.router.add_get("/play/{token}/{user}/{session}/{file}", self._handle)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
-        self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+        # keepalive_timeout: aiohttp closes a connection waiting this long for a complete request,
+        # counted from the connection or from the end of the last answer (partial bytes do not reset it).
+        self._runner = web.AppRunner(
+            app,
+            handler_cancellation=True,
+            access_log=None,
+            logger=RequestLog(logging.getLogger("qms.proxy.http")),
+            keepalive_timeout=self._connection_idle_s,
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, 0)
         await site.start()

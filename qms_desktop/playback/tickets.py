@@ -1,8 +1,9 @@
 """Playback tickets: what a playback is allowed to fetch, for whom and for how long.
 
 A ticket is an unguessable token bound to one user, recording and track, with an expiry. The
-registry issues tickets (permission and per-user limit checked, audited), ends them (released,
-expired, idle or proxy stopped; audited) and reaps the expired and idle ones.
+registry issues tickets (permission checked, a slot of the per-user limit claimed, audited), ends
+them (released, expired, idle, slot lost or proxy stopped; audited, the slot freed) and reaps the
+expired and idle ones. The registry holds this proxy's own tickets; the `SlotStore` decides the limit.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import quote
 
 from qms_desktop.domain.sessions import SessionRecord
 from qms_desktop.mediasense.media import MediaSource, media_source
+from qms_desktop.playback.slots import InProcessSlots, Slot, SlotStore
 from qms_desktop.playback.sources import PlayableRecord, as_session_record
 from qms_desktop.security import audit
 from qms_desktop.security.audit import AuditEvent
@@ -88,6 +90,7 @@ class Ticket:
     bytes_served: int = 0
     ended: bool = False
     probe_lock: asyncio.Lock | None = None
+    slot: Slot | None = None
 
     @property
     def wrapped(self) -> bool:
@@ -108,11 +111,14 @@ class TicketRegistry:
         self,
         *,
         audit_sink: AuditSink | None,
+        slots: SlotStore | None = None,
         max_per_user: int = MAX_PLAYBACKS_PER_USER,
         ttl_s: float = DEFAULT_TTL_S,
         idle_s: float = DEFAULT_IDLE_S,
     ) -> None:
         self._audit_sink = audit_sink
+        self._slots: SlotStore = slots if slots is not None else InProcessSlots()
+        self._slots.on_lost(self._slot_lost)
         self.max_per_user = max_per_user
         self.ttl_s = ttl_s
         self.idle_s = idle_s
@@ -142,28 +148,9 @@ class TicketRegistry:
                 permission=Permission.RECORDINGS_PLAY.value,
             )
         source = media_source(session, track, api_url=api_url)  # pruned/active raise typed errors
-        now = time.monotonic()
-        ttl = self.ttl_s if ttl_s is None else ttl_s
-        token = secrets.token_urlsafe(32)
-        with self.lock:
-            live = [t for t in self._tickets.values() if t.username == principal.username and not t.ended]
-            if len(live) >= self.max_per_user:
-                denied = True
-            else:
-                denied = False
-                self._tickets[token] = Ticket(
-                    token=token,
-                    username=principal.username,
-                    session_id=session.session_id,
-                    track=source.track if source.kind == "raw" else track,
-                    source=source,
-                    created=now,
-                    started_at=datetime.now(UTC),
-                    expires_at=now + ttl,
-                    last_activity=now,
-                )
-                ticket = self._tickets[token]
-        if denied:
+        ticket_track = source.track if source.kind == "raw" else track
+        slot = self._slots.claim(principal.username, self.max_per_user, session.session_id, ticket_track)
+        if slot is None:
             self.emit(
                 audit.PLAYBACK_DENIED, principal.username, target,
                 {"reason": "limit", "limit": self.max_per_user}, audit.DENIED,
@@ -171,6 +158,23 @@ class TicketRegistry:
             raise StreamLimitReached(
                 f"{principal.username} already has {self.max_per_user} playbacks open (the limit per user)"
             )
+        now = time.monotonic()
+        ttl = self.ttl_s if ttl_s is None else ttl_s
+        token = secrets.token_urlsafe(32)
+        ticket = Ticket(
+            token=token,
+            username=principal.username,
+            session_id=session.session_id,
+            track=ticket_track,
+            source=source,
+            created=now,
+            started_at=datetime.now(UTC),
+            expires_at=now + ttl,
+            last_activity=now,
+            slot=slot,
+        )
+        with self.lock:
+            self._tickets[token] = ticket
         self.emit(
             audit.PLAYBACK_START, principal.username, target, {"kind": source.kind, "codec": source.codec}, audit.OK
         )
@@ -213,14 +217,24 @@ class TicketRegistry:
                 return False
             ticket.ended = True
             self._tickets.pop(ticket.token, None)
+            slot, ticket.slot = ticket.slot, None
             detail = {
                 "reason": reason,
                 "bytesServed": ticket.bytes_served,
                 "durationS": round(time.monotonic() - ticket.created, 3),
                 "requests": ticket.requests,
             }
+        if slot is not None:
+            self._slots.release(slot)
         self.emit(audit.PLAYBACK_STOP, ticket.username, f"{ticket.session_id}/track{ticket.track or 0}", detail, "ok")
         return True
+
+    def _slot_lost(self, slot: Slot) -> None:
+        # Its lease ran out unrenewed and another playback took the place: this one must stop.
+        with self.lock:
+            ticket = next((t for t in self._tickets.values() if t.slot == slot), None)
+        if ticket is not None:
+            self.end(ticket, "slot lost")
 
     def end_all(self, reason: str) -> None:
         with self.lock:

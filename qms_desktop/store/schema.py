@@ -274,3 +274,20 @@ search_index_queue = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.Index("ix_search_index_queue_due", "next_attempt_ms"),
 )
+
+# ---- playback slots (migration 0004_playback_slots): the per-user stream limit across processes --
+
+# One row per (user, slot number below the limit), reused: a playback holds a slot under a random
+# lease while its process renews `expires_ms` (the database's clock); a free slot has expired.
+playback_slots = sa.Table(
+    "playback_slots",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("slot_no", sa.SmallInteger, primary_key=True),
+    sa.Column("lease", sa.String(32), nullable=False),
+    sa.Column("holder", sa.String, nullable=False),  # host/pid of the process, for people reading the table
+    sa.Column("session_id", sa.String),
+    sa.Column("track", sa.Integer),
+    sa.Column("acquired_ms", Ms, nullable=False),
+    sa.Column("expires_ms", Ms, nullable=False),
+)

@@ -119,12 +119,16 @@ class Shell(QObject):
             await asyncio.to_thread(importlib.import_module, name)
         from qms_desktop.app import runtime
         from qms_desktop.integration_log import setup_integration_log
+        from qms_desktop.integration_log.console import take_over_stderr
         from qms_desktop.store.engine import mask_url
         from qms_desktop.store.writer import DbWriter
         from qms_desktop.ui.context import AppSignals, UiContext
         from qms_desktop.ui.gc_guard import freeze_startup_objects
         from qms_desktop.ui.services.background_sync import BackgroundSync
 
+        # From here on the terminal gets its lines from a background thread: a stderr nobody reads
+        # must not stop the thread that logged (the playback proxy's, which starts after this).
+        take_over_stderr()
         if self.demo and not paths.in_demo_home():  # run() switched already; a Shell made elsewhere did not
             paths.enter_demo_home()
         integration_log = await asyncio.to_thread(setup_integration_log)
