@@ -82,10 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _machine_errors() -> tuple[type[Exception], ...]:
+    from qms_desktop.domain.urls import CredentialsInUrl
     from qms_desktop.paths import NotADemoHome
     from qms_desktop.store.engine import UnsupportedSqlite
 
-    return (UnsupportedSqlite, NotADemoHome)
+    # A password in QMS_DATABASE_URL, MEDIASENSE_URL or QMS_OPENSEARCH_URL: whichever command noticed.
+    return (UnsupportedSqlite, NotADemoHome, CredentialsInUrl)
 
 
 def _main(argv: Sequence[str] | None) -> int:

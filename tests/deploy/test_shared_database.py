@@ -118,11 +118,16 @@ def test_db_check_on_both_databases(db_url: str, capsys: pytest.CaptureFixture[s
     assert "Schema: 0003" in capsys.readouterr().out
 
 
-def test_db_check_unreachable_never_prints_the_password(capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_check_unreachable_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "check", "--url", "postgresql://qms@127.0.0.1:1/qms"]) == 1
+    assert "could not connect to postgresql://qms@127.0.0.1:1/qms" in capsys.readouterr().err
+
+
+def test_db_check_refuses_a_password_in_the_url(capsys: pytest.CaptureFixture[str]) -> None:
     url = "postgresql://qms:Sup3rSecret@127.0.0.1:1/qms"
-    assert main(["db", "check", "--url", url]) == 1
+    assert main(["db", "check", "--url", url]) == 2  # tests/test_secrets_in_urls.py: before connecting
     err = capsys.readouterr().err
-    assert "could not connect" in err and "Sup3rSecret" not in err and "***" in err
+    assert "PGPASSFILE" in err and "Sup3rSecret" not in err and "***" in err
 
 
 @pytest.mark.postgres
