@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from qms_desktop.domain.urls import url_passwords
+from qms_desktop.integration_log import register_secret
 from qms_desktop.mediasense.client import ClientConfig
 from qms_desktop.mediasense.errors import refuse_credentials
 from qms_desktop.mediasense.tls import TlsSettings, normalize_fingerprint
@@ -34,7 +36,10 @@ _URL_SETTING = {SOURCE_DATABASE: "The saved MediaSense URL", SOURCE_ENVIRONMENT:
 
 
 def check_url(url: str, what: str = "The MediaSense URL") -> None:
-    """Refuse a MediaSense URL with credentials (CredentialsInUrl)."""
+    """Refuse a MediaSense URL with credentials (CredentialsInUrl); a password in it is masked in the
+    log from now on, should anything have echoed it."""
+    for password in url_passwords(url):
+        register_secret(password)
     refuse_credentials(url, what)
 
 

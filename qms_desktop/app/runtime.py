@@ -7,16 +7,18 @@ see goes through the use cases in this package, which call these after their per
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from qms_desktop import config
-from qms_desktop.domain.urls import CredentialsInUrl, has_user_info, node_key, redact_url
+from qms_desktop.domain.urls import CredentialsInUrl, has_user_info, node_key, redact_url, url_passwords
+from qms_desktop.integration_log import register_secret
 from qms_desktop.mediasense.client import ServerProfile
 from qms_desktop.mediasense.errors import WHERE_MEDIASENSE_PASSWORD
-from qms_desktop.store.engine import begin_write, create_engine_for, upgrade
+from qms_desktop.store.engine import begin_write, create_engine_for, database_url, database_url_passwords, upgrade
 from qms_desktop.store.settings import get_settings, put_settings
 from qms_desktop.sync.settings import SyncSettings
 
@@ -32,8 +34,19 @@ class NotConfigured(RuntimeError):
 
 def open_engine(url: str | None = None) -> Engine:
     """The configured database (or `url`), as it is. A URL holding a password is refused
-    (CredentialsInUrl)."""
-    return create_engine_for(url)
+    (CredentialsInUrl); every password the process uses for the database is masked in the log."""
+    for password in database_url_passwords(url or database_url()):
+        register_secret(password)  # refused below, but masked should anything echo it
+    register_secret(os.environ.get("PGPASSWORD"))
+    engine = create_engine_for(url)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _register_connection_password)
+    return engine
+
+
+def _register_connection_password(dbapi_connection: Any, _record: Any) -> None:
+    # libpq reports the password it used, wherever it found it (PGPASSWORD, ~/.pgpass, PGPASSFILE).
+    register_secret(getattr(getattr(dbapi_connection, "info", None), "password", None))
 
 
 def open_database(url: str | None = None) -> Engine:
@@ -51,6 +64,9 @@ def connection_settings(engine: Engine) -> config.ConnectionSettings:
     urls = saved.get("urls")
     dirty = [u for u in urls if isinstance(u, str) and has_user_info(u)] if isinstance(urls, list) else []
     if dirty:
+        for url in dirty:
+            for password in url_passwords(url):
+                register_secret(password)
         with begin_write(engine) as conn:
             current = get_settings(conn, config.SECTION)
             current["urls"] = [redact_url(u) if isinstance(u, str) else u for u in current.get("urls") or []]

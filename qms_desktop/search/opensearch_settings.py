@@ -2,7 +2,8 @@
 
 QMS_OPENSEARCH_URL (unset: the database's own full-text search is used), QMS_OPENSEARCH_USER,
 QMS_OPENSEARCH_PASSWORD (headless) or the keyring, QMS_OPENSEARCH_INDEX, QMS_OPENSEARCH_CA_FILE,
-QMS_OPENSEARCH_VERIFY (default true). A password inside the URL is refused.
+QMS_OPENSEARCH_VERIFY (default true). A password inside the URL is refused; the password the
+settings carry is masked in the log from the moment it is read.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from qms_desktop.domain.urls import CredentialsInUrl, url_passwords
+from qms_desktop.integration_log import register_secret
 
 ENV_URL = "QMS_OPENSEARCH_URL"
 ENV_USER = "QMS_OPENSEARCH_USER"
@@ -80,7 +82,10 @@ def settings_from_environment(
     url = (env.get(ENV_URL) or "").strip()
     if not url:
         return None
-    if url_passwords(url):
+    in_url = url_passwords(url)
+    if in_url:
+        for secret in in_url:
+            register_secret(secret)
         raise CredentialsInUrl(ENV_URL, url, WHERE_OPENSEARCH_PASSWORD)
     username = env.get(ENV_USER) or urlsplit(url).username or None
     password = env.get(ENV_PASSWORD) or None
@@ -95,6 +100,7 @@ def settings_from_environment(
     if parts.username is not None:  # a user name only: kept as the user, not inside the URL we carry
         host = parts.hostname or ""
         url = urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
+    register_secret(password)
     return OpenSearchSettings(
         url=url,
         username=username,
