@@ -87,12 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _machine_errors() -> tuple[type[BaseException], ...]:
     """Errors of the machine, not of the command: a broken or unreachable database, an unusable
-    home folder, an old SQLite. Each is reported in one line saying what to do."""
+    home folder, an old SQLite, a password in a URL. Each is reported in one line saying what to do."""
+    from qms_desktop.domain.urls import CredentialsInUrl
     from qms_desktop.paths import NotADemoHome
     from qms_desktop.store.engine import UnsupportedSqlite
     from qms_desktop.store.problems import DATABASE_ERRORS
 
-    return (UnsupportedSqlite, NotADemoHome, *DATABASE_ERRORS, OSError)
+    # A password in QMS_DATABASE_URL, MEDIASENSE_URL or QMS_OPENSEARCH_URL: whichever command noticed.
+    return (UnsupportedSqlite, NotADemoHome, CredentialsInUrl, *DATABASE_ERRORS, OSError)
 
 
 def _say_machine_error(error: BaseException) -> int:

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from qms_desktop.domain.urls import url_passwords
+from qms_desktop.integration_log import register_secret
 from qms_desktop.mediasense.client import ClientConfig
+from qms_desktop.mediasense.errors import refuse_credentials
 from qms_desktop.mediasense.tls import TlsSettings, normalize_fingerprint
 
 SECTION = "mediasense"
@@ -28,6 +31,16 @@ DEFAULTS: dict[str, Any] = {
 SOURCE_DATABASE = "database"
 SOURCE_ENVIRONMENT = "environment"
 SOURCE_DEFAULT = "default"
+# What a refused URL is called, by where it came from.
+_URL_SETTING = {SOURCE_DATABASE: "The saved MediaSense URL", SOURCE_ENVIRONMENT: "MEDIASENSE_URL"}
+
+
+def check_url(url: str, what: str = "The MediaSense URL") -> None:
+    """Refuse a MediaSense URL with credentials (CredentialsInUrl); a password in it is masked in the
+    log from now on, should anything have echoed it."""
+    for password in url_passwords(url):
+        register_secret(password)
+    refuse_credentials(url, what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +52,13 @@ class ConnectionSettings:
     allow_self_signed: bool
     pinned_sha256: tuple[str, ...]
     sources: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Whatever built these settings (environment, database, a form, flags), no URL holds a
+        # password: the settings are saved in the shared database and shown by `connection show`.
+        what = _URL_SETTING.get(self.sources.get("urls", ""), "The MediaSense URL")
+        for url in self.urls:
+            check_url(url, what)
 
     @property
     def configured(self) -> bool:
@@ -90,9 +110,12 @@ def environment_values(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if env.get("MEDIASENSE_URL"):
         values["urls"] = tuple(u.strip().rstrip("/") for u in env["MEDIASENSE_URL"].split(",") if u.strip())
+        for url in values["urls"]:
+            check_url(url, "MEDIASENSE_URL")
     elif env.get("MEDIASENSE_HOST"):
         port = env.get("MEDIASENSE_PORT") or str(DEFAULT_API_PORT)
         values["urls"] = (f"https://{env['MEDIASENSE_HOST'].strip()}:{port.strip()}",)
+        check_url(values["urls"][0], "MEDIASENSE_HOST")
     if env.get("MEDIASENSE_USERNAME"):
         values["username"] = env["MEDIASENSE_USERNAME"]
     if env.get("MEDIASENSE_TIMEOUT"):

@@ -84,7 +84,8 @@ def test_a_schema_from_a_newer_version(tmp_path: Path) -> None:
     ("url", "words"),
     [
         ("postgresql://qms@127.0.0.1:54x2/qms", ("is not valid", "54x2")),
-        ("postgresql://qms:hunter2@127.0.0.1:1/qms", ("Could not use the database", "Connection refused")),
+        ("postgresql://qms@127.0.0.1:1/qms", ("Could not use the database", "Connection refused")),
+        ("postgresql://qms:hunter2@127.0.0.1:1/qms", ("password", "~/.pgpass")),
     ],
 )
 def test_a_bad_or_unreachable_postgresql(tmp_path: Path, url: str, words: tuple[str, ...]) -> None:

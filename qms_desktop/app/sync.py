@@ -145,7 +145,7 @@ class SyncUseCases(UseCase):
             connection=connection,
             password=password,
             sync_settings=runtime.sync_settings(self.engine),
-            profiles=runtime.detected_profiles(self.engine),
+            profiles=runtime.detected_profiles(self.engine, connection.urls),
             clock=clock,
             actor=self.actor,
         )

@@ -12,12 +12,20 @@ from collections.abc import Collection
 from sqlalchemy import Engine
 
 from qms_desktop.app.access import UseCase
+from qms_desktop.integration_log import register_secret
 from qms_desktop.security import audit
 from qms_desktop.security import users as users_repo
 from qms_desktop.security.errors import PermissionDenied
 from qms_desktop.security.roles import Permission, Principal, Role
 from qms_desktop.security.users import UserInfo
 from qms_desktop.store.engine import begin_write
+
+
+def _typed(password: str) -> str:
+    """A local user's password as typed (GUI, --password-stdin, QMS_PASSWORD) reaches the app only
+    through the functions below: from here on the log masks it, right or wrong."""
+    register_secret(password)
+    return password
 
 
 def needs_first_admin(engine: Engine) -> bool:
@@ -28,7 +36,7 @@ def needs_first_admin(engine: Engine) -> bool:
 
 def sign_in(engine: Engine, username: str, password: str, *, from_where: str | None = None) -> Principal:
     """The principal of a correct, enabled account (audited either way); LoginFailed otherwise."""
-    return users_repo.authenticate(engine, username, password, from_where=from_where)
+    return users_repo.authenticate(engine, username, _typed(password), from_where=from_where)
 
 
 def sign_out(engine: Engine, principal: Principal) -> None:
@@ -37,6 +45,7 @@ def sign_out(engine: Engine, principal: Principal) -> None:
 
 def create_first_admin(engine: Engine, username: str, password: str) -> UserInfo:
     """The one unauthenticated write: allowed only while no enabled administrator exists."""
+    _typed(password)
     with begin_write(engine) as conn:
         if not users_repo.needs_first_admin(conn):
             raise PermissionDenied(
@@ -56,6 +65,7 @@ class UserUseCases(UseCase):
             return users_repo.list_users(conn)
 
     def create_user(self, username: str, role: Role | str, password: str, teams: Collection[str] = ()) -> UserInfo:
+        _typed(password)
         self.require(Permission.USERS_MANAGE, username)
         with begin_write(self.engine) as conn:
             info = users_repo.create_user(conn, username, role, password, teams)
@@ -70,6 +80,7 @@ class UserUseCases(UseCase):
 
     def set_password(self, username: str, password: str) -> None:
         """Admins set anyone's password; every user may change their own."""
+        _typed(password)
         if self.principal is None or users_repo.normalize_username(username) != self.principal.username:
             self.require(Permission.USERS_MANAGE, username)
         with begin_write(self.engine) as conn:

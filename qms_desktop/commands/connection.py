@@ -61,6 +61,8 @@ def _add_connection_args(parser: argparse.ArgumentParser) -> None:
 
 def _given_settings(args: argparse.Namespace, base: config.ConnectionSettings) -> config.ConnectionSettings:
     """Command-line flags win over `base` (the saved settings, or the defaults)."""
+    for url in args.url or ():
+        config.check_url(url, "The MediaSense URL given with --url")
     values: dict[str, Any] = {
         "urls": tuple(u.rstrip("/") for u in args.url) if args.url else base.urls,
         "username": args.user or base.username,

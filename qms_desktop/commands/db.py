@@ -7,10 +7,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from qms_desktop.app import runtime
 from qms_desktop.app.database import database_check
 from qms_desktop.commands._output import add_json_flag, emit, fail
-from qms_desktop.store import create_engine_for, database_url, head_revision, mask_url, upgrade
+from qms_desktop.domain.urls import CredentialsInUrl
+from qms_desktop.store import database_url, head_revision, mask_url, upgrade
 from qms_desktop.store.problems import OPEN_ERRORS, explain
+
+URL_HELP = (
+    "database URL without a password (default: QMS_DATABASE_URL or the local SQLite file); "
+    "the password comes from ~/.pgpass, PGPASSFILE or PGPASSWORD"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="migrate the database to the newest schema",
         description="Uses QMS_DATABASE_URL, else the SQLite file in the data folder.",
     )
-    up.add_argument("--url", help="database URL (default: QMS_DATABASE_URL or the local SQLite file)")
+    up.add_argument("--url", help=URL_HELP)
     add_json_flag(up)
     up.set_defaults(func=run_upgrade)
     check = db_sub.add_parser(
@@ -30,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Exit 0: reachable, at the newest schema and sound; 3: the schema needs `db upgrade` (or is "
         "newer than this version); 5: damaged (SQLite quick_check, full-text index); 1: unreachable or unreadable.",
     )
-    check.add_argument("--url", help="database URL (default: QMS_DATABASE_URL or the local SQLite file)")
+    check.add_argument("--url", help=URL_HELP)
     add_json_flag(check)
     check.set_defaults(func=run_check)
 
@@ -38,11 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_upgrade(args: argparse.Namespace) -> int:
     url = args.url or database_url()
     try:
-        engine = create_engine_for(url)
+        engine = runtime.open_engine(args.url)
         try:
             revision = upgrade(engine)
         finally:
             engine.dispose()
+    except CredentialsInUrl as exc:  # before connecting: nothing was sent anywhere
+        return fail(str(exc), 2)
     except OPEN_ERRORS as exc:  # the message must not echo the URL with its password
         return fail(str(explain(exc, url)))
     data = {"url": mask_url(url), "revision": revision, "head": head_revision()}
@@ -90,11 +99,13 @@ def _check_text(d: dict[str, Any]) -> str:
 def run_check(args: argparse.Namespace) -> int:
     url = args.url or database_url()
     try:
-        engine = create_engine_for(url)
+        engine = runtime.open_engine(args.url)
         try:
             data = database_check(engine)
         finally:
             engine.dispose()
+    except CredentialsInUrl as exc:  # before connecting: nothing was sent anywhere
+        return fail(str(exc), 2)
     except OPEN_ERRORS as exc:  # the message must not echo the URL with its password
         return fail(str(explain(exc, url)))
     emit(args, data, _check_text)

@@ -88,11 +88,7 @@ async def _run(args: argparse.Namespace) -> int:
                 )
             except runtime.NotConfigured as exc:
                 return fail(str(exc), EXIT_NOT_CONFIGURED)
-            opensearch = settings_from_environment()
-            if opensearch is not None and opensearch.password:
-                from qms_desktop.integration_log.masking import register_secret
-
-                register_secret(opensearch.password)
+            opensearch = settings_from_environment()  # its password is masked from here on
             options = ServiceOptions(
                 interval_s=args.interval,
                 metrics_port=args.metrics_port,

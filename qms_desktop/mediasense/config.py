@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from qms_desktop.mediasense.errors import ConfigurationError
+from qms_desktop.mediasense.errors import ConfigurationError, refuse_credentials
 from qms_desktop.mediasense.tls import TlsSettings
 
 
@@ -27,6 +27,7 @@ class ClientConfig:
         if not self.urls:
             raise ConfigurationError("No MediaSense URL is configured")
         for url in self.urls:
+            refuse_credentials(url)
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ConfigurationError(f"Not a valid MediaSense URL: {url!r}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from qms_desktop.domain.urls import CredentialsInUrl, has_user_info, url_passwords
+
 
 class MediaSenseError(Exception):
     """Base class. `hint` is the action a person can take; `code`/`detail` come from MediaSense."""
@@ -163,3 +165,17 @@ class MediaUnavailable(MediaSenseError):
 
 class RangeNotSatisfiable(MediaSenseError):
     hint = "The requested byte range lies outside the recording"
+
+
+WHERE_MEDIASENSE_PASSWORD = (
+    "Give the server as https://host:8440. The password is kept in the OS keyring: enter it in the password "
+    "field of the Connection tab (`test-connection` reads it with --password-stdin); a headless service reads "
+    "MEDIASENSE_PASSWORD. The user name has its own setting (MEDIASENSE_USERNAME, --user)."
+)
+
+
+def refuse_credentials(url: str, what: str = "The MediaSense URL") -> None:
+    """CredentialsInUrl when `url` names a user or a password (`https://user:password@host`, or a
+    password in its query)."""
+    if has_user_info(url) or url_passwords(url):
+        raise CredentialsInUrl(what, url, WHERE_MEDIASENSE_PASSWORD)

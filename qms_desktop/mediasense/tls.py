@@ -25,6 +25,7 @@ from qms_desktop.mediasense.errors import (
     ConnectionFailed,
     FingerprintMismatch,
     TlsError,
+    refuse_credentials,
 )
 from qms_desktop.mediasense.messages import Message
 
@@ -125,6 +126,7 @@ def origin_of(url: str) -> tuple[str, int]:
 
 async def fetch_certificate(url: str, timeout: float = 10.0) -> CertificateInfo:
     """The certificate a server presents, fetched without trusting it (for display and pinning)."""
+    refuse_credentials(url)
     host, port = origin_of(url)
     ctx = ssl.create_default_context()
     ctx.check_hostname = False

@@ -2,7 +2,8 @@
 
 QMS_OPENSEARCH_URL (unset: the database's own full-text search is used), QMS_OPENSEARCH_USER,
 QMS_OPENSEARCH_PASSWORD (headless) or the keyring, QMS_OPENSEARCH_INDEX, QMS_OPENSEARCH_CA_FILE,
-QMS_OPENSEARCH_VERIFY (default true). Passwords never stay inside a URL and are masked when shown.
+QMS_OPENSEARCH_VERIFY (default true). A password inside the URL is refused; the password the
+settings carry is masked in the log from the moment it is read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from qms_desktop.domain.urls import CredentialsInUrl, url_passwords
+from qms_desktop.integration_log import register_secret
+
 ENV_URL = "QMS_OPENSEARCH_URL"
 ENV_USER = "QMS_OPENSEARCH_USER"
 ENV_PASSWORD = "QMS_OPENSEARCH_PASSWORD"
@@ -20,6 +24,10 @@ ENV_INDEX = "QMS_OPENSEARCH_INDEX"
 ENV_CA_FILE = "QMS_OPENSEARCH_CA_FILE"
 ENV_VERIFY = "QMS_OPENSEARCH_VERIFY"
 DEFAULT_INDEX = "qms-recordings"
+WHERE_OPENSEARCH_PASSWORD = (
+    f"Give the user in {ENV_USER} and the password in {ENV_PASSWORD} (a headless service), or keep it in the "
+    "OS keyring under opensearch:<user>@<host> (a workstation)."
+)
 
 
 class OpenSearchNotConfigured(RuntimeError):
@@ -74,8 +82,13 @@ def settings_from_environment(
     url = (env.get(ENV_URL) or "").strip()
     if not url:
         return None
+    in_url = url_passwords(url)
+    if in_url:
+        for secret in in_url:
+            register_secret(secret)
+        raise CredentialsInUrl(ENV_URL, url, WHERE_OPENSEARCH_PASSWORD)
     username = env.get(ENV_USER) or urlsplit(url).username or None
-    password = env.get(ENV_PASSWORD) or urlsplit(url).password or None
+    password = env.get(ENV_PASSWORD) or None
     if password is None and username and use_keyring:
         from qms_desktop import secrets
 
@@ -84,9 +97,10 @@ def settings_from_environment(
         except secrets.KeyringUnavailable:
             password = None
     parts = urlsplit(url)
-    if parts.password is not None:  # never keep credentials inside the URL we carry around
+    if parts.username is not None:  # a user name only: kept as the user, not inside the URL we carry
         host = parts.hostname or ""
         url = urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
+    register_secret(password)
     return OpenSearchSettings(
         url=url,
         username=username,

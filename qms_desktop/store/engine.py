@@ -24,12 +24,19 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from qms_desktop.domain.urls import CredentialsInUrl
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 ENV_DATABASE_URL = "QMS_DATABASE_URL"
 # Any 64-bit constant: PostgreSQL advisory lock that serialises concurrent `upgrade()` calls.
 _MIGRATION_LOCK_KEY = 0x514D53_0001
 _SQLITE_BUSY_TIMEOUT_MS = 10_000
 _SECRET_QUERY = re.compile(r"(password|secret|token)=[^&]*", re.IGNORECASE)
+_SECRET_QUERY_KEYS = ("password", "sslpassword", "secret", "token")
+WHERE_DATABASE_PASSWORD = (
+    "Put the PostgreSQL password in ~/.pgpass (or in the file PGPASSFILE names) or, for a service, in "
+    "PGPASSWORD: a URL on a command line is visible to every user of this computer (ps)."
+)
 # INSERT/UPDATE ... RETURNING arrived in SQLite 3.35; the full-text index is an FTS5 table.
 MIN_SQLITE_VERSION = (3, 35, 0)
 
@@ -96,6 +103,22 @@ def normalize_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def database_url_passwords(url: str) -> list[str]:
+    """The passwords a database URL carries (after the user name, or as a query parameter)."""
+    parsed = make_url(url)
+    found = [parsed.password] if parsed.password else []
+    for key, value in parsed.query.items():
+        if key.lower() in _SECRET_QUERY_KEYS:
+            found.extend([value] if isinstance(value, str) else value)
+    return [str(p) for p in found if p]
+
+
+def refuse_password_in_url(url: str, what: str = "The database URL") -> None:
+    """CredentialsInUrl when the database URL holds a password; before anything connects."""
+    if database_url_passwords(url):
+        raise CredentialsInUrl(what, url, WHERE_DATABASE_PASSWORD, shown=mask_url(url))
+
+
 def mask_url(url: str | Engine) -> str:
     """The URL safe to print or log: the password (if any) replaced by ***."""
     parsed = url.url if isinstance(url, Engine) else make_url(url)
@@ -105,7 +128,11 @@ def mask_url(url: str | Engine) -> str:
 
 def create_engine_for(url: str | None = None, **kwargs: Any) -> Engine:
     """An engine for `url` (default: `database_url()`), configured for the app's access pattern."""
-    url = normalize_url(url or database_url())
+    if url is None and os.environ.get(ENV_DATABASE_URL):
+        refuse_password_in_url(os.environ[ENV_DATABASE_URL], ENV_DATABASE_URL)
+    url = url or database_url()
+    refuse_password_in_url(url)
+    url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         check_sqlite()  # before any file is created: an old library fails with a clear message

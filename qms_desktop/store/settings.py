@@ -19,19 +19,25 @@ from qms_desktop.domain.time import now_ms
 from qms_desktop.store.schema import integration_settings
 
 _SECRET_KEY = re.compile(r"passw|secret|token|api[_-]?key|credential", re.IGNORECASE)
+# A URL naming a user or password before its host: what it holds must not reach a shared table.
+_URL_WITH_CREDENTIALS = re.compile(r"[a-z][a-z0-9+.\-]*://[^\s/?#]*@", re.IGNORECASE)
 
 
 def _secret_keys(values: Any, prefix: str = "") -> list[str]:
+    """Where `values` holds something secret-looking: the paths, never the secrets themselves."""
     found: list[str] = []
     if isinstance(values, Mapping):
         for key, value in values.items():
-            path = f"{prefix}{key}"
-            if _SECRET_KEY.search(str(key)):
+            with_credentials = _URL_WITH_CREDENTIALS.search(str(key)) is not None
+            path = f"{prefix}{'<a URL with credentials>' if with_credentials else key}"
+            if with_credentials or _SECRET_KEY.search(str(key)):
                 found.append(path)
             found.extend(_secret_keys(value, f"{path}."))
     elif isinstance(values, list | tuple):
         for index, value in enumerate(values):
             found.extend(_secret_keys(value, f"{prefix}{index}."))
+    elif isinstance(values, str) and _URL_WITH_CREDENTIALS.search(values):
+        found.append(f"{prefix.rstrip('.')} (a URL with credentials)")
     return found
 
 

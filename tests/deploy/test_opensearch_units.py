@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from qms_desktop.domain.urls import CredentialsInUrl
 from qms_desktop.search import opensearch as osx
 from qms_desktop.search.query import InvalidCursor, RecordingQuery, encode_cursor
 
@@ -180,12 +181,18 @@ def test_hits_give_ids_in_order_and_the_next_cursor() -> None:
 
 def test_settings_from_environment_keep_secrets_out_of_urls(monkeypatch: pytest.MonkeyPatch) -> None:
     assert osx.settings_from_environment({}) is None
+    with pytest.raises(CredentialsInUrl, match="QMS_OPENSEARCH_PASSWORD") as refused:  # never used, never kept
+        osx.settings_from_environment(
+            {"QMS_OPENSEARCH_URL": "https://admin:pa55@search.example:9200"}, use_keyring=False
+        )
+    assert "pa55" not in str(refused.value) and "https://search.example:9200" in str(refused.value)
     settings = osx.settings_from_environment(
-        {"QMS_OPENSEARCH_URL": "https://admin:pa55@search.example:9200", "QMS_OPENSEARCH_INDEX": "qms-test"},
+        {"QMS_OPENSEARCH_URL": "https://admin@search.example:9200", "QMS_OPENSEARCH_PASSWORD": "pa55",
+         "QMS_OPENSEARCH_INDEX": "qms-test"},
         use_keyring=False,
-    )
+    )  # fmt: skip
     assert settings is not None
-    assert settings.url == "https://search.example:9200"  # the password left the URL
+    assert settings.url == "https://search.example:9200"  # the user name left the URL
     assert (settings.username, settings.password, settings.index) == ("admin", "pa55", "qms-test")
     assert "pa55" not in repr(settings) and "pa55" not in str(settings.to_dict())
     assert osx.mask_http_url("https://u:secret@h:9200/x") == "https://u:***@h:9200/x"

@@ -220,6 +220,24 @@ def files_containing(root: Path, needle: bytes) -> list[Path]:
 
 
 @pytest.mark.asyncio
+async def test_a_url_with_credentials_is_refused_and_nothing_is_saved(qtbot, ui_ctx, memory_keyring, qms_home) -> None:
+    secret = "Form-Url-Pa55"
+    tab = await open_tab(ui_ctx, qtbot)
+    fill(tab, f"https://{SIM_USER}:{secret}@ms.example:8440", password="typed-in-its-field", mode=TLS_SYSTEM)
+    assert tab.urls_check.isVisible() and tab.urls_check.level == "error"
+    assert "password in their own fields" in tab.urls_check.text.text() and secret not in tab.urls_check.text.text()
+    assert not tab.save_button.isEnabled()
+    assert tab.controller is not None
+    # Past the disabled button: the controller refuses as well.
+    outcome = await tab.controller.save(tab.form(), "typed-in-its-field", False)
+    assert not outcome.settings_saved and outcome.level == "error" and secret not in outcome.message
+    assert memory_keyring.store == {}
+    assert runtime.connection_settings(ui_ctx.engine).urls == ()
+    await ui_ctx.writer.run(lambda: None)
+    assert files_containing(qms_home, secret.encode()) == []
+
+
+@pytest.mark.asyncio
 async def test_save_puts_the_password_in_the_keyring_and_nowhere_else(
     qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home
 ) -> None:
