@@ -63,11 +63,12 @@ def _in_backfill(engine, after_run_id: int) -> bool:
 
 
 def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    # Nobody reads a killed run's output: pipes would only be left open (and could fill and stall it).
     return subprocess.Popen(
         [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
