@@ -7,8 +7,6 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 
 async def wait_signal(signal: Any, timeout: float = 10.0) -> tuple[Any, ...]:
     """The arguments of the next emission of `signal`."""
@@ -32,10 +30,3 @@ async def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, inter
         if loop.time() > end:
             raise TimeoutError("condition not met in time")
         await asyncio.sleep(interval)
-
-
-# Qt warnings fail these tests (DESIGN.md convention 10), except the offscreen platform's known notice.
-QT_STRICT = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
-]

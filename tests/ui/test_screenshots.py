@@ -21,9 +21,9 @@ from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs import create_tabs
 from tests.conftest import SIM_PASSWORD, SIM_USER
-from tests.ui.helpers import QT_STRICT, wait_signal
+from tests.ui.helpers import wait_signal
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
+pytestmark = pytest.mark.timeout(90)
 
 
 @pytest.mark.asyncio

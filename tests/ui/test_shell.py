@@ -16,9 +16,9 @@ from qms_desktop.ui.app import Shell
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.qt import QObject, Signal
 from qms_desktop.ui.tabs import TabSpec, create_tabs
-from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.fixture

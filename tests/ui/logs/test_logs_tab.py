@@ -22,9 +22,9 @@ from qms_desktop.ui.qt import QApplication, QItemSelectionModel, QPalette, Qt
 from qms_desktop.ui.tabs.logs import create_tab
 from qms_desktop.ui.tabs.logs.models import ENTRY_ROLE
 from qms_desktop.ui.tabs.logs.tab import LogsTab
-from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [pytest.mark.asyncio, *QT_STRICT]
+pytestmark = pytest.mark.asyncio
 
 
 async def make_tab(qtbot: QtBot, ctx: UiContext, *, show: bool = False) -> LogsTab:
