@@ -226,7 +226,7 @@ def test_cursor_paging_never_repeats_or_skips_while_appending(log_dir: Path) -> 
             if page.next_cursor is None:
                 break
             cursor = page.next_cursor
-            time.sleep(0.0005)
+            time.sleep(0.0005)  # not a wait: the writer gets to append between two pages
     finally:
         stop.set()
         thread.join()
@@ -244,7 +244,7 @@ def test_filtered_paging_while_appending(log_dir: Path) -> None:
     def writer() -> None:
         while not stop.is_set():
             http.warning("late")
-            time.sleep(0.0001)
+            time.sleep(0.0001)  # not a wait: paces the writer so the reader runs in between
 
     thread = threading.Thread(target=writer)
     thread.start()

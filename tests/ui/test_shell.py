@@ -178,7 +178,7 @@ class _Raiser(QObject):
 
     @asyncSlot()
     async def boom(self) -> None:
-        await asyncio.sleep(0)
+        await asyncio.sleep(0)  # not a wait: the slot suspends once, so it really runs as a task
         self.done.emit()
         raise RuntimeError("slot failed")
 

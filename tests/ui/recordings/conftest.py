@@ -116,10 +116,10 @@ def fresh_session_state() -> Iterator[None]:
 async def teardown_tab(tab: Any) -> None:
     """qt-headless §3: stop(), setSource(QUrl()), a short wait, deleteLater(); then the proxy."""
     tab.controller.close()
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.1)  # not a wait: qt-headless §3's fixed pause for the FFmpeg threads to wind down
     player = tab.player.player
     if player is not None:
         player.deleteLater()
         tab.player.player = None
     await tab.controller.ctx.playback.shutdown()
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)  # not a wait: the deleteLater() above runs on the loop before the test ends
