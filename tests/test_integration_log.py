@@ -226,7 +226,7 @@ def test_cursor_paging_never_repeats_or_skips_while_appending(log_dir: Path) -> 
             if page.next_cursor is None:
                 break
             cursor = page.next_cursor
-            time.sleep(0.0005)
+            time.sleep(0.0005)  # not a wait: the writer gets to append between two pages
     finally:
         stop.set()
         thread.join()
@@ -244,7 +244,7 @@ def test_filtered_paging_while_appending(log_dir: Path) -> None:
     def writer() -> None:
         while not stop.is_set():
             http.warning("late")
-            time.sleep(0.0001)
+            time.sleep(0.0001)  # not a wait: paces the writer so the reader runs in between
 
     thread = threading.Thread(target=writer)
     thread.start()
@@ -399,7 +399,8 @@ def test_logging_ten_thousand_entries_is_fast(log_dir: Path) -> None:
     qms = logging.getLogger("qms")
     qms.propagate = False  # time the integration log, not pytest's capturing handler on the root
     try:
-        started = time.perf_counter()
+        # CPU time of this thread (logging is synchronous): a busy machine does not eat the budget.
+        started = time.thread_time()
         for i in range(10_000):
             http.info(
                 "GET %s -> %d",
@@ -407,12 +408,12 @@ def test_logging_ten_thousand_entries_is_fast(log_dir: Path) -> None:
                 200,
                 extra={"request_id": f"r{i}", "status": 200, "duration_ms": 3.2},
             )
-        elapsed = time.perf_counter() - started
+        elapsed = time.thread_time() - started
     finally:
         qms.propagate = True
     assert len(log.entries()) == 1000
-    started = time.perf_counter()
+    started = time.thread_time()
     assert len(all_pages(log, limit=500)) == 10_000
-    paging = time.perf_counter() - started
-    print(f"logged 10,000 entries in {elapsed:.3f}s, paged them in {paging:.3f}s")
+    paging = time.thread_time() - started
+    print(f"logged 10,000 entries in {elapsed:.3f} s of CPU, paged them in {paging:.3f} s")
     assert elapsed < 1.0, elapsed  # ~0.3 s here

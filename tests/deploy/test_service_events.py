@@ -15,6 +15,7 @@ from qms_desktop.service.events import EventReceiver, InvalidEvent, SessionEvent
 from qms_desktop.service.runner import Service, ServiceOptions
 from qms_desktop.store.schema import recordings, sync_runs
 from tests.sync.helpers import DAY_MS, client_for, small_settings
+from tests.waiting import wait_until
 
 
 def _state(engine: Engine, session_id: str) -> str | None:
@@ -27,7 +28,7 @@ async def _until(predicate: Any, timeout: float) -> bool:
     while asyncio.get_running_loop().time() < deadline:
         if await asyncio.to_thread(predicate):
             return True
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.05)  # the poll interval
     return False
 
 
@@ -148,12 +149,9 @@ async def test_event_ids_wait_for_the_running_sync_then_sync_at_once() -> None:
             events.submit(SessionEvent("ENDED", ("a1",), False))
             events.submit(SessionEvent("STARTED", ("ignored",), False))
             events.submit(SessionEvent("PRUNED", ("a1", "b2"), False))
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.05)  # not a wait: the event task runs, and must wait for the lock
             assert calls == [] and events.pending == ["a1", "b2"]
-        for _ in range(100):
-            if calls:
-                break
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: calls)
     finally:
         task.cancel()
     assert calls == [["a1", "b2"]] and events.busy_retries == 1 and events.pending == []

@@ -23,6 +23,7 @@ from tests.acting import PASSWORD as ACTING_PASSWORD
 from tests.acting import add_user
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.sync.helpers import row_count, stored, truth
+from tests.waiting import poll_until
 
 BACKFILL_DAYS = 4
 
@@ -71,12 +72,12 @@ def test_sigterm_mid_run_leaves_a_committed_resumable_state(
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and proc.poll() is None:
+
+        def mid_run() -> bool:
             runs = _runs(engine)
-            if runs and runs[-1][0] == "RUNNING" and runs[-1][1] >= 4:
-                break
-            time.sleep(0.02)
+            return bool(runs) and runs[-1][0] == "RUNNING" and runs[-1][1] >= 4
+
+        poll_until(lambda: proc.poll() is not None or mid_run(), 30)
         assert proc.poll() is None, proc.stderr.read().decode()[-2000:] if proc.stderr else ""
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
@@ -128,7 +129,7 @@ def test_demo_service_serves_metrics_and_stops_cleanly(tmp_path: Path) -> None:
                 text = ""
             if 'qms_sync_runs_total{status="SUCCESS"} 1.0' in text:
                 break
-            time.sleep(0.2)
+            time.sleep(0.2)  # the poll interval: the metrics are read again until the first run shows
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
     finally:

@@ -23,7 +23,7 @@ async def _wait_for_lease(db: Engine, timeout: float = 10) -> int:
             lease = current_lease(conn)
         if lease is not None and lease.run_id is not None:
             return lease.run_id
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.02)  # the poll interval
     raise AssertionError("the first sync never took the lock")
 
 
@@ -82,7 +82,7 @@ async def test_a_reader_sees_whole_pages_as_they_commit(db_url: str, engine: Eng
         task = asyncio.create_task(writer.run())
         while not task.done():
             await asyncio.to_thread(read_once)
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.01)  # not a wait: the reader's pace, a snapshot every 10 ms while pages land
         result = task.result()
         await asyncio.to_thread(read_once)
     finally:

@@ -25,6 +25,7 @@ from qms_desktop.security import Principal, Role, StreamLimitReached, list_audit
 from qms_desktop.security.audit import AuditWriter
 from qms_desktop.security.errors import PermissionDenied
 from tests.playback.helpers import SimData
+from tests.waiting import poll_until
 
 ADMIN = Principal("alice", Role.ADMIN)
 OTHER = Principal("bob", Role.ADMIN)
@@ -182,9 +183,7 @@ def test_client_abort_cancels_the_upstream_request(data: SimData, proxy: Playbac
         assert total > 20_000_000
         for _chunk in response.iter_raw(65536):
             break
-    deadline = time.monotonic() + 5
-    while proxy.stats().active_upstreams and time.monotonic() < deadline:
-        time.sleep(0.02)
+    poll_until(lambda: not proxy.stats().active_upstreams, 5)
     stats = proxy.stats()
     assert stats.active_upstreams == 0
     assert stats.upstream_cancelled == 1 and stats.upstream_completed == 0
@@ -215,7 +214,7 @@ def test_tokens_are_bound_to_user_recording_and_track(honest: SimData) -> None:
         proxy.release(mine.token)
         assert get(mine.url).status_code == 403
         short = proxy.register(ADMIN, a, ttl_s=0.2)
-        time.sleep(0.3)
+        time.sleep(0.3)  # not a wait: the ticket's 0.2 s lifetime runs out, which is what is tested
         expired = get(short.url)
         assert expired.status_code == 403 and "expired" in expired.text
     finally:

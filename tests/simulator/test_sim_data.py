@@ -103,14 +103,16 @@ def test_agents_and_csv() -> None:
 
 
 def test_hundred_thousand_sessions_generate_fast() -> None:
-    t0 = time.perf_counter()
+    # CPU time of this thread, where all the work runs: wall-clock time also counts whatever else
+    # the machine runs meanwhile (it went past the budget under a busy machine's load).
+    t0 = time.thread_time()
     data = Dataset(seed=3, sessions_per_day=100_000, days=1, anchor_ms=ANCHOR_MS)
     selection = data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS)
     calls = selection.calls()
-    elapsed = time.perf_counter() - t0
+    elapsed = time.thread_time() - t0
     assert len(calls) == 100_000
     assert elapsed < 2.0, elapsed
     # Cached: a second pass over the same day is cheap.
-    t1 = time.perf_counter()
+    t1 = time.thread_time()
     assert len(data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS).calls()) == 100_000
-    assert time.perf_counter() - t1 < 0.5
+    assert time.thread_time() - t1 < 0.5

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import httpx
 import pytest
 from aiohttp import web
+
+from tests.waiting import poll_until
 
 from .conftest import ANCHOR_MS, DAY_MS, PASSWORD, SIGN_IN, USER
 
@@ -92,8 +93,5 @@ def test_failed_delivery_is_counted(make_sim, client_for) -> None:
     assert api.post(SUBSCRIBE, json=body).json()["responseCode"] == 2000
     sid = sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)[0]["sessionId"]
     sim.emit_session_event(sid, "DELETED")
-    for _ in range(100):
-        if sim.stats.events_failed:
-            break
-        time.sleep(0.05)
+    poll_until(lambda: sim.stats.events_failed)
     assert sim.stats.events_failed == 1

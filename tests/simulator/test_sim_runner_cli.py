@@ -62,21 +62,21 @@ def test_cli_prints_urls_as_json(tmp_path: Path) -> None:
         "--media-port", "0", "--sessions-per-day", "20", "--days", "2", "--seed", "1",
         "--user", USER, "--password", PASSWORD, "--json",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
-    try:
-        line = proc.stdout.readline()
-        info = json.loads(line)
-        assert info["api_url"].startswith("https://127.0.0.1:") and info["media_url"] != info["api_url"]
-        assert info["username"] == USER and PASSWORD not in line
-        assert Path(info["cert_path"]).is_file() and len(info["fingerprint_sha256_hex"]) == 64
-        ctx = ssl.create_default_context(cafile=info["cert_path"])
-        with httpx.Client(base_url=info["api_url"], verify=ctx) as client:
-            r = client.post(
-                "/ora/authenticationService/authentication/signIn",
-                json={"requestParameters": {"username": USER, "password": PASSWORD}},
-            )
-            assert r.json()["responseCode"] == 2000
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root) as proc:
+        try:
+            line = proc.stdout.readline()
+            info = json.loads(line)
+            assert info["api_url"].startswith("https://127.0.0.1:") and info["media_url"] != info["api_url"]
+            assert info["username"] == USER and PASSWORD not in line
+            assert Path(info["cert_path"]).is_file() and len(info["fingerprint_sha256_hex"]) == 64
+            ctx = ssl.create_default_context(cafile=info["cert_path"])
+            with httpx.Client(base_url=info["api_url"], verify=ctx) as client:
+                r = client.post(
+                    "/ora/authenticationService/authentication/signIn",
+                    json={"requestParameters": {"username": USER, "password": PASSWORD}},
+                )
+                assert r.json()["responseCode"] == 2000
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
     assert proc.returncode == 0

@@ -40,7 +40,8 @@ class Runs:
 
 
 async def settle() -> None:
-    """Let every ready task run until none is left (no timers involved)."""
+    """Let every ready task run until none is left (no timers involved). Not a wait: tests call it to
+    show that nothing more happens once what they waited for has happened."""
     for _ in range(20):
         await asyncio.sleep(0)
 

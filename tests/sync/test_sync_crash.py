@@ -23,6 +23,7 @@ from tests.acting import PASSWORD as ACTING_PASSWORD
 from tests.acting import add_user
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.sync.helpers import row_count, stored, truth
+from tests.waiting import poll_until
 
 KILLS = 20
 
@@ -63,11 +64,12 @@ def _in_backfill(engine, after_run_id: int) -> bool:
 
 
 def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    # Nobody reads a killed run's output: pipes would only be left open (and could fill and stall it).
     return subprocess.Popen(
         [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -95,15 +97,13 @@ def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_f
     while kills < KILLS and time.monotonic() < deadline:
         last_run = _last_run_id(engine)
         proc = _start(env)
-        started = time.monotonic()
-        while proc.poll() is None and not _in_backfill(engine, last_run) and time.monotonic() - started < 30:
-            time.sleep(0.02)
+        poll_until(lambda p=proc, run=last_run: p.poll() is not None or _in_backfill(engine, run), 30)
         if proc.poll() is not None:
             completed_early += 1
             if completed_early > 3:
                 break  # the backfill finished before we could kill it again
             continue
-        time.sleep(rng.uniform(0.0, 0.5))  # a random moment inside the backfill
+        time.sleep(rng.uniform(0.0, 0.5))  # not a wait: a random moment inside the backfill to kill it at
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1

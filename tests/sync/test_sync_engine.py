@@ -24,6 +24,7 @@ from tests.sync.helpers import (
     sync_engine,
     truth,
 )
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
 
@@ -317,10 +318,7 @@ async def test_the_scheduler_survives_a_failed_run_and_stops_cleanly(engine, sim
     scheduler = SyncScheduler(once, interval_s=0.05)
     scheduler.start()
     try:
-        for _ in range(400):
-            if len(statuses) >= 2:
-                break
-            await asyncio.sleep(0.05)
+        await wait_until(lambda: len(statuses) >= 2, 20)
     finally:
         await scheduler.stop()
         sync.close()

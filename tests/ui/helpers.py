@@ -4,10 +4,11 @@ asyncio tasks advance and then hangs the run (qt-headless.md §3)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
-import pytest
+from tests.waiting import wait_until
+
+__all__ = ["wait_signal", "wait_until"]
 
 
 async def wait_signal(signal: Any, timeout: float = 10.0) -> tuple[Any, ...]:
@@ -23,19 +24,3 @@ async def wait_signal(signal: Any, timeout: float = 10.0) -> tuple[Any, ...]:
         return await asyncio.wait_for(future, timeout)
     finally:
         signal.disconnect(receive)
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 10.0, interval: float = 0.02) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        if loop.time() > end:
-            raise TimeoutError("condition not met in time")
-        await asyncio.sleep(interval)
-
-
-# Qt warnings fail these tests (DESIGN.md convention 10), except the offscreen platform's known notice.
-QT_STRICT = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
-]

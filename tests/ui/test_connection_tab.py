@@ -23,9 +23,9 @@ from qms_desktop.ui.tabs.connection import create_tab
 from qms_desktop.ui.tabs.connection.models import TLS_CA_FILE, TLS_INSECURE, TLS_PINNED, TLS_SYSTEM
 from qms_desktop.ui.tabs.connection.tab import ConnectionTab
 from tests.conftest import SIM_PASSWORD, SIM_USER
-from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 
 async def open_tab(ctx: Any, qtbot: Any) -> ConnectionTab:

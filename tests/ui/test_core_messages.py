@@ -18,10 +18,9 @@ from qms_desktop.ui import core_messages, i18n
 from qms_desktop.ui.qt import QLocale
 from qms_desktop.ui.tabs.connection.models import TLS_SYSTEM
 from qms_desktop.ui.tabs.connection.tab import ConnectionTab
-from tests.ui.helpers import QT_STRICT
 from tests.ui.test_connection_tab import fill, open_tab, run_test, states
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 CORE = Path(diagnostics.__file__).parent
 

@@ -19,9 +19,9 @@ from qms_desktop.ui import i18n
 from qms_desktop.ui.app import Shell
 from qms_desktop.ui.login import MODE_FIRST_ADMIN, MODE_SIGN_IN, SignIn
 from qms_desktop.ui.tabs import visible_tabs
-from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
+pytestmark = pytest.mark.timeout(90)
 
 PASSWORD = "correct-horse-battery"
 

@@ -10,9 +10,9 @@ from qms_desktop.app.users import create_first_admin
 from qms_desktop.security import audit, list_audit
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.ui.tabs.users import create_tab
-from tests.ui.helpers import QT_STRICT, wait_signal
+from tests.ui.helpers import wait_signal
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.mark.asyncio

@@ -3,27 +3,32 @@ Ukrainian, as PNGs under QMS_HOME/screenshots (and QMS_SCREENSHOT_DIR when set, 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from qms_desktop import config, secrets
 from qms_desktop.app import runtime
 from qms_desktop.app.sync import SyncUseCases, run_plan
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.ui import i18n
+from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs import create_tabs
 from tests.conftest import SIM_PASSWORD, SIM_USER
-from tests.ui.helpers import QT_STRICT, wait_signal
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(90)]
+pytestmark = pytest.mark.timeout(90)
+
+
+def idle(ctx: UiContext) -> bool:
+    """No op of the tabs is running: what they loaded is on screen."""
+    return all(task.done() for task in ctx.tasks._tasks.values())
 
 
 @pytest.mark.asyncio
@@ -54,13 +59,13 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
     window.resize(1180, 760)
     window.show()
     window.on_sync_finished(result)
-    await asyncio.sleep(0.3)  # tabs load their data off the GUI thread
+    await wait_until(lambda: idle(ui_ctx))  # tabs load their data off the GUI thread
 
     connection = window.tab_widget("connection")
     assert connection is not None
     qtbot.mouseClick(connection.test_button, Qt.MouseButton.LeftButton)
     await wait_signal(connection.controller.test_finished, 20)
-    await asyncio.sleep(0.5)
+    await wait_until(lambda: idle(ui_ctx))  # and what the tab reads again after a test
 
     translations = i18n.Translations()
     out = qms_home / "screenshots"
@@ -68,7 +73,8 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
     try:
         for language in ("en", "uk"):
             translations.apply(language)
-            await asyncio.sleep(0.2)  # LanguageChange events are delivered by the loop (no processEvents here)
+            # The windows' LanguageChange events are posted: deliver them now (only them, not the loop's).
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
             written += window.save_screenshots(out / language)
     finally:
         translations.apply("en")

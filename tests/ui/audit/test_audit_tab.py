@@ -21,9 +21,9 @@ from qms_desktop.store.engine import begin_write
 from qms_desktop.ui.tabs import audit as audit_tab
 from qms_desktop.ui.tabs.audit import controller as audit_controller
 from qms_desktop.ui.tabs.audit.models import AuditFilter, AuditTableModel
-from tests.ui.helpers import QT_STRICT, wait_signal, wait_until
+from tests.ui.helpers import wait_signal, wait_until
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 ADMIN = Principal("admin", Role.ADMIN)
 BASE_MS = 1_700_000_000_000

@@ -17,9 +17,6 @@ from qms_desktop.ui.tabs.logs.models import (
     LogTableModel,
     message_cell_text,
 )
-from tests.ui.helpers import QT_STRICT
-
-pytestmark = QT_STRICT
 
 T0 = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
 

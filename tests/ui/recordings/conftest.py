@@ -26,19 +26,6 @@ from qms_desktop.ui.context import AppSignals, UiContext
 from tests.playback.helpers import sim_config, start_test_sim
 from tests.sync.helpers import small_settings, sync_engine
 
-# Qt warnings fail these tests (DESIGN.md 10), like QT_STRICT; pytest-qt reads one qt_log_ignore
-# marker, so the offscreen notice and QtMultimedia's expected complaints (no sound server on CI,
-# optional libraries probed) are listed together.
-STRICT_WITH_MULTIMEDIA = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(
-        r"This plugin does not support propagateSizeHints\(\)",
-        r"Couldn't (load|resolve) .*",
-        r"PulseAudioService: .*",
-        r"No audio device detected.*",
-    ),
-]
-
 
 class Synced:
     def __init__(self, sim: RunningSimulator, config: ClientConfig, template: Path) -> None:
@@ -129,10 +116,10 @@ def fresh_session_state() -> Iterator[None]:
 async def teardown_tab(tab: Any) -> None:
     """qt-headless §3: stop(), setSource(QUrl()), a short wait, deleteLater(); then the proxy."""
     tab.controller.close()
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.1)  # not a wait: qt-headless §3's fixed pause for the FFmpeg threads to wind down
     player = tab.player.player
     if player is not None:
         player.deleteLater()
         tab.player.player = None
     await tab.controller.ctx.playback.shutdown()
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.05)  # not a wait: the deleteLater() above runs on the loop before the test ends

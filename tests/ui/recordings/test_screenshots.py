@@ -13,9 +13,9 @@ from qms_desktop.ui import i18n
 from qms_desktop.ui.qt import QLocale
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from tests.ui.helpers import wait_signal, wait_until
-from tests.ui.recordings.conftest import STRICT_WITH_MULTIMEDIA, teardown_tab
+from tests.ui.recordings.conftest import teardown_tab
 
-pytestmark = [*STRICT_WITH_MULTIMEDIA, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from qms_desktop.ui.qt import Qt
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, RecordingsModel
 from tests.ui.helpers import wait_signal, wait_until
-from tests.ui.recordings.conftest import STRICT_WITH_MULTIMEDIA, teardown_tab
+from tests.ui.recordings.conftest import teardown_tab
 
-pytestmark = [*STRICT_WITH_MULTIMEDIA, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.timeout(60)
 
 
 def all_rows(engine: Any, query: RecordingQuery) -> list[str]:

@@ -10,9 +10,9 @@ import pytest
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from tests.ui.helpers import wait_signal, wait_until
-from tests.ui.recordings.conftest import STRICT_WITH_MULTIMEDIA, teardown_tab
+from tests.ui.recordings.conftest import teardown_tab
 
-pytestmark = [*STRICT_WITH_MULTIMEDIA, pytest.mark.timeout(90)]
+pytestmark = pytest.mark.timeout(90)
 
 
 def team_call(engine: Any, team: str) -> tuple[str, str, int]:

@@ -74,7 +74,7 @@ async def test_progress_is_batched(ctx_factory: Any, sim: Any, wait_signal: Any)
 
 
 @pytest.mark.asyncio
-async def test_a_burst_of_progress_is_one_emission(ctx: UiContext) -> None:
+async def test_a_burst_of_progress_is_one_emission(ctx: UiContext, wait_until: Any, wait_signal: Any) -> None:
     service = BackgroundSync(ctx)
     emitted: list[SyncProgress] = []
     ctx.signals.sync_progress.connect(emitted.append)
@@ -82,13 +82,16 @@ async def test_a_burst_of_progress_is_one_emission(ctx: UiContext) -> None:
     service._progress_timer.start()
     for page in range(1, 501):
         mailbox.put(SyncProgress(7, "c", "incremental", RunCounts(pages=page)))
-    await asyncio.sleep(0.4)
+    await wait_until(lambda: emitted)
+    await wait_signal(service._progress_timer.timeout)  # the next tick has nothing more to send
     service._progress_timer.stop()
     assert [p.counts.pages for p in emitted] == [500]
 
 
 @pytest.mark.asyncio
-async def test_second_sync_now_while_running_is_refused(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+async def test_second_sync_now_while_running_is_refused(
+    ctx: UiContext, sim: Any, wait_until: Any, wait_signal: Any
+) -> None:
     sim.faults.update(latency_ms=60)  # a run that lasts long enough to be asked twice
     service = BackgroundSync(ctx)
     refused: list[str] = []
@@ -97,7 +100,7 @@ async def test_second_sync_now_while_running_is_refused(ctx: UiContext, sim: Any
     ctx.signals.sync_started.connect(started.append)
     try:
         service.sync_now()
-        await asyncio.sleep(0.05)
+        await wait_until(lambda: service._progress is not None, 30)  # planned: the engine is syncing
         service.sync_now()
         service.sync_now()
         (result,) = await wait_signal(ctx.signals.sync_finished, 30)
@@ -123,8 +126,8 @@ async def test_scheduler_on_and_off(ctx: UiContext, sim: Any, wait_until: Any, w
         assert not service.scheduler_enabled
         await wait_until(lambda: not service.running, 30)
         count = len(finished)
-        await asyncio.sleep(0.8)
-        assert len(finished) == count  # off means off
+        await asyncio.sleep(0.8)  # not a wait: more than two of the old 0.3 s intervals pass...
+        assert len(finished) == count  # ...and no run starts: off means off
         await wait_until(lambda: runtime.sync_settings(ctx.engine).interval_s == 0.3)  # persisted
     finally:
         await service.shutdown()
