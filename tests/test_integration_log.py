@@ -394,26 +394,16 @@ def test_registered_secret_short_values_are_ignored() -> None:
     assert mask_text("s3cr3t-pw") == "s3cr3t-pw"
 
 
-def test_logging_ten_thousand_entries_is_fast(log_dir: Path) -> None:
+def test_ten_thousand_entries_keep_the_newest_thousand_and_page_in_full(log_dir: Path) -> None:
+    # How fast this runs is measured by tests/benchmarks/bench_generators.py, not asserted here.
     log = setup_integration_log(log_dir)
-    qms = logging.getLogger("qms")
-    qms.propagate = False  # time the integration log, not pytest's capturing handler on the root
-    try:
-        # CPU time of this thread (logging is synchronous): a busy machine does not eat the budget.
-        started = time.thread_time()
-        for i in range(10_000):
-            http.info(
-                "GET %s -> %d",
-                "/ora/queryService/query/sessions",
-                200,
-                extra={"request_id": f"r{i}", "status": 200, "duration_ms": 3.2},
-            )
-        elapsed = time.thread_time() - started
-    finally:
-        qms.propagate = True
+    for i in range(10_000):
+        http.info(
+            "GET %s -> %d",
+            "/ora/queryService/query/sessions",
+            200,
+            extra={"request_id": f"r{i}", "status": 200, "duration_ms": 3.2},
+        )
     assert len(log.entries()) == 1000
-    started = time.thread_time()
+    assert log.entries()[-1].extra["request_id"] == "r9999"
     assert len(all_pages(log, limit=500)) == 10_000
-    paging = time.thread_time() - started
-    print(f"logged 10,000 entries in {elapsed:.3f} s of CPU, paged them in {paging:.3f} s")
-    assert elapsed < 1.0, elapsed  # ~0.3 s here

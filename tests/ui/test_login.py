@@ -251,12 +251,6 @@ async def test_sign_out_returns_to_the_dialog(qapp, translations, memory_keyring
 
 
 @pytest.mark.asyncio
-@pytest.mark.qt_log_ignore(
-    r"This plugin does not support propagateSizeHints\(\)",
-    r"Couldn't (load|resolve) .*",
-    r"PulseAudioService: .*",
-    r"No audio device detected.*",
-)
 async def test_signing_out_ends_the_users_playbacks(qapp, translations, use_keyring) -> None:
     import keyring
 

@@ -14,9 +14,9 @@ from qms_desktop.security import audit, list_audit
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.directory import list_agents
 from qms_desktop.ui.tabs.directory import create_tab
-from tests.ui.helpers import QT_STRICT, wait_signal
+from tests.ui.helpers import wait_signal
 
-pytestmark = [*QT_STRICT, pytest.mark.timeout(60)]
+pytestmark = [pytest.mark.timeout(60)]
 
 CSV = "agent_id,name,extension,team\na1,Ann,2001,T1\na2,Bob,2002,T2\na3,,bad ext!,T2\n"
 
