@@ -75,6 +75,7 @@ class PageWriter:
         fetched_at = self._now_ms()
 
         def write() -> None:
+            before = result.counts.errors
             counts = write_page(
                 self.db,
                 page,
@@ -87,7 +88,7 @@ class PageWriter:
             )
             # Only after the commit do the in-memory counters move.
             result.counts = counts
-            result.quarantined += len(rejected)
+            result.quarantined += counts.errors - before  # records quarantined for the first time
 
         with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
                           records=page.size):  # fmt: skip

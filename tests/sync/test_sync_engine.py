@@ -265,7 +265,7 @@ async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, s
     assert set(stored(engine)) == set(expected) - broken
 
     again = await run_once(engine, sim, ca_file, settings)
-    assert again.status == "PARTIAL" and again.counts.errors == 1
+    assert again.status == "SUCCESS" and again.counts.errors == 0  # known, unchanged: not a new error
     with engine.connect() as conn:
         counts = sorted(r[0] for r in conn.execute(sa.select(quarantine.c.seen_count)))
     assert counts == [1, 1, 2]  # kept once each, the re-read one counted again
@@ -274,6 +274,42 @@ async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, s
     fixed = await run_once(engine, sim, ca_file, settings)
     assert fixed.status == "SUCCESS"
     assert recent <= set(stored(engine))
+
+
+async def test_a_quarantined_record_makes_one_run_partial_until_mediasense_changes_it(engine, sim, ca_file):
+    settings = small_settings()
+    recent = [
+        t
+        for t in sim.ground_truth(*covered_window(settings, NOW_MS))
+        if t["state"] == "ACTIVE"
+        and t["start_ms"] > NOW_MS - 10 * 60_000
+        and t["planned_end_ms"] < NOW_MS + 10 * 60_000
+    ]
+    assert recent, "the simulator plants a short call running at its anchor"
+    target = recent[0]["sessionId"]
+    sim.faults.update(malformed_records={target})
+
+    def quarantined() -> list[tuple[str, int]]:
+        with engine.connect() as conn:
+            return sorted((r.reason, r.seen_count) for r in conn.execute(sa.select(quarantine)))
+
+    first = await run_once(engine, sim, ca_file, settings)
+    assert (first.status, first.counts.errors, first.quarantined) == ("PARTIAL", 1, 1)
+    for _ in range(2):  # unchanged on MediaSense: seen again, counted once
+        unchanged = await run_once(engine, sim, ca_file, settings)
+        assert (unchanged.status, unchanged.counts.errors, unchanged.quarantined) == ("SUCCESS", 0, 0)
+    assert [count for _reason, count in quarantined()] == [3]
+
+    sim.clock.advance(10 * 60)  # the call ends: MediaSense changes the record, still broken
+    changed = await run_once(engine, sim, ca_file, settings)
+    assert (changed.status, changed.counts.errors, changed.quarantined) == ("PARTIAL", 1, 1)
+    assert len(quarantined()) == 2 and all(reason for reason, _count in quarantined())
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+
+    sim.faults.update(malformed_records=0.0)  # MediaSense sends it whole: it is stored
+    fixed = await run_once(engine, sim, ca_file, settings)
+    assert fixed.status == "SUCCESS" and fixed.counts.created >= 1
+    assert stored(engine)[target][0] in ("CLOSED_NORMAL", "CLOSED_ERROR")
 
 
 async def test_backfill_redoes_only_the_gaps(engine, sim, ca_file):
