@@ -37,6 +37,7 @@ class SyncPage:
     deleted: Sequence[str] = ()
     checkpoint: Checkpoint | None = None  # None: this page does not move the checkpoint
     backfill_slice: tuple[int, int] | None = None  # the backfill day the page belongs to
+    late: bool = False  # a reconciliation page: the sessions it creates are ones the live window missed
 
     @property
     def size(self) -> int:
@@ -78,6 +79,7 @@ def write_page(
             updated=counts.updated + outcome.updated + len(page.deleted),
             skipped=counts.skipped + outcome.skipped,
             errors=counts.errors + new_rejected,
+            late_found=counts.late_found + (outcome.created if page.late else 0),
         )
         state.update_run(conn, run_id, after, now)
         lease.renew(conn, now, run_id)

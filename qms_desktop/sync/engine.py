@@ -4,7 +4,9 @@ Rules (DESIGN.md): windows are half-open UTC; the run's upper bound is frozen at
 (now − safety delay) and the watermark never passes it; incremental windows start at the watermark
 minus the overlap; each page's rows and checkpoint are committed in one transaction, so a crash replays
 at most one page and the idempotent upsert absorbs it; a failed run never advances the checkpoint past
-its last committed page; backfill is recorded as done day slices and never moves the live watermark.
+its last committed page; backfill is recorded as done day slices and never moves the live watermark;
+the reconciliation (`reconcile`) re-checks the last day on a slower cadence for sessions MediaSense
+showed too late for the overlap, and never moves the watermark either.
 
 A MediaSense problem that outlasts the client's retries ends the phase it happened in, not the run:
 the other phases still run, and a run that committed something ends PARTIAL with the problems as its
@@ -12,7 +14,7 @@ error. A run that committed nothing, or met a problem no phase gets past (no con
 credentials), ends FAILED with the reason and what to check.
 
 All database work runs on one writer thread (`DbWriter`); the event loop only waits for MediaSense.
-This module runs a cycle under the sync lock; `phases` holds what each phase asks MediaSense,
+This module runs a cycle under the sync lock; `phases` and `reconcile` hold what each phase asks MediaSense,
 `pages` and `store.sync_page` how a page is committed, `run` the run's result and history row.
 """
 
@@ -50,6 +52,7 @@ from qms_desktop.sync import phases
 from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.phases import RunContext
+from qms_desktop.sync.reconcile import reconcile
 from qms_desktop.sync.run import (
     CORRELATION_ID,
     ProgressCallback,
@@ -159,6 +162,8 @@ class SyncEngine:
             await self._phase(run, "backfill", phases.backfill(run, checkpoint), streak)
         else:
             result.backfill_complete = True
+        self._check_stop()
+        await self._phase(run, "reconciliation", reconcile(run, upper), streak)
 
     async def _phase(
         self, run: RunContext, label: str, body: Awaitable[T], streak: _FailureStreak

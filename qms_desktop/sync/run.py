@@ -42,7 +42,7 @@ _install_correlation_factory()
 class SyncProgress:
     run_id: int
     correlation_id: str
-    phase: str  # incremental | open | backfill | done
+    phase: str  # incremental | open | backfill | reconcile | done
     counts: RunCounts
     backfill_day: int | None = None  # "day x of y"
     backfill_days: int | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,7 +15,7 @@ from qms_desktop.store.schema import recordings
 from qms_desktop.sync.engine import SyncEngine
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import DAY_MS, floor_day
-from tests.conftest import sim_client_config
+from tests.conftest import SIM_PASSWORD, SIM_USER, sim_client_config
 
 # A fixed instant keeps every run reproducible: the simulator's clock is frozen here.
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -61,3 +63,17 @@ def truth(sim: Any, start_ms: int, end_ms: int) -> dict[str, tuple[Any, ...]]:
 def row_count(db: Engine) -> int:
     with db.connect() as conn:
         return int(conn.execute(sa.select(sa.func.count()).select_from(recordings)).scalar_one())
+
+
+def sync_cli_env(db_url: str, sim: Any, ca_file: str, home: Path) -> dict[str, str]:
+    """The environment of a `qms-desktop sync` process: this database and this simulator."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
+    env.update(
+        QMS_HOME=str(home),
+        QMS_DATABASE_URL=db_url,
+        MEDIASENSE_URL=sim.api_url,
+        MEDIASENSE_USERNAME=SIM_USER,
+        MEDIASENSE_PASSWORD=SIM_PASSWORD,
+        MEDIASENSE_CA_FILE=ca_file,
+    )
+    return env

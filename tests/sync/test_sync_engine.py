@@ -134,7 +134,7 @@ async def test_failure_at_every_page_boundary_then_a_new_run_equals_ground_truth
             after = state.load_checkpoint(conn)
         # A run that failed part way never moves the checkpoint past its last committed page.
         assert after.last_sync_time_ms == checkpoints[-1].last_sync_time_ms
-        assert not after.backfill_complete
+        assert after.backfill_complete == failed.backfill_complete  # only days done in full count
     resumed = await run_once(engine, sim, ca_file, settings)
     assert resumed.status == "SUCCESS", resumed.error
     assert stored(engine) == expected
@@ -270,7 +270,7 @@ async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, s
     assert again.status == "SUCCESS" and again.counts.errors == 0  # known, unchanged: not a new error
     with engine.connect() as conn:
         counts = sorted(r[0] for r in conn.execute(sa.select(quarantine.c.seen_count)))
-    assert counts == [1, 1, 2]  # kept once each, the re-read one counted again
+    assert counts == [1, 1, 3]  # kept once each; the recent one re-read by the first run's reconciliation, then again
 
     sim.faults.update(malformed_records=0.0)  # MediaSense now sends it whole: it lands
     fixed = await run_once(engine, sim, ca_file, settings)
@@ -300,7 +300,7 @@ async def test_a_quarantined_record_makes_one_run_partial_until_mediasense_chang
     for _ in range(2):  # unchanged on MediaSense: seen again, counted once
         unchanged = await run_once(engine, sim, ca_file, settings)
         assert (unchanged.status, unchanged.counts.errors, unchanged.quarantined) == ("SUCCESS", 0, 0)
-    assert [count for _reason, count in quarantined()] == [3]
+    assert [count for _reason, count in quarantined()] == [4]  # the first run's reconciliation saw it too
 
     sim.clock.advance(10 * 60)  # the call ends: MediaSense changes the record, still broken
     changed = await run_once(engine, sim, ca_file, settings)
