@@ -189,3 +189,24 @@ def test_reconciliation_settings_are_checked() -> None:
     for bad in ({"reconcile_interval_s": -1}, {"reconcile_window_s": -60}):
         with pytest.raises(ValueError, match="reconciliation"):
             SyncSettings(**bad)
+
+
+@pytest.mark.asyncio
+async def test_a_server_that_reports_totals_is_reconciled_by_its_totals(sqlite_engine, start_sim, ca_file):
+    hidden = {"late_visible_rate": 0.2, "late_visible_min_s": 36_000, "late_visible_max_s": 36_000}
+    sim = start_sim("spec", now=START, freeze_clock=True, days=2, sessions_per_day=200, faults=hidden, fault_seed=3)
+    settings = small_settings(page_size=100, backfill_days=1, reconcile_interval_s=0.001)
+    sync = sync_engine(sqlite_engine, sim, ca_file, settings)
+    try:
+        assert (await sync.run("test")).status == "SUCCESS"
+        sim.faults.update(late_visible_rate=0.0)  # shown now, hours after they started
+        sim.clock.advance(60)
+        covered = (floor_day(START_MS) - DAY_MS, sim.clock.now_ms())
+        late = set(truth(sim, *covered)) - set(stored(sqlite_engine))
+        assert late
+        result = await sync.run("test")
+    finally:
+        sync.close()
+        await sync.client.aclose()
+    assert result.status == "SUCCESS" and result.counts.late_found >= 1
+    assert stored(sqlite_engine) == truth(sim, *covered)
