@@ -91,6 +91,8 @@ def _format_result(result: SyncResult) -> str:
         f"Sync run {result.run_id}: {result.status}",
         f"  fetched {c.fetched}, created {c.created}, updated {c.updated}, skipped {c.skipped}, errors {c.errors}",
     ]
+    if c.late_found:
+        lines.append(f"  {c.late_found} late session(s) found by the reconciliation (missed by the live window)")
     if result.backfill_total_days:
         lines.append(f"  backfill: {result.backfill_done_days} of {result.backfill_total_days} days")
     if result.more_pending:
@@ -161,7 +163,8 @@ def run_status(args: argparse.Namespace) -> int:
         for run in d["history"]:
             lines.append(
                 f"  run {run['id']:>5} {run['status']:<11} {run['trigger'] or '':<9} fetched {run['fetched']:>6} "
-                f"created {run['created']:>6} updated {run['updated']:>6} errors {run['errors']:>4}"
+                f"created {run['created']:>6} updated {run['updated']:>6} errors {run['errors']:>4} "
+                f"late {run['lateFound']:>4}"
             )
         return "\n".join(lines)
 

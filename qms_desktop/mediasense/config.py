@@ -19,6 +19,10 @@ class ClientConfig:
     timeout: float = 10.0
     tls: TlsSettings = field(default_factory=TlsSettings)
     max_retries: int = 2  # the specification: up to 2 retries with exponential backoff
+    # A busy server (5042, 429) or a garbled answer (invalid or cut-off JSON) passes in a moment:
+    # retried more often than a failure, within the time budget.
+    transient_retries: int = 6
+    retry_budget_s: float = 90.0  # the most one call waits between its attempts, Retry-After included
     backoff_base: float = 0.5
     backoff_max: float = 8.0
     media_timeout: float = 60.0  # media files may be generated on first request
@@ -35,6 +39,8 @@ class ClientConfig:
             raise ConfigurationError("No MediaSense user name is configured")
         if self.timeout <= 0:
             raise ConfigurationError("The timeout must be positive")
+        if self.max_retries < 0 or self.transient_retries < 0 or self.retry_budget_s < 0:
+            raise ConfigurationError("Retry counts and the retry time budget cannot be negative")
 
 
 @dataclass(slots=True)

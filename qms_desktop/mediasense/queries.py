@@ -34,6 +34,7 @@ class SessionPage:
     raw_count: int
     has_more: bool
     dialect: str
+    total: int | None = None  # sessions in the whole window, when the server says (MediaSense does not)
 
     @property
     def next_offset(self) -> int | None:
@@ -94,7 +95,7 @@ class SessionQueries:
                 ) from exc
             records, rejected = normalize_page(raw.items, dialect.session_dialect)
             records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
-            return SessionPage(records, rejected, offset, len(raw.items), raw.has_more, dialect.name)
+            return SessionPage(records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total)
         raise EndpointNotFound(
             Message(
                 "error.no_query_endpoint",

@@ -29,7 +29,7 @@ from qms_desktop.mediasense.errors import (
     SessionExpired,
 )
 from qms_desktop.mediasense.messages import Message
-from qms_desktop.mediasense.transport import ApiResponse, Retryable, Transport, new_request_id
+from qms_desktop.mediasense.transport import ApiResponse, Retryable, Transport, new_request_id, retry_after
 
 log = logging.getLogger("qms.http")
 
@@ -231,7 +231,11 @@ class SignIn:
         code = dialects.response_code(payload)
         if response.status_code == 200 and code is not None and code != 2000:
             if code == dialects.TOO_MANY_REQUESTS:
-                raise Retryable(ServerBusy(Message("error.busy", "MediaSense is busy"), code=code, url=url))
+                raise Retryable(
+                    ServerBusy(Message("error.busy", "MediaSense is busy"), code=code, url=url),
+                    retry_after=retry_after(response),
+                    transient=True,
+                )
             raise AuthenticationFailed(
                 Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
                 code=code,

@@ -63,13 +63,24 @@ class ApiResponse:
 
 
 class Retryable(Exception):
-    """An attempt failed in a way worth retrying (the wrapped error is raised when retries run out)."""
+    """An attempt failed in a way worth retrying (the wrapped error is raised when retries run out).
 
-    def __init__(self, error: MediaSenseError, *, retry_after: float | None = None, failover: bool = False):
+    `transient`: the server answered but was busy or its answer arrived garbled; such failures have
+    their own, larger retry allowance (`ClientConfig.transient_retries`)."""
+
+    def __init__(
+        self,
+        error: MediaSenseError,
+        *,
+        retry_after: float | None = None,
+        failover: bool = False,
+        transient: bool = False,
+    ):
         super().__init__(str(error))
         self.error = error
         self.retry_after = retry_after
         self.failover = failover
+        self.transient = transient
 
 
 class Undecodable:
@@ -105,32 +116,51 @@ class Transport:
     # ---- retries and failover -----------------------------------------------------------------
 
     async def with_retries(self, attempt_on: Callable[[str], Awaitable[T]], what: str, request_id: str) -> T:
-        """Retry transient failures with exponential backoff and jitter; fail over between nodes."""
-        attempts = self.config.max_retries + 1
-        for attempt in range(attempts):
+        """Retry with exponential backoff and jitter; fail over between nodes.
+
+        Failures (no connection, HTTP 5xx) are retried `max_retries` times; a busy server or a garbled
+        answer `transient_retries` times; and never once the waits would pass `retry_budget_s`."""
+        config = self.config
+        failures = transients = attempt = 0
+        waited = 0.0
+        while True:
             node = self.current_node
             try:
                 return await attempt_on(node)
             except Retryable as failure:
+                if failure.transient:
+                    transients += 1
+                else:
+                    failures += 1
                 if failure.failover and len(self._nodes) > 1:
                     self._fail_over(node, failure.error)
                     if attempt + 1 < len(self._nodes):
+                        attempt += 1
                         continue  # another node may answer at once: no backoff before trying it
-                if attempt + 1 >= attempts:
-                    failure.error.request_id = request_id
-                    raise failure.error from failure
                 delay = self._backoff(attempt, failure.retry_after)
+                out_of_tries = failures > config.max_retries or transients > config.transient_retries
+                if out_of_tries or waited + delay > config.retry_budget_s:
+                    failure.error.request_id = request_id
+                    if not out_of_tries:
+                        log.warning(
+                            "%s failed (%s); no retry: the %.0f s retry budget is spent",
+                            what,
+                            failure.error.message,
+                            config.retry_budget_s,
+                            extra={"request_id": request_id},
+                        )
+                    raise failure.error from failure
+                attempt += 1
+                waited += delay
                 log.warning(
-                    "%s failed (%s); retry %d of %d in %.1f s",
+                    "%s failed (%s); retry %d in %.1f s",
                     what,
                     failure.error.message,
-                    attempt + 1,
-                    attempts - 1,
+                    attempt,
                     delay,
                     extra={"request_id": request_id},
                 )
                 await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def _fail_over(self, node: str, error: MediaSenseError) -> None:
         if self.current_node != node:
@@ -210,16 +240,20 @@ class Transport:
             },
         )
         if isinstance(payload, Undecodable) and response.status_code == 200:
-            raise MalformedResponse(
-                Message(
-                    "error.invalid_json",
-                    "MediaSense answered {path} with invalid JSON ({reason})",
-                    path=path,
-                    reason=payload.reason,
+            # A cut-off or garbled answer: the same request usually comes back whole.
+            raise Retryable(
+                MalformedResponse(
+                    Message(
+                        "error.invalid_json",
+                        "MediaSense answered {path} with invalid JSON ({reason})",
+                        path=path,
+                        reason=payload.reason,
+                    ),
+                    status=200,
+                    url=url,
+                    request_id=request_id,
                 ),
-                status=200,
-                url=url,
-                request_id=request_id,
+                transient=True,
             )
         return response, payload, duration_ms
 
@@ -271,6 +305,7 @@ class Transport:
                     Message("error.http_429", "MediaSense is rate limiting requests (HTTP 429)"), status=429, url=url
                 ),
                 retry_after=retry_after(response),
+                transient=True,
             )
         if status >= 500:
             raise Retryable(
@@ -298,6 +333,7 @@ class Transport:
                     url=url,
                 ),
                 retry_after=retry_after(response),
+                transient=True,
             )
         if code is not None and code not in dialects.OK_CODES:
             raise ApiError(

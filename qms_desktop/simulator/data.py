@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,37 @@ CODECS = ("PCMU", "PCMA")
 USER_TAGS = ("QA:review", "CCX:escalation", "Compliance:consent", "CRM:ticket")
 WRAP_UPS = ("Resolved", "Callback", "Escalated", "Sale", "Information", "Complaint")
 _OPERATORS = (44, 50, 63, 66, 67, 68, 73, 93, 95, 96, 97, 98, 99)
+
+
+@dataclass(frozen=True, slots=True)
+class LateVisibility:
+    """A fault: `rate` of the calls become visible `min_ms..max_ms` after they end (seeded)."""
+
+    rate: float
+    min_ms: int
+    max_ms: int
+    seed: int
+
+
+def _mix64(values: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: a well-spread 64-bit hash, vectorised."""
+    with np.errstate(over="ignore"):
+        z = values.astype(np.uint64)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
+def late_delays(keys: np.ndarray, late: LateVisibility) -> tuple[np.ndarray, np.ndarray]:
+    """(which calls are late, their delay after the end in ms), from each call's key and the seed."""
+    with np.errstate(over="ignore"):
+        salted = keys.astype(np.uint64) ^ _mix64(np.array([late.seed + 0x9E3779B97F4A7C15], dtype=np.uint64))
+        first = _mix64(salted)
+        second = _mix64(first ^ np.uint64(0xD1B54A32D192ED03))
+    scale = float(2**64)
+    chosen = first.astype(np.float64) / scale < late.rate
+    delay = late.min_ms + (second.astype(np.float64) / scale * (late.max_ms - late.min_ms + 1)).astype(np.int64)
+    return chosen, np.minimum(delay, late.max_ms)
 
 
 @dataclass(slots=True, eq=True)
@@ -182,6 +214,9 @@ class Block:
         self.wrap = wrap[order]
         self.position = np.empty(n, dtype=np.int64)
         self.position[order] = np.arange(n)
+        # What the late-visibility fault makes of visible_from and late (see `apply_lateness`).
+        self._lateness: LateVisibility | None = None
+        self.visibility: tuple[np.ndarray, np.ndarray] = (self.visible_from, self.late)
         # Plain lists for building Call objects: indexing numpy scalars one by one is ~10x slower.
         self._rows = list(
             zip(
@@ -234,6 +269,21 @@ class Block:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def apply_lateness(self, lateness: LateVisibility | None) -> None:
+        """Recompute (visible_from, late) when the late-visibility fault changed; cheap otherwise."""
+        if lateness == self._lateness:
+            return
+        if lateness is None:
+            visibility = (self.visible_from, self.late)
+        else:
+            chosen, delay = late_delays(self.numbers, lateness)
+            visibility = (np.where(chosen, np.maximum(self.visible_from, self.end + delay), self.visible_from),
+                          self.late | chosen)  # fmt: skip
+        # Each a single assignment: readers on another thread see the old or the new state.
+        self.visibility = visibility
+        self._calls = {}
+        self._lateness = lateness
+
     def call(self, pos: int) -> Call:
         cached = self._calls.get(pos)
         if cached is not None:
@@ -259,6 +309,9 @@ class Block:
             tag_frac,
             wrap,
         ) = self._rows[pos]
+        if self._lateness is not None:
+            visible_from = int(self.visibility[0][pos])
+            late = bool(self.visibility[1][pos])
         agents = self._directory.agents
         direction = DIRECTIONS[direction_code]
         internal = direction == "internal"
@@ -337,6 +390,8 @@ class Dataset:
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._cache_blocks = cache_blocks
         self._lock = threading.Lock()
+        # The late-visibility fault in force (the simulator points this at its fault knobs).
+        self.lateness: Callable[[], LateVisibility | None] = lambda: None
 
     def block(self, index: int) -> Block | None:
         if not -self.days <= index < self.future_days:
@@ -345,8 +400,10 @@ class Dataset:
             block = self._blocks.get(index)
             if block is not None:
                 self._blocks.move_to_end(index)
+                block.apply_lateness(self.lateness())
                 return block
             block = Block(self, index)
+            block.apply_lateness(self.lateness())
             self._blocks[index] = block
             while len(self._blocks) > self._cache_blocks:
                 self._blocks.popitem(last=False)
@@ -385,7 +442,7 @@ class Dataset:
             hi = int(np.searchsorted(block.start, end_ms, side="left"))
             if lo >= hi:
                 continue
-            mask = block.visible_from[lo:hi] <= now_ms
+            mask = block.visibility[0][lo:hi] <= now_ms
             active = block.end[lo:hi] > now_ms
             if states is not None:
                 error = block.error[lo:hi]
@@ -411,9 +468,12 @@ class Dataset:
         if until_ms <= after_ms:
             return []
         out: list[tuple[int, str, Call]] = []
-        for block in self.blocks_between(after_ms - MAX_DURATION_MS - MAX_LATE_MS, until_ms + 1):
-            started = (~block.late) & (block.start > after_ms) & (block.start <= until_ms)
-            closed_at = np.maximum(block.end, block.visible_from)
+        lateness = self.lateness()
+        late_ms = max(MAX_LATE_MS, lateness.max_ms if lateness else 0)
+        for block in self.blocks_between(after_ms - MAX_DURATION_MS - late_ms, until_ms + 1):
+            visible_from, late = block.visibility
+            started = (~late) & (block.start > after_ms) & (block.start <= until_ms)
+            closed_at = np.maximum(block.end, visible_from)
             ended = (closed_at > after_ms) & (closed_at <= until_ms)
             for pos in np.flatnonzero(started):
                 out.append((int(block.start[pos]), "STARTED", block.call(int(pos))))

@@ -1,7 +1,8 @@
 """Fault knobs and request counters, shared by the test thread and the server thread.
 
 Rates draw from a seeded `random.Random`, so a test that sets the same knobs sees the same faults.
-Malformed records are chosen by hashing the session id, so a broken record stays broken on retry.
+Malformed records are chosen by hashing the session id, so a broken record stays broken on retry;
+late-visible calls (`late_visible_rate`) likewise by hashing the call's key with the seed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from qms_desktop.simulator.data import LateVisibility
+
 KNOBS = (
     "latency_ms",
     "error_5xx_rate",
@@ -23,6 +26,22 @@ KNOBS = (
     "retry_after",
     "malformed_records",
     "malformed_json_next",
+    "late_visible_rate",
+    "late_visible_min_s",
+    "late_visible_max_s",
+)
+
+
+FLOAT_KNOBS = frozenset(
+    {
+        "latency_ms",
+        "error_5xx_rate",
+        "drop_mid_body_rate",
+        "malformed_records",
+        "late_visible_rate",
+        "late_visible_min_s",
+        "late_visible_max_s",
+    }
 )
 
 
@@ -37,6 +56,10 @@ class Faults:
     retry_after: int = 1
     malformed_records: float | frozenset[str] = 0.0
     malformed_json_next: int = 0
+    # This fraction of calls becomes visible only min..max seconds after the call ended.
+    late_visible_rate: float = 0.0
+    late_visible_min_s: float = 120.0
+    late_visible_max_s: float = 5400.0
     seed: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
     _rng: random.Random = field(init=False, repr=False, compare=False)
@@ -105,6 +128,14 @@ class Faults:
             self.expire_session_after -= 1
             return False
 
+    def late_visibility(self) -> LateVisibility | None:
+        """The late-visibility knobs as the dataset applies them; None when off."""
+        with self._lock:
+            if self.late_visible_rate <= 0:
+                return None
+            low = int(self.late_visible_min_s * 1000)
+            return LateVisibility(self.late_visible_rate, low, max(low, int(self.late_visible_max_s * 1000)), self.seed)
+
     def record_is_malformed(self, session_id: str) -> bool:
         knob = self.malformed_records
         if isinstance(knob, set | frozenset):
@@ -127,7 +158,7 @@ def parse_faults(text: str) -> dict[str, Any]:
         value: Any
         if name == "malformed_records" and not _is_number(raw):
             value = frozenset(filter(None, raw.split(";")))
-        elif name in ("latency_ms", "error_5xx_rate", "drop_mid_body_rate", "malformed_records"):
+        elif name in FLOAT_KNOBS:
             value = float(raw)
         else:
             value = int(raw)

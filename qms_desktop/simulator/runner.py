@@ -77,6 +77,7 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         future_days=config.future_days,
         agents=config.agents,
     )
+    dataset.lateness = faults.late_visibility
     return Simulator(
         profile=config.profile,
         dataset=dataset,

@@ -1,7 +1,8 @@
 """Records that could not be normalized, kept raw with the reason so nothing is silently dropped.
 
 Keyed by a hash of the raw payload: the same broken session seen on every run is one row whose
-`seen_count` grows, not a new row per run.
+`seen_count` grows, not a new row per run. Only a payload not seen before is news (a run counts it
+as an error); when MediaSense changes the record, its new payload is news again.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def raw_text(raw: Any) -> str:
 
 def quarantine_records(conn: Connection, rejected: Sequence[RejectedRecord], *, run_id: int | None, now_ms: int) -> int:
     """Upsert rejected records by raw hash (seen_count grows by how often each was seen); returns
-    how many were given. Runs in the caller's transaction."""
+    how many distinct payloads were not quarantined before. Runs in the caller's transaction."""
     if not rejected:
         return 0
     rows: dict[str, dict[str, Any]] = {}
@@ -81,6 +82,7 @@ def quarantine_records(conn: Connection, rejected: Sequence[RejectedRecord], *, 
             "last_seen_ms": now_ms,
             "seen_count": 1,
         }
+    known = set(conn.execute(sa.select(quarantine.c.raw_hash).where(quarantine.c.raw_hash.in_(list(rows)))).scalars())
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     stmt = insert(quarantine)
     stmt = stmt.on_conflict_do_update(
@@ -94,7 +96,7 @@ def quarantine_records(conn: Connection, rejected: Sequence[RejectedRecord], *, 
         },
     )
     conn.execute(stmt, list(rows.values()))
-    return len(rejected)
+    return len(rows.keys() - known)
 
 
 def list_quarantine(

@@ -136,6 +136,8 @@ sync_state = sa.Table(
     sa.Column("backfill_end_ms", Ms),
     sa.Column("backfill_current_ms", Ms),
     sa.Column("updated_at_ms", Ms),
+    sa.Column("reconciled_at_ms", Ms),  # the upper bound of the last reconciliation
+    sa.Column("settled_through_ms", Ms),  # the days before this have had their final reconciliation
 )
 
 SLICE_STATUSES = ("pending", "running", "done", "failed")
@@ -175,6 +177,7 @@ sync_runs = sa.Table(
     sa.Column("skipped", sa.Integer, nullable=False, server_default="0"),
     sa.Column("errors", sa.Integer, nullable=False, server_default="0"),
     sa.Column("error_summary", sa.Text),
+    sa.Column("late_found", sa.Integer, nullable=False, server_default="0"),
     sa.Column("host", sa.String),
     sa.CheckConstraint(
         "status IN ('RUNNING', 'SUCCESS', 'PARTIAL', 'FAILED', 'INTERRUPTED')", name="ck_sync_runs_status"

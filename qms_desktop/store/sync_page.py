@@ -37,6 +37,7 @@ class SyncPage:
     deleted: Sequence[str] = ()
     checkpoint: Checkpoint | None = None  # None: this page does not move the checkpoint
     backfill_slice: tuple[int, int] | None = None  # the backfill day the page belongs to
+    late: bool = False  # a reconciliation page: the sessions it creates are ones the live window missed
 
     @property
     def size(self) -> int:
@@ -58,8 +59,8 @@ def write_page(
     with begin_write(engine) as conn:
         now = now_ms()
         outcome = upsert_sessions(conn, page.records, fetched_at_ms=fetched_at_ms, now_ms=now)
-        if page.rejected:
-            quarantine_records(conn, page.rejected, run_id=run_id, now_ms=now)
+        # A record already quarantined and unchanged is not a new error: the run that first met it said so.
+        new_rejected = quarantine_records(conn, page.rejected, run_id=run_id, now_ms=now) if page.rejected else 0
         if page.deleted:
             state.mark_deleted(conn, list(page.deleted), now)
         if index_queue:
@@ -77,7 +78,8 @@ def write_page(
             created=counts.created + outcome.created,
             updated=counts.updated + outcome.updated + len(page.deleted),
             skipped=counts.skipped + outcome.skipped,
-            errors=counts.errors + len(page.rejected),
+            errors=counts.errors + new_rejected,
+            late_found=counts.late_found + (outcome.created if page.late else 0),
         )
         state.update_run(conn, run_id, after, now)
         lease.renew(conn, now, run_id)

@@ -26,6 +26,9 @@ class Checkpoint:
     backfill_end_ms: int | None = None
     backfill_current_ms: int | None = None
     updated_at_ms: int | None = None
+    # Reconciliation (written only by `save_reconciliation`, never by `save_checkpoint`).
+    reconciled_at_ms: int | None = None
+    settled_through_ms: int | None = None
 
     @property
     def initialized(self) -> bool:
@@ -45,6 +48,7 @@ class Checkpoint:
             if self.backfill_start_ms is not None
             else None,
             "updatedAt": self.updated_at_ms,
+            "reconciliation": {"lastRun": self.reconciled_at_ms, "daysSettledThrough": self.settled_through_ms},
         }
 
 
@@ -60,6 +64,8 @@ def load_checkpoint(conn: Connection, stream: str = STREAM) -> Checkpoint:
         backfill_end_ms=row["backfill_end_ms"],
         backfill_current_ms=row["backfill_current_ms"],
         updated_at_ms=row["updated_at_ms"],
+        reconciled_at_ms=row["reconciled_at_ms"],
+        settled_through_ms=row["settled_through_ms"],
     )
 
 
@@ -76,6 +82,15 @@ def save_checkpoint(conn: Connection, checkpoint: Checkpoint, now_ms: int, strea
     updated = conn.execute(sa.update(sync_state).where(sync_state.c.stream == stream).values(**values))
     if updated.rowcount == 0:
         conn.execute(sa.insert(sync_state).values(stream=stream, **values))
+
+
+def save_reconciliation(conn: Connection, reconciled_at_ms: int, settled_through_ms: int, stream: str = STREAM) -> None:
+    """When the last reconciliation ran (its upper bound) and through which day the days are settled."""
+    conn.execute(
+        sa.update(sync_state)
+        .where(sync_state.c.stream == stream)
+        .values(reconciled_at_ms=reconciled_at_ms, settled_through_ms=settled_through_ms)
+    )
 
 
 def reset_state(conn: Connection, stream: str = STREAM) -> None:
@@ -145,6 +160,7 @@ class RunCounts:
     updated: int = 0
     skipped: int = 0
     errors: int = 0
+    late_found: int = 0  # sessions the reconciliation found that the live window had missed
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -154,7 +170,12 @@ class RunCounts:
             "updated": self.updated,
             "skipped": self.skipped,
             "errors": self.errors,
+            "lateFound": self.late_found,
         }
+
+    def columns(self) -> dict[str, int]:
+        """The counters as `sync_runs` columns (named like the fields)."""
+        return {name: getattr(self, name) for name in RUN_COUNT_COLUMNS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +243,7 @@ def update_run(
     mode: str | None = None,
     error_summary: str | None = None,
 ) -> None:
-    values: dict[str, Any] = {**counts.to_dict(), "heartbeat_ms": now_ms}
+    values: dict[str, Any] = {**counts.columns(), "heartbeat_ms": now_ms}
     if status is not None:
         values["status"] = status
         if status != "RUNNING":
@@ -247,6 +268,9 @@ def interrupt_stale_runs(conn: Connection, keep_run_id: int | None, now_ms: int)
     return result.rowcount or 0
 
 
+RUN_COUNT_COLUMNS = ("pages", "fetched", "created", "updated", "skipped", "errors", "late_found")
+
+
 def _run_from_row(row: Any) -> RunRecord:
     return RunRecord(
         id=row["id"],
@@ -258,7 +282,7 @@ def _run_from_row(row: Any) -> RunRecord:
         started_at_ms=row["started_at_ms"],
         finished_at_ms=row["finished_at_ms"],
         status=row["status"],
-        counts=RunCounts(row["pages"], row["fetched"], row["created"], row["updated"], row["skipped"], row["errors"]),
+        counts=RunCounts(**{name: row[name] for name in RUN_COUNT_COLUMNS}),
         error_summary=row["error_summary"],
         host=row["host"],
     )
@@ -286,6 +310,27 @@ def open_sessions(conn: Connection, limit: int) -> list[tuple[str, int]]:
         .limit(limit)
     )
     return [(r[0], r[1]) for r in rows]
+
+
+def count_stored(conn: Connection, start_ms: int, end_ms: int) -> int:
+    """Sessions stored with a start in [start, end) that MediaSense still lists (not deleted)."""
+    stmt = (
+        sa.select(sa.func.count())
+        .select_from(recordings)
+        .where(recordings.c.start_ms >= start_ms, recordings.c.start_ms < end_ms, recordings.c.state != "DELETED")
+    )
+    return int(conn.execute(stmt).scalar_one())
+
+
+def is_stored(conn: Connection, session_id: str, start_ms: int, end_ms: int) -> bool:
+    """Is this session stored, not deleted, with a start in [start, end)?"""
+    stmt = sa.select(recordings.c.id).where(
+        recordings.c.session_id == session_id,
+        recordings.c.start_ms >= start_ms,
+        recordings.c.start_ms < end_ms,
+        recordings.c.state != "DELETED",
+    )
+    return conn.execute(stmt).first() is not None
 
 
 def count_open_sessions(conn: Connection) -> int:

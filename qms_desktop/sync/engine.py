@@ -4,10 +4,17 @@ Rules (DESIGN.md): windows are half-open UTC; the run's upper bound is frozen at
 (now − safety delay) and the watermark never passes it; incremental windows start at the watermark
 minus the overlap; each page's rows and checkpoint are committed in one transaction, so a crash replays
 at most one page and the idempotent upsert absorbs it; a failed run never advances the checkpoint past
-its last committed page; backfill is recorded as done day slices and never moves the live watermark.
+its last committed page; backfill is recorded as done day slices and never moves the live watermark;
+the reconciliation (`reconcile`) re-checks the last day on a slower cadence for sessions MediaSense
+showed too late for the overlap, and never moves the watermark either.
+
+A MediaSense problem that outlasts the client's retries ends the phase it happened in, not the run:
+the other phases still run, and a run that committed something ends PARTIAL with the problems as its
+error. A run that committed nothing, or met a problem no phase gets past (no connection, TLS, the
+credentials), ends FAILED with the reason and what to check.
 
 All database work runs on one writer thread (`DbWriter`); the event loop only waits for MediaSense.
-This module runs a cycle under the sync lock; `phases` holds what each phase asks MediaSense,
+This module runs a cycle under the sync lock; `phases` and `reconcile` hold what each phase asks MediaSense,
 `pages` and `store.sync_page` how a page is committed, `run` the run's result and history row.
 """
 
@@ -17,9 +24,10 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,13 +36,23 @@ from qms_desktop.domain.directory import DialPlan
 from qms_desktop.domain.time import from_ms, to_ms, utc_now
 from qms_desktop.integration_log import tracing
 from qms_desktop.mediasense.client import MediaSenseClient
-from qms_desktop.mediasense.errors import MediaSenseError
+from qms_desktop.mediasense.errors import (
+    AccessForbidden,
+    AuthenticationFailed,
+    ConfigurationError,
+    ConnectionFailed,
+    EndpointNotFound,
+    MediaSenseError,
+    SessionExpired,
+    TlsError,
+)
 from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync import phases
 from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard, SyncLockLost
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.phases import RunContext
+from qms_desktop.sync.reconcile import reconcile
 from qms_desktop.sync.run import (
     CORRELATION_ID,
     ProgressCallback,
@@ -48,10 +66,24 @@ from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import DAY_MS, floor_day
 
 log = logging.getLogger("qms.sync")
+T = TypeVar("T")
 
-# What a run expects to meet: it ends FAILED and says why.
+# What a run expects to meet from its own machine: it ends FAILED and says why.
 FINISH_ATTEMPTS = 4  # 0.5 + 1 + 2 s for a restarting database to answer again
-RUN_FAILURES = (MediaSenseError, SQLAlchemyError, OSError, SyncLockLost)
+RUN_FAILURES = (SQLAlchemyError, OSError, SyncLockLost)
+# MediaSense errors no later phase would get past: the run stops at once. Others (5xx, busy,
+# garbled answers, refusals of one query) end only the phase they happened in.
+STOPS_THE_RUN = (ConnectionFailed, TlsError, AuthenticationFailed, AccessForbidden, ConfigurationError,
+                 EndpointNotFound, SessionExpired)  # fmt: skip
+
+
+class RunCut(Exception):
+    """A phase met a problem that ends the run; it is already in `SyncResult.problems`."""
+
+
+@dataclass(slots=True)
+class _FailureStreak:
+    count: int = 0  # phases failed in a row
 
 
 class SyncEngine:
@@ -120,14 +152,37 @@ class SyncEngine:
                 backfill_end_ms=live_start,
                 backfill_complete=self.settings.backfill_days == 0,
             )
-        checkpoint = await phases.incremental(run, checkpoint, upper)
+        streak = _FailureStreak()
+        ok, live = await self._phase(run, "live window", phases.incremental(run, checkpoint, upper), streak)
+        if ok and live is not None:
+            checkpoint = live
         self._check_stop()
-        await phases.open_sessions(run)
+        await self._phase(run, "open sessions", phases.open_sessions(run), streak)
         self._check_stop()
         if not checkpoint.backfill_complete:
-            await phases.backfill(run, checkpoint)
+            await self._phase(run, "backfill", phases.backfill(run, checkpoint), streak)
         else:
             result.backfill_complete = True
+        self._check_stop()
+        await self._phase(run, "reconciliation", reconcile(run, upper), streak)
+
+    async def _phase(
+        self, run: RunContext, label: str, body: Awaitable[T], streak: _FailureStreak
+    ) -> tuple[bool, T | None]:
+        """One phase of a cycle: (completed, its value). A MediaSense problem ends the phase, not the
+        run: it is recorded and the next phase runs, unless no phase would get past it or it is the
+        second failed phase in a row (MediaSense is down: stop asking it)."""
+        try:
+            value = await body
+        except MediaSenseError as exc:
+            run.result.problems.append(f"{label}: {exc}")
+            log.warning("Sync run %d: the %s did not complete: %s", run.result.run_id, label, exc)
+            streak.count += 1
+            if isinstance(exc, STOPS_THE_RUN) or streak.count >= 2:
+                raise RunCut from exc
+            return False, None
+        streak.count = 0
+        return True, value
 
     def _report_cycle(self, result: SyncResult) -> None:
         c = result.counts
@@ -204,6 +259,13 @@ class SyncEngine:
                 result.status = "INTERRUPTED"
                 result.error = "the sync was stopped after a committed page"
                 log.info("Sync run %d stopped at a page boundary", run_id)
+            except RunCut:
+                result.conclude()
+                log.error("Sync run %d ended %s: %s", run_id, result.status, result.error)
+            except MediaSenseError as exc:
+                result.problems.append(str(exc))
+                result.conclude()
+                log.error("Sync run %d ended %s: %s", run_id, result.status, exc)
             except RUN_FAILURES as exc:
                 result.status = "FAILED"
                 result.error = str(exc)
@@ -217,7 +279,7 @@ class SyncEngine:
                 await self._writer.run(finish_run, self.db, result, self._now_ms)
                 raise
             else:
-                result.status = "PARTIAL" if result.counts.errors else "SUCCESS"
+                result.conclude()
             await self._record_end(result)
             report(result)
             return result

@@ -66,15 +66,17 @@ class PageWriter:
         checkpoint: Checkpoint | None = None,
         slice_progress: tuple[int, int] | None = None,
         deleted: Sequence[str] = (),
+        late: bool = False,
     ) -> None:
         """Rows, quarantine, checkpoint and run counters of one page: one transaction.
 
         Raises SyncStopped after the commit when a stop was asked for: the page is the safe point."""
         result = self.result
-        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress)
+        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late)
         fetched_at = self._now_ms()
 
         def write() -> None:
+            before = result.counts.errors
             counts = write_page(
                 self.db,
                 page,
@@ -87,7 +89,7 @@ class PageWriter:
             )
             # Only after the commit do the in-memory counters move.
             result.counts = counts
-            result.quarantined += len(rejected)
+            result.quarantined += counts.errors - before  # records quarantined for the first time
 
         with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
                           records=page.size):  # fmt: skip
@@ -111,6 +113,37 @@ class PageWriter:
                 return state.done_slices(conn)
 
         return await self.writer.run(read)
+
+    async def reconcile_inputs(self) -> tuple[Checkpoint, list[tuple[int, int]]]:
+        """The stored checkpoint (with the watermark this run's live window reached) and the done days."""
+
+        def read() -> tuple[Checkpoint, list[tuple[int, int]]]:
+            with self.db.connect() as conn:
+                return state.load_checkpoint(conn), state.done_slices(conn)
+
+        return await self.writer.run(read)
+
+    async def count_stored(self, start: int, end: int) -> int:
+        def read() -> int:
+            with self.db.connect() as conn:
+                return state.count_stored(conn, start, end)
+
+        return await self.writer.run(read)
+
+    async def is_stored(self, session_id: str, start: int, end: int) -> bool:
+        def read() -> bool:
+            with self.db.connect() as conn:
+                return state.is_stored(conn, session_id, start, end)
+
+        return await self.writer.run(read)
+
+    async def save_reconciliation(self, reconciled_at_ms: int, settled_through_ms: int) -> None:
+        def write() -> None:
+            with begin_write(self.db) as conn:
+                state.save_reconciliation(conn, reconciled_at_ms, settled_through_ms)
+                self.guard.renew(conn, self._now_ms(), self.result.run_id)
+
+        await self.writer.run(write)
 
     # ---- backfill days ------------------------------------------------------------------------
 

@@ -135,15 +135,23 @@ async def fetch_by_id(client: MediaSenseClient, wanted: Sequence[tuple[str, int 
     cost a round trip each. A connection-level error raises (nothing else would get through); any
     other error is kept per session in `failed`."""
     limit = asyncio.Semaphore(OPEN_SESSION_FETCHES)
+    failed_in_a_row = 0
 
     async def fetch(session_id: str, start_ms: int | None) -> SessionRecord | RejectedRecord | MediaSenseError | None:
+        nonlocal failed_in_a_row
         async with limit:
             try:
-                return await client.get_session(session_id, started=from_ms(start_ms) if start_ms is not None else None)
+                found = await client.get_session(
+                    session_id, started=from_ms(start_ms) if start_ms is not None else None
+                )
             except MediaSenseError as exc:
-                if _is_connection_level(exc):
+                failed_in_a_row += 1
+                # One session's lookup may fail on its own; a whole round of them failing is MediaSense.
+                if _is_connection_level(exc) or failed_in_a_row >= OPEN_SESSION_FETCHES:
                     raise
                 return exc
+            failed_in_a_row = 0
+            return found
 
     tasks = [asyncio.ensure_future(fetch(sid, start)) for sid, start in wanted]
     try:

@@ -42,7 +42,7 @@ _install_correlation_factory()
 class SyncProgress:
     run_id: int
     correlation_id: str
-    phase: str  # incremental | open | backfill | done
+    phase: str  # incremental | open | backfill | reconcile | done
     counts: RunCounts
     backfill_day: int | None = None  # "day x of y"
     backfill_days: int | None = None
@@ -65,6 +65,16 @@ class SyncResult:
     backfill_complete: bool = False
     backfilled_from_ms: int | None = None  # earliest day slice this run synced
     error: str | None = None
+    problems: list[str] = field(default_factory=list)  # what this run could not do, and why
+
+    def conclude(self) -> None:
+        """The outcome of a run that was not stopped: a run that committed something and met a
+        problem is PARTIAL (the problems say what is missing); one that committed nothing, FAILED."""
+        if self.problems:
+            self.status = "PARTIAL" if self.counts.pages else "FAILED"
+            self.error = "; ".join(self.problems)
+        else:
+            self.status = "PARTIAL" if self.counts.errors else "SUCCESS"
 
     @property
     def covered_start_ms(self) -> int | None:
@@ -89,6 +99,7 @@ class SyncResult:
                 "syncedFrom": self.backfilled_from_ms,
             },
             "error": self.error,
+            "problems": list(self.problems),
         }
 
 

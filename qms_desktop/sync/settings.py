@@ -16,6 +16,10 @@ class SyncSettings:
     backfill_days_per_cycle: int = 7
     open_sessions_per_cycle: int = 500  # ACTIVE sessions re-fetched per cycle, oldest first
     lease_ttl_s: float = 120.0  # a SQLite lease not renewed for this long belongs to a dead process
+    # Sessions MediaSense shows later than the overlap: this often, re-check the last
+    # `reconcile_window_s` (and each day once more when it leaves that window). 0: never.
+    reconcile_interval_s: float = 3600.0
+    reconcile_window_s: float = 86400.0
 
     def __post_init__(self) -> None:
         if not 1 <= self.page_size <= 1000:
@@ -24,3 +28,5 @@ class SyncSettings:
             raise ValueError("sync limits must be positive")
         if self.overlap_s < 0 or self.safety_delay_s < 0:
             raise ValueError("overlap and safety delay cannot be negative")
+        if self.reconcile_interval_s < 0 or self.reconcile_window_s < 0:
+            raise ValueError("the reconciliation interval and window cannot be negative")

@@ -115,7 +115,7 @@ def test_db_check_on_both_databases(db_url: str, capsys: pytest.CaptureFixture[s
     else:
         assert report["serverVersion"].startswith("SQLite") and report["lock"]["advisoryLockHeld"] is None
     assert main(["db", "check", "--url", db_url]) == 0
-    assert f"Schema: {head_revision()}" in capsys.readouterr().out
+    assert f"Schema: {head_revision()} (head {head_revision()}): up to date" in capsys.readouterr().out
 
 
 def test_db_check_unreachable_says_so(capsys: pytest.CaptureFixture[str]) -> None:

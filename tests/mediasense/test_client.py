@@ -174,15 +174,72 @@ async def test_wrong_password_is_authentication_failed(start_sim, ca_file):
     assert info.value.hint
 
 
-async def test_malformed_json_is_a_typed_error(start_sim, ca_file):
+async def test_one_malformed_json_answer_is_retried(start_sim, ca_file):
     sim = start_sim("cisco")
     async with MediaSenseClient(config_for(sim, ca_file)) as client:
         await client.login()
-        sim.faults.malformed_json_next = 1
-        with pytest.raises(MalformedResponse):
+        sim.faults.update(malformed_json_next=1)
+        assert (await client.query_sessions(whole_window(sim), limit=5)).raw_count == 5
+    assert sim.stats.faults["malformed_json"] == 1
+
+
+async def test_malformed_json_that_persists_is_a_typed_error_after_a_bounded_number_of_tries(start_sim, ca_file):
+    sim = start_sim("cisco")
+    async with MediaSenseClient(config_for(sim, ca_file, transient_retries=4)) as client:
+        await client.login()
+        sim.faults.update(malformed_json_next=100)
+        before = sim.stats.requests_to("/ora/queryService/query/getSessions")
+        with pytest.raises(MalformedResponse) as info:
             await client.query_sessions(whole_window(sim), limit=5)
+        assert sim.stats.requests_to("/ora/queryService/query/getSessions") - before == 5  # 1 + 4 retries
+        sim.faults.update(malformed_json_next=0)
         # The next call works again.
         assert (await client.query_sessions(whole_window(sim), limit=5)).raw_count == 5
+    assert "invalid JSON" in str(info.value) and info.value.hint
+
+
+async def test_a_truncated_sign_in_answer_is_retried(start_sim, ca_file):
+    sim = start_sim("cisco")
+    sim.faults.update(malformed_json_next=1)  # the first answer is signIn's: cut in half
+    async with MediaSenseClient(config_for(sim, ca_file)) as client:
+        assert await client.login() == "cisco"
+        assert (await client.query_sessions(whole_window(sim), limit=2)).raw_count == 2
+    assert sim.stats.faults["malformed_json"] == 1
+    assert sim.stats.logins == 2  # the cut answer's session was never used; one more sign-in
+
+
+async def test_a_burst_of_5042_is_retried_within_the_budget(start_sim, ca_file):
+    sim = start_sim("cisco")
+    async with MediaSenseClient(config_for(sim, ca_file)) as client:
+        await client.login()
+        sim.faults.update(busy_next=4)
+        before = sim.stats.requests_to("/ora/queryService/query/getSessions")
+        assert (await client.query_sessions(whole_window(sim), limit=2)).raw_count == 2
+        assert sim.stats.requests_to("/ora/queryService/query/getSessions") - before == 5
+
+
+async def test_5042_during_sign_in_is_retried(start_sim, ca_file):
+    sim = start_sim("cisco")
+    sim.faults.update(busy_next=3)
+    async with MediaSenseClient(config_for(sim, ca_file)) as client:
+        assert await client.login() == "cisco"
+    assert sim.stats.faults["busy"] == 3
+
+
+async def test_the_time_budget_bounds_waiting_on_retry_after(start_sim, ca_file):
+    sim = start_sim("spec")
+    async with MediaSenseClient(config_for(sim, ca_file, retry_budget_s=2.5)) as client:
+        await client.login()
+        sim.faults.update(busy_next=100, retry_after=1)
+        before = sim.stats.total_requests()
+        started = time.monotonic()
+        with pytest.raises(ServerBusy) as info:
+            await client.query_sessions(whole_window(sim), limit=2)
+        waited = time.monotonic() - started
+        sim.faults.update(busy_next=0)
+    assert 1.9 <= waited < 3.5  # two Retry-After waits fit the budget, a third would not
+    assert sim.stats.total_requests() - before == 3
+    assert info.value.status == 429
 
 
 async def test_malformed_records_are_rejected_not_lost(start_sim, ca_file):

@@ -116,8 +116,58 @@ def test_admin_endpoints_set_faults_and_clock(cisco, api, client_for) -> None:
     assert count["count"] == cisco.count(ANCHOR_MS - DAY_MS, ANCHOR_MS)
 
 
+def _listed(api: httpx.Client, start_ms: int, end_ms: int) -> set[str]:
+    body = api.post(GET_SESSIONS, json=window(start_ms, end_ms, limit=1000)).json()
+    return {s["sessionId"] for s in body.get("responseBody", {}).get("sessions", [])}
+
+
+def test_late_visible_calls_appear_only_minutes_after_they_end(make_sim, client_for) -> None:
+    knobs = {"late_visible_rate": 0.1, "late_visible_min_s": 120, "late_visible_max_s": 5400}
+    sim = make_sim(faults=knobs, fault_seed=5)
+    api = client_for(sim.api_url)
+    sign_in(api)
+    start, end = ANCHOR_MS - 2 * DAY_MS, ANCHOR_MS - DAY_MS
+    sim.clock.set(ANCHOR_MS + DAY_MS)  # long after: every call of that day is visible
+    every = {t["sessionId"]: t for t in sim.ground_truth(start, end)}
+    late = {
+        sid: t for sid, t in every.items() if t["late"] and t["visible_from_ms"] > t["planned_end_ms"] + 20 * 60_000
+    }
+    assert 5 <= len(late) <= 40  # about a tenth of 200 calls (plus the built-in few)
+    for t in late.values():
+        assert t["planned_end_ms"] + 120_000 <= t["visible_from_ms"] <= t["planned_end_ms"] + 5_400_000
+
+    target = max(late.values(), key=lambda t: t["visible_from_ms"] - t["planned_end_ms"])
+    sim.clock.set(target["visible_from_ms"] - 1)
+    assert target["sessionId"] not in _listed(api, start, end)
+    assert sim.session(target["sessionId"])["visible"] is False
+    sim.clock.set(target["visible_from_ms"])
+    assert target["sessionId"] in _listed(api, start, end)
+
+    # The same seed picks the same calls; another seed picks others; off means none.
+    again = make_sim(faults=knobs, fault_seed=5)
+    again.clock.set(ANCHOR_MS + DAY_MS)
+    assert {t["sessionId"] for t in again.ground_truth(start, end) if t["late"]} == {
+        sid for sid, t in every.items() if t["late"]
+    }
+    other = make_sim(faults=knobs, fault_seed=6)
+    other.clock.set(ANCHOR_MS + DAY_MS)
+    assert {t["sessionId"] for t in other.ground_truth(start, end) if t["late"]} != {
+        sid for sid, t in every.items() if t["late"]
+    }
+    sim.faults.update(late_visible_rate=0.0)
+    assert not [
+        t
+        for t in sim.ground_truth(start, end)
+        if t["late"] and t["visible_from_ms"] > t["planned_end_ms"] + 20 * 60_000
+    ]
+
+
 def test_parse_faults_and_unknown_knob() -> None:
     parsed = parse_faults("latency_ms=20,error_5xx_next=2,malformed_records=aa;bb")
     assert parsed == {"latency_ms": 20.0, "error_5xx_next": 2, "malformed_records": frozenset({"aa", "bb"})}
+    assert parse_faults("late_visible_rate=0.02,late_visible_max_s=5400") == {
+        "late_visible_rate": 0.02,
+        "late_visible_max_s": 5400.0,
+    }
     with pytest.raises(ValueError, match="unknown"):
         Faults().update(bogus=1)

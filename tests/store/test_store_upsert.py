@@ -189,15 +189,18 @@ def test_quarantine_counts_repeats(engine: Engine) -> None:
     bad = RejectedRecord(raw={"sessionId": "x1", "sessionState": "??"}, reason="unknown state", session_id="x1")
     other = RejectedRecord(raw="not json", reason="malformed")
     with begin_write(engine) as conn:
-        assert quarantine_records(conn, [bad, other, bad], run_id=1, now_ms=100) == 3
+        assert quarantine_records(conn, [bad, other, bad], run_id=1, now_ms=100) == 2  # new payloads
     with begin_write(engine) as conn:
-        quarantine_records(conn, [bad], run_id=2, now_ms=200)
+        assert quarantine_records(conn, [bad], run_id=2, now_ms=200) == 0  # seen before, unchanged
     with engine.connect() as conn:
         entries = {e.session_id: e for e in list_quarantine(conn)}
         assert count_quarantine(conn) == 2
     assert entries["x1"].seen_count == 3
     assert (entries["x1"].first_seen_ms, entries["x1"].last_seen_ms, entries["x1"].run_id) == (100, 200, 2)
     assert entries[None].raw == "not json"
+    changed = RejectedRecord(raw={"sessionId": "x1", "sessionState": "?!"}, reason="unknown state", session_id="x1")
+    with begin_write(engine) as conn:
+        assert quarantine_records(conn, [changed, bad], run_id=3, now_ms=300) == 1
 
 
 def test_settings_round_trip_and_refuse_secrets(engine: Engine) -> None:

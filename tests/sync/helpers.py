@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,7 +15,7 @@ from qms_desktop.store.schema import recordings
 from qms_desktop.sync.engine import SyncEngine
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import DAY_MS, floor_day
-from tests.conftest import sim_client_config
+from tests.conftest import SIM_PASSWORD, SIM_USER, sim_client_config
 
 # A fixed instant keeps every run reproducible: the simulator's clock is frozen here.
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -63,14 +65,15 @@ def row_count(db: Engine) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(recordings)).scalar_one())
 
 
-async def until(predicate: Any, timeout: float = 30.0, interval: float = 0.02) -> None:
-    """Wait for a condition (polled: it may read the database); fail the test when it never holds."""
-    import asyncio
-
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        if predicate():
-            return
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
-        await asyncio.sleep(interval)
+def sync_cli_env(db_url: str, sim: Any, ca_file: str, home: Path) -> dict[str, str]:
+    """The environment of a `qms-desktop sync` process: this database and this simulator."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
+    env.update(
+        QMS_HOME=str(home),
+        QMS_DATABASE_URL=db_url,
+        MEDIASENSE_URL=sim.api_url,
+        MEDIASENSE_USERNAME=SIM_USER,
+        MEDIASENSE_PASSWORD=SIM_PASSWORD,
+        MEDIASENSE_CA_FILE=ca_file,
+    )
+    return env

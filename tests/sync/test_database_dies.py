@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.store.schema import sync_runs
-from tests.sync.helpers import small_settings, sync_engine, until
+from tests.sync.helpers import small_settings, sync_engine
+from tests.waiting import wait_until
 
 
 def _terminate_our_connections(engine: Engine) -> int:
@@ -43,7 +44,7 @@ async def test_connections_cut_mid_sync_end_the_run_failed(postgres_engine: Engi
     sync = sync_engine(postgres_engine, sim, ca_file, small_settings(page_size=10, backfill_days=2))
     try:
         run = asyncio.ensure_future(sync.run("test"))
-        await until(lambda: _pages(postgres_engine) >= 3 or run.done())
+        await wait_until(lambda: _pages(postgres_engine) >= 3 or run.done(), 30)
         assert not run.done(), "the run ended before the database could be cut"
         assert await asyncio.to_thread(_terminate_our_connections, postgres_engine) > 0
         result = await asyncio.wait_for(run, 60)  # a result, not an exception from releasing the lock

@@ -3,13 +3,11 @@ one more run still ends equal to the simulator's ground truth, with no duplicate
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -21,24 +19,10 @@ from qms_desktop.store.settings import put_settings
 from qms_desktop.sync.windows import DAY_MS, floor_day
 from tests.acting import PASSWORD as ACTING_PASSWORD
 from tests.acting import add_user
-from tests.conftest import SIM_PASSWORD, SIM_USER
-from tests.sync.helpers import row_count, stored, truth
+from tests.sync.helpers import row_count, stored, sync_cli_env, truth
 from tests.waiting import poll_until
 
 KILLS = 20
-
-
-def _sync_env(db_url: str, sim, ca_file: str, home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
-    env.update(
-        QMS_HOME=str(home),
-        QMS_DATABASE_URL=db_url,
-        MEDIASENSE_URL=sim.api_url,
-        MEDIASENSE_USERNAME=SIM_USER,
-        MEDIASENSE_PASSWORD=SIM_PASSWORD,
-        MEDIASENSE_CA_FILE=ca_file,
-    )
-    return env
 
 
 def _last_run_id(engine) -> int:
@@ -87,7 +71,7 @@ def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_f
             {"page_size": 5, "backfill_days": backfill_days, "safety_delay_s": 0, "lease_ttl_s": 30},
             "test",
         )
-    env = _sync_env(db_url, sim, ca_file, tmp_path / "home")
+    env = sync_cli_env(db_url, sim, ca_file, tmp_path / "home")
     add_user(db_url, "it-staff", "IT")  # the CLI syncs as a signed-in user
     env["QMS_PASSWORD"] = ACTING_PASSWORD
     rng = random.Random(20261124)

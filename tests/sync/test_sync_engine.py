@@ -128,12 +128,14 @@ async def test_failure_at_every_page_boundary_then_a_new_run_equals_ground_truth
     if failed.status == "SUCCESS":
         assert pages_seen <= boundary  # no request to MediaSense followed this boundary
     else:
-        assert failed.status == "FAILED" and "503" in (failed.error or ""), failed
+        # The pages before the outage stay committed: the run ends PARTIAL and says what went wrong.
+        assert failed.status == "PARTIAL" and failed.counts.pages >= pages_seen, failed
+        assert "503" in (failed.error or "") and failed.problems, failed
         with engine.connect() as conn:
             after = state.load_checkpoint(conn)
-        # A failed run never moves the checkpoint past its last committed page.
+        # A run that failed part way never moves the checkpoint past its last committed page.
         assert after.last_sync_time_ms == checkpoints[-1].last_sync_time_ms
-        assert not after.backfill_complete
+        assert after.backfill_complete == failed.backfill_complete  # only days done in full count
     resumed = await run_once(engine, sim, ca_file, settings)
     assert resumed.status == "SUCCESS", resumed.error
     assert stored(engine) == expected
@@ -266,15 +268,51 @@ async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, s
     assert set(stored(engine)) == set(expected) - broken
 
     again = await run_once(engine, sim, ca_file, settings)
-    assert again.status == "PARTIAL" and again.counts.errors == 1
+    assert again.status == "SUCCESS" and again.counts.errors == 0  # known, unchanged: not a new error
     with engine.connect() as conn:
         counts = sorted(r[0] for r in conn.execute(sa.select(quarantine.c.seen_count)))
-    assert counts == [1, 1, 2]  # kept once each, the re-read one counted again
+    assert counts == [1, 1, 3]  # kept once each; the recent one re-read by the first run's reconciliation, then again
 
     sim.faults.update(malformed_records=0.0)  # MediaSense now sends it whole: it lands
     fixed = await run_once(engine, sim, ca_file, settings)
     assert fixed.status == "SUCCESS"
     assert recent <= set(stored(engine))
+
+
+async def test_a_quarantined_record_makes_one_run_partial_until_mediasense_changes_it(engine, sim, ca_file):
+    settings = small_settings()
+    recent = [
+        t
+        for t in sim.ground_truth(*covered_window(settings, NOW_MS))
+        if t["state"] == "ACTIVE"
+        and t["start_ms"] > NOW_MS - 10 * 60_000
+        and t["planned_end_ms"] < NOW_MS + 10 * 60_000
+    ]
+    assert recent, "the simulator plants a short call running at its anchor"
+    target = recent[0]["sessionId"]
+    sim.faults.update(malformed_records={target})
+
+    def quarantined() -> list[tuple[str, int]]:
+        with engine.connect() as conn:
+            return sorted((r.reason, r.seen_count) for r in conn.execute(sa.select(quarantine)))
+
+    first = await run_once(engine, sim, ca_file, settings)
+    assert (first.status, first.counts.errors, first.quarantined) == ("PARTIAL", 1, 1)
+    for _ in range(2):  # unchanged on MediaSense: seen again, counted once
+        unchanged = await run_once(engine, sim, ca_file, settings)
+        assert (unchanged.status, unchanged.counts.errors, unchanged.quarantined) == ("SUCCESS", 0, 0)
+    assert [count for _reason, count in quarantined()] == [4]  # the first run's reconciliation saw it too
+
+    sim.clock.advance(10 * 60)  # the call ends: MediaSense changes the record, still broken
+    changed = await run_once(engine, sim, ca_file, settings)
+    assert (changed.status, changed.counts.errors, changed.quarantined) == ("PARTIAL", 1, 1)
+    assert len(quarantined()) == 2 and all(reason for reason, _count in quarantined())
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+
+    sim.faults.update(malformed_records=0.0)  # MediaSense sends it whole: it is stored
+    fixed = await run_once(engine, sim, ca_file, settings)
+    assert fixed.status == "SUCCESS" and fixed.counts.created >= 1
+    assert stored(engine)[target][0] in ("CLOSED_NORMAL", "CLOSED_ERROR")
 
 
 async def test_backfill_redoes_only_the_gaps(engine, sim, ca_file):

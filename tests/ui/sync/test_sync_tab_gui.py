@@ -241,13 +241,14 @@ async def test_quarantine_viewer_lists_a_malformed_record(
     tab = _open_tab(ctx, qtbot)
     try:
         result = await _sync_via_button(tab, ctx, qtbot, wait_signal, wait_until)
-        # Seen once per window that covers it (a window edge can show it twice): one quarantine row.
-        assert result.status == "PARTIAL" and result.counts.errors >= 1
+        # Seen once per window that covers it (a window edge, the reconciliation): one quarantine row,
+        # one error, and a count of how often it was seen.
+        assert result.status == "PARTIAL" and result.counts.errors == 1
         await wait_until(lambda: tab.quarantine_model.rowCount() == 1)
         model = tab.quarantine_model
         assert model.index(0, model.column_index("session")).data() == broken
         assert model.index(0, model.column_index("reason")).data()
-        assert model.index(0, model.column_index("count")).data() == str(result.counts.errors)
+        assert int(model.index(0, model.column_index("count")).data()) >= 1
         assert tab.quarantine_count_label.text() == "1"
         assert tab.pages.tabText(2) == "Quarantine (1)"
         tab.pages.setCurrentIndex(2)
