@@ -255,7 +255,11 @@ def main() -> int:
     parser.add_argument(
         "--engine-on-gui-loop", action="store_true", help="run the engine on the GUI loop (the old way) to compare"
     )
-    parser.add_argument("--no-gc-freeze", action="store_true", help="skip freezing the start-up objects out of the garbage collector (ui/gc_guard.py)")
+    parser.add_argument(
+        "--no-gc-freeze",
+        action="store_true",
+        help="skip freezing the start-up objects out of the garbage collector (ui/gc_guard.py)",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     loop = qasync.QEventLoop(app)
