@@ -68,6 +68,7 @@ OPERATIONS: dict[str, Cell] = {
     "sync.reset": Cell(("sync", "reset", "--yes", "--json"), frozenset({"admin", "it"}), audit.SYNC_RESET),
     "logs.read": Cell(("logs", "--json"), frozenset({"admin", "it"}), audit.LOGS_READ),
     "audit.list": Cell(("audit", "list", "--json"), frozenset({"admin"}), audit.AUDIT_READ),
+    "audit.verify": Cell(("audit", "verify", "--json"), frozenset({"admin"}), audit.AUDIT_VERIFY),
     "users.list": Cell(("users", "list", "--json"), frozenset({"admin"}), None),
 }  # fmt: skip
 # The trail every call may leave besides its own row: the CLI's sign-in, and a refusal.

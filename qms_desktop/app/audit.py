@@ -1,4 +1,5 @@
-"""The audit trail, for administrators: list it, export it. Reading it is itself audited."""
+"""The audit trail, for administrators: list it, export it, verify its hash chain. Reading it is
+itself audited."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from qms_desktop.app.access import UseCase
-from qms_desktop.security import audit
+from qms_desktop.security import audit, audit_chain
 from qms_desktop.security.roles import Permission
 
 PAGE_SIZE = 200
@@ -55,6 +56,17 @@ class AuditUseCases(UseCase):
         written = audit.export_csv(audit.list_audit(self.engine, **filters), path)
         self.audit(audit.AUDIT_EXPORT, str(path), filters=_shown(filters), rows=written)
         return written
+
+    def verify(self, anchor: tuple[int, str] | None = None) -> audit_chain.ChainReport:
+        """Walk the whole chain (see `audit_chain.verify`); the check and its finding are audited."""
+        self.require(Permission.AUDIT_READ)
+        with self.engine.connect() as conn:
+            report = audit_chain.verify(conn, anchor)
+        detail = {"checked": report.checked, "head": f"{report.head_seq}:{report.head_hash}"}
+        if not report.intact:
+            detail.update(broken_seq=report.broken_seq, problem=report.problem)
+        self.audit(audit.AUDIT_VERIFY, None, outcome=audit.OK if report.intact else audit.FAILED, **detail)
+        return report
 
 
 def _shown(filters: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""`qms-desktop audit list`: the audit trail (administrators), as text, JSON or a CSV file."""
+"""`qms-desktop audit list | verify`: the audit trail (administrators), as text, JSON or a CSV file;
+its hash chain checked from the first row to the last."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from qms_desktop.app.audit import AuditUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit
 from qms_desktop.domain.time import from_ms, to_ms
+from qms_desktop.security.audit_chain import ChainReport, parse_anchor
 
 
 def _iso(value: str) -> datetime:
@@ -32,6 +34,52 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_acting_user_flags(lst)
     add_json_flag(lst)
     lst.set_defaults(func=run_list)
+    ver = aud_sub.add_parser(
+        "verify",
+        help="check the hash chain of the whole trail; exit 5 and the first broken link if it was tampered with",
+    )
+    ver.add_argument(
+        "--anchor",
+        type=_anchor,
+        metavar="SEQ:HASH",
+        help="a head printed by an earlier verify: check the trail still contains it (nothing cut off the end)",
+    )
+    add_acting_user_flags(ver)
+    add_json_flag(ver)
+    ver.set_defaults(func=run_verify)
+
+
+def _anchor(value: str) -> tuple[int, str]:
+    try:
+        return parse_anchor(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+EXIT_TAMPERED = 5  # like `db check` on a damaged database
+
+
+@refusals_exit_2
+def run_verify(args: argparse.Namespace) -> int:
+    with signed_in(args) as (engine, principal):
+        report = AuditUseCases(engine, principal).verify(args.anchor)
+
+    def text(r: ChainReport) -> str:
+        head = f"head {r.head_seq}:{r.head_hash}"
+        if r.intact:
+            return (
+                f"The audit trail is intact: {r.checked} rows checked, {head}\n"
+                f"Keep the head elsewhere: `audit verify --anchor {r.head_seq}:{r.head_hash}` later checks "
+                "that nothing was cut off the end."
+            )
+        where = f"row {r.broken_seq}" if r.broken_seq is not None else f"row id {r.broken_id}"
+        return (
+            f"The audit trail was tampered with at {where}: {r.problem}.\n"
+            f"{r.checked} rows before it are intact (last good: {head})."
+        )
+
+    emit(args, report.to_dict(), lambda _: text(report))
+    return 0 if report.intact else EXIT_TAMPERED
 
 
 @refusals_exit_2

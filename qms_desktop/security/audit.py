@@ -1,8 +1,10 @@
 """The audit trail: append-only rows of who did what, to what, from where, with what outcome.
 
 There is deliberately no update or delete function, and the database refuses both (triggers in
-migration 0002_security). `record()` writes in the caller's transaction; `AuditWriter` queues rows
-for a background thread so the playback proxy's event loop never waits on the database.
+migrations 0002_security and 0005_audit_chain); every row is linked into a hash chain
+(`audit_chain`) so a change made past the triggers is found by `audit verify`. `record()` writes in
+the caller's transaction; `AuditWriter` queues rows for a background thread so the playback
+proxy's event loop never waits on the database.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from qms_desktop.domain.time import from_ms, now_ms
+from qms_desktop.security import audit_chain
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.schema import audit_log
 
@@ -48,6 +51,7 @@ LOGS_CLEAR = "logs.clear"
 LOGS_LEVEL = "logs.level"
 AUDIT_READ = "audit.read"
 AUDIT_EXPORT = "audit.export"
+AUDIT_VERIFY = "audit.verify"
 SEARCH_REINDEX = "search.reindex"
 LOGOUT = "logout"
 USER_CREATE = "user.create"
@@ -106,18 +110,18 @@ def record(
     from_where: str | None = None,
     at_ms: int | None = None,
 ) -> None:
-    """Append one row in the caller's transaction. Never pass a secret in `detail`."""
-    conn.execute(
-        audit_log.insert().values(
-            at_ms=at_ms if at_ms is not None else now_ms(),
-            actor=actor,
-            action=action,
-            target=target,
-            detail=json.dumps(dict(detail or {}), sort_keys=True, default=str),
-            from_where=from_where or this_place(),
-            outcome=outcome,
-        )
-    )
+    """Append one row, linked into the hash chain, in the caller's transaction. Never pass a secret
+    in `detail`."""
+    fields = {
+        "at_ms": at_ms if at_ms is not None else now_ms(),
+        "actor": actor,
+        "action": action,
+        "target": target,
+        "detail": json.dumps(dict(detail or {}), sort_keys=True, default=str),
+        "from_where": from_where or this_place(),
+        "outcome": outcome,
+    }
+    conn.execute(audit_log.insert().values(**audit_chain.chained(conn, fields)))
 
 
 def record_event(conn: Connection, event: AuditEvent) -> None:

@@ -256,6 +256,12 @@ audit_log = sa.Table(
     sa.Column("detail", sa.Text),
     sa.Column("from_where", sa.String),
     sa.Column("outcome", sa.String(16), nullable=False),
+    # The hash chain (migration 0005_audit_chain, security/audit_chain.py): position, the previous
+    # row's hash, this row's hash. Nullable only because older rows got them in the migration.
+    sa.Column("seq", Id),
+    sa.Column("prev_hash", sa.String(64)),
+    sa.Column("row_hash", sa.String(64)),
+    sa.Index("ux_audit_log_seq", "seq", unique=True),
     sa.Index("ix_audit_log_at", "at_ms", "id"),
     sa.Index("ix_audit_log_actor_at", "actor", "at_ms"),
     sa.Index("ix_audit_log_action_at", "action", "at_ms"),
