@@ -58,26 +58,31 @@
         <source>Backfill progress</source>
         <translation>Backfill progress</translation>
     </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="197" />
+        <source>Calls that appeared in MediaSense after the regular sync had passed their time</source>
+        <translation>Calls that appeared in MediaSense after the regular sync had passed their time</translation>
+    </message>
 </context>
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="32" />
         <source>Agent id</source>
         <translation>Agent id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="33" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="34" />
         <source>Extension</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="40" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="35" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -85,9 +90,14 @@
 <context>
     <name>AuditController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="102" />
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="107" />
         <source>Could not export the audit trail: {error}</source>
         <translation>Could not export the audit trail: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="126" />
+        <source>Could not verify the audit trail: {error}</source>
+        <translation>Could not verify the audit trail: {error}</translation>
     </message>
 </context>
 <context>
@@ -98,61 +108,91 @@
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="177" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="173" />
         <source>{n} entries shown; scroll down for older ones.</source>
         <translation>{n} entries shown; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="175" />
         <source>{n} entries.</source>
         <translation>{n} entries.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="178" />
         <source>Exported {n} entries to {path}.</source>
         <translation>Exported {n} entries to {path}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="196" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182" />
+        <source>Checking the audit trail's hash chain…</source>
+        <translation>Checking the audit trail's hash chain…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="187" />
+        <source>The audit trail is intact: {n} entries checked. Head {seq}:{hash}</source>
+        <translation>The audit trail is intact: {n} entries checked. Head {seq}:{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="193" />
+        <source>The audit trail was tampered with at entry {where}: {problem}.</source>
+        <translation>The audit trail was tampered with at entry {where}: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197" />
+        <source>Entries 1–{n} before it are intact.</source>
+        <translation>Entries 1–{n} before it are intact.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="216" />
         <source>User:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="201" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="217" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="221" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="223" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="198" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="218" />
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="202" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="222" />
         <source>Outcome:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="204" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="224" />
         <source>Since:</source>
         <translation>Since:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="225" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="226" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="227" />
         <source>Save every entry that matches the filters as a CSV file</source>
         <translation>Save every entry that matches the filters as a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="228" />
+        <source>Verify trail</source>
+        <translation>Verify trail</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="230" />
+        <source>Check the hash chain of the whole trail: any entry changed, removed or inserted is found</source>
+        <translation>Check the hash chain of the whole trail: any entry changed, removed or inserted is found</translation>
     </message>
 </context>
 <context>
@@ -1218,47 +1258,47 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="42" />
         <source>Import agents from CSV</source>
         <translation>Import agents from CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="155" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="115" />
         <source>Preview of {file}</source>
         <translation>Preview of {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="158" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="118" />
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="170" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="130" />
         <source>Line {line}: {message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="160" />
         <source>{n} agents link extensions to people and teams.</source>
         <translation>{n} agents link extensions to people and teams.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="163" />
         <source>Import CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="165" />
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="167" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="168" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2608,43 +2648,48 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="194" />
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="199" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107" />
         <source>Errors</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="202" />
         <source>Error summary</source>
         <translation>Error summary</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="222" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="229" />
         <source>Session id</source>
         <translation>Session id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="223" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="230" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="224" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="231" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="225" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="232" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="226" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="233" />
         <source>Seen</source>
         <translation>Seen</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="227" />
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="234" />
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="105" />
         <source>Last run</source>
         <translation>Last run</translation>
@@ -2730,68 +2775,73 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <translation>Day %v of %m</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="243" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="244" />
         <source>new and changed calls</source>
         <translation>new and changed calls</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="243" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="245" />
         <source>calls still in progress</source>
         <translation>calls still in progress</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="244" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="246" />
+        <source>re-checking recent calls for late arrivals</source>
+        <translation>re-checking recent calls for late arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="248" />
         <source>Run %1 · %2</source>
         <translation>Run %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="250" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="254" />
         <source>Pages %1 · fetched %2 · created %3 · updated %4 · errors %5</source>
         <translation>Pages %1 · fetched %2 · created %3 · updated %4 · errors %5</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="262" />
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="295" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="266" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299" />
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="281" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="285" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="284" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="288" />
         <source>complete (%1 days)</source>
         <translation>complete (%1 days)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="286" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="290" />
         <source>%1 of %2 days</source>
         <translation>%1 of %2 days</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="288" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="292" />
         <source>not started</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="295" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299" />
         <source>No sync yet</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="303" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="353" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="357" />
         <source>Quarantine (%1)</source>
         <translation>Quarantine (%1)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="372" />
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="376" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
@@ -2855,37 +2905,37 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -2893,47 +2943,47 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
         <source>Role:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
         <source>Teams:</source>
         <translation>Teams:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160" />
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Team codes, comma-separated (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="184" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161" />
         <source>Add user</source>
         <translation>Add user</translation>
     </message>

@@ -59,26 +59,31 @@
         <source>Backfill progress</source>
         <translation>Поступ дозавантаження</translation>
     </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="197"/>
+        <source>Calls that appeared in MediaSense after the regular sync had passed their time</source>
+        <translation>Дзвінки, що з’явилися в MediaSense після того, як звичайна синхронізація вже пройшла їхній час</translation>
+    </message>
 </context>
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="32"/>
         <source>Agent id</source>
         <translation>Ід. агента</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="33"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="34"/>
         <source>Extension</source>
         <translation>Внутрішній номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="40"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="35"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
@@ -86,9 +91,14 @@
 <context>
     <name>AuditController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="102"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="107"/>
         <source>Could not export the audit trail: {error}</source>
         <translation>Не вдалося експортувати журнал аудиту: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/controller.py" line="126"/>
+        <source>Could not verify the audit trail: {error}</source>
+        <translation>Не вдалося перевірити журнал аудиту: {error}</translation>
     </message>
 </context>
 <context>
@@ -99,61 +109,91 @@
         <translation>Експорт журналу аудиту</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="177"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="173"/>
         <source>{n} entries shown; scroll down for older ones.</source>
         <translation>Показано записів: {n}; прокрутіть донизу, щоб побачити старіші.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="175"/>
         <source>{n} entries.</source>
         <translation>Записів: {n}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="178"/>
         <source>Exported {n} entries to {path}.</source>
         <translation>Експортовано записів: {n} у {path}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="196"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182"/>
+        <source>Checking the audit trail&apos;s hash chain…</source>
+        <translation>Перевірка ланцюжка хешів журналу аудиту…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="187"/>
+        <source>The audit trail is intact: {n} entries checked. Head {seq}:{hash}</source>
+        <translation>Журнал аудиту цілісний: перевірено записів: {n}. Голова {seq}:{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="193"/>
+        <source>The audit trail was tampered with at entry {where}: {problem}.</source>
+        <translation>Журнал аудиту змінено в записі {where}: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197"/>
+        <source>Entries 1–{n} before it are intact.</source>
+        <translation>Записи 1–{n} перед ним цілісні.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="216"/>
         <source>User:</source>
         <translation>Користувач:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197"/>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="201"/>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="203"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="217"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="221"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="223"/>
         <source>any</source>
         <translation>будь-який</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="198"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="218"/>
         <source>Action:</source>
         <translation>Дія:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="202"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="222"/>
         <source>Outcome:</source>
         <translation>Результат:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="204"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="224"/>
         <source>Since:</source>
         <translation>Починаючи з:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="205"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="225"/>
         <source>Refresh</source>
         <translation>Оновити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="226"/>
         <source>Export CSV…</source>
         <translation>Експорт у CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207"/>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="227"/>
         <source>Save every entry that matches the filters as a CSV file</source>
         <translation>Зберегти всі записи, що відповідають фільтрам, у файл CSV</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="228"/>
+        <source>Verify trail</source>
+        <translation>Перевірити журнал</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="230"/>
+        <source>Check the hash chain of the whole trail: any entry changed, removed or inserted is found</source>
+        <translation>Перевірити ланцюжок хешів усього журналу: буде знайдено будь-який змінений, вилучений чи вставлений запис</translation>
     </message>
 </context>
 <context>
@@ -1219,47 +1259,47 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="42"/>
         <source>Import agents from CSV</source>
         <translation>Імпорт агентів із CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="155"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="115"/>
         <source>Preview of {file}</source>
         <translation>Попередній перегляд {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="158"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="118"/>
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>Нових агентів: {created}, змінених: {updated}, без змін: {unchanged}, нових команд: {teams}; записів буде пов’язано наново: {relinked}. Відхилено рядків (їх буде пропущено): {errors}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="170"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="130"/>
         <source>Line {line}: {message}</source>
         <translation>Рядок {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="200"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="160"/>
         <source>{n} agents link extensions to people and teams.</source>
         <translation>Агентів, що пов’язують внутрішні номери з людьми й командами: {n}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="203"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="163"/>
         <source>Import CSV…</source>
         <translation>Імпорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="205"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="165"/>
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>Файл CSV із заголовком agent_id,name,extension,team; ви побачите зміни до того, як їх буде внесено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="207"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="167"/>
         <source>Import</source>
         <translation>Імпортувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="168"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -2610,43 +2650,48 @@ Recordings already stored, the run history and the quarantine are kept.</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="192"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="194"/>
+        <source>Late</source>
+        <translation>Запізнілі</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="199"/>
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="107"/>
         <source>Errors</source>
         <translation>Помилки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="195"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="202"/>
         <source>Error summary</source>
         <translation>Опис помилки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="222"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="229"/>
         <source>Session id</source>
         <translation>ID сеансу</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="223"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="230"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="224"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="231"/>
         <source>First seen</source>
         <translation>Уперше</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="225"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="232"/>
         <source>Last seen</source>
         <translation>Востаннє</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="226"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="233"/>
         <source>Seen</source>
         <translation>Разів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="227"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/models.py" line="234"/>
         <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="105"/>
         <source>Last run</source>
         <translation>Останній запуск</translation>
@@ -2732,68 +2777,73 @@ Recordings already stored, the run history and the quarantine are kept.</source>
         <translation>День %v з %m</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="243"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="244"/>
         <source>new and changed calls</source>
         <translation>нові та змінені дзвінки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="243"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="245"/>
         <source>calls still in progress</source>
         <translation>дзвінки, що ще тривають</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="244"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="246"/>
+        <source>re-checking recent calls for late arrivals</source>
+        <translation>повторна перевірка недавніх дзвінків на запізнілі</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="248"/>
         <source>Run %1 · %2</source>
         <translation>Запуск %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="250"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="254"/>
         <source>Pages %1 · fetched %2 · created %3 · updated %4 · errors %5</source>
         <translation>Сторінок %1 · отримано %2 · створено %3 · оновлено %4 · помилок %5</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="262"/>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="295"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="266"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299"/>
         <source>Run %1</source>
         <translation>Запуск %1</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="281"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="285"/>
         <source>never</source>
         <translation>ще не було</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="284"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="288"/>
         <source>complete (%1 days)</source>
         <translation>завершено (днів: %1)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="286"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="290"/>
         <source>%1 of %2 days</source>
         <translation>%1 з %2 днів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="288"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="292"/>
         <source>not started</source>
         <translation>не розпочато</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="295"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299"/>
         <source>No sync yet</source>
         <translation>Синхронізацій ще не було</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="299"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="303"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="353"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="357"/>
         <source>Quarantine (%1)</source>
         <translation>Карантин (%1)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="372"/>
+        <location filename="../../qms_desktop/ui/tabs/sync/tab.py" line="376"/>
         <source>Reason: %1</source>
         <translation>Причина: %1</translation>
     </message>
@@ -2857,37 +2907,37 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
         <source>Teams</source>
         <translation>Команди</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46"/>
         <source>Status</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49"/>
         <source>Last sign-in</source>
         <translation>Останній вхід</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51"/>
         <source>disabled</source>
         <translation>вимкнено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52"/>
         <source>active</source>
         <translation>активний</translation>
     </message>
@@ -2895,47 +2945,47 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
         <source>Enable</source>
         <translation>Увімкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
         <source>Disable</source>
         <translation>Вимкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155"/>
         <source>Add a user</source>
         <translation>Додати користувача</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
         <source>User name:</source>
         <translation>Ім&apos;я користувача:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
         <source>Teams:</source>
         <translation>Команди:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="183"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160"/>
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Коди команд через кому (для супервізорів)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="184"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161"/>
         <source>Add user</source>
         <translation>Додати</translation>
     </message>

@@ -150,6 +150,16 @@ class Gui:
             view.controller.failed.connect(lambda *a: outcome.append("refused"))
             await wait_until(lambda: bool(outcome), 20)
             return outcome[0] == "refused"
+        if operation == "audit.verify":
+            from qms_desktop.ui.tabs.audit import create_tab as audit_tab
+
+            view = self.keep(audit_tab(self.ctx))
+            outcome = []
+            view.controller.verified.connect(lambda *a: outcome.append("ok"))
+            view.controller.failed.connect(lambda text: outcome.append("refused" if "verify" in text else "list"))
+            view.controller.verify()
+            await wait_until(lambda: "ok" in outcome or "refused" in outcome, 20)
+            return "refused" in outcome
         if operation == "users.list":
             from qms_desktop.ui.tabs.users import create_tab as users_tab
 

@@ -203,3 +203,42 @@ async def test_sync_reset_is_audited(ui_ctx) -> None:
         service.deleteLater()
     rows = await ui_ctx.db(list_audit, ui_ctx.engine)
     assert [(r.action, r.actor, r.target) for r in rows] == [(audit.SYNC_RESET, "it-person", "sync")]
+
+
+@pytest.mark.asyncio
+async def test_verify_button_reports_an_intact_then_a_tampered_trail(qtbot, ui_ctx) -> None:
+    seed(ui_ctx.engine, 6)
+    tab = audit_tab.create_tab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 420)
+    verified = asyncio.ensure_future(wait_signal(tab.controller.verified))
+    tab.verify_button.click()
+    (report,) = await verified
+    assert report.intact and report.checked >= 6  # the seeded rows and the tab's own audit.read
+    assert f"intact: {report.checked} entries checked" in tab.status_label.text() and tab.verify_button.isEnabled()
+
+    # Someone with the database file drops the triggers and rewrites an entry.
+    with begin_write(ui_ctx.engine) as conn:
+        for name in ("audit_log_no_update", "audit_log_chain", "audit_log_no_replace"):
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        conn.exec_driver_sql("UPDATE audit_log SET outcome = 'ok' WHERE seq = 2")
+    verified = asyncio.ensure_future(wait_signal(tab.controller.verified))
+    tab.verify_button.click()
+    (report,) = await verified
+    assert not report.intact and report.broken_seq == 2
+    assert "tampered with at entry 2" in tab.status_label.text() and "#b00020" in tab.status_label.styleSheet()
+    shot(tab, "audit-tab-tampered")
+    rows = list_audit(ui_ctx.engine, action=audit.AUDIT_VERIFY)
+    assert [r.outcome for r in rows] == [audit.FAILED, audit.OK]  # both checks audited, newest first
+
+
+@pytest.mark.asyncio
+async def test_verify_refused_without_the_permission(qtbot, ui_ctx) -> None:
+    ui_ctx.principal = Principal("itg", Role.IT)
+    tab = audit_tab.create_tab(ui_ctx)
+    qtbot.addWidget(tab)
+    texts: list[str] = []
+    tab.controller.failed.connect(texts.append)
+    tab.controller.verify()
+    await wait_until(lambda: any("Could not verify" in t for t in texts))
+    assert "may not" in texts[-1] and tab.verify_button.isEnabled()

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from qms_desktop.app.audit import PAGE_SIZE, AuditPage, AuditUseCases
+from qms_desktop.security.audit_chain import ChainReport
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.ops import WriteOp
 from qms_desktop.ui.qt import QObject, Signal
@@ -18,11 +19,13 @@ log = logging.getLogger("qms.ui")
 TASK_REFRESH = "audit.refresh"
 TASK_MORE = "audit.more"
 TASK_EXPORT = "audit.export"
+TASK_VERIFY = "audit.verify"
 
 
 class AuditController(QObject):
     loaded = Signal(int, bool)  # rows shown, more available
     exported = Signal(str, int)  # path, rows written
+    verified = Signal(object)  # ChainReport
     failed = Signal(str)
 
     def __init__(self, ctx: UiContext, view: AuditTab) -> None:
@@ -37,9 +40,11 @@ class AuditController(QObject):
         view.filter_changed.connect(self.set_filter)
         view.refresh_requested.connect(self.refresh)
         view.export_requested.connect(self.choose_and_export)
+        view.verify_requested.connect(self.verify)
         view.shown.connect(lambda: self.set_filter(view.current_filter()))
         self.loaded.connect(view.show_loaded)
         self.exported.connect(view.show_exported)
+        self.verified.connect(view.show_verified)
         self.failed.connect(view.show_error)
 
     @property
@@ -107,3 +112,19 @@ class AuditController(QObject):
             .failure(failed)
             .run()
         )
+
+    def verify(self) -> asyncio.Task[ChainReport | None]:
+        """Walk the whole hash chain off the GUI thread (a write: the check is audited)."""
+        self.view.show_verifying()
+
+        def done(report: ChainReport) -> None:
+            if not report.intact:
+                log.error("The audit trail was tampered with at row %s: %s", report.broken_seq, report.problem)
+            self.verified.emit(report)
+
+        def failed(exc: Exception) -> None:
+            text = self.tr("Could not verify the audit trail: {error}").format(error=exc)
+            self.view.show_verify_failed(text)
+            self.failed.emit(text)
+
+        return WriteOp(self.ctx, TASK_VERIFY, self._audit.verify, owner=self.view).success(done).failure(failed).run()

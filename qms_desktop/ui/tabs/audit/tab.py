@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from qms_desktop.security.audit_chain import ChainReport
 from qms_desktop.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +46,7 @@ class AuditTab(QWidget):
     filter_changed = Signal(object)  # AuditFilter
     refresh_requested = Signal()
     export_requested = Signal(str)  # a suggested file name
+    verify_requested = Signal()
     shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,6 +80,7 @@ class AuditTab(QWidget):
         self.since_edit.setEnabled(False)
         self.refresh_button = QPushButton(self)
         self.export_button = QPushButton(self)
+        self.verify_button = QPushButton(self)
 
         filters = QHBoxLayout()
         for widget in (
@@ -94,6 +97,7 @@ class AuditTab(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.export_button)
+        filters.addWidget(self.verify_button)
 
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -110,6 +114,8 @@ class AuditTab(QWidget):
                 header.resizeSection(index, widths[column.key])
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the head, to copy
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -129,6 +135,7 @@ class AuditTab(QWidget):
         self.since_edit.dateChanged.connect(lambda _d: self._filter_timer.start())
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.export_button.clicked.connect(self.request_export)
+        self.verify_button.clicked.connect(self.verify_requested)
 
     # ---- intents ---------------------------------------------------------------------------------
 
@@ -153,17 +160,46 @@ class AuditTab(QWidget):
 
     # ---- what the controller reports -------------------------------------------------------------
 
-    def show_error(self, text: str) -> None:
+    def _status(self, text: str, *, alarm: bool = False) -> None:
+        # A tampered trail must not look like an ordinary status line.
+        self.status_label.setStyleSheet("color: white; background: #b00020; padding: 2px;" if alarm else "")
         self.status_label.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self._status(text)
 
     def show_loaded(self, shown: int, more: bool) -> None:
         if more:
-            self.status_label.setText(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown))
+            self._status(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown))
         else:
-            self.status_label.setText(self.tr("{n} entries.").format(n=shown))
+            self._status(self.tr("{n} entries.").format(n=shown))
 
     def show_exported(self, path: str, count: int) -> None:
-        self.status_label.setText(self.tr("Exported {n} entries to {path}.").format(n=count, path=path))
+        self._status(self.tr("Exported {n} entries to {path}.").format(n=count, path=path))
+
+    def show_verifying(self) -> None:
+        self.verify_button.setEnabled(False)
+        self._status(self.tr("Checking the audit trail's hash chain…"))
+
+    def show_verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.intact:
+            text = self.tr("The audit trail is intact: {n} entries checked. Head {seq}:{hash}").format(
+                n=report.checked, seq=report.head_seq, hash=report.head_hash
+            )
+            self._status(text)
+        else:
+            where = report.broken_seq if report.broken_seq is not None else f"id {report.broken_id}"
+            text = self.tr("The audit trail was tampered with at entry {where}: {problem}.").format(
+                where=where, problem=report.problem
+            )
+            if report.checked:
+                text += " " + self.tr("Entries 1–{n} before it are intact.").format(n=report.checked)
+            self._status(text, alarm=True)
+
+    def show_verify_failed(self, text: str) -> None:
+        self.verify_button.setEnabled(True)
+        self.show_error(text)
 
     # ---- events ----------------------------------------------------------------------------------
 
@@ -189,4 +225,8 @@ class AuditTab(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export CSV…"))
         self.export_button.setToolTip(self.tr("Save every entry that matches the filters as a CSV file"))
+        self.verify_button.setText(self.tr("Verify trail"))
+        self.verify_button.setToolTip(
+            self.tr("Check the hash chain of the whole trail: any entry changed, removed or inserted is found")
+        )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -189,6 +189,13 @@ HISTORY_COLUMNS: tuple[Column[RunRecord], ...] = (
     Column("created", QT_TRANSLATE_NOOP("SyncTab", "Created"), lambda r: number(r.counts.created), RIGHT),
     Column("updated", QT_TRANSLATE_NOOP("SyncTab", "Updated"), lambda r: number(r.counts.updated), RIGHT),
     Column("skipped", QT_TRANSLATE_NOOP("SyncTab", "Skipped"), lambda r: number(r.counts.skipped), RIGHT),
+    Column(
+        "late",
+        QT_TRANSLATE_NOOP("SyncTab", "Late"),
+        lambda r: number(r.counts.late_found),
+        RIGHT,
+        tooltip=lambda r: tr("Calls that appeared in MediaSense after the regular sync had passed their time"),
+    ),
     Column("errors", QT_TRANSLATE_NOOP("SyncTab", "Errors"), lambda r: number(r.counts.errors), RIGHT),
     Column(
         "error",

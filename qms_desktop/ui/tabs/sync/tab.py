@@ -240,7 +240,11 @@ class SyncTab(QWidget):
             self.progress_bar.setValue(progress.backfill_day or 0)
             self.progress_bar.setFormat(self.tr("Day %v of %m"))
         else:
-            phase = {"incremental": self.tr("new and changed calls"), "open": self.tr("calls still in progress")}
+            phase = {
+                "incremental": self.tr("new and changed calls"),
+                "open": self.tr("calls still in progress"),
+                "reconcile": self.tr("re-checking recent calls for late arrivals"),
+            }
             detail = self.tr("Run %1 · %2").replace("%1", str(progress.run_id))
             detail = detail.replace("%2", phase.get(progress.phase, progress.phase))
             self.progress_bar.setRange(0, 0)
