@@ -21,8 +21,9 @@ from qms_desktop.mediasense.fields import (
     read_state,
     read_tags,
     read_text,
+    read_urls,
 )
-from qms_desktop.mediasense.slotinit import NO_URLS, new_participant, new_record, new_track, new_urls
+from qms_desktop.mediasense.slotinit import new_participant, new_record, new_track
 from qms_desktop.mediasense.spec_sessions import SPEC_KEYS, optional_spec_fields
 
 
@@ -77,17 +78,7 @@ def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRe
             )
         )
 
-    urls = read_obj(get("urls"), "urls")
-    media_urls = (
-        new_urls(
-            wav=read_text(urls.get("wavUrl"), "urls.wavUrl"),
-            mp4=read_text(urls.get("mp4Url"), "urls.mp4Url"),
-            http=read_text(urls.get("httpUrl"), "urls.httpUrl"),
-            rtsp=read_text(urls.get("rtspUrl"), "urls.rtspUrl"),
-        )
-        if urls
-        else NO_URLS
-    )
+    media_urls = read_urls(get("urls"))
 
     # cisco has no agent/team/direction fields, but a mixed server may send them: read if present.
     extra = {} if SPEC_KEYS.isdisjoint(raw) else optional_spec_fields(raw)

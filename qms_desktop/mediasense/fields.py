@@ -7,14 +7,17 @@ empty string) and raise `Reject` for "given but garbage", naming the field.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from qms_desktop.domain.sessions import Direction, SessionState, Tag
+from qms_desktop.domain.sessions import Direction, MediaUrls, SessionState, Tag
 from qms_desktop.domain.time import from_ms
-from qms_desktop.mediasense.slotinit import new_tag
+from qms_desktop.mediasense.slotinit import NO_URLS, new_tag, new_urls
+
+log = logging.getLogger("qms.mediasense.normalize")
 
 # datetime's own range, 0001-01-01 .. 9999-12-31T23:59:59.999Z, in epoch ms.
 _MIN_MS = -62_135_596_800_000
@@ -244,6 +247,48 @@ def read_obj(value: object, field: str, where: str = "") -> Mapping[str, Any]:
     if value is None:
         return {}
     raise Reject(f"{where}{field}: expected an object, got {type(value).__name__} {show(value)}")
+
+
+# The media URL keys a session's `urls` may carry, and the MediaUrls field each one fills.
+URL_KEYS: dict[str, str] = {"wavUrl": "wav", "mp4Url": "mp4", "httpUrl": "http", "rtspUrl": "rtsp"}
+
+
+def read_urls(value: object, field: str = "urls") -> MediaUrls:
+    """A session's media URLs in either shape the servers send.
+
+    11.5 sends one object, `{"rtspUrl": ..., "mp4Url": ..., "wavUrl": ..., "httpUrl": ...}`; the 8.5
+    payloads send an array of one-key objects, `[{"rtspUrl": ...}, {"mp4Url": ...}]`. Keys we do not
+    know are ignored (logged at DEBUG); the first value of a key repeated in the array wins. A value
+    that is not text, an array item that is not an object, or `urls` of any other type rejects."""
+    if value is None:
+        return NO_URLS
+    found: dict[str, str | None] = {}
+    if isinstance(value, Mapping):
+        _url_entries(value, field, found)
+    elif isinstance(value, SEQUENCE):
+        for i, item in enumerate(value):
+            if item is None:
+                continue
+            where = f"{field}[{i}]"
+            if not isinstance(item, Mapping):
+                raise Reject(
+                    f'{where}: expected an object like {{"rtspUrl": ...}}, got {type(item).__name__} {show(item)}'
+                )
+            _url_entries(item, where, found)
+    else:
+        raise Reject(f"{field}: expected an object or a list of objects, got {type(value).__name__} {show(value)}")
+    return new_urls(**found) if found else NO_URLS
+
+
+def _url_entries(item: Mapping[str, Any], where: str, found: dict[str, str | None]) -> None:
+    for key, raw in item.items():
+        slot = URL_KEYS.get(key)
+        if slot is None:
+            log.debug("%s: ignoring the unknown media URL key %s", where, show(key))
+            continue
+        url = read_text(raw, key, f"{where}.")
+        if url is not None and found.get(slot) is None:
+            found[slot] = url
 
 
 def read_items(value: object, field: str, where: str = "") -> list[Any] | tuple[Any, ...]:

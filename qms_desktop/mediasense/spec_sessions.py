@@ -6,6 +6,7 @@ ISO 8601 times, durations in seconds, agent / team / direction / numbers carried
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ from qms_desktop.mediasense.fields import (
     read_state,
     read_tags,
     read_text,
+    read_urls,
     read_when,
     show,
 )
@@ -128,6 +130,9 @@ def normalize_spec(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRec
         if audio is not None:
             urls = new_urls(audio=audio)
         tracks = _spec_tracks(media, codec)
+    if get("urls") is not None:  # a server mixing in the cisco field: either of its shapes
+        cisco_urls = read_urls(get("urls"))
+        urls = dataclasses.replace(cisco_urls, audio=urls.audio) if urls.audio else cisco_urls
 
     participants: list[Participant] = []
     for i, p in enumerate(read_items(get("participants"), "participants")):
