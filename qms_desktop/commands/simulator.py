@@ -30,6 +30,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-tls", action="store_true", help="plain HTTP instead of HTTPS")
     parser.add_argument("--cert-dir", default=None, help="where the self-signed certificate is kept")
     parser.add_argument("--ignore-range", action="store_true", help="answer ranged media requests with 200")
+    parser.add_argument(
+        "--cisco-version",
+        choices=("11.5", "8.5"),
+        default="11.5",
+        help="the release whose shapes cisco/legacy speak: 8.5 sends `urls` as an array of one-key objects",
+    )
+    parser.add_argument(
+        "--event-shape",
+        choices=("cisco", "spec"),
+        default="cisco",
+        help="events as real servers post them (SESSION_EVENT, 2005) or as the original specification had them",
+    )
     parser.add_argument("--faults", default="", help="fault knobs as k=v,k=v (e.g. latency_ms=50)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
@@ -71,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         tls=not args.no_tls,
         cert_dir=args.cert_dir,
         ignore_range=args.ignore_range,
+        cisco_version=args.cisco_version,
+        event_shape=args.event_shape,
         faults=faults,
     )
     try:

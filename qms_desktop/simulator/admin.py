@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from qms_desktop.simulator.events import ACTIONS, HUB
+from qms_desktop.simulator.events import ACTIONS, HUB, TAG_ACTIONS
 from qms_desktop.simulator.responses import json_response, read_json, sim_of
 
 PREFIX = "/__sim"
@@ -69,6 +69,14 @@ async def emit_event(request: web.Request) -> web.Response:
     body = await read_json(request)
     if request.app.get(HUB) is None:
         return json_response({"error": "events exist only in the cisco profile"}, status=404)
+    if isinstance(body, dict) and body.get("tagName"):  # a tag event: {"sessionId", "action", "tagName"}
+        if body.get("action") not in TAG_ACTIONS or not body.get("sessionId"):
+            return json_response({"error": f"expected sessionId and action in {TAG_ACTIONS}"}, status=400)
+        try:
+            request.app[HUB].tag(str(body["sessionId"]), str(body["action"]), str(body["tagName"]))
+        except KeyError:
+            return json_response({"error": "no such session"}, status=404)
+        return json_response({"queued": True})
     if not isinstance(body, dict) or body.get("action") not in ACTIONS or not body.get("sessionId"):
         return json_response({"error": f"expected sessionId and action in {ACTIONS}"}, status=400)
     request.app[HUB].emit(str(body["sessionId"]), str(body["action"]))

@@ -56,7 +56,12 @@ def render_page(request: web.Request, calls: list[Any]) -> list[dict[str, Any]]:
     sim = sim_of(request)
     now = sim.clock.now_ms()
     faults = sim.faults
-    return [cisco_session(c, now, sim.media_base, malformed=faults.record_is_malformed(c.session_id)) for c in calls]
+    return [
+        cisco_session(
+            c, now, sim.media_base, malformed=faults.record_is_malformed(c.session_id), urls_array=sim.urls_array
+        )
+        for c in calls
+    ]
 
 
 async def get_sessions(request: web.Request) -> web.Response:
@@ -107,10 +112,27 @@ async def subscribe(request: web.Request) -> web.Response:
     if str(params.get("subscriptionType", "http")).lower() != "http":
         return envelope(4012, detail="only subscriptionType http is supported")
     filters = params.get("subscriptionFilters") or []
-    sub_id, created = request.app[HUB].subscribe(str(params["subscriptionUri"]), filters)
-    if not created:
-        return envelope(4030, detail=sub_id)
+    sub_id, outcome = request.app[HUB].subscribe(str(params["subscriptionUri"]), filters)
+    if outcome == "exists":
+        if sim_of(request).event_shape == "spec":
+            return envelope(4030, detail=sub_id)  # the original specification's answer
+        return envelope(2005, {"subscriptionId": sub_id})  # 9.0 guide p45-46: not an error
     return envelope(2000, {"subscriptionId": sub_id})
+
+
+async def subscribe_recording(request: web.Request) -> web.Response:
+    """The deprecated subscribeRecordingEvent (9.0 guide p43-44): the id at the top level; the same
+    URI again is an error that carries the original id (at the top level too)."""
+    if not _session_ok(request):
+        return _expired()
+    body = await read_json(request)
+    params = body.get("requestParameters") if isinstance(body, dict) else None
+    if not isinstance(params, dict) or not params.get("subscriptionUri"):
+        return envelope(4010, detail="requestParameters.subscriptionUri is mandatory")
+    sub_id, created = request.app[HUB].subscribe_recording(str(params["subscriptionUri"]))
+    if not created:
+        return envelope(4000, detail="a subscription already exists for this URI", top={"subscriptionId": sub_id})
+    return envelope(2000, top={"subscriptionId": sub_id})
 
 
 async def unsubscribe(request: web.Request) -> web.Response:
@@ -135,3 +157,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/ora/infoService/info/getSystemTime", get_system_time)
     app.router.add_post(f"{EVENTS}/subscribeToEvents", subscribe)
     app.router.add_post(f"{EVENTS}/unsubscribeFromEvents", unsubscribe)
+    app.router.add_post(f"{EVENTS}/subscribeRecordingEvent", subscribe_recording)
+    app.router.add_post(f"{EVENTS}/unsubscribeRecordingEvent", unsubscribe)

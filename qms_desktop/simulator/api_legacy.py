@@ -35,7 +35,15 @@ async def sessions(request: web.Request) -> web.Response:
     if not page:
         return envelope(2001, as_strings=True)
     rows = [
-        stringify_numbers(cisco_session(c, now, sim.media_base, malformed=sim.faults.record_is_malformed(c.session_id)))
+        stringify_numbers(
+            cisco_session(
+                c,
+                now,
+                sim.media_base,
+                malformed=sim.faults.record_is_malformed(c.session_id),
+                urls_array=sim.urls_array,
+            )
+        )
         for c in page
     ]
     return envelope(2000, {"sessions": rows}, as_strings=True)
@@ -52,7 +60,7 @@ async def session_by_id(request: web.Request) -> web.Response:
     call = sim.visible_call(session_id)
     if call is None:
         return envelope(2001, as_strings=True)
-    row = stringify_numbers(cisco_session(call, sim.clock.now_ms(), sim.media_base))
+    row = stringify_numbers(cisco_session(call, sim.clock.now_ms(), sim.media_base, urls_array=sim.urls_array))
     return envelope(2000, {"sessions": [row]}, as_strings=True)
 
 

@@ -11,6 +11,13 @@ from qms_desktop.simulator.data import Call, Dataset
 from qms_desktop.simulator.faults import Faults, Stats
 
 PROFILES = ("cisco", "spec", "legacy")
+# The MediaSense release whose shapes the cisco/legacy profiles speak: "8.5" sends `urls` as an array
+# of one-key objects (the DocWiki payloads); "11.5" sends an object (the 11.5 capture).
+CISCO_VERSIONS = ("11.5", "8.5")
+# Event payloads: "cisco" as real servers post them (SESSION_EVENT / TAG_EVENT, forwardedEvent a
+# string, 2005 on a repeated subscription); "spec" as the original specification described them
+# (sessionEvent, a boolean forwardedEvent, 4030 carrying the original id on a repeat).
+EVENT_SHAPES = ("cisco", "spec")
 
 
 class Simulator:
@@ -26,9 +33,18 @@ class Simulator:
         ignore_range: bool = False,
         secure_cookies: bool = True,
         lookup_by_id: bool = False,
+        cisco_version: str = "11.5",
+        event_shape: str = "cisco",
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
+        if cisco_version not in CISCO_VERSIONS:
+            raise ValueError(f"unknown cisco_version {cisco_version!r}; expected one of {', '.join(CISCO_VERSIONS)}")
+        if event_shape not in EVENT_SHAPES:
+            raise ValueError(f"unknown event_shape {event_shape!r}; expected one of {', '.join(EVENT_SHAPES)}")
+        self.cisco_version = cisco_version
+        self.urls_array = cisco_version == "8.5"
+        self.event_shape = event_shape
         self.profile = profile
         self.dataset = dataset
         self.clock = clock

@@ -150,6 +150,7 @@ class Block:
         self.index = index
         self.start_ms = data.anchor_ms + index * DAY_MS
         self._directory = data.directory
+        self._tag_edits = data.tag_edits  # shared, updated in place by Dataset.set_user_tags
         n = data.sessions_per_day
         rng = np.random.default_rng([data.seed & 0xFFFFFFFF, index + (1 << 16)])
 
@@ -284,6 +285,12 @@ class Block:
         self._calls = {}
         self._lateness = lateness
 
+    def forget(self, session_id: str) -> None:
+        """Drop a cached Call so the next `call()` rebuilds it (its tags changed)."""
+        for pos, call in list(self._calls.items()):
+            if call.session_id == session_id:
+                self._calls.pop(pos, None)
+
     def call(self, pos: int) -> Call:
         cached = self._calls.get(pos)
         if cached is not None:
@@ -336,6 +343,10 @@ class Block:
             else (),
             wrap_up=WRAP_UPS[wrap],
         )
+        if self._tag_edits:
+            edited = self._tag_edits.get(call.session_id)
+            if edited is not None:
+                call.user_tags = edited
         self._calls[pos] = call  # a racing duplicate is harmless: both copies are equal
         return call
 
@@ -392,6 +403,21 @@ class Dataset:
         self._lock = threading.Lock()
         # The late-visibility fault in force (the simulator points this at its fault knobs).
         self.lateness: Callable[[], LateVisibility | None] = lambda: None
+        # User tags changed after generation (TAG_EVENT ADDED/DELETED), by session id.
+        self.tag_edits: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def set_user_tags(self, session_id: str, tags: tuple[tuple[str, int], ...]) -> Call:
+        """Replace one call's user tags (name, offset ms); every later answer shows them."""
+        call = self.find(session_id)
+        if call is None:
+            raise KeyError(session_id)
+        with self._lock:
+            self.tag_edits[call.session_id] = tags
+            for block in self._blocks.values():
+                block.forget(call.session_id)
+        edited = self.find(session_id)
+        assert edited is not None
+        return edited
 
     def block(self, index: int) -> Block | None:
         if not -self.days <= index < self.future_days:

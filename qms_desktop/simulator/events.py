@@ -1,8 +1,17 @@
-"""Event subscriptions: MediaSense POSTs sessionEvents to subscribers over plain HTTP.
+"""Event subscriptions: MediaSense POSTs session and tag events to subscribers over plain HTTP.
 
 A ticker in the server's loop turns clock movement into STARTED/ENDED events (calls whose start or
-close the clock passed since the last tick); `emit` sends any action on demand. Delivery is
-fire-and-forget: failures are counted, never retried, as a subscriber must tolerate.
+close the clock passed since the last tick); `emit` sends any session action on demand and
+`tag` adds or removes a user tag on a call and announces it. Delivery is fire-and-forget: failures
+are counted, never retried, as a subscriber must tolerate.
+
+Shapes (`Simulator.event_shape`): "cisco" posts what real servers post (the DocWiki 8.5 payloads and
+the 10.5 SU1 schema): `"eventType": "SESSION_EVENT"` / `"TAG_EVENT"`, `forwardedEvent` as the string
+"false", and answers a repeated subscription with identical filters with 2005 carrying the id
+(9.0 guide p43-46); "spec" posts the original specification's `sessionEvent` / `tagEvent` with a
+boolean `forwardedEvent` and answers a repeat with 4030 carrying the original id in `detail`.
+Filters: a list of categories (RECORDING_EVENTS, CLEANUP_EVENTS, TAG_EVENTS, STORAGE_EVENTS) or
+event types (SESSION_ENDED_EVENT, TAG_ADDED_EVENT ...); an empty list means everything.
 """
 
 from __future__ import annotations
@@ -25,6 +34,16 @@ TICK_SECONDS = 0.2
 MAX_CATCH_UP_MS = 2 * 86_400_000
 MAX_EVENTS_PER_TICK = 1000
 ACTIONS = ("STARTED", "UPDATED", "ENDED", "DELETED", "PRUNED")
+TAG_ACTIONS = ("ADDED", "DELETED")
+_CATEGORY = {
+    ("SESSION", "STARTED"): "RECORDING_EVENTS",
+    ("SESSION", "UPDATED"): "RECORDING_EVENTS",
+    ("SESSION", "ENDED"): "RECORDING_EVENTS",
+    ("SESSION", "DELETED"): "CLEANUP_EVENTS",
+    ("SESSION", "PRUNED"): "CLEANUP_EVENTS",
+    ("TAG", "ADDED"): "TAG_EVENTS",
+    ("TAG", "DELETED"): "TAG_EVENTS",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +51,13 @@ class Subscription:
     subscription_id: str
     uri: str
     filters: Any
+    deprecated: bool = False  # made through subscribeRecordingEvent: every event
+
+    def wants(self, kind: str, action: str) -> bool:
+        if self.deprecated or not isinstance(self.filters, list) or not self.filters:
+            return True
+        names = {str(f).upper() for f in self.filters}
+        return _CATEGORY[(kind, action)] in names or f"{kind}_{action}_EVENT" in names
 
 
 class EventHub:
@@ -44,13 +70,27 @@ class EventHub:
         self._tasks: set[asyncio.Task[None]] = set()
         self._last_ms = sim.clock.now_ms()
 
-    def subscribe(self, uri: str, filters: Any) -> tuple[str, bool]:
-        """(subscriptionId, created); the same URI again returns the original id, not created."""
+    def subscribe(self, uri: str, filters: Any) -> tuple[str, str]:
+        """(subscriptionId, outcome): "created"; "exists" for the same URI with identical filters;
+        "replaced" for the same URI with other filters (they replace the old ones, the id stays)."""
+        with self._lock:
+            for sub in self._subs.values():
+                if sub.uri == uri:
+                    if sub.filters == filters and not sub.deprecated:
+                        return sub.subscription_id, "exists"
+                    self._subs[sub.subscription_id] = Subscription(sub.subscription_id, uri, filters)
+                    return sub.subscription_id, "replaced"
+            sub = Subscription(_new_id(), uri, filters)
+            self._subs[sub.subscription_id] = sub
+            return sub.subscription_id, "created"
+
+    def subscribe_recording(self, uri: str) -> tuple[str, bool]:
+        """The deprecated subscribeRecordingEvent: (subscriptionId, created); a repeat is not created."""
         with self._lock:
             for sub in self._subs.values():
                 if sub.uri == uri:
                     return sub.subscription_id, False
-            sub = Subscription(str(uuid.uuid4()), uri, filters)
+            sub = Subscription(_new_id(), uri, [], deprecated=True)
             self._subs[sub.subscription_id] = sub
             return sub.subscription_id, True
 
@@ -60,31 +100,72 @@ class EventHub:
 
     def subscriptions(self) -> list[dict[str, Any]]:
         with self._lock:
-            return [{"subscriptionId": s.subscription_id, "uri": s.uri} for s in self._subs.values()]
+            return [
+                {"subscriptionId": s.subscription_id, "uri": s.uri, "filters": s.filters, "deprecated": s.deprecated}
+                for s in self._subs.values()
+            ]
 
     def emit(self, session_id: str, action: str) -> None:
-        """Thread-safe: queue one event for every subscriber."""
+        """Thread-safe: queue one session event for every subscriber."""
         if action not in ACTIONS:
             raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
+        self._loop_or_fail().call_soon_threadsafe(self._emit_now, session_id, action)
+
+    def tag(self, session_id: str, action: str, tag_name: str) -> None:
+        """Thread-safe: add (ADDED) or remove (DELETED) a user tag on a call, then announce it."""
+        if action not in TAG_ACTIONS:
+            raise ValueError(f"action must be one of {', '.join(TAG_ACTIONS)}")
+        call = self._sim.dataset.find(session_id)
+        if call is None:
+            raise KeyError(f"no session {session_id}")
+        now = self._sim.clock.now_ms()
+        offset = max(1, min(now, call.end_ms) - call.start_ms)  # never 0 for a USER_DEFINED tag (9.0 p37)
+        if action == "ADDED":
+            tags = (*call.user_tags, (tag_name, offset))
+        else:
+            found = [t for t in call.user_tags if t[0] == tag_name]
+            if found:
+                offset = found[0][1]
+            tags = tuple(t for t in call.user_tags if t[0] != tag_name)
+        self._sim.dataset.set_user_tags(session_id, tags)
+        body = {
+            "sessionId": call.session_id,
+            "tagName": tag_name,
+            "tagType": "USER_DEFINED",
+            "tagOffset": offset,
+            "tagCreateDate": call.start_ms + offset,
+        }
+        self._loop_or_fail().call_soon_threadsafe(self._send, "TAG", action, call.session_id, body)
+
+    def _loop_or_fail(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:
             raise RuntimeError("the simulator is not running")
-        self._loop.call_soon_threadsafe(self._emit_now, session_id, action)
+        return self._loop
 
     def _emit_now(self, session_id: str, action: str) -> None:
         if action in ("DELETED", "PRUNED"):
-            self._send(action, session_id, {"sessionIds": [session_id]})
+            self._send("SESSION", action, session_id, {"sessionIds": [session_id]})
             return
         call = self._sim.dataset.find(session_id)
         if call is not None:
-            body = cisco_session(call, self._sim.clock.now_ms(), self._sim.media_base)
-            self._send(action, session_id, body)
+            self._send("SESSION", action, session_id, self._body(call, self._sim.clock.now_ms()))
 
-    def _send(self, action: str, session_id: str, body: dict[str, Any]) -> None:
-        payload = {"eventType": "sessionEvent", "eventAction": action, "forwardedEvent": False, "eventBody": body}
+    def _body(self, call: Any, now_ms: int) -> dict[str, Any]:
+        return cisco_session(call, now_ms, self._sim.media_base, urls_array=self._sim.urls_array)
+
+    def payload(self, kind: str, action: str, body: dict[str, Any]) -> dict[str, Any]:
+        if self._sim.event_shape == "spec":
+            event_type = "sessionEvent" if kind == "SESSION" else "tagEvent"
+            return {"eventType": event_type, "eventAction": action, "forwardedEvent": False, "eventBody": body}
+        return {"eventType": f"{kind}_EVENT", "eventAction": action, "forwardedEvent": "false", "eventBody": body}
+
+    def _send(self, kind: str, action: str, session_id: str, body: dict[str, Any]) -> None:
+        payload = self.payload(kind, action, body)
+        label = action if kind == "SESSION" else f"TAG_{action}"
         with self._lock:
-            uris = [s.uri for s in self._subs.values()]
+            uris = [s.uri for s in self._subs.values() if s.wants(kind, action)]
         for uri in uris:
-            task = asyncio.get_running_loop().create_task(self._post(uri, action, session_id, payload))
+            task = asyncio.get_running_loop().create_task(self._post(uri, label, session_id, payload))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
@@ -107,7 +188,7 @@ class EventHub:
                 return
         last = max(last, now - MAX_CATCH_UP_MS)
         for _, action, call in self._sim.dataset.transitions(last, now)[:MAX_EVENTS_PER_TICK]:
-            self._send(action, call.session_id, cisco_session(call, now, self._sim.media_base))
+            self._send("SESSION", action, call.session_id, self._body(call, now))
 
     async def _ticker(self) -> None:
         while True:
@@ -129,6 +210,11 @@ class EventHub:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._client.close()
         self._loop = None
+
+
+def _new_id() -> str:
+    # Shaped like the ids in Cisco's examples ("sN7DASoAArHmDfI1"): 16 letters and digits.
+    return uuid.uuid4().hex[:16]
 
 
 HUB = web.AppKey("event_hub", EventHub)

@@ -55,7 +55,11 @@ def _track(call: Call, n: int, ref: str, xref: str, closed: bool, media_base: st
     return track
 
 
-def cisco_session(call: Call, now_ms: int, media_base: str, *, malformed: bool = False) -> dict[str, Any]:
+def cisco_session(
+    call: Call, now_ms: int, media_base: str, *, malformed: bool = False, urls_array: bool = False
+) -> dict[str, Any]:
+    """One session as 11.5 sends it (`urls` an object, closed sessions only), or with `urls_array`
+    as the 8.5 payloads show it: an array of one-key objects, a live RTSP URL while recording."""
     # Straight-line code on purpose: a 100,000-session sync renders this 100,000 times.
     state = call.state(now_ms)
     closed = state != "ACTIVE"
@@ -103,12 +107,15 @@ def cisco_session(call: Call, now_ms: int, media_base: str, *, malformed: bool =
     if closed:
         session["sessionDuration"] = call.duration_ms
         mp4 = f"{media_base}/recordedMedia/oramedia/mp4/{sid}.mp4"
-        session["urls"] = {
+        urls = {
             "rtspUrl": f"rtsp://{_host(media_base)}/archive/{sid}",
             "httpUrl": mp4,
             "mp4Url": mp4,
             "wavUrl": f"{media_base}/recordedMedia/oramedia/wav/{sid}.wav",
         }
+        session["urls"] = [{key: url} for key, url in urls.items()] if urls_array else urls
+    elif urls_array:
+        session["urls"] = [{"rtspUrl": f"rtsp://{_host(media_base)}/live/{sid}"}]
     if malformed:
         # Alternate between the two breakages a client must quarantine rather than crash on.
         if call.key % 2:

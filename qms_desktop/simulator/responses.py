@@ -15,10 +15,12 @@ ROLE = web.AppKey("role", str)  # "api" or "media": faults such as busy_next app
 MESSAGES = {
     2000: "Success: Your request was successfully completed.",
     2001: "Success: No sessions found for the given criteria.",
+    2005: "Success: The subscription already exists.",
     4010: "Failure: Missing mandatory parameter.",
     4011: "Failure: Invalid page parameters.",
     4012: "Failure: Malformed request.",
     4020: "Failure: Invalid credentials.",
+    4000: "Failure: A subscription already exists for this URI.",
     4021: "Failure: Invalid session. The session may have expired. Sign in again or enter a valid JSESSIONID.",
     4030: "Failure: A subscription already exists for this URI.",
     4031: "Failure: Unknown subscription.",
@@ -44,6 +46,7 @@ def envelope(
     *,
     detail: str | None = None,
     as_strings: bool = False,
+    top: dict[str, Any] | None = None,
 ) -> web.Response:
     """Cisco's answer: always HTTP 200, the outcome is in responseCode (a string on legacy servers)."""
     data: dict[str, Any] = {
@@ -54,6 +57,8 @@ def envelope(
         data["responseBody"] = body
     if detail is not None:
         data["detail"] = detail
+    if top is not None:  # fields some answers carry beside the envelope (the deprecated subscribe's id)
+        data.update(top)
     return json_response(data)
 
 

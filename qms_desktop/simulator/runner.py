@@ -51,6 +51,8 @@ class SimulatorConfig:
     freeze_clock: bool = False
     ignore_range: bool = False
     lookup_by_id: bool = False  # legacy profile: answer getSessionBySessionId too
+    cisco_version: str = "11.5"  # "8.5": `urls` as an array of one-key objects (answers and events)
+    event_shape: str = "cisco"  # "spec": sessionEvent, boolean forwardedEvent, 4030 on a repeat
     faults: Faults | dict[str, Any] | None = None
     fault_seed: int = 0
 
@@ -87,6 +89,8 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         password=config.password,
         ignore_range=config.ignore_range,
         lookup_by_id=config.lookup_by_id,
+        cisco_version=config.cisco_version,
+        event_shape=config.event_shape,
         secure_cookies=config.tls or config.ssl_context is not None,
     )
 
@@ -274,11 +278,18 @@ class RunningSimulator:
         return self._api_app.get(HUB) if self._api_app is not None else None
 
     def emit_session_event(self, session_id: str, action: str) -> None:
-        """Send a sessionEvent (STARTED/UPDATED/ENDED/DELETED/PRUNED) to every subscriber now."""
+        """Send a session event (STARTED/UPDATED/ENDED/DELETED/PRUNED) to every subscriber now."""
         hub = self.events
         if hub is None:
             raise RuntimeError("events exist only in the cisco profile")
         hub.emit(session_id, action)
+
+    def emit_tag_event(self, session_id: str, action: str, tag_name: str) -> None:
+        """Add (ADDED) or remove (DELETED) a user tag on a call and send a TAG_EVENT to every subscriber."""
+        hub = self.events
+        if hub is None:
+            raise RuntimeError("events exist only in the cisco profile")
+        hub.tag(session_id, action, tag_name)
 
     def info(self) -> dict[str, Any]:
         """What the CLI prints: URLs, the accepted user, TLS details. Never the password."""
@@ -296,6 +307,8 @@ class RunningSimulator:
             "sessions_per_day": self.config.sessions_per_day,
             "days": self.config.days,
             "seed": self.config.seed,
+            "cisco_version": self.config.cisco_version,
+            "event_shape": self.config.event_shape,
         }
 
 
