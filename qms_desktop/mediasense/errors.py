@@ -144,9 +144,13 @@ class ServerError(MediaSenseError):
 
 
 class ApiError(MediaSenseError):
-    """A logical failure reported inside an HTTP 200 (responseCode other than 2000/2001)."""
+    """A logical failure reported inside an HTTP 200 (responseCode other than 2000/2001).
+
+    `payload` is the answer's JSON object when there was one: some refusals carry data a caller
+    needs (a repeated subscription carries the original subscriptionId)."""
 
     hint = "MediaSense refused the request; the detail says why"
+    payload: object = None
 
 
 class MalformedResponse(MediaSenseError):

@@ -336,9 +336,11 @@ class Transport:
                 transient=True,
             )
         if code is not None and code not in dialects.OK_CODES:
-            raise ApiError(
+            refused = ApiError(
                 Message("error.request_refused", "MediaSense refused the request"), code=code, detail=detail, url=url
             )
+            refused.payload = payload
+            raise refused
         if isinstance(payload, Mapping) and payload.get("success") is False:
             raise ApiError(
                 Message("error.request_refused", "MediaSense refused the request"),

@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app.sync import SyncRunner
-from qms_desktop.service.events import EventReceiver, InvalidEvent, SessionEvent, Subscription, parse_event
+from qms_desktop.service.events import (
+    DEFAULT_FILTERS,
+    EventReceiver,
+    InvalidEvent,
+    SessionEvent,
+    Subscription,
+    parse_event,
+)
 from qms_desktop.service.runner import Service, ServiceOptions
 from qms_desktop.store.schema import recordings, sync_runs
 from tests.sync.helpers import DAY_MS, client_for, small_settings
@@ -66,14 +73,49 @@ async def test_an_ended_event_lands_the_session_without_waiting_for_the_cycle(
 
 
 @pytest.mark.asyncio
-async def test_resubscribing_the_same_uri_adopts_the_original_id(start_sim, ca_file) -> None:
+async def test_resubscribing_after_a_crash_adopts_the_existing_subscription(start_sim, ca_file) -> None:
+    """A second instance (its own client and MediaSense session, as after a restart) subscribing the
+    same URI with the same filters gets 2005 and adopts the id; other filters replace the old ones."""
     sim = start_sim("cisco", freeze_clock=True, days=1, sessions_per_day=5)
+    first_client, second_client = client_for(sim, ca_file), client_for(sim, ca_file)
+    uri = "http://127.0.0.1:9/qms/mediasense-events"
+    try:
+        first = Subscription(first_client, uri)
+        first_id = await first.subscribe()
+        assert not first.adopted
+        # The first process dies without unsubscribing; a new one starts.
+        again = Subscription(second_client, uri)
+        assert await again.subscribe() == first_id
+        assert again.adopted
+        subs = sim.events.subscriptions()
+        assert len(subs) == 1 and subs[0]["filters"] == list(DEFAULT_FILTERS)
+
+        narrower = Subscription(second_client, uri, ["RECORDING_EVENTS"])
+        assert await narrower.subscribe() == first_id and not narrower.adopted
+        assert [s["filters"] for s in sim.events.subscriptions()] == [["RECORDING_EVENTS"]]
+        await narrower.unsubscribe()
+        assert sim.events.subscriptions() == []
+    finally:
+        await first_client.aclose()
+        await second_client.aclose()
+
+
+@pytest.mark.asyncio
+async def test_the_deprecated_subscribe_and_the_tolerated_4030_adopt_the_original_id(start_sim, ca_file) -> None:
+    sim = start_sim("cisco", freeze_clock=True, days=1, sessions_per_day=5, event_shape="spec")
     client = client_for(sim, ca_file)
     try:
         uri = "http://127.0.0.1:9/qms/mediasense-events"
         first = await Subscription(client, uri).subscribe()
         again = Subscription(client, uri)
-        assert await again.subscribe() == first  # MediaSense answers 4030 carrying the original id
+        assert await again.subscribe() == first and again.adopted  # 4030 with the id in its detail
+
+        old_uri = "http://127.0.0.1:9/qms/old-api"
+        made = await Subscription(client, old_uri, deprecated_api=True).subscribe()
+        repeat = Subscription(client, old_uri, deprecated_api=True)
+        assert await repeat.subscribe() == made and repeat.adopted  # the error carries the original id
+        assert len(sim.events.subscriptions()) == 2
+        await repeat.unsubscribe()
         await again.unsubscribe()
         assert sim.events.subscriptions() == []
     finally:
@@ -81,8 +123,28 @@ async def test_resubscribing_the_same_uri_adopts_the_original_id(start_sim, ca_f
 
 
 def test_payload_shapes() -> None:
-    ended = parse_event({"eventType": "sessionEvent", "eventAction": "ENDED", "eventBody": {"sessionId": "a1"}})
+    """Real servers' shapes (DocWiki 8.5 payloads, 10.5 SU1 schema) and the specification's."""
+    ended = parse_event(
+        {
+            "eventType": "SESSION_EVENT",
+            "eventAction": "ENDED",
+            "forwardedEvent": "false",
+            "eventBody": {"sessionId": "a1"},
+        }
+    )
     assert ended == SessionEvent("ENDED", ("a1",), False)
+    assert ended is not None and ended.forwarded is False  # the string "false" is not truthy here
+    forwarded = parse_event(
+        {
+            "eventType": "SESSION_EVENT",
+            "eventAction": "UPDATED",
+            "forwardedEvent": "TRUE",
+            "eventBody": {"sessionId": "a1"},
+        }
+    )
+    assert forwarded == SessionEvent("UPDATED", ("a1",), True)
+    spec = parse_event({"eventType": "sessionEvent", "eventAction": "ENDED", "eventBody": {"sessionId": "a1"}})
+    assert spec == SessionEvent("ENDED", ("a1",), False)
     pruned = parse_event(
         {
             "eventType": "sessionEvent",
@@ -92,7 +154,20 @@ def test_payload_shapes() -> None:
         }
     )
     assert pruned == SessionEvent("PRUNED", ("a1", "b2"), True)
-    assert parse_event({"eventType": "TAG_EVENT", "eventAction": "ADDED", "eventBody": {}}) is None
+    tag = parse_event(
+        {
+            "eventType": "TAG_EVENT",
+            "eventAction": "ADDED",
+            "forwardedEvent": "false",
+            "eventBody": {"sessionId": "a1", "tagName": "Escalated", "tagType": "USER_DEFINED", "tagOffset": 5},
+        }
+    )
+    assert tag == SessionEvent("ADDED", ("a1",), False, "tag", "Escalated")
+    removed = parse_event(
+        {"eventType": "tagEvent", "eventAction": "deleted", "eventBody": {"sessionId": "a1", "tagName": "X"}}
+    )
+    assert removed == SessionEvent("DELETED", ("a1",), False, "tag", "X")
+    assert parse_event({"eventType": "STORAGE_THRESHOLD_EVENT", "eventAction": "X", "eventBody": {}}) is None
     for bad in (
         [],
         {"eventAction": "ENDED"},
@@ -100,9 +175,40 @@ def test_payload_shapes() -> None:
         {"eventType": "sessionEvent", "eventAction": "ENDED", "eventBody": {"sessionId": "a b;drop"}},
         {"eventType": "sessionEvent", "eventAction": "DELETED", "eventBody": {"sessionIds": []}},
         {"eventType": "sessionEvent", "eventAction": "ENDED", "eventBody": "x"},
+        {
+            "eventType": "SESSION_EVENT",
+            "eventAction": "ENDED",
+            "forwardedEvent": "maybe",
+            "eventBody": {"sessionId": "a"},
+        },
+        {"eventType": "TAG_EVENT", "eventAction": "ADDED", "eventBody": {"sessionId": "a"}},
+        {"eventType": "TAG_EVENT", "eventAction": "STARTED", "eventBody": {"sessionId": "a", "tagName": "x"}},
     ):
         with pytest.raises(InvalidEvent):
             parse_event(bad)
+
+
+def test_a_real_8_5_session_body_reads_with_its_urls_array() -> None:
+    """The session-shaped eventBody of an 8.5 event carries urls as an array of one-key objects."""
+    event = parse_event(
+        {
+            "eventType": "SESSION_EVENT",
+            "eventAction": "STARTED",
+            "forwardedEvent": "false",
+            "eventBody": {
+                "sessionId": "1234abcd5678",
+                "sessionState": "ACTIVE",
+                "sessionStartDate": 1_300_000_000_000,
+                "callControllerType": "Cisco-CUCM",
+                "ccid": "12345",
+                "urls": [{"rtspUrl": "rtsp://ms.example.com/live/1234abcd5678"}, {"futureUrl": "x"}],
+                "tracks": [{"trackNumber": 0, "trackStartDate": 1_300_000_000_000, "trackMediaType": "AUDIO"}],
+            },
+        }
+    )
+    assert event is not None and event.record is not None
+    assert event.record.urls.rtsp == "rtsp://ms.example.com/live/1234abcd5678"
+    assert event.record.session_id == "1234abcd5678" and event.record.ccid == "12345"
 
 
 @pytest.mark.asyncio
@@ -155,3 +261,26 @@ async def test_event_ids_wait_for_the_running_sync_then_sync_at_once() -> None:
     finally:
         task.cancel()
     assert calls == [["a1", "b2"]] and events.busy_retries == 1 and events.pending == []
+
+
+@pytest.mark.asyncio
+async def test_an_event_arriving_during_the_sync_of_its_session_syncs_it_again() -> None:
+    """A tag added, then removed while the first fetch runs: the second event must not be swallowed."""
+    from qms_desktop.service.events import EventSync
+
+    calls: list[list[str]] = []
+    events: EventSync
+
+    async def sync_ids(ids: Any) -> None:
+        calls.append(list(ids))
+        if len(calls) == 1:  # the DELETED event reaches the receiver while the ADDED fetch runs
+            events.submit(SessionEvent("DELETED", ("a1",), False, "tag", "Escalated"))
+
+    events = EventSync(sync_ids, asyncio.Lock(), retry_s=0.05)
+    task = asyncio.create_task(events.run())
+    try:
+        events.submit(SessionEvent("ADDED", ("a1",), False, "tag", "Escalated"))
+        await wait_until(lambda: len(calls) == 2)
+    finally:
+        task.cancel()
+    assert calls == [["a1"], ["a1"]] and events.pending == [] and events.synced == 2

@@ -1,0 +1,170 @@
+"""Real MediaSense's event shapes reach the database: SESSION_EVENT ENDED closes a call at once,
+TAG_EVENT ADDED/DELETED change a session's tags and its full-text document (mediasense-api.md §12)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import Engine
+
+from qms_desktop.app.sync import SyncRunner
+from qms_desktop.search.query import RecordingQuery, search_recordings
+from qms_desktop.service.runner import Service, ServiceOptions
+from qms_desktop.store.schema import quarantine, recordings
+from qms_desktop.sync.windows import floor_day
+from tests.sync.helpers import DAY_MS, client_for, small_settings
+
+EVENTS_PATH = "/qms/mediasense-events"
+
+
+def _row(engine: Engine, session_id: str) -> Any:
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.select(recordings.c.state, recordings.c.duration_ms, recordings.c.end_ms).where(
+                recordings.c.session_id == session_id
+            )
+        ).first()
+
+
+def _found(engine: Engine, query: RecordingQuery) -> list[str]:
+    return [row.session_id for row in search_recordings(engine, query).items]
+
+
+async def _until(predicate: Any, timeout: float) -> bool:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        if await asyncio.to_thread(predicate):
+            return True
+        await asyncio.sleep(0.05)  # the poll interval
+    return False
+
+
+def _service(engine: Engine, sim: Any, ca_file: str, **options: Any) -> tuple[Service, Any]:
+    client = client_for(sim, ca_file)
+    service = Service(
+        engine,
+        SyncRunner(engine, client, small_settings(backfill_days=1), clock=sim.clock.now),
+        ServiceOptions(interval_s=3600, events_port=0, **options),
+    )
+    return service, client
+
+
+@pytest.mark.asyncio
+async def test_a_real_shaped_session_ended_closes_the_call_without_the_next_poll(
+    engine: Engine, start_sim, ca_file
+) -> None:
+    """The test itself POSTs an 8.5-shaped SESSION_EVENT (urls an array, forwardedEvent a string) to
+    the service's listener; MediaSense is told to deliver elsewhere, so only this POST can do it."""
+    sim = start_sim("cisco", cisco_version="8.5", freeze_clock=True, days=2, sessions_per_day=60)
+    now = sim.clock.now_ms()
+    active = [t for t in sim.ground_truth(now - DAY_MS, now) if t["state"] == "ACTIVE"]
+    assert active, "the simulator should have calls in progress"
+    target = min(active, key=lambda t: t["planned_end_ms"])
+    sid = target["sessionId"]
+    service, client = _service(engine, sim, ca_file, advertise_url=f"http://127.0.0.1:9{EVENTS_PATH}")
+    try:
+        await service.start()
+        assert await _until(lambda: service.last_result is not None, 20)
+        assert _row(engine, sid).state == "ACTIVE"
+
+        sim.clock.set(target["planned_end_ms"] + 1)  # MediaSense now answers the call as closed
+        duration = target["planned_end_ms"] - target["start_ms"]
+        event = {
+            "eventType": "SESSION_EVENT",
+            "eventAction": "ENDED",
+            "forwardedEvent": "false",
+            "eventBody": {
+                "sessionId": sid,
+                "sessionState": "CLOSED_NORMAL",
+                "sessionStartDate": target["start_ms"],
+                "sessionDuration": duration,
+                "callControllerIP": "10.20.0.11",
+                "callControllerType": "Cisco-CUCM",
+                "urls": [{"rtspUrl": f"rtsp://10.20.0.40/archive/{sid}"}],
+                "tracks": [
+                    {"trackNumber": 0, "trackStartDate": target["start_ms"], "trackDuration": duration},
+                    {"trackNumber": 1, "trackStartDate": target["start_ms"], "trackDuration": duration},
+                ],
+            },
+        }
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{service.events_port}") as http:
+            answer = await http.post(EVENTS_PATH, json=event)
+        assert answer.status_code == 200 and answer.text == "ok"
+        assert await _until(lambda: _row(engine, sid).state == "CLOSED_NORMAL", 15)
+        assert _row(engine, sid).duration_ms == duration
+        assert service.scheduler.cycles == 1  # the periodic cycle did not run again
+        assert service.receiver.accepted == 1 and service.receiver.rejected == 0
+        assert sim.stats.events_delivered == 0  # MediaSense's own deliveries went nowhere
+    finally:
+        await service.stop()
+        await client.aclose()
+
+
+@pytest.mark.asyncio
+async def test_tag_events_add_and_remove_a_searchable_tag(engine: Engine, start_sim, ca_file) -> None:
+    """MediaSense (the simulator, over HTTP) posts TAG_EVENT ADDED then DELETED; the stored session's
+    tags and its full-text document follow; a tag on a session not stored yet brings that session."""
+    sim = start_sim("cisco", freeze_clock=True, days=3, sessions_per_day=40)
+    now = sim.clock.now_ms()
+    stored_day = [t for t in sim.ground_truth(floor_day(now), now) if t["state"] == "CLOSED_NORMAL"]
+    target = stored_day[0]["sessionId"]
+    older = sim.ground_truth(now - 3 * DAY_MS, floor_day(now) - 2 * DAY_MS)  # before the synced days
+    unknown = older[0]["sessionId"]
+    by_tag = RecordingQuery(tags=["Escalated"])
+    by_text = RecordingQuery(text="escalated")
+    service, client = _service(engine, sim, ca_file)
+    try:
+        await service.start()
+        assert await _until(lambda: service.last_result is not None, 20)
+        assert _row(engine, target) is not None and _row(engine, unknown) is None
+        assert _found(engine, by_tag) == [] and _found(engine, by_text) == []
+
+        sim.emit_tag_event(target, "ADDED", "Escalated")
+        assert await _until(lambda: _found(engine, by_tag) == [target], 15)
+        assert _found(engine, by_text) == [target]  # the full-text document has the tag too
+
+        sim.emit_tag_event(target, "DELETED", "Escalated")
+        assert await _until(lambda: _found(engine, by_tag) == [], 15)
+        assert _found(engine, by_text) == []
+        assert _row(engine, target).state == "CLOSED_NORMAL"  # nothing else about the call changed
+
+        sim.emit_tag_event(unknown, "ADDED", "Escalated")
+        assert await _until(lambda: _found(engine, by_tag) == [unknown], 15)
+        assert _row(engine, unknown).state == older[0]["state"]
+        assert service.scheduler.cycles == 1  # all of it without the periodic cycle
+        assert ("TAG_ADDED", target, service.subscription.uri) in sim.stats.events
+    finally:
+        await service.stop()
+        await client.aclose()
+
+
+@pytest.mark.parametrize("profile", ["cisco", "legacy"])
+@pytest.mark.asyncio
+async def test_an_8_5_server_syncs_every_session(engine: Engine, start_sim, ca_file, profile: str) -> None:
+    """urls as arrays of one-key objects in every answer: every session lands, none is quarantined
+    or marked deleted."""
+    sim = start_sim(profile, cisco_version="8.5", freeze_clock=True, days=3, sessions_per_day=40)
+    now = sim.clock.now_ms()
+    settings = small_settings(backfill_days=2)
+    client = client_for(sim, ca_file)
+    try:
+        result = await SyncRunner(engine, client, settings, clock=sim.clock.now).run("manual")
+    finally:
+        await client.aclose()
+    assert result.status == "SUCCESS", result.error
+    expected = {t["sessionId"]: t for t in sim.ground_truth(floor_day(now) - 2 * DAY_MS, now)}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(recordings.c.session_id, recordings.c.state, recordings.c.wav_url, recordings.c.rtsp_url)
+        ).all()
+        quarantined = conn.execute(sa.select(sa.func.count()).select_from(quarantine)).scalar_one()
+    assert quarantined == 0
+    assert {r.session_id for r in rows} == set(expected)
+    assert all(r.state == expected[r.session_id]["state"] for r in rows)  # none DELETED
+    closed = [r for r in rows if r.state != "ACTIVE"]
+    assert closed and all(r.wav_url and r.rtsp_url for r in closed)  # read out of the arrays
+    assert all(r.rtsp_url and "/live/" in r.rtsp_url for r in rows if r.state == "ACTIVE")
