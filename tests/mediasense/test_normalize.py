@@ -191,6 +191,51 @@ def test_cisco_active_session_has_no_duration_or_urls() -> None:
     assert rec.participants == (Participant(device_ref="1002", track_number=1, start=START),)
 
 
+# The 8.5 payloads printed on Cisco's DocWiki: urls as an array of one-key objects.
+CISCO_85_URLS = [
+    {"rtspUrl": "rtsp://192.168.200.133/archive/7519bf9b913f41"},
+    {"mp4Url": "https://192.168.200.133:8446/recordedMedia/oramedia/mp4/7519bf9b913f41.mp4"},
+    {"wavUrl": "https://192.168.200.133:8446/recordedMedia/oramedia/wav/7519bf9b913f41.wav"},
+]
+
+
+@pytest.mark.parametrize("dialect", ["cisco", "legacy", "auto"])
+def test_urls_as_an_8_5_array_read_like_the_11_5_object(dialect: str) -> None:
+    as_object = norm(load(CISCO_115))
+    raw = load(CISCO_115)
+    raw["urls"] = [*CISCO_85_URLS, {"httpUrl": raw["urls"]["httpUrl"]}]
+    rec = normalize_session(raw, dialect)
+    assert isinstance(rec, SessionRecord)
+    assert rec.urls == as_object.urls
+
+
+def test_urls_unknown_keys_are_ignored_and_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    raw = load(CISCO_115)
+    raw["urls"] = [
+        {"rtspUrl": "rtsp://a/live/1"},
+        None,
+        {"rtspUrl": "rtsp://b/live/2", "hlsUrl": "https://a/1.m3u8"},
+        {},
+    ]
+    with caplog.at_level("DEBUG", logger="qms.mediasense.normalize"):
+        rec = norm(raw)
+    assert rec.urls == MediaUrls(rtsp="rtsp://a/live/1")  # the first of a repeated key wins
+    assert any("hlsUrl" in r.getMessage() and r.levelname == "DEBUG" for r in caplog.records)
+    raw["urls"] = {"wavUrl": "https://a/1.wav", "futureUrl": {"nested": True}}
+    assert norm(raw).urls == MediaUrls(wav="https://a/1.wav")
+    raw["urls"] = []
+    assert norm(raw).urls == MediaUrls()
+
+
+def test_spec_sessions_read_a_cisco_urls_field_in_either_shape() -> None:
+    raw = load(SPEC)
+    raw["urls"] = CISCO_85_URLS
+    rec = normalize_session(raw, "spec")
+    assert isinstance(rec, SessionRecord)
+    assert rec.urls.rtsp == "rtsp://192.168.200.133/archive/7519bf9b913f41"
+    assert rec.urls.audio is not None  # media.url is kept beside them
+
+
 def test_legacy_numbers_as_strings_match_cisco_numbers() -> None:
     raw = load(LEGACY)
     rec = norm(raw, "legacy")
@@ -361,7 +406,9 @@ def test_session_id_is_stripped_and_numbers_accepted() -> None:
         (lambda r: r.update(sessionDuration="long"), "cisco", "sessionDuration: not a number", "7519bf9b913f41"),
         (lambda r: r.update(sessionDuration=-5), "cisco", "sessionDuration: negative", "7519bf9b913f41"),
         (lambda r: r.update(tracks="two"), "cisco", "tracks: expected a list", "7519bf9b913f41"),
-        (lambda r: r.update(urls=["x"]), "legacy", "urls: expected an object", "7519bf9b913f41"),
+        (lambda r: r.update(urls="x"), "legacy", "urls: expected an object or a list of objects", "7519bf9b913f41"),
+        (lambda r: r.update(urls=["x"]), "legacy", "urls[0]: expected an object", "7519bf9b913f41"),
+        (lambda r: r.update(urls=[{"wavUrl": 5.5j}]), "cisco", "urls[0].wavUrl: expected text", "7519bf9b913f41"),
         (lambda r: r.update(pruned="maybe"), "cisco", "pruned: not true/false", "7519bf9b913f41"),
         (
             lambda r: r["tracks"][1]["participants"][0].update(participantStartDate="noon"),
