@@ -15,7 +15,7 @@ import httpx
 
 from qms_desktop.simulator import SimulatorConfig, start_simulator
 
-from .conftest import ANCHOR, PASSWORD, USER
+from .conftest import ANCHOR, GET_SESSIONS, PASSWORD, USER, window
 
 TIME = "/ora/infoService/info/getSystemTime"
 
@@ -76,6 +76,36 @@ def test_cli_prints_urls_as_json(tmp_path: Path) -> None:
                     json={"requestParameters": {"username": USER, "password": PASSWORD}},
                 )
                 assert r.json()["responseCode"] == 2000
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    assert proc.returncode == 0
+
+
+def test_cli_cisco_version_8_5_sends_urls_as_arrays(tmp_path: Path) -> None:
+    env = {**os.environ, "QMS_HOME": str(tmp_path)}
+    root = Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    cmd = [
+        sys.executable, "-m", "qms_desktop", "simulator", "--cisco-version", "8.5", "--port", "0",
+        "--media-port", "0", "--sessions-per-day", "20", "--days", "2", "--no-tls",
+        "--user", USER, "--password", PASSWORD, "--json",
+    ]  # fmt: skip
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root) as proc:
+        try:
+            info = json.loads(proc.stdout.readline())
+            assert info["cisco_version"] == "8.5" and info["event_shape"] == "cisco"
+            with httpx.Client(base_url=info["api_url"]) as client:
+                r = client.post(
+                    "/ora/authenticationService/authentication/signIn",
+                    json={"requestParameters": {"username": USER, "password": PASSWORD}},
+                )
+                assert r.json()["responseCode"] == 2000
+                now = info["anchor_ms"]
+                rows = client.post(GET_SESSIONS, json=window(now - 86_400_000, now, limit=100)).json()
+            sessions = rows["responseBody"]["sessions"]
+            assert sessions and all(isinstance(s["urls"], list) for s in sessions)
+            assert all(len(u) == 1 for s in sessions for u in s["urls"])
         finally:
             proc.terminate()
             proc.wait(timeout=10)
