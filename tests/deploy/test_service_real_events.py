@@ -4,6 +4,12 @@ TAG_EVENT ADDED/DELETED change a session's tags and its full-text document (medi
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,7 +22,9 @@ from qms_desktop.search.query import RecordingQuery, search_recordings
 from qms_desktop.service.runner import Service, ServiceOptions
 from qms_desktop.store.schema import quarantine, recordings
 from qms_desktop.sync.windows import floor_day
+from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.sync.helpers import DAY_MS, client_for, small_settings
+from tests.waiting import poll_until
 
 EVENTS_PATH = "/qms/mediasense-events"
 
@@ -168,3 +176,50 @@ async def test_an_8_5_server_syncs_every_session(engine: Engine, start_sim, ca_f
     closed = [r for r in rows if r.state != "ACTIVE"]
     assert closed and all(r.wav_url and r.rtsp_url for r in closed)  # read out of the arrays
     assert all(r.rtsp_url and "/live/" in r.rtsp_url for r in rows if r.state == "ACTIVE")
+
+
+def test_a_service_restarted_after_a_crash_adopts_its_subscription(
+    sqlite_url: str, sqlite_engine: Engine, start_sim, ca_file, tmp_path: Path
+) -> None:
+    """Two real `qms-desktop service` processes, the first killed (no unsubscribe): the second
+    subscribes the same URI with the same filters, MediaSense answers 2005, and there is still one
+    subscription, with the first one's id."""
+    sim = start_sim("cisco", freeze_clock=True, days=1, sessions_per_day=10)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
+    env.update(
+        QMS_HOME=str(tmp_path / "home"),
+        QMS_DATABASE_URL=sqlite_url,
+        MEDIASENSE_URL=sim.api_url,
+        MEDIASENSE_USERNAME=SIM_USER,
+        MEDIASENSE_PASSWORD=SIM_PASSWORD,
+        MEDIASENSE_CA_FILE=ca_file,
+    )
+    cmd = [sys.executable, "-m", "qms_desktop", "service", "--interval", "3600", "--events-port", str(port)]
+    subscribe = "/ora/eventService/event/subscribeToEvents"
+
+    first = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        poll_until(lambda: first.poll() is not None or sim.events.subscriptions(), 60)
+        assert first.poll() is None, "the first service exited"
+    finally:
+        first.kill()  # a crash: nothing is unsubscribed
+        first.wait()
+    (original,) = sim.events.subscriptions()
+
+    second = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        poll_until(lambda: second.poll() is not None or sim.stats.requests_to(subscribe) == 2, 60)
+        assert second.poll() is None, "the second service exited"
+        assert sim.events.subscriptions() == [original]  # adopted, not a second one
+        second.send_signal(signal.SIGTERM)
+        _, err = second.communicate(timeout=60)
+    finally:
+        if second.poll() is None:
+            second.kill()
+            second.wait()
+    assert second.returncode == 0
+    assert f"Already subscribed to MediaSense events as {original['subscriptionId']} (responseCode 2005)" in err
+    assert sim.events.subscriptions() == []  # the adopted subscription is the one it cleaned up
