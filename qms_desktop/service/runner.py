@@ -154,7 +154,8 @@ class Service:
 
         def on_event(event: Any) -> None:
             if metrics is not None:
-                metrics.events.labels(action=event.action).inc()
+                label = f"TAG_{event.action}" if event.kind == "tag" else event.action
+                metrics.events.labels(action=label).inc()
             event_sync.submit(event)
 
         self.receiver = EventReceiver(self.options.events_host, self.options.events_port or 0, path, on_event)

@@ -294,7 +294,11 @@ class Block:
     def call(self, pos: int) -> Call:
         cached = self._calls.get(pos)
         if cached is not None:
-            return cached
+            if not self._tag_edits:
+                return cached
+            edited = self._tag_edits.get(cached.session_id)
+            if edited is None or cached.user_tags is edited:
+                return cached  # else: built while its tags were being changed; build it again
         (
             number,
             start,
