@@ -24,6 +24,7 @@ from qms_desktop.app import runtime
 from qms_desktop.app.access import SyncBusy, UseCase
 from qms_desktop.app.credentials import Credentials
 from qms_desktop.app.sync_dashboard import SyncDashboard, load_dashboard, load_quarantine_page
+from qms_desktop.domain.sessions import TagChange
 from qms_desktop.domain.time import now_ms, utc_now
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
 from qms_desktop.search import indexing
@@ -202,9 +203,11 @@ class SyncRunner:
         finally:
             await self._remember_profiles()
 
-    async def run_sessions(self, session_ids: Sequence[str], trigger: str = "event") -> SyncResult:
+    async def run_sessions(
+        self, session_ids: Sequence[str], trigger: str = "event", *, tag_changes: Sequence[TagChange] = ()
+    ) -> SyncResult:
         try:
-            return await self.engine.run_sessions(session_ids, trigger)
+            return await self.engine.run_sessions(session_ids, trigger, tag_changes=tag_changes)
         finally:
             await self._remember_profiles()
 

@@ -80,6 +80,15 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class TagChange:
+    """A tag added to (`added`) or removed from a session, as a MediaSense TAG_EVENT announces it."""
+
+    session_id: str
+    added: bool
+    tag: Tag
+
+
+@dataclass(frozen=True, slots=True)
 class MediaUrls:
     wav: str | None = None
     mp4: str | None = None

@@ -28,9 +28,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from qms_desktop.domain.sessions import SessionRecord
+from qms_desktop.domain.sessions import SessionRecord, Tag, TagChange
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.mediasense.errors import ApiError, EndpointNotFound, MediaSenseError
+from qms_desktop.mediasense.fields import Reject, read_tags
 from qms_desktop.mediasense.normalize import normalize_session
 from qms_desktop.sync.guard import SyncAlreadyRunning
 
@@ -75,6 +76,7 @@ class SessionEvent:
     kind: str = "session"
     tag_name: str | None = None
     record: SessionRecord | None = field(default=None, compare=False, repr=False)
+    tag: Tag | None = field(default=None, compare=False, repr=False)
 
 
 def _forwarded(value: object) -> bool:
@@ -122,7 +124,12 @@ def parse_event(payload: Any) -> SessionEvent | None:
         tag_name = body.get("tagName")
         if not isinstance(tag_name, str) or not tag_name.strip() or len(tag_name) > MAX_TAG_NAME:
             raise InvalidEvent("a tag event needs a tagName of 1..255 characters")
-        return SessionEvent(action, _checked_ids([body.get("sessionId")]), forwarded, "tag", tag_name.strip())
+        try:
+            (tag,) = read_tags([body])  # tagName, tagType, tagCreateDate, tagOffset, trackNumber
+        except Reject as exc:
+            raise InvalidEvent(f"the tag event's body: {exc}") from exc
+        ids = _checked_ids([body.get("sessionId")])
+        return SessionEvent(action, ids, forwarded, "tag", tag.name, tag=tag)
     if action not in ALL_ACTIONS:
         raise InvalidEvent(f"unknown eventAction {str(raw_action)[:40]!r}")
     if action in ("DELETED", "PRUNED") and "sessionIds" in body:
@@ -211,7 +218,7 @@ class EventSync:
 
     def __init__(
         self,
-        sync_ids: Callable[[Sequence[str]], Awaitable[Any]],
+        sync_ids: Callable[[Sequence[str], Sequence[TagChange]], Awaitable[Any]],
         run_lock: asyncio.Lock,
         *,
         retry_s: float = 2.0,
@@ -221,7 +228,7 @@ class EventSync:
         self._lock = run_lock
         self.retry_s = retry_s
         self.batch = batch
-        self._pending: dict[str, None] = {}  # ordered set
+        self._pending: dict[str, list[TagChange]] = {}  # ordered: session id -> its tag changes, in order
         self._wake = asyncio.Event()
         self.synced = 0
         self.busy_retries = 0
@@ -234,9 +241,12 @@ class EventSync:
         if event.kind == "session" and event.action not in SYNC_ACTIONS:
             return  # STARTED: the call is still running; the cycle's open-session tracking follows it
         # A tag added or removed: fetching the session brings its tags, and the upsert rewrites them
-        # and its full-text document in one transaction (a session not stored yet simply lands).
+        # and its full-text document in one transaction (a session not stored yet simply lands). The
+        # change itself goes along, applied to the stored session if the fetch brings nothing.
         for session_id in event.session_ids:
-            self._pending[session_id] = None
+            changes = self._pending.setdefault(session_id, [])
+            if event.kind == "tag" and event.tag is not None and event.action in ("ADDED", "DELETED"):
+                changes.append(TagChange(session_id, event.action == "ADDED", event.tag))
         self._wake.set()
 
     async def run(self) -> None:
@@ -250,12 +260,13 @@ class EventSync:
                         # Taken out only now: an event for the same session that arrives while this
                         # sync runs queues it again, and the next round fetches it again.
                         ids = list(self._pending)[: self.batch]
-                        for session_id in ids:
-                            del self._pending[session_id]
+                        taken = {session_id: self._pending.pop(session_id) for session_id in ids}
                         try:
-                            await self._sync_ids(ids)
+                            await self._sync_ids(ids, [c for changes in taken.values() for c in changes])
                         except SyncAlreadyRunning:
-                            self._pending = dict.fromkeys([*ids, *self._pending])  # first in line again
+                            for session_id, changes in self._pending.items():  # arrived meanwhile
+                                taken.setdefault(session_id, []).extend(changes)
+                            self._pending = taken  # first in line again
                             raise
                 except SyncAlreadyRunning as busy:
                     self.busy_retries += 1

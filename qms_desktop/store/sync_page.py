@@ -13,13 +13,14 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
-from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
 from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
 from qms_desktop.store.recordings import upsert_sessions
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
+from qms_desktop.store.tag_changes import apply_tag_changes
 
 
 class Lease(Protocol):
@@ -38,6 +39,7 @@ class SyncPage:
     checkpoint: Checkpoint | None = None  # None: this page does not move the checkpoint
     backfill_slice: tuple[int, int] | None = None  # the backfill day the page belongs to
     late: bool = False  # a reconciliation page: the sessions it creates are ones the live window missed
+    tag_changes: Sequence[TagChange] = ()  # tag events for stored sessions this page did not fetch
 
     @property
     def size(self) -> int:
@@ -63,9 +65,10 @@ def write_page(
         new_rejected = quarantine_records(conn, page.rejected, run_id=run_id, now_ms=now) if page.rejected else 0
         if page.deleted:
             state.mark_deleted(conn, list(page.deleted), now)
+        tagged = apply_tag_changes(conn, page.tag_changes, now) if page.tag_changes else []
         if index_queue:
             # In this transaction: a committed page can never be missing from the search index.
-            search_queue.enqueue(conn, [*outcome.ids, *page.deleted], now)
+            search_queue.enqueue(conn, [*outcome.ids, *page.deleted, *tagged], now)
         if page.checkpoint is not None:
             state.save_checkpoint(conn, page.checkpoint, now)
         if page.backfill_slice is not None:
@@ -76,7 +79,7 @@ def write_page(
             pages=counts.pages + 1,
             fetched=counts.fetched + page.size,
             created=counts.created + outcome.created,
-            updated=counts.updated + outcome.updated + len(page.deleted),
+            updated=counts.updated + outcome.updated + len(page.deleted) + len(tagged),
             skipped=counts.skipped + outcome.skipped,
             errors=counts.errors + new_rejected,
             late_found=counts.late_found + (outcome.created if page.late else 0),

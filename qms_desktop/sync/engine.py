@@ -33,6 +33,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop.domain.directory import DialPlan
+from qms_desktop.domain.sessions import TagChange
 from qms_desktop.domain.time import from_ms, to_ms, utc_now
 from qms_desktop.integration_log import tracing
 from qms_desktop.mediasense.client import MediaSenseClient
@@ -192,16 +193,20 @@ class SyncEngine:
 
     # ---- sessions by id (near-real-time events) -----------------------------------------------
 
-    async def run_sessions(self, session_ids: Sequence[str], trigger: str = "event") -> SyncResult:
+    async def run_sessions(
+        self, session_ids: Sequence[str], trigger: str = "event", *, tag_changes: Sequence[TagChange] = ()
+    ) -> SyncResult:
         """Sync these sessions now under the sync lock, as a run of their own (mode "sessions").
 
         For MediaSense events: raises SyncAlreadyRunning when another run holds the lock (the caller
-        queues the ids for later). Sessions MediaSense no longer knows are marked deleted.
+        queues the ids for later). Sessions MediaSense no longer knows are marked deleted, unless a
+        tag event just announced them. `tag_changes` (TAG_EVENTs) are applied to the stored sessions
+        that could not be fetched again; a fetched session brings its tags itself.
         """
-        ids = list(dict.fromkeys(session_ids))
+        ids = list(dict.fromkeys([*session_ids, *(c.session_id for c in tag_changes)]))
 
         async def body(run: RunContext, _checkpoint: Checkpoint) -> None:
-            await phases.sessions(run, ids)
+            await phases.sessions(run, ids, tag_changes)
 
         def report(result: SyncResult) -> None:
             log.info("Synced %d session(s) (%s): created %d, updated %d, run %d %s", len(ids), trigger,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from sqlalchemy import Engine
 
 from qms_desktop.domain.directory import DirectorySnapshot
-from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
 from qms_desktop.integration_log import tracing
 from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
@@ -67,12 +67,13 @@ class PageWriter:
         slice_progress: tuple[int, int] | None = None,
         deleted: Sequence[str] = (),
         late: bool = False,
+        tag_changes: Sequence[TagChange] = (),
     ) -> None:
         """Rows, quarantine, checkpoint and run counters of one page: one transaction.
 
         Raises SyncStopped after the commit when a stop was asked for: the page is the safe point."""
         result = self.result
-        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late)
+        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes)
         fetched_at = self._now_ms()
 
         def write() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
-from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
 from qms_desktop.domain.time import TimeWindow, from_ms, to_ms
 from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
 from qms_desktop.mediasense.errors import (
@@ -193,12 +193,27 @@ async def open_sessions(run: RunContext) -> None:
             run.emit(run.result, "open", "following open sessions")
 
 
-async def sessions(run: RunContext, session_ids: Sequence[str]) -> None:
-    """These sessions, as one page; those MediaSense no longer knows are marked deleted."""
+async def sessions(run: RunContext, session_ids: Sequence[str], tag_changes: Sequence[TagChange] = ()) -> None:
+    """These sessions, as one page; those MediaSense no longer knows are marked deleted.
+
+    Tag changes (TAG_EVENTs) are applied as announced to the stored sessions whose fetch brought no
+    record (failed, unreadable or "unknown"): a session MediaSense just announced a tag on exists,
+    so an "unknown" answer about it is not believed (not marked deleted), and a tag on an old call
+    is not left to a periodic sync that may never look at that day again."""
     by_id = await fetch_by_id(run.client, [(session_id, None) for session_id in session_ids])
-    if by_id.failed:
+    fetched = {record.session_id for record in by_id.records}
+    unfetched_tags = [change for change in tag_changes if change.session_id not in fetched]
+    announced = {change.session_id for change in tag_changes}
+    gone = [session_id for session_id in by_id.gone if session_id not in announced]
+    for session_id in by_id.gone:
+        if session_id in announced:
+            log.warning("MediaSense did not find session %s although it just announced a tag change on it: "
+                        "not marking it deleted", session_id)  # fmt: skip
+    if by_id.failed and not unfetched_tags:
         raise by_id.failed[0][1]  # an event sync is all or nothing: the periodic cycle catches up
-    await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=by_id.gone)
+    await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=gone, tag_changes=unfetched_tags)
+    if by_id.failed:
+        raise by_id.failed[0][1]  # the tags are kept; the sessions' other changes wait for the cycle
 
 
 # ---- backfill -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app.sync import SyncRunner
+from qms_desktop.domain.sessions import Tag
 from qms_desktop.service.events import (
     DEFAULT_FILTERS,
     EventReceiver,
@@ -163,6 +164,7 @@ def test_payload_shapes() -> None:
         }
     )
     assert tag == SessionEvent("ADDED", ("a1",), False, "tag", "Escalated")
+    assert tag is not None and tag.tag == Tag("Escalated", "USER_DEFINED", None, 5, None)
     removed = parse_event(
         {"eventType": "tagEvent", "eventAction": "deleted", "eventBody": {"sessionId": "a1", "tagName": "X"}}
     )
@@ -183,6 +185,11 @@ def test_payload_shapes() -> None:
         },
         {"eventType": "TAG_EVENT", "eventAction": "ADDED", "eventBody": {"sessionId": "a"}},
         {"eventType": "TAG_EVENT", "eventAction": "STARTED", "eventBody": {"sessionId": "a", "tagName": "x"}},
+        {
+            "eventType": "TAG_EVENT",
+            "eventAction": "ADDED",
+            "eventBody": {"sessionId": "a", "tagName": "x", "tagOffset": "soon"},
+        },
     ):
         with pytest.raises(InvalidEvent):
             parse_event(bad)
@@ -241,7 +248,7 @@ async def test_event_ids_wait_for_the_running_sync_then_sync_at_once() -> None:
     calls: list[list[str]] = []
     busy = {"times": 1}
 
-    async def sync_ids(ids: Any) -> None:
+    async def sync_ids(ids: Any, _tags: Any) -> None:
         if busy["times"]:
             busy["times"] -= 1
             raise SyncAlreadyRunning(17, "workstation:1:abc")  # another process holds the lock
@@ -269,18 +276,21 @@ async def test_an_event_arriving_during_the_sync_of_its_session_syncs_it_again()
     from qms_desktop.service.events import EventSync
 
     calls: list[list[str]] = []
+    changes: list[list[tuple[bool, str]]] = []
     events: EventSync
 
-    async def sync_ids(ids: Any) -> None:
+    async def sync_ids(ids: Any, tags: Any) -> None:
         calls.append(list(ids))
+        changes.append([(c.added, c.tag.name) for c in tags])
         if len(calls) == 1:  # the DELETED event reaches the receiver while the ADDED fetch runs
-            events.submit(SessionEvent("DELETED", ("a1",), False, "tag", "Escalated"))
+            events.submit(SessionEvent("DELETED", ("a1",), False, "tag", "Escalated", tag=Tag("Escalated")))
 
     events = EventSync(sync_ids, asyncio.Lock(), retry_s=0.05)
     task = asyncio.create_task(events.run())
     try:
-        events.submit(SessionEvent("ADDED", ("a1",), False, "tag", "Escalated"))
+        events.submit(SessionEvent("ADDED", ("a1",), False, "tag", "Escalated", tag=Tag("Escalated")))
         await wait_until(lambda: len(calls) == 2)
     finally:
         task.cancel()
     assert calls == [["a1"], ["a1"]] and events.pending == [] and events.synced == 2
+    assert changes == [[(True, "Escalated")], [(False, "Escalated")]]  # each change goes along once
