@@ -30,11 +30,12 @@ def apply_tag_changes(conn: Connection, changes: Sequence[TagChange], now_ms: in
     if not changes:
         return []
     wanted = list(dict.fromkeys(c.session_id for c in changes))
-    ids = dict(
-        conn.execute(
+    ids: dict[str, int] = {
+        row.session_id: row.id
+        for row in conn.execute(
             sa.select(recordings.c.session_id, recordings.c.id).where(recordings.c.session_id.in_(wanted))
-        ).tuples()
-    )
+        )
+    }
     changed: dict[str, int] = {}
     for change in changes:
         rid = ids.get(change.session_id)

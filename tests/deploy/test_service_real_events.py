@@ -18,11 +18,16 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app.sync import SyncRunner
+from qms_desktop.domain.sessions import Tag, TagChange
 from qms_desktop.search.query import RecordingQuery, search_recordings
 from qms_desktop.service.runner import Service, ServiceOptions
-from qms_desktop.store.schema import quarantine, recordings
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.recordings import upsert_sessions
+from qms_desktop.store.schema import quarantine, recording_tags, recordings
+from qms_desktop.store.tag_changes import apply_tag_changes
 from qms_desktop.sync.windows import floor_day
 from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.store.factory import make_session
 from tests.sync.helpers import DAY_MS, client_for, small_settings
 from tests.waiting import poll_until
 
@@ -223,3 +228,85 @@ def test_a_service_restarted_after_a_crash_adopts_its_subscription(
     assert second.returncode == 0
     assert f"Already subscribed to MediaSense events as {original['subscriptionId']} (responseCode 2005)" in err
     assert sim.events.subscriptions() == []  # the adopted subscription is the one it cleaned up
+
+
+def _tags(engine: Engine, session_id: str) -> list[tuple[str, int | None]]:
+    with engine.connect() as conn:
+        return [
+            (r.name, r.offset_ms)
+            for r in conn.execute(
+                sa.select(recording_tags.c.name, recording_tags.c.offset_ms)
+                .join(recordings, recordings.c.id == recording_tags.c.recording_id)
+                .where(recordings.c.session_id == session_id)
+                .order_by(recording_tags.c.id)
+            )
+        ]
+
+
+def test_tag_changes_apply_to_stored_sessions_with_their_document(engine: Engine) -> None:
+    with begin_write(engine) as conn:
+        upsert_sessions(conn, [make_session("tagged-1", tags=("vip",))], fetched_at_ms=1, now_ms=1)
+    changes = [
+        TagChange("tagged-1", True, Tag("Escalated", "USER_DEFINED", None, 500, None)),
+        TagChange("tagged-1", True, Tag("Escalated", "USER_DEFINED", None, 500, None)),  # a repeat
+        TagChange("not-stored", True, Tag("Escalated")),
+        TagChange("tagged-1", False, Tag("vip")),
+        TagChange("tagged-1", False, Tag("never-there")),
+    ]
+    with begin_write(engine) as conn:
+        assert apply_tag_changes(conn, changes, now_ms=2) == ["tagged-1"]
+    assert _tags(engine, "tagged-1") == [("Escalated", 500)]
+    assert _found(engine, RecordingQuery(text="escalated")) == ["tagged-1"]
+    assert _found(engine, RecordingQuery(text="vip")) == []
+    with begin_write(engine) as conn:
+        assert apply_tag_changes(conn, [TagChange("tagged-1", False, Tag("Escalated", offset_ms=500))], 3) == [
+            "tagged-1"
+        ]
+    assert _tags(engine, "tagged-1") == [] and _found(engine, RecordingQuery(text="escalated")) == []
+
+
+@pytest.mark.asyncio
+async def test_a_tag_on_a_session_mediasense_answers_unknown_is_kept_and_not_deleted(
+    engine: Engine, start_sim, ca_file
+) -> None:
+    """A TAG_EVENT proves the session exists: an "unknown" answer to its fetch does not delete it,
+    and the announced tag is applied to the stored row."""
+    sim = start_sim("cisco", freeze_clock=True, days=1, sessions_per_day=5)
+    with begin_write(engine) as conn:  # a session this MediaSense does not answer for by id
+        upsert_sessions(conn, [make_session("feedfacecafe01")], fetched_at_ms=1, now_ms=1)
+    client = client_for(sim, ca_file)
+    try:
+        runner = SyncRunner(engine, client, small_settings(), clock=sim.clock.now)
+        change = TagChange("feedfacecafe01", True, Tag("Escalated", "USER_DEFINED", None, 1000, None))
+        result = await runner.run_sessions([], "event", tag_changes=[change])
+    finally:
+        await client.aclose()
+    assert result.status == "SUCCESS", result.error
+    assert _row(engine, "feedfacecafe01").state == "CLOSED_NORMAL"  # not DELETED
+    assert _tags(engine, "feedfacecafe01") == [("Escalated", 1000)]
+    assert _found(engine, RecordingQuery(tags=["Escalated"])) == ["feedfacecafe01"]
+
+
+@pytest.mark.asyncio
+async def test_a_tag_event_whose_fetch_is_unreadable_still_lands(engine: Engine, start_sim, ca_file) -> None:
+    """MediaSense posts TAG_EVENT DELETED, but its answer for the session cannot be read (quarantined):
+    the tag announced is still removed from the stored session."""
+    sim = start_sim("cisco", freeze_clock=True, days=3, sessions_per_day=40)
+    now = sim.clock.now_ms()
+    target = next(t for t in sim.ground_truth(floor_day(now), now) if t["state"] == "CLOSED_NORMAL")["sessionId"]
+    service, client = _service(engine, sim, ca_file)
+    try:
+        await service.start()
+        assert await _until(lambda: service.last_result is not None, 20)
+        sim.emit_tag_event(target, "ADDED", "Escalated")
+        assert await _until(lambda: _found(engine, RecordingQuery(tags=["Escalated"])) == [target], 15)
+
+        sim.faults.update(malformed_records=frozenset({target}))  # its answers are garbage from now on
+        sim.emit_tag_event(target, "DELETED", "Escalated")
+        assert await _until(lambda: _found(engine, RecordingQuery(tags=["Escalated"])) == [], 15)
+        assert _row(engine, target).state == "CLOSED_NORMAL"
+        with engine.connect() as conn:  # the unreadable answer is kept for a person to look at
+            assert conn.execute(sa.select(sa.func.count()).select_from(quarantine)).scalar_one() == 1
+    finally:
+        await service.stop()
+        await client.aclose()
