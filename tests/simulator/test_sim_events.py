@@ -187,3 +187,16 @@ async def test_spec_event_shape_and_the_deprecated_subscribe(make_sim, client_ss
     finally:
         await runner.cleanup()
         await asyncio.to_thread(sim.stop)
+
+
+def test_the_control_plane_changes_tags_and_refuses_bad_requests(make_sim, client_for) -> None:
+    sim = make_sim()
+    api = client_for(sim.api_url)
+    sid = sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)[0]["sessionId"]
+    add = {"sessionId": sid, "action": "ADDED", "tagName": "QA:callback"}
+    assert api.post("/__sim/events", json=add).json() == {"queued": True}
+    assert "QA:callback" in sim.session(sid)["tags"]
+    assert api.post("/__sim/events", json={**add, "action": "ENDED"}).status_code == 400
+    assert api.post("/__sim/events", json={**add, "sessionId": "00000000000000"}).status_code == 404
+    assert api.post("/__sim/events", json={**add, "action": "DELETED"}).json() == {"queued": True}
+    assert "QA:callback" not in sim.session(sid)["tags"]
