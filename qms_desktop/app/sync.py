@@ -24,7 +24,7 @@ from qms_desktop.app import runtime
 from qms_desktop.app.access import SyncBusy, UseCase
 from qms_desktop.app.credentials import Credentials
 from qms_desktop.app.sync_dashboard import SyncDashboard, load_dashboard, load_quarantine_page
-from qms_desktop.domain.sessions import TagChange
+from qms_desktop.domain.sessions import SessionRecord, TagChange
 from qms_desktop.domain.time import now_ms, utc_now
 from qms_desktop.mediasense.client import MediaSenseClient, ServerProfile
 from qms_desktop.search import indexing
@@ -204,10 +204,15 @@ class SyncRunner:
             await self._remember_profiles()
 
     async def run_sessions(
-        self, session_ids: Sequence[str], trigger: str = "event", *, tag_changes: Sequence[TagChange] = ()
+        self,
+        session_ids: Sequence[str],
+        trigger: str = "event",
+        *,
+        tag_changes: Sequence[TagChange] = (),
+        announced: Sequence[SessionRecord] = (),
     ) -> SyncResult:
         try:
-            return await self.engine.run_sessions(session_ids, trigger, tag_changes=tag_changes)
+            return await self.engine.run_sessions(session_ids, trigger, tag_changes=tag_changes, announced=announced)
         finally:
             await self._remember_profiles()
 

@@ -218,7 +218,7 @@ class EventSync:
 
     def __init__(
         self,
-        sync_ids: Callable[[Sequence[str], Sequence[TagChange]], Awaitable[Any]],
+        sync_ids: Callable[[Sequence[str], Sequence[TagChange], Sequence[SessionRecord]], Awaitable[Any]],
         run_lock: asyncio.Lock,
         *,
         retry_s: float = 2.0,
@@ -229,6 +229,7 @@ class EventSync:
         self.retry_s = retry_s
         self.batch = batch
         self._pending: dict[str, list[TagChange]] = {}  # ordered: session id -> its tag changes, in order
+        self._bodies: dict[str, SessionRecord] = {}  # the latest session-shaped body an event carried
         self._wake = asyncio.Event()
         self.synced = 0
         self.busy_retries = 0
@@ -243,6 +244,8 @@ class EventSync:
         # A tag added or removed: fetching the session brings its tags, and the upsert rewrites them
         # and its full-text document in one transaction (a session not stored yet simply lands). The
         # change itself goes along, applied to the stored session if the fetch brings nothing.
+        if event.record is not None and event.action != "DELETED":
+            self._bodies[event.record.session_id] = event.record  # stands in if the fetch brings nothing
         for session_id in event.session_ids:
             changes = self._pending.setdefault(session_id, [])
             if event.kind == "tag" and event.tag is not None and event.action in ("ADDED", "DELETED"):
@@ -261,9 +264,12 @@ class EventSync:
                         # sync runs queues it again, and the next round fetches it again.
                         ids = list(self._pending)[: self.batch]
                         taken = {session_id: self._pending.pop(session_id) for session_id in ids}
+                        bodies = [body for i in ids if (body := self._bodies.pop(i, None)) is not None]
                         try:
-                            await self._sync_ids(ids, [c for changes in taken.values() for c in changes])
+                            await self._sync_ids(ids, [c for changes in taken.values() for c in changes], bodies)
                         except SyncAlreadyRunning:
+                            for body in bodies:
+                                self._bodies.setdefault(body.session_id, body)
                             for session_id, changes in self._pending.items():  # arrived meanwhile
                                 taken.setdefault(session_id, []).extend(changes)
                             self._pending = taken  # first in line again

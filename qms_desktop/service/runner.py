@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 
 from qms_desktop.app.access import SYSTEM
 from qms_desktop.app.sync import SyncRunner, SyncUseCases
-from qms_desktop.domain.sessions import TagChange
+from qms_desktop.domain.sessions import SessionRecord, TagChange
 from qms_desktop.search import indexing
 from qms_desktop.search.opensearch import OpenSearchBackend, OpenSearchSettings
 from qms_desktop.store import search_queue
@@ -90,11 +90,16 @@ class Service:
                 self.metrics.observe_run(result, time.monotonic() - started)
             return result
 
-    async def _sync_event_ids(self, session_ids: Sequence[str], tag_changes: Sequence[TagChange] = ()) -> None:
+    async def _sync_event_ids(
+        self,
+        session_ids: Sequence[str],
+        tag_changes: Sequence[TagChange] = (),
+        announced: Sequence[SessionRecord] = (),
+    ) -> None:
         if self._stopping:
             return
         started = time.monotonic()
-        result = await self.runner.run_sessions(session_ids, "event", tag_changes=tag_changes)
+        result = await self.runner.run_sessions(session_ids, "event", tag_changes=tag_changes, announced=announced)
         if self.metrics is not None:
             self.metrics.observe_run(result, time.monotonic() - started)
 

@@ -33,7 +33,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from qms_desktop.domain.directory import DialPlan
-from qms_desktop.domain.sessions import TagChange
+from qms_desktop.domain.sessions import SessionRecord, TagChange
 from qms_desktop.domain.time import from_ms, to_ms, utc_now
 from qms_desktop.integration_log import tracing
 from qms_desktop.mediasense.client import MediaSenseClient
@@ -194,19 +194,25 @@ class SyncEngine:
     # ---- sessions by id (near-real-time events) -----------------------------------------------
 
     async def run_sessions(
-        self, session_ids: Sequence[str], trigger: str = "event", *, tag_changes: Sequence[TagChange] = ()
+        self,
+        session_ids: Sequence[str],
+        trigger: str = "event",
+        *,
+        tag_changes: Sequence[TagChange] = (),
+        announced: Sequence[SessionRecord] = (),
     ) -> SyncResult:
         """Sync these sessions now under the sync lock, as a run of their own (mode "sessions").
 
         For MediaSense events: raises SyncAlreadyRunning when another run holds the lock (the caller
         queues the ids for later). Sessions MediaSense no longer knows are marked deleted, unless a
         tag event just announced them. `tag_changes` (TAG_EVENTs) are applied to the stored sessions
-        that could not be fetched again; a fetched session brings its tags itself.
+        that could not be fetched again, and `announced` (session-shaped event bodies) stored in their
+        place; a fetched session brings its tags itself.
         """
         ids = list(dict.fromkeys([*session_ids, *(c.session_id for c in tag_changes)]))
 
         async def body(run: RunContext, _checkpoint: Checkpoint) -> None:
-            await phases.sessions(run, ids, tag_changes)
+            await phases.sessions(run, ids, tag_changes, announced)
 
         def report(result: SyncResult) -> None:
             log.info("Synced %d session(s) (%s): created %d, updated %d, run %d %s", len(ids), trigger,

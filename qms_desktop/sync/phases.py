@@ -193,27 +193,37 @@ async def open_sessions(run: RunContext) -> None:
             run.emit(run.result, "open", "following open sessions")
 
 
-async def sessions(run: RunContext, session_ids: Sequence[str], tag_changes: Sequence[TagChange] = ()) -> None:
+async def sessions(
+    run: RunContext,
+    session_ids: Sequence[str],
+    tag_changes: Sequence[TagChange] = (),
+    announced: Sequence[SessionRecord] = (),
+) -> None:
     """These sessions, as one page; those MediaSense no longer knows are marked deleted.
 
-    Tag changes (TAG_EVENTs) are applied as announced to the stored sessions whose fetch brought no
-    record (failed, unreadable or "unknown"): a session MediaSense just announced a tag on exists,
-    so an "unknown" answer about it is not believed (not marked deleted), and a tag on an old call
-    is not left to a periodic sync that may never look at that day again."""
+    What events announced stands in for a fetch that brought no record (failed, unreadable or
+    "unknown"): the session-shaped body of an ENDED/UPDATED event (`announced`) is stored, and tag
+    changes (TAG_EVENTs) are applied to the stored session. A session MediaSense just announced
+    exists, so an "unknown" answer about it is not believed (it is not marked deleted), and a tag on
+    an old call is not left to a periodic sync that may never look at that day again."""
     by_id = await fetch_by_id(run.client, [(session_id, None) for session_id in session_ids])
     fetched = {record.session_id for record in by_id.records}
     unfetched_tags = [change for change in tag_changes if change.session_id not in fetched]
-    announced = {change.session_id for change in tag_changes}
-    gone = [session_id for session_id in by_id.gone if session_id not in announced]
+    stand_ins = [record for record in announced if record.session_id not in fetched]
+    exists = {change.session_id for change in tag_changes} | {record.session_id for record in announced}
+    gone = [session_id for session_id in by_id.gone if session_id not in exists]
     for session_id in by_id.gone:
-        if session_id in announced:
-            log.warning("MediaSense did not find session %s although it just announced a tag change on it: "
+        if session_id in exists:
+            log.warning("MediaSense did not find session %s although an event just announced it: "
                         "not marking it deleted", session_id)  # fmt: skip
-    if by_id.failed and not unfetched_tags:
+    for record in stand_ins:
+        log.info("Session %s stored as its event announced it: fetching it brought no record", record.session_id)
+    if by_id.failed and not (unfetched_tags or stand_ins):
         raise by_id.failed[0][1]  # an event sync is all or nothing: the periodic cycle catches up
-    await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=gone, tag_changes=unfetched_tags)
+    records = run.enrich([*by_id.records, *stand_ins])
+    await run.pages.commit(records, by_id.rejected, deleted=gone, tag_changes=unfetched_tags)
     if by_id.failed:
-        raise by_id.failed[0][1]  # the tags are kept; the sessions' other changes wait for the cycle
+        raise by_id.failed[0][1]  # what the events said is kept; the rest waits for the cycle
 
 
 # ---- backfill -----------------------------------------------------------------------------------

@@ -248,7 +248,7 @@ async def test_event_ids_wait_for_the_running_sync_then_sync_at_once() -> None:
     calls: list[list[str]] = []
     busy = {"times": 1}
 
-    async def sync_ids(ids: Any, _tags: Any) -> None:
+    async def sync_ids(ids: Any, _tags: Any, _bodies: Any) -> None:
         if busy["times"]:
             busy["times"] -= 1
             raise SyncAlreadyRunning(17, "workstation:1:abc")  # another process holds the lock
@@ -279,7 +279,7 @@ async def test_an_event_arriving_during_the_sync_of_its_session_syncs_it_again()
     changes: list[list[tuple[bool, str]]] = []
     events: EventSync
 
-    async def sync_ids(ids: Any, tags: Any) -> None:
+    async def sync_ids(ids: Any, tags: Any, _bodies: Any) -> None:
         calls.append(list(ids))
         changes.append([(c.added, c.tag.name) for c in tags])
         if len(calls) == 1:  # the DELETED event reaches the receiver while the ADDED fetch runs

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app.sync import SyncRunner
-from qms_desktop.domain.sessions import Tag, TagChange
+from qms_desktop.domain.sessions import SessionState, Tag, TagChange
 from qms_desktop.search.query import RecordingQuery, search_recordings
 from qms_desktop.service.runner import Service, ServiceOptions
 from qms_desktop.store.engine import begin_write
@@ -307,6 +307,43 @@ async def test_a_tag_event_whose_fetch_is_unreadable_still_lands(engine: Engine,
         assert _row(engine, target).state == "CLOSED_NORMAL"
         with engine.connect() as conn:  # the unreadable answer is kept for a person to look at
             assert conn.execute(sa.select(sa.func.count()).select_from(quarantine)).scalar_one() == 1
+    finally:
+        await service.stop()
+        await client.aclose()
+
+
+@pytest.mark.asyncio
+async def test_an_ended_event_for_a_session_mediasense_answers_unknown_stores_its_body(
+    engine: Engine, start_sim, ca_file
+) -> None:
+    """The fetch by id says "unknown" (an answer we cannot believe: the event just announced the
+    session): the event's own session-shaped body is stored, and the call is not marked DELETED."""
+    sim = start_sim("cisco", freeze_clock=True, days=1, sessions_per_day=5)
+    live = make_session("feedfacecafe02", state=SessionState.ACTIVE)
+    start_ms = int(live.start.timestamp() * 1000)
+    service, client = _service(engine, sim, ca_file, advertise_url=f"http://127.0.0.1:9{EVENTS_PATH}")
+    event = {
+        "eventType": "SESSION_EVENT",
+        "eventAction": "ENDED",
+        "forwardedEvent": "false",
+        "eventBody": {
+            "sessionId": "feedfacecafe02",
+            "sessionState": "CLOSED_NORMAL",
+            "sessionStartDate": start_ms,
+            "sessionDuration": 61_000,
+            "urls": [{"rtspUrl": "rtsp://10.20.0.40/archive/feedfacecafe02"}],
+        },
+    }
+    try:
+        await service.start()
+        assert await _until(lambda: service.last_result is not None, 20)
+        with begin_write(engine) as conn:  # stored as live (after the cycle, which would follow it up)
+            upsert_sessions(conn, [live], fetched_at_ms=1, now_ms=1)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{service.events_port}") as http:
+            assert (await http.post(EVENTS_PATH, json=event)).status_code == 200
+        assert await _until(lambda: _row(engine, "feedfacecafe02").state != "ACTIVE", 15)
+        row = _row(engine, "feedfacecafe02")
+        assert row.state == "CLOSED_NORMAL" and row.duration_ms == 61_000 and row.end_ms == start_ms + 61_000
     finally:
         await service.stop()
         await client.aclose()
