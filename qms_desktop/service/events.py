@@ -9,9 +9,12 @@ What is accepted (the event type case-insensitively):
 * `SESSION_EVENT` (real servers: DocWiki 8.5 payloads, 10.5 SU1 schema) or `sessionEvent` (the
   original specification), actions STARTED / UPDATED / ENDED / DELETED (and the spec's PRUNED). The
   body is session-shaped (`urls` an object or the 8.5 array); DELETED/PRUNED may batch `sessionIds`.
+  The session is fetched again; if that brings no record, the body (read like a query answer)
+  is stored instead, and an "unknown" answer about an announced session never marks it deleted.
 * `TAG_EVENT` / `tagEvent`, actions ADDED / DELETED (and UPDATED), body `sessionId`, `tagName`...:
   the session is fetched again, so its tags and full-text document change in one transaction with
-  whatever else changed; a session we do not have yet is fetched the same way.
+  whatever else changed; a session we do not have yet is fetched the same way. If the fetch brings
+  no record, the change itself is applied to the stored session (`store.tag_changes`).
 * `forwardedEvent` as the string "true"/"false" (the schema types it a string) or a JSON boolean.
 Other event types (storage thresholds) are acknowledged and ignored.
 """
