@@ -92,7 +92,8 @@ def run_list(args: argparse.Namespace) -> int:
     def text(items: list[dict[str, Any]]) -> str:
         lines = [f"{'user':<24} {'role':<11} {'state':<9} {'failed':>6}  teams"]
         lines += [
-            f"{u['username']:<24} {u['role']:<11} {u['state']:<9} {u['failedSignIns']:>6}  {','.join(u['teams']) or '-'}"
+            f"{u['username']:<24} {u['role']:<11} {u['state']:<9} {u['failedSignIns']:>6}  "
+            f"{','.join(u['teams']) or '-'}"
             for u in items
         ]
         return "\n".join(lines)
