@@ -62,22 +62,22 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="32" />
         <source>Agent id</source>
         <translation>Agent id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="33" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="34" />
         <source>Extension</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="40" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="35" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -93,64 +93,64 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="38" />
         <source>Export the audit trail</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="177" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="161" />
         <source>{n} entries shown; scroll down for older ones.</source>
         <translation>{n} entries shown; scroll down for older ones.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="163" />
         <source>{n} entries.</source>
         <translation>{n} entries.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="166" />
         <source>Exported {n} entries to {path}.</source>
         <translation>Exported {n} entries to {path}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="196" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="180" />
         <source>User:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="197" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="201" />
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="185" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="187" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="198" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="182" />
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="202" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="186" />
         <source>Outcome:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="204" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="188" />
         <source>Since:</source>
         <translation>Since:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="189" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="206" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="190" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/audit/tab.py" line="191" />
         <source>Save every entry that matches the filters as a CSV file</source>
         <translation>Save every entry that matches the filters as a CSV file</translation>
     </message>
@@ -1218,47 +1218,47 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="42" />
         <source>Import agents from CSV</source>
         <translation>Import agents from CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="155" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="115" />
         <source>Preview of {file}</source>
         <translation>Preview of {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="158" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="118" />
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="170" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="130" />
         <source>Line {line}: {message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="160" />
         <source>{n} agents link extensions to people and teams.</source>
         <translation>{n} agents link extensions to people and teams.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="163" />
         <source>Import CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="205" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="165" />
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="207" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="167" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="168" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1492,17 +1492,27 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="242" />
+        <location filename="../../qms_desktop/ui/login.py" line="249" />
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>This account is disabled. Ask an administrator to enable it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="244" />
+        <location filename="../../qms_desktop/ui/login.py" line="252" />
+        <source>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</source>
+        <translation>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="255" />
+        <source>Too many failed sign-ins. Wait {n} s, then try again.</source>
+        <translation>Too many failed sign-ins. Wait {n} s, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="259" />
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Wrong user name or password. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247" />
+        <location filename="../../qms_desktop/ui/login.py" line="262" />
         <source>An administrator already exists: sign in with that account.</source>
         <translation>An administrator already exists: sign in with that account.</translation>
     </message>
@@ -1510,97 +1520,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="116" />
+        <location filename="../../qms_desktop/ui/login.py" line="123" />
         <source>Enter a user name.</source>
         <translation>Enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="119" />
+        <location filename="../../qms_desktop/ui/login.py" line="126" />
         <source>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</source>
         <translation>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="122" />
+        <location filename="../../qms_desktop/ui/login.py" line="129" />
         <source>Enter the password.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="125" />
+        <location filename="../../qms_desktop/ui/login.py" line="132" />
         <source>The password needs at least {n} characters.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="127" />
+        <location filename="../../qms_desktop/ui/login.py" line="134" />
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Sign in to QMS Desktop</source>
         <translation>Sign in to QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="183" />
+        <location filename="../../qms_desktop/ui/login.py" line="190" />
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="188" />
+        <location filename="../../qms_desktop/ui/login.py" line="195" />
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Sign in with your QMS Desktop account.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="197" />
+        <location filename="../../qms_desktop/ui/login.py" line="204" />
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="201" />
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202" />
+        <location filename="../../qms_desktop/ui/login.py" line="209" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="203" />
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
         <source>Repeat the password:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="205" />
+        <location filename="../../qms_desktop/ui/login.py" line="212" />
         <source>At least {n} characters</source>
         <translation>At least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Creating…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Create and sign in</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="211" />
+        <location filename="../../qms_desktop/ui/login.py" line="218" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -2837,52 +2847,72 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="40" />
         <source>User {name} added.</source>
         <translation>User {name} added.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is disabled.</source>
         <translation>{name} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is enabled again.</source>
         <translation>{name} is enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="49" />
+        <source>{name} is unlocked: it can sign in again.</source>
+        <translation>{name} is unlocked: it can sign in again.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="46" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="47" />
+        <source>Failed sign-ins</source>
+        <translation>Failed sign-ins</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="51" />
         <source>disabled</source>
         <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
+        <source>delayed until {time}</source>
+        <translation>delayed until {time}</translation>
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
@@ -2893,47 +2923,57 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="166" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="179" />
+        <source>Forget this account's failed sign-ins so it can sign in again now</source>
+        <translation>Forget this account's failed sign-ins so it can sign in again now</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="191" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Role:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Teams:</source>
         <translation>Teams:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="196" />
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Team codes, comma-separated (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="184" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="197" />
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
