@@ -1532,17 +1532,27 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="242" />
+        <location filename="../../qms_desktop/ui/login.py" line="249" />
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>This account is disabled. Ask an administrator to enable it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="244" />
+        <location filename="../../qms_desktop/ui/login.py" line="252" />
+        <source>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</source>
+        <translation>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="255" />
+        <source>Too many failed sign-ins. Wait {n} s, then try again.</source>
+        <translation>Too many failed sign-ins. Wait {n} s, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="259" />
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Wrong user name or password. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247" />
+        <location filename="../../qms_desktop/ui/login.py" line="262" />
         <source>An administrator already exists: sign in with that account.</source>
         <translation>An administrator already exists: sign in with that account.</translation>
     </message>
@@ -1550,97 +1560,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="116" />
+        <location filename="../../qms_desktop/ui/login.py" line="123" />
         <source>Enter a user name.</source>
         <translation>Enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="119" />
+        <location filename="../../qms_desktop/ui/login.py" line="126" />
         <source>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</source>
         <translation>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="122" />
+        <location filename="../../qms_desktop/ui/login.py" line="129" />
         <source>Enter the password.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="125" />
+        <location filename="../../qms_desktop/ui/login.py" line="132" />
         <source>The password needs at least {n} characters.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="127" />
+        <location filename="../../qms_desktop/ui/login.py" line="134" />
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Sign in to QMS Desktop</source>
         <translation>Sign in to QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="183" />
+        <location filename="../../qms_desktop/ui/login.py" line="190" />
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="188" />
+        <location filename="../../qms_desktop/ui/login.py" line="195" />
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Sign in with your QMS Desktop account.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="197" />
+        <location filename="../../qms_desktop/ui/login.py" line="204" />
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="201" />
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202" />
+        <location filename="../../qms_desktop/ui/login.py" line="209" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="203" />
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
         <source>Repeat the password:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="205" />
+        <location filename="../../qms_desktop/ui/login.py" line="212" />
         <source>At least {n} characters</source>
         <translation>At least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Creating…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Create and sign in</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="211" />
+        <location filename="../../qms_desktop/ui/login.py" line="218" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -2887,35 +2897,40 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="40" />
         <source>User {name} added.</source>
         <translation>User {name} added.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is disabled.</source>
         <translation>{name} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is enabled again.</source>
         <translation>{name} is enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="49" />
+        <source>{name} is unlocked: it can sign in again.</source>
+        <translation>{name} is unlocked: it can sign in again.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
@@ -2925,7 +2940,12 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="47" />
+        <source>Failed sign-ins</source>
+        <translation>Failed sign-ins</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
@@ -2936,6 +2956,16 @@ Recordings already stored, the run history and the quarantine are kept.</transla
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
+        <source>delayed until {time}</source>
+        <translation>delayed until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -2943,47 +2973,57 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="179" />
+        <source>Forget this account's failed sign-ins so it can sign in again now</source>
+        <translation>Forget this account's failed sign-ins so it can sign in again now</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="191" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Role:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Teams:</source>
         <translation>Teams:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="196" />
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Team codes, comma-separated (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="197" />
         <source>Add user</source>
         <translation>Add user</translation>
     </message>

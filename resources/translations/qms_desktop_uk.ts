@@ -1533,17 +1533,27 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="242"/>
+        <location filename="../../qms_desktop/ui/login.py" line="249"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>Цей обліковий запис вимкнено. Попросіть адміністратора ввімкнути його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="244"/>
+        <location filename="../../qms_desktop/ui/login.py" line="252"/>
+        <source>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</source>
+        <translation>Забагато невдалих спроб входу: це ім’я користувача заблоковано. Попросіть адміністратора розблокувати його.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="255"/>
+        <source>Too many failed sign-ins. Wait {n} s, then try again.</source>
+        <translation>Забагато невдалих спроб входу. Зачекайте {n} с і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="259"/>
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Неправильне ім&apos;я користувача або пароль. Перевірте обидва й спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247"/>
+        <location filename="../../qms_desktop/ui/login.py" line="262"/>
         <source>An administrator already exists: sign in with that account.</source>
         <translation>Адміністратор уже існує: увійдіть із цим обліковим записом.</translation>
     </message>
@@ -1551,97 +1561,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="116"/>
+        <location filename="../../qms_desktop/ui/login.py" line="123"/>
         <source>Enter a user name.</source>
         <translation>Введіть ім&apos;я користувача.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="119"/>
+        <location filename="../../qms_desktop/ui/login.py" line="126"/>
         <source>Use letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; in the user name, starting with a letter or digit.</source>
         <translation>Ім&apos;я користувача може містити латинські літери, цифри, «.», «_», «@» або «-» і має починатися з літери чи цифри.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="122"/>
+        <location filename="../../qms_desktop/ui/login.py" line="129"/>
         <source>Enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="125"/>
+        <location filename="../../qms_desktop/ui/login.py" line="132"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Пароль має містити щонайменше {n} символів.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="127"/>
+        <location filename="../../qms_desktop/ui/login.py" line="134"/>
         <source>The two passwords do not match.</source>
         <translation>Паролі не збігаються.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179"/>
+        <location filename="../../qms_desktop/ui/login.py" line="186"/>
         <source>Create the administrator</source>
         <translation>Створення адміністратора</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179"/>
+        <location filename="../../qms_desktop/ui/login.py" line="186"/>
         <source>Sign in to QMS Desktop</source>
         <translation>Вхід до QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="183"/>
+        <location filename="../../qms_desktop/ui/login.py" line="190"/>
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Вітаємо в QMS Desktop.&lt;/b&gt;&lt;br&gt;Адміністратора ще немає. Виберіть ім&apos;я користувача та пароль першого облікового запису адміністратора; інших користувачів він зможе додати пізніше.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="188"/>
+        <location filename="../../qms_desktop/ui/login.py" line="195"/>
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Увійдіть зі своїм обліковим записом QMS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="197"/>
+        <location filename="../../qms_desktop/ui/login.py" line="204"/>
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Демонстраційні облікові записи: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="201"/>
+        <location filename="../../qms_desktop/ui/login.py" line="208"/>
         <source>User name:</source>
         <translation>Ім&apos;я користувача:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202"/>
+        <location filename="../../qms_desktop/ui/login.py" line="209"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="203"/>
+        <location filename="../../qms_desktop/ui/login.py" line="210"/>
         <source>Repeat the password:</source>
         <translation>Повторіть пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="205"/>
+        <location filename="../../qms_desktop/ui/login.py" line="212"/>
         <source>At least {n} characters</source>
         <translation>Щонайменше {n} символів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208"/>
+        <location filename="../../qms_desktop/ui/login.py" line="215"/>
         <source>Creating…</source>
         <translation>Створення…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208"/>
+        <location filename="../../qms_desktop/ui/login.py" line="215"/>
         <source>Signing in…</source>
         <translation>Вхід…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210"/>
+        <location filename="../../qms_desktop/ui/login.py" line="217"/>
         <source>Create and sign in</source>
         <translation>Створити й увійти</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210"/>
+        <location filename="../../qms_desktop/ui/login.py" line="217"/>
         <source>Sign in</source>
         <translation>Увійти</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="211"/>
+        <location filename="../../qms_desktop/ui/login.py" line="218"/>
         <source>Quit</source>
         <translation>Вийти з програми</translation>
     </message>
@@ -2889,35 +2899,40 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="40"/>
         <source>User {name} added.</source>
         <translation>Користувача {name} додано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44"/>
         <source>{name} is disabled.</source>
         <translation>Обліковий запис {name} вимкнено.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44"/>
         <source>{name} is enabled again.</source>
         <translation>Обліковий запис {name} знову ввімкнено.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="49"/>
+        <source>{name} is unlocked: it can sign in again.</source>
+        <translation>{name} розблоковано: тепер можна знову увійти.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45"/>
         <source>Teams</source>
         <translation>Команди</translation>
     </message>
@@ -2927,7 +2942,12 @@ Recordings already stored, the run history and the quarantine are kept.</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="47"/>
+        <source>Failed sign-ins</source>
+        <translation>Невдалі входи</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48"/>
         <source>Last sign-in</source>
         <translation>Останній вхід</translation>
     </message>
@@ -2938,6 +2958,16 @@ Recordings already stored, the run history and the quarantine are kept.</source>
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52"/>
+        <source>locked</source>
+        <translation>заблоковано</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53"/>
+        <source>delayed until {time}</source>
+        <translation>затримано до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54"/>
         <source>active</source>
         <translation>активний</translation>
     </message>
@@ -2945,47 +2975,57 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176"/>
         <source>Enable</source>
         <translation>Увімкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176"/>
         <source>Disable</source>
         <translation>Вимкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178"/>
+        <source>Unlock</source>
+        <translation>Розблокувати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="179"/>
+        <source>Forget this account&apos;s failed sign-ins so it can sign in again now</source>
+        <translation>Забути невдалі спроби входу цього облікового запису, щоб він міг увійти вже зараз</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="191"/>
         <source>Add a user</source>
         <translation>Додати користувача</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>User name:</source>
         <translation>Ім&apos;я користувача:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Teams:</source>
         <translation>Команди:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="196"/>
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Коди команд через кому (для супервізорів)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="197"/>
         <source>Add user</source>
         <translation>Додати</translation>
     </message>
