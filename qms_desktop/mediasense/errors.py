@@ -83,6 +83,15 @@ class TlsError(MediaSenseError):
     hint = "Check the server certificate"
 
 
+class TlsHandshakeFailed(TlsError):
+    """The TLS handshake failed for a reason other than the certificate (protocol, cipher, not TLS)."""
+
+    hint = (
+        "The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, "
+        "the media service 8446) and that the server accepts TLS 1.2 or later"
+    )
+
+
 class CertificateExpired(TlsError):
     hint = "The server certificate has expired: ask the MediaSense administrator to renew it"
 
