@@ -176,6 +176,19 @@ class RangeNotSatisfiable(MediaSenseError):
     hint = "The requested byte range lies outside the recording"
 
 
+class RedirectRefused(MediaSenseError):
+    """The media service redirected to another host or scheme; the credentials are not sent there."""
+
+    hint = (
+        "QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense "
+        "administrator why the media service sends clients elsewhere"
+    )
+
+
+class TooManyRedirects(MediaSenseError):
+    hint = "The media service keeps redirecting: check the MediaSense media service and any proxy in front of it"
+
+
 WHERE_MEDIASENSE_PASSWORD = (
     "Give the server as https://host:8440. The password is kept in the OS keyring: enter it in the password "
     "field of the Connection tab (`test-connection` reads it with --password-stdin); a headless service reads "

@@ -158,6 +158,23 @@ SOURCES: dict[str, str] = {
         "CoreMessages", "The server certificate could not be verified ({reason})"
     ),
     "error.tls_handshake": QT_TRANSLATE_NOOP("CoreMessages", "TLS handshake failed: {reason}"),
+    # Media redirects (mediasense.download)
+    "error.redirect_no_location": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The media service answered HTTP {status} without saying where to (no Location header)"
+    ),
+    "error.redirect_scheme": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense "
+        "credentials are not sent there",
+    ),
+    "error.redirect_other_host": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media server {from_host} redirected to another host, {to_host}; the MediaSense "
+        "credentials are not sent there",
+    ),
+    "error.too_many_redirects": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The media service redirected more than {limit} times"
+    ),
     # Hints of the typed errors (mediasense.errors), keyed by the error's class name
     "hint.ConfigurationError": QT_TRANSLATE_NOOP("CoreMessages", "Check the MediaSense URL and connection settings"),
     "hint.ConnectionFailed": QT_TRANSLATE_NOOP(
@@ -234,6 +251,15 @@ SOURCES: dict[str, str] = {
     ),
     "hint.RangeNotSatisfiable": QT_TRANSLATE_NOOP(
         "CoreMessages", "The requested byte range lies outside the recording"
+    ),
+    "hint.RedirectRefused": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense "
+        "administrator why the media service sends clients elsewhere",
+    ),
+    "hint.TooManyRedirects": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media service keeps redirecting: check the MediaSense media service and any proxy in front of it",
     ),
 }
 
