@@ -147,12 +147,14 @@ async def fetch_certificate(url: str, timeout: float = 10.0) -> CertificateInfo:
     except OSError as exc:
         raise socket_error(exc, url) from exc
     try:
-        try:
-            await asyncio.wait_for(writer.start_tls(ctx, server_hostname=host), timeout)
-        except TimeoutError as exc:
-            raise timeout_error(url, timeout, stage="handshake") from exc
-        except OSError as exc:  # ssl.SSLError included
-            raise classify_tls_error(exc, url, pinned=False) or socket_error(exc, url) from exc
+        await asyncio.wait_for(writer.start_tls(ctx, server_hostname=host), timeout)
+    except TimeoutError as exc:
+        writer.transport.abort()  # a peer that stalled the handshake would stall a polite close too
+        raise timeout_error(url, timeout, stage="handshake") from exc
+    except OSError as exc:  # ssl.SSLError included
+        writer.transport.abort()
+        raise classify_tls_error(exc, url, pinned=False) or socket_error(exc, url) from exc
+    try:
         ssl_object = writer.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
     finally:
