@@ -38,6 +38,7 @@ log = logging.getLogger("qms.http")
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MEDIA_ACCEPT = "*/*"
+REDIRECT_BODY_LIMIT = 64 * 1024
 
 
 class MediaResponse:
@@ -136,12 +137,24 @@ async def _follow(
         )
         if response.status_code not in REDIRECT_STATUSES:
             return response, target
-        await response.aclose()
+        await _discard(response)
         target = redirect_target(url, target, response.status_code, response.headers.get("Location"), hops)
         hops += 1
         log.info(
             "Media service redirected to %s (hop %d)", urlsplit(target).path, hops, extra={"request_id": request_id}
         )
+
+
+async def _discard(response: httpx.Response) -> None:
+    """Close a redirect's answer; a short body is read first so that its connection can be reused."""
+    length = response.headers.get("Content-Length")
+    try:
+        if length is not None and length.isdigit() and int(length) <= REDIRECT_BODY_LIMIT:
+            await response.aread()
+    except httpx.HTTPError:
+        pass  # the connection is dropped instead of reused: nothing lost
+    finally:
+        await response.aclose()
 
 
 def redirect_target(origin: str, current: str, status: int, location: str | None, hops: int) -> str:
