@@ -30,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-tls", action="store_true", help="plain HTTP instead of HTTPS")
     parser.add_argument("--cert-dir", default=None, help="where the self-signed certificate is kept")
     parser.add_argument("--ignore-range", action="store_true", help="answer ranged media requests with 200")
+    parser.add_argument(
+        "--media-redirect",
+        choices=("same_host", "other_host", "loop"),
+        default=None,
+        help="answer media requests with a redirect: to the API port (same host), to another host, or a loop",
+    )
     parser.add_argument("--faults", default="", help="fault knobs as k=v,k=v (e.g. latency_ms=50)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
@@ -71,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         tls=not args.no_tls,
         cert_dir=args.cert_dir,
         ignore_range=args.ignore_range,
+        media_redirect=args.media_redirect,
         faults=faults,
     )
     try:

@@ -11,6 +11,11 @@ from qms_desktop.simulator.data import Call, Dataset
 from qms_desktop.simulator.faults import Faults, Stats
 
 PROFILES = ("cisco", "spec", "legacy")
+# How the media port answers a request for a recording (cisco and legacy profiles):
+#   same_host: 302 to the same recording under /redirected on the API port (same host, another port)
+#   other_host: 302 to the same recording on another name of this machine (localhost <-> 127.0.0.1)
+#   loop: 302 to itself, for ever
+MEDIA_REDIRECTS = ("same_host", "other_host", "loop")
 
 
 class Simulator:
@@ -26,9 +31,11 @@ class Simulator:
         ignore_range: bool = False,
         secure_cookies: bool = True,
         lookup_by_id: bool = False,
+        media_redirect: str | None = None,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
+        check_media_redirect(media_redirect)
         self.profile = profile
         self.dataset = dataset
         self.clock = clock
@@ -39,6 +46,8 @@ class Simulator:
         # legacy profile: also answer getSessionBySessionId (with its string numbers), as some servers do
         self.lookup_by_id = lookup_by_id
         self.secure_cookies = secure_cookies
+        # None: media is served where it is asked for; else one of MEDIA_REDIRECTS (may change at runtime)
+        self.media_redirect = media_redirect
         # Filled in by the runner once the ports are bound (session URLs embed them).
         self.api_base = ""
         self.media_base = ""
@@ -78,3 +87,8 @@ class Simulator:
 
     def agents_csv(self) -> str:
         return self.dataset.directory.to_csv()
+
+
+def check_media_redirect(value: str | None) -> None:
+    if value is not None and value not in MEDIA_REDIRECTS:
+        raise ValueError(f"unknown media redirect {value!r}; expected one of {', '.join(MEDIA_REDIRECTS)}")
