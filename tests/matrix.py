@@ -70,6 +70,7 @@ OPERATIONS: dict[str, Cell] = {
     "audit.list": Cell(("audit", "list", "--json"), frozenset({"admin"}), audit.AUDIT_READ),
     "audit.verify": Cell(("audit", "verify", "--json"), frozenset({"admin"}), audit.AUDIT_VERIFY),
     "users.list": Cell(("users", "list", "--json"), frozenset({"admin"}), None),
+    "users.unlock": Cell(("users", "unlock", "sup", "--json"), frozenset({"admin"}), audit.USER_UNLOCK),
 }  # fmt: skip
 # The trail every call may leave besides its own row: the CLI's sign-in, and a refusal.
 BOOKKEEPING = {audit.LOGIN_SUCCESS, audit.ACCESS_DENIED}

@@ -35,7 +35,10 @@ def needs_first_admin(engine: Engine) -> bool:
 
 
 def sign_in(engine: Engine, username: str, password: str, *, from_where: str | None = None) -> Principal:
-    """The principal of a correct, enabled account (audited either way); LoginFailed otherwise."""
+    """The principal of a correct, enabled account (audited either way); LoginFailed otherwise.
+
+    Repeated failures are throttled per user name and per workstation: SignInThrottled (wait
+    `retry_after_s`) or AccountLocked (an administrator must unlock it), both LoginFailed too."""
     return users_repo.authenticate(engine, username, _typed(password), from_where=from_where)
 
 
@@ -95,6 +98,23 @@ class UserUseCases(UseCase):
         with begin_write(self.engine) as conn:
             users_repo.disable_user(conn, name, disabled)
             audit.record(conn, audit.USER_DISABLE if disabled else audit.USER_ENABLE, actor=self.actor, target=name)
+
+    def unlock_user(self, username: str) -> bool:
+        """Forget the user name's failed sign-ins and lift its lock; True when it was locked.
+        Audited (`user.unlock`) even when there was nothing to lift."""
+        self.require(Permission.USERS_MANAGE, username)
+        name = users_repo.normalize_username(username)
+        with begin_write(self.engine) as conn:
+            before = users_repo.unlock_user(conn, name)
+            locked = before is not None and before.hard_locked
+            audit.record(
+                conn,
+                audit.USER_UNLOCK,
+                actor=self.actor,
+                target=name,
+                detail={"wasLocked": locked, "failures": before.failures if before is not None else 0},
+            )
+        return locked
 
     def set_teams(self, username: str, teams: Collection[str]) -> tuple[str, ...]:
         self.require(Permission.USERS_MANAGE, username)

@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="cisco",
         help="events as real servers post them (SESSION_EVENT, 2005) or as the original specification had them",
     )
+    parser.add_argument(
+        "--media-redirect",
+        choices=("same_host", "other_host", "loop"),
+        default=None,
+        help="answer media requests with a redirect: to the API port (same host), to another host, or a loop",
+    )
     parser.add_argument("--faults", default="", help="fault knobs as k=v,k=v (e.g. latency_ms=50)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
@@ -85,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         ignore_range=args.ignore_range,
         cisco_version=args.cisco_version,
         event_shape=args.event_shape,
+        media_redirect=args.media_redirect,
         faults=faults,
     )
     try:

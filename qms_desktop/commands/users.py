@@ -1,4 +1,4 @@
-"""`qms-desktop users ...`: local accounts (add, list, disable)."""
+"""`qms-desktop users ...`: local accounts (add, list, disable, unlock)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from qms_desktop.security.roles import USER_ROLES, Role
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    users = sub.add_parser("users", help="local accounts: add, list, disable")
+    users = sub.add_parser("users", help="local accounts: add, list, disable, unlock")
     users_sub = users.add_subparsers(dest="users_command", required=True)
 
     add = users_sub.add_parser(
@@ -48,6 +48,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_acting_user_flags(dis)
     add_json_flag(dis)
     dis.set_defaults(func=run_disable)
+
+    unlock = users_sub.add_parser(
+        "unlock",
+        help="let a user sign in again after too many failed sign-ins",
+        description="Forgets the user name's failed sign-ins and lifts its lock (audited as user.unlock).",
+    )
+    unlock.add_argument("name")
+    add_acting_user_flags(unlock)
+    add_json_flag(unlock)
+    unlock.set_defaults(func=run_unlock)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -80,9 +90,9 @@ def run_list(args: argparse.Namespace) -> int:
     data: list[dict[str, Any]] = [u.to_dict() for u in rows]
 
     def text(items: list[dict[str, Any]]) -> str:
-        lines = [f"{'user':<24} {'role':<11} {'state':<9} teams"]
+        lines = [f"{'user':<24} {'role':<11} {'state':<9} {'failed':>6}  teams"]
         lines += [
-            f"{u['username']:<24} {u['role']:<11} {'disabled' if u['disabled'] else 'enabled':<9} "
+            f"{u['username']:<24} {u['role']:<11} {u['state']:<9} {u['failedSignIns']:>6}  "
             f"{','.join(u['teams']) or '-'}"
             for u in items
         ]
@@ -98,4 +108,21 @@ def run_disable(args: argparse.Namespace) -> int:
         UserUseCases(engine, principal).disable_user(args.name, disabled=not args.enable)
     state = "enabled" if args.enable else "disabled"
     emit(args, {"username": args.name.lower(), "state": state}, lambda d: f"{d['username']} {state}")
+    return 0
+
+
+@refusals_exit_2
+def run_unlock(args: argparse.Namespace) -> int:
+    with signed_in(args) as (engine, principal):
+        was_locked = UserUseCases(engine, principal).unlock_user(args.name)
+    data = {"username": args.name.strip().lower(), "wasLocked": was_locked}
+    emit(
+        args,
+        data,
+        lambda d: (
+            f"{d['username']} unlocked"
+            if was_locked
+            else f"{d['username']} was not locked (its failed sign-ins, if any, are forgotten)"
+        ),
+    )
     return 0

@@ -22,6 +22,7 @@ from qms_desktop.mediasense.errors import (
     CertificateExpired,
     CertificateHostMismatch,
     CertificateUntrusted,
+    ConnectionFailed,
     ConnectionRefused,
     EndpointNotFound,
     FingerprintMismatch,
@@ -30,6 +31,7 @@ from qms_desktop.mediasense.errors import (
     RequestTimeout,
     SessionCookieMissing,
     TlsError,
+    TlsHandshakeFailed,
 )
 from qms_desktop.mediasense.messages import Message, hint_of
 from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
@@ -153,11 +155,7 @@ def recommendations_for(error: MediaSenseError) -> list[str]:
     elif isinstance(error, HostNotFound):
         items.append(Message("advice.dns", "Check DNS on this computer, or enter the server's IP address"))
     elif isinstance(error, RequestTimeout):
-        items.append(
-            Message(
-                "advice.firewall", "A firewall may drop the traffic: check that port 8440 is open from this computer"
-            )
-        )
+        items.append(_timeout_advice(error))
     elif isinstance(error, SessionCookieMissing):
         pass
     elif isinstance(error, AuthenticationFailed):
@@ -199,7 +197,34 @@ def recommendations_for(error: MediaSenseError) -> list[str]:
                 "Ask the MediaSense administrator whether the certificate was renewed before trusting it",
             )
         )
+    elif isinstance(error, TlsHandshakeFailed):
+        items.append(
+            Message(
+                "advice.https_port",
+                "Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446",
+            )
+        )
     return items
+
+
+def _timeout_advice(error: RequestTimeout) -> Message:
+    """A timeout is no certificate problem: name the host and port that timed out and what to check."""
+    parts = urlsplit(error.url or "")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None:
+        return Message(
+            "advice.firewall", "A firewall may drop the traffic: check that port 8440 is open from this computer"
+        )
+    return Message(
+        "advice.timed_out",
+        "The connection to {host}:{port} timed out: check that a firewall or VPN lets this computer reach port "
+        "{port}, that the MediaSense service listens on it, and whether the server is overloaded",
+        host=parts.hostname,
+        port=port,
+    )
 
 
 async def test_connection(
@@ -254,7 +279,12 @@ async def test_connection(
             result.recommendations.extend(recommendations_for(error))
             if isinstance(error, TlsError):
                 result.certificate = await _presented_certificate(client.current_node, config.timeout)
-            result.message = Message("result.auth_failed", "Authentication failed: {error}", error=error.message)
+            if isinstance(error, ConnectionFailed):  # no answer at all: not the credentials' fault
+                result.message = Message(
+                    "result.no_connection", "Could not connect to MediaSense: {error}", error=error.message
+                )
+            else:
+                result.message = Message("result.auth_failed", "Authentication failed: {error}", error=error.message)
             result.node = client.current_node
             return result
         result.login_method = method

@@ -83,6 +83,15 @@ class TlsError(MediaSenseError):
     hint = "Check the server certificate"
 
 
+class TlsHandshakeFailed(TlsError):
+    """The TLS handshake failed for a reason other than the certificate (protocol, cipher, not TLS)."""
+
+    hint = (
+        "The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, "
+        "the media service 8446) and that the server accepts TLS 1.2 or later"
+    )
+
+
 class CertificateExpired(TlsError):
     hint = "The server certificate has expired: ask the MediaSense administrator to renew it"
 
@@ -169,6 +178,19 @@ class MediaUnavailable(MediaSenseError):
 
 class RangeNotSatisfiable(MediaSenseError):
     hint = "The requested byte range lies outside the recording"
+
+
+class RedirectRefused(MediaSenseError):
+    """The media service redirected to another host or scheme; the credentials are not sent there."""
+
+    hint = (
+        "QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense "
+        "administrator why the media service sends clients elsewhere"
+    )
+
+
+class TooManyRedirects(MediaSenseError):
+    hint = "The media service keeps redirecting: check the MediaSense media service and any proxy in front of it"
 
 
 WHERE_MEDIASENSE_PASSWORD = (

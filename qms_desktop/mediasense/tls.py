@@ -9,7 +9,9 @@ password is never sent to a server that cannot prove it holds the pinned certifi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
+import socket
 import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,8 +25,12 @@ from qms_desktop.mediasense.errors import (
     CertificateHostMismatch,
     CertificateUntrusted,
     ConnectionFailed,
+    ConnectionRefused,
     FingerprintMismatch,
+    HostNotFound,
+    RequestTimeout,
     TlsError,
+    TlsHandshakeFailed,
     refuse_credentials,
 )
 from qms_desktop.mediasense.messages import Message
@@ -125,30 +131,80 @@ def origin_of(url: str) -> tuple[str, int]:
 
 
 async def fetch_certificate(url: str, timeout: float = 10.0) -> CertificateInfo:
-    """The certificate a server presents, fetched without trusting it (for display and pinning)."""
+    """The certificate a server presents, fetched without trusting it (for display and pinning).
+
+    A failure is typed like a request's: refused, unknown host, a connection or a TLS handshake that
+    timed out (RequestTimeout, never a certificate error), a handshake that failed."""
     refuse_credentials(url)
     host, port = origin_of(url)
     ctx = ssl.create_default_context()
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE  # we only read the certificate here; nothing is sent
     try:
-        _reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(host, port, ssl=ctx, server_hostname=host), timeout
-        )
-    except (OSError, TimeoutError) as exc:
-        raise ConnectionFailed(f"Could not open a TLS connection to {host}:{port}: {exc}") from exc
+        _reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+    except TimeoutError as exc:
+        raise timeout_error(url, timeout, stage="connect") from exc
+    except OSError as exc:
+        raise socket_error(exc, url) from exc
+    try:
+        await asyncio.wait_for(writer.start_tls(ctx, server_hostname=host), timeout)
+    except TimeoutError as exc:
+        writer.transport.abort()  # a peer that stalled the handshake would stall a polite close too
+        raise timeout_error(url, timeout, stage="handshake") from exc
+    except OSError as exc:  # ssl.SSLError included
+        writer.transport.abort()
+        raise classify_tls_error(exc, url, pinned=False) or socket_error(exc, url) from exc
     try:
         ssl_object = writer.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
     finally:
         writer.close()
-        try:
-            await writer.wait_closed()
-        except (OSError, ssl.SSLError):
-            pass
+        with contextlib.suppress(OSError, ssl.SSLError, TimeoutError):
+            await asyncio.wait_for(writer.wait_closed(), timeout)
     if not der:
         raise TlsError(f"{host}:{port} presented no certificate")
     return certificate_info(der, host, port)
+
+
+def timeout_error(url: str, seconds: float, *, stage: str, detail: str | None = None) -> RequestTimeout:
+    """A timeout, said as one: `stage` is "connect" (TCP), "handshake" (TLS) or "answer" (the reply)."""
+    host = urlsplit(url).hostname or url
+    if stage == "connect":
+        message = Message(
+            "error.connect_timeout",
+            "The connection to {host} timed out after {seconds:g} s",
+            host=host,
+            seconds=seconds,
+        )
+    elif stage == "handshake":
+        message = Message(
+            "error.tls_handshake_timeout",
+            "{host} accepted the connection but the TLS handshake timed out after {seconds:g} s",
+            host=host,
+            seconds=seconds,
+        )
+    else:
+        message = Message("error.timeout", "{host} did not answer within {seconds:g} s", host=host, seconds=seconds)
+    return RequestTimeout(message, url=url, detail=detail)
+
+
+def socket_error(exc: BaseException, url: str) -> ConnectionFailed:
+    """A connection that could not be made or broke off: unknown host, refused, or anything else."""
+    host = urlsplit(url).hostname or url
+    if isinstance(exc, socket.gaierror):
+        return HostNotFound(
+            Message("error.host_not_found", "The host name {host!r} could not be resolved", host=host),
+            url=url,
+            detail=str(exc),
+        )
+    if isinstance(exc, ConnectionRefusedError):
+        return ConnectionRefused(Message("error.refused", "{host} refused the connection", host=host), url=url)
+    return ConnectionFailed(
+        Message(
+            "error.unreachable", "Could not reach {host}: {reason}", host=host, reason=str(exc) or type(exc).__name__
+        ),
+        url=url,
+    )
 
 
 class TrustManager:
@@ -195,52 +251,66 @@ class TrustManager:
         self._checked.add(origin)
 
 
+# Not failures of TLS itself: the handshake was waiting for the peer (a timeout wraps these), or the
+# peer closed the connection mid-handshake (a connection that broke off, retried like one).
+_WAITING = (ssl.SSLWantReadError, ssl.SSLWantWriteError)
+_CLOSED = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
+
+
 def classify_tls_error(exc: BaseException, url: str, pinned: bool) -> TlsError | None:
-    """Walk an exception chain; return a specific TLS error when the cause is a certificate problem."""
+    """Walk an exception chain; a specific TLS error when TLS itself failed, else None.
+
+    A timeout anywhere in the chain is not a TLS failure, even though a stalled handshake leaves an
+    SSLWantReadError behind it: None, so the caller reports (and retries) a timeout. Only a failed
+    verification says "certificate"; another handshake failure is `TlsHandshakeFailed`."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
+        if isinstance(current, (TimeoutError, *_WAITING, *_CLOSED)):
+            return None
         if isinstance(current, ssl.SSLCertVerificationError):
-            code = current.verify_code
-            reason = current.verify_message or str(current)
-            if pinned:
-                return FingerprintMismatch(
-                    Message(
-                        "error.fingerprint_mismatch",
-                        "The server's certificate does not match the pinned one ({reason})",
-                        reason=reason,
-                    ),
-                    url=url,
-                )
-            if code in _EXPIRED:
-                return CertificateExpired(
-                    Message("error.cert_expired", "The server certificate has expired ({reason})", reason=reason),
-                    url=url,
-                )
-            if code in _HOST_MISMATCH:
-                return CertificateHostMismatch(
-                    Message(
-                        "error.cert_host",
-                        "The server certificate does not match the host name ({reason})",
-                        reason=reason,
-                    ),
-                    url=url,
-                )
-            if code in _UNTRUSTED:
-                return CertificateUntrusted(
-                    Message("error.cert_untrusted", "The server certificate is not trusted ({reason})", reason=reason),
-                    url=url,
-                )
-            return TlsError(
-                Message(
-                    "error.cert_unverified", "The server certificate could not be verified ({reason})", reason=reason
-                ),
-                url=url,
-            )
+            return _verification_error(current, url, pinned)
         if isinstance(current, ssl.SSLError):
-            return TlsError(
+            return TlsHandshakeFailed(
                 Message("error.tls_handshake", "TLS handshake failed: {reason}", reason=str(current)), url=url
             )
         current = current.__cause__ or current.__context__
     return None
+
+
+def _verification_error(error: ssl.SSLCertVerificationError, url: str, pinned: bool) -> TlsError:
+    code = error.verify_code
+    reason = error.verify_message or str(error)
+    if pinned:
+        return FingerprintMismatch(
+            Message(
+                "error.fingerprint_mismatch",
+                "The server's certificate does not match the pinned one ({reason})",
+                reason=reason,
+            ),
+            url=url,
+        )
+    if code in _EXPIRED:
+        return CertificateExpired(
+            Message("error.cert_expired", "The server certificate has expired ({reason})", reason=reason),
+            url=url,
+        )
+    if code in _HOST_MISMATCH:
+        return CertificateHostMismatch(
+            Message(
+                "error.cert_host",
+                "The server certificate does not match the host name ({reason})",
+                reason=reason,
+            ),
+            url=url,
+        )
+    if code in _UNTRUSTED:
+        return CertificateUntrusted(
+            Message("error.cert_untrusted", "The server certificate is not trusted ({reason})", reason=reason),
+            url=url,
+        )
+    return TlsError(
+        Message("error.cert_unverified", "The server certificate could not be verified ({reason})", reason=reason),
+        url=url,
+    )

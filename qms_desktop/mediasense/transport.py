@@ -13,6 +13,7 @@ import email.utils
 import logging
 import random
 import socket
+import ssl
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -30,17 +31,14 @@ from qms_desktop.mediasense.errors import (
     AccessForbidden,
     ApiError,
     ConnectionFailed,
-    ConnectionRefused,
     EndpointNotFound,
-    HostNotFound,
     MalformedResponse,
     MediaSenseError,
-    RequestTimeout,
     ServerBusy,
     ServerError,
 )
 from qms_desktop.mediasense.messages import Message
-from qms_desktop.mediasense.tls import TrustManager, classify_tls_error
+from qms_desktop.mediasense.tls import TrustManager, classify_tls_error, socket_error, timeout_error
 
 log = logging.getLogger("qms.http")
 T = TypeVar("T")
@@ -193,7 +191,11 @@ class Transport:
     ) -> tuple[httpx.Response, Any, int]:
         """One logged API request: (response, decoded JSON or None, duration in ms)."""
         url = node + path
-        await self.prepare_tls(url)
+        try:
+            await self.prepare_tls(url)
+        except ConnectionFailed as unreachable:  # pinned: the certificate check could not reach the node
+            log.warning("%s %s: %s", method, path, unreachable.message, extra={"request_id": request_id, "node": node})
+            raise Retryable(unreachable, failover=True) from unreachable
         started = time.perf_counter()
         try:
             response = await self.http.request(
@@ -264,7 +266,7 @@ class Transport:
         try:
             return await self.http.send(request, stream=True)
         except httpx.HTTPError as exc:
-            raise self.transport_error(exc, url) from exc
+            raise self.transport_error(exc, url, read_timeout=self.config.media_timeout) from exc
         finally:
             self.http.cookies.clear()
 
@@ -348,32 +350,30 @@ class Transport:
                 url=url,
             )
 
-    def transport_error(self, exc: httpx.HTTPError, url: str) -> MediaSenseError:
+    def transport_error(self, exc: httpx.HTTPError, url: str, *, read_timeout: float | None = None) -> MediaSenseError:
+        """The typed error for a request that got no answer. Timeouts come first: a TLS handshake that
+        stalls leaves an SSLWantReadError in the chain, and it is a timeout (retried, failed over), not a
+        certificate problem. `read_timeout`: the read limit when it is not the configured timeout."""
+        host = urlsplit(url).hostname or url
+        if isinstance(exc, httpx.TimeoutException):
+            if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+                stage = "handshake" if _in_chain(exc, ssl.SSLError) else "connect"
+                seconds = self.config.timeout
+            else:
+                stage = "answer"
+                seconds = read_timeout if isinstance(exc, httpx.ReadTimeout) and read_timeout else self.config.timeout
+            return timeout_error(url, seconds, stage=stage, detail=type(exc).__name__)
         tls = classify_tls_error(exc, url, pinned=self.trust.settings.mode == "pinned")
         if tls is not None:
             return tls
-        host = urlsplit(url).hostname or url
-        if isinstance(exc, httpx.TimeoutException):
-            return RequestTimeout(
-                Message(
-                    "error.timeout",
-                    "{host} did not answer within {seconds:g} s",
-                    host=host,
-                    seconds=self.config.timeout,
-                ),
-                url=url,
-                detail=type(exc).__name__,
-            )
         cause = _root_cause(exc)
-        if isinstance(cause, socket.gaierror):
-            return HostNotFound(
-                Message("error.host_not_found", "The host name {host!r} could not be resolved", host=host),
-                url=url,
-                detail=str(cause),
-            )
-        if isinstance(cause, ConnectionRefusedError) or "refused" in str(exc).lower():
-            return ConnectionRefused(Message("error.refused", "{host} refused the connection", host=host), url=url)
-        if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        if isinstance(cause, socket.gaierror | ConnectionRefusedError):
+            return socket_error(cause, url)
+        if "refused" in str(exc).lower():
+            return socket_error(ConnectionRefusedError(str(exc)), url)
+        if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError) or isinstance(
+            cause, ssl.SSLError
+        ):
             return ConnectionFailed(
                 Message("error.broke_off", "The connection to {host} broke off: {reason}", host=host, reason=str(exc)),
                 url=url,
@@ -403,6 +403,17 @@ def retry_after(response: httpx.Response) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _in_chain(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -7,15 +7,18 @@ the use cases in `qms_desktop.app`.
 from qms_desktop.security.audit import AuditEvent, AuditRow, AuditWriter, export_csv, list_audit, record
 from qms_desktop.security.errors import (
     AccountDisabled,
+    AccountLocked,
     InvalidUserInput,
     LoginFailed,
     PermissionDenied,
     SecurityError,
+    SignInThrottled,
     StreamLimitReached,
     UnknownUser,
     UserExists,
 )
 from qms_desktop.security.roles import ROLE_PERMISSIONS, Permission, Principal, Role, require
+from qms_desktop.security.throttle import DEFAULT_POLICY, ThrottlePolicy
 from qms_desktop.security.users import (
     UserInfo,
     authenticate,
@@ -26,11 +29,14 @@ from qms_desktop.security.users import (
     needs_first_admin,
     set_password,
     set_teams,
+    unlock_user,
 )
 
 __all__ = [
+    "DEFAULT_POLICY",
     "ROLE_PERMISSIONS",
     "AccountDisabled",
+    "AccountLocked",
     "AuditEvent",
     "AuditRow",
     "AuditWriter",
@@ -41,7 +47,9 @@ __all__ = [
     "Principal",
     "Role",
     "SecurityError",
+    "SignInThrottled",
     "StreamLimitReached",
+    "ThrottlePolicy",
     "UnknownUser",
     "UserExists",
     "UserInfo",
@@ -57,4 +65,5 @@ __all__ = [
     "require",
     "set_password",
     "set_teams",
+    "unlock_user",
 ]

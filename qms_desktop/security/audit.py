@@ -34,6 +34,8 @@ log = logging.getLogger("qms.audit")
 # Actions written by the app (free-form strings are allowed; these are the ones we emit).
 LOGIN_SUCCESS = "login.success"
 LOGIN_FAILURE = "login.failure"
+LOGIN_THROTTLED = "login.throttled"  # refused unheard: too many failed sign-ins (user name or workstation)
+LOGIN_LOCKOUT = "login.lockout"  # a user name locked until an administrator unlocks it
 ACCESS_DENIED = "access.denied"
 PLAYBACK_START = "playback.start"
 PLAYBACK_STOP = "playback.stop"
@@ -59,6 +61,7 @@ USER_PASSWORD = "user.password"
 USER_DISABLE = "user.disable"
 USER_ENABLE = "user.enable"
 USER_TEAMS = "user.teams"
+USER_UNLOCK = "user.unlock"
 
 OK = "ok"
 DENIED = "denied"

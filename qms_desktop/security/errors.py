@@ -36,6 +36,26 @@ class AccountDisabled(LoginFailed):
     hint = "This account is disabled: ask an administrator to enable it"
 
 
+class SignInThrottled(LoginFailed):
+    """Too many failed sign-ins for this user name or from this workstation: the attempt was refused
+    without its password being checked. The message is the same whether or not the user exists."""
+
+    hint = "Wait, then check the user name and password; an administrator can reset the password"
+
+    def __init__(self, retry_after_s: int | None, *, message: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message or f"Too many failed sign-ins: try again in {retry_after_s} s", hint=hint)
+        self.retry_after_s = retry_after_s
+
+
+class AccountLocked(SignInThrottled):
+    """So many failed sign-ins for this user name that it is locked until an administrator unlocks it."""
+
+    hint = "Ask an administrator to unlock it (the Users tab, or `qms-desktop users unlock NAME`)"
+
+    def __init__(self, *, hint: str | None = None) -> None:
+        super().__init__(None, message="Too many failed sign-ins: this user name is locked", hint=hint)
+
+
 class UserExists(SecurityError):
     hint = "Choose another user name, or change the existing user's password or teams"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from qms_desktop.simulator.core import MEDIA_REDIRECTS, check_media_redirect
 from qms_desktop.simulator.events import ACTIONS, HUB, TAG_ACTIONS
 from qms_desktop.simulator.responses import json_response, read_json, sim_of
 
@@ -53,6 +54,20 @@ async def set_clock(request: web.Request) -> web.Response:
     return json_response({"now": clock.now_ms(), "frozen": clock.frozen})
 
 
+async def set_media(request: web.Request) -> web.Response:
+    """{"redirect": "same_host" | "other_host" | "loop" | null}: how the media port answers."""
+    body = await read_json(request)
+    if not isinstance(body, dict) or "redirect" not in body:
+        return json_response({"error": f'expected {{"redirect": one of {", ".join(MEDIA_REDIRECTS)} or null}}'}, 400)
+    mode = body["redirect"]
+    try:
+        check_media_redirect(mode if mode is None else str(mode))
+    except ValueError as exc:
+        return json_response({"error": str(exc)}, status=400)
+    sim_of(request).media_redirect = mode
+    return json_response({"redirect": mode})
+
+
 async def stats(request: web.Request) -> web.Response:
     return json_response(sim_of(request).stats.snapshot())
 
@@ -89,5 +104,6 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get(f"{PREFIX}/clock", get_clock)
     app.router.add_post(f"{PREFIX}/clock", set_clock)
     app.router.add_get(f"{PREFIX}/stats", stats)
+    app.router.add_post(f"{PREFIX}/media", set_media)
     app.router.add_get(f"{PREFIX}/count", count)
     app.router.add_post(f"{PREFIX}/events", emit_event)

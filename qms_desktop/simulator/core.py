@@ -18,6 +18,11 @@ CISCO_VERSIONS = ("11.5", "8.5")
 # string, 2005 on a repeated subscription); "spec" as the original specification described them
 # (sessionEvent, a boolean forwardedEvent, 4030 carrying the original id on a repeat).
 EVENT_SHAPES = ("cisco", "spec")
+# How the media port answers a request for a recording (cisco and legacy profiles):
+#   same_host: 302 to the same recording under /redirected on the API port (same host, another port)
+#   other_host: 302 to the same recording on another name of this machine (localhost <-> 127.0.0.1)
+#   loop: 302 to itself, for ever
+MEDIA_REDIRECTS = ("same_host", "other_host", "loop")
 
 
 class Simulator:
@@ -35,6 +40,7 @@ class Simulator:
         lookup_by_id: bool = False,
         cisco_version: str = "11.5",
         event_shape: str = "cisco",
+        media_redirect: str | None = None,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
@@ -42,6 +48,7 @@ class Simulator:
             raise ValueError(f"unknown cisco_version {cisco_version!r}; expected one of {', '.join(CISCO_VERSIONS)}")
         if event_shape not in EVENT_SHAPES:
             raise ValueError(f"unknown event_shape {event_shape!r}; expected one of {', '.join(EVENT_SHAPES)}")
+        check_media_redirect(media_redirect)
         self.cisco_version = cisco_version
         self.urls_array = cisco_version == "8.5"
         self.event_shape = event_shape
@@ -55,6 +62,8 @@ class Simulator:
         # legacy profile: also answer getSessionBySessionId (with its string numbers), as some servers do
         self.lookup_by_id = lookup_by_id
         self.secure_cookies = secure_cookies
+        # None: media is served where it is asked for; else one of MEDIA_REDIRECTS (may change at runtime)
+        self.media_redirect = media_redirect
         # Filled in by the runner once the ports are bound (session URLs embed them).
         self.api_base = ""
         self.media_base = ""
@@ -94,3 +103,8 @@ class Simulator:
 
     def agents_csv(self) -> str:
         return self.dataset.directory.to_csv()
+
+
+def check_media_redirect(value: str | None) -> None:
+    if value is not None and value not in MEDIA_REDIRECTS:
+        raise ValueError(f"unknown media redirect {value!r}; expected one of {', '.join(MEDIA_REDIRECTS)}")

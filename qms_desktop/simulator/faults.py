@@ -174,6 +174,20 @@ def _is_number(text: str) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class MediaRequest:
+    """One request to a media path as the simulator saw it (headers summarised, no secrets)."""
+
+    method: str
+    port: int
+    path_qs: str
+    accept: str | None
+    basic: bool  # an Authorization: Basic header was sent
+    jsessionid: bool  # a JSESSIONID cookie (or header) was sent
+    range: str | None
+    status: int = 0  # filled when answered
+
+
 class Stats:
     """What the simulator saw; tests assert on it. Mutated only under the lock."""
 
@@ -190,6 +204,8 @@ class Stats:
         self.events_delivered = 0
         self.events_failed = 0
         self.events: list[tuple[str, str, str]] = []  # (action, sessionId or "", subscriber uri)
+        # Every request on a media path, with what a test checks of its headers (never their values).
+        self.media_requests: deque[MediaRequest] = deque(maxlen=10_000)
 
     def count_request(self, method: str, path: str) -> None:
         with self._lock:
@@ -211,6 +227,14 @@ class Stats:
     def count_range(self, path: str, header: str | None, status: int) -> None:
         with self._lock:
             self.ranges.append((path, header, status))
+
+    def log_media_request(self, entry: MediaRequest) -> None:
+        with self._lock:
+            self.media_requests.append(entry)
+
+    def media_log(self) -> list[MediaRequest]:
+        with self._lock:
+            return list(self.media_requests)
 
     def count_fault(self, name: str) -> None:
         with self._lock:
@@ -238,6 +262,7 @@ class Stats:
             self.faults.clear()
             self.events_delivered = self.events_failed = 0
             self.events.clear()
+            self.media_requests.clear()
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
@@ -249,4 +274,17 @@ class Stats:
                 "faults": dict(self.faults),
                 "events_delivered": self.events_delivered,
                 "events_failed": self.events_failed,
+                "media_requests": [
+                    {
+                        "method": m.method,
+                        "port": m.port,
+                        "path": m.path_qs,
+                        "accept": m.accept,
+                        "basic": m.basic,
+                        "jsessionid": m.jsessionid,
+                        "range": m.range,
+                        "status": m.status,
+                    }
+                    for m in self.media_requests
+                ],
             }

@@ -20,7 +20,7 @@ from typing import Any
 from aiohttp import web
 
 from qms_desktop.simulator.clock import SimClock, to_ms
-from qms_desktop.simulator.core import Simulator
+from qms_desktop.simulator.core import Simulator, check_media_redirect
 from qms_desktop.simulator.data import Dataset
 from qms_desktop.simulator.events import HUB, EventHub
 from qms_desktop.simulator.faults import Faults, Stats
@@ -53,6 +53,7 @@ class SimulatorConfig:
     lookup_by_id: bool = False  # legacy profile: answer getSessionBySessionId too
     cisco_version: str = "11.5"  # "8.5": `urls` as an array of one-key objects (answers and events)
     event_shape: str = "cisco"  # "spec": sessionEvent, boolean forwardedEvent, 4030 on a repeat
+    media_redirect: str | None = None  # see core.MEDIA_REDIRECTS
     faults: Faults | dict[str, Any] | None = None
     fault_seed: int = 0
 
@@ -91,6 +92,7 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         lookup_by_id=config.lookup_by_id,
         cisco_version=config.cisco_version,
         event_shape=config.event_shape,
+        media_redirect=config.media_redirect,
         secure_cookies=config.tls or config.ssl_context is not None,
     )
 
@@ -276,6 +278,11 @@ class RunningSimulator:
     @property
     def events(self) -> EventHub | None:
         return self._api_app.get(HUB) if self._api_app is not None else None
+
+    def set_media_redirect(self, mode: str | None) -> None:
+        """Switch how the media port answers: None serves, else one of core.MEDIA_REDIRECTS."""
+        check_media_redirect(mode)
+        self.simulator.media_redirect = mode
 
     def emit_session_event(self, session_id: str, action: str) -> None:
         """Send a session event (STARTED/UPDATED/ENDED/DELETED/PRUNED) to every subscriber now."""

@@ -27,7 +27,7 @@ async def faults_middleware(request: web.Request, handler: Handler) -> web.Strea
     if faults.take_5xx():
         stats.count_fault("error_5xx")
         return web.Response(status=503, text="Service Unavailable (simulated)")
-    if request.app[ROLE] == "api" and faults.take_busy():
+    if request.app[ROLE] == "api" and not request.path.startswith(api_media.REDIRECTED) and faults.take_busy():
         stats.count_fault("busy")
         if sim.profile == "cisco":
             return envelope(5042, detail=f"retry after {faults.retry_after} s")
@@ -82,6 +82,8 @@ def build_api_app(sim: Simulator) -> web.Application:
         api_spec.add_routes(app)
     else:
         api_legacy.add_routes(app)
+    if sim.profile != "spec":
+        api_media.add_redirect_targets(app)  # where a same-host media redirect may send a client
     return app
 
 

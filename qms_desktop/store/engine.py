@@ -24,6 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from qms_desktop.domain.time import now_ms
 from qms_desktop.domain.urls import CredentialsInUrl
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -184,6 +185,16 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         # fails with SQLITE_BUSY on lock upgrade; plain readers keep the deferred BEGIN.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def database_now_ms(conn: Connection) -> int:
+    """Now, by the database's clock: PostgreSQL's `clock_timestamp()`, so workstations whose clocks
+    disagree agree on when a lease or a sign-in delay runs out; for SQLite (one file on one machine)
+    that machine's clock."""
+    if conn.dialect.name == "postgresql":
+        sql = "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
+        return int(conn.exec_driver_sql(sql).scalar_one())
+    return now_ms()  # SQLite runs in this process, on the machine that holds the file
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from qms_desktop.domain.time import now_ms
+from qms_desktop.store.engine import database_now_ms
 from qms_desktop.store.schema import playback_slots
 
 # pg_advisory_xact_lock(class, hashtext(username)): claims of one user are serialised, others not.
@@ -44,14 +44,6 @@ class SlotRow:
     track: int | None
     acquired_ms: int
     expires_ms: int
-
-
-def database_now_ms(conn: Connection) -> int:
-    """Now, by the database's clock (see the module's docstring)."""
-    if conn.dialect.name == "postgresql":
-        sql = "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"
-        return int(conn.exec_driver_sql(sql).scalar_one())
-    return now_ms()  # SQLite runs in this process, on the machine that holds the file
 
 
 def claim_slot(

@@ -300,3 +300,23 @@ playback_slots = sa.Table(
     sa.Column("acquired_ms", Ms, nullable=False),
     sa.Column("expires_ms", Ms, nullable=False),
 )
+
+# ---- sign-in throttling (migration 0006_sign_in_throttle): failed sign-ins per user name and per host --
+
+# Consecutive failed sign-ins, keyed by the normalized user name (whether or not such a user exists,
+# so the answers do not tell) and by the workstation's host name. After a few, the key is refused until
+# `locked_until_ms` (the database's clock), doubling each time; a user name with many is `hard_locked`
+# until an administrator unlocks it. A success deletes the rows; rows idle for a day are pruned.
+SIGN_IN_KEY_KINDS = ("user", "host")
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("key_kind", sa.String(8), primary_key=True),
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_failure_ms", Ms, nullable=False),
+    sa.Column("locked_until_ms", Ms, nullable=False, server_default="0"),
+    sa.Column("hard_locked", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.CheckConstraint("key_kind IN ('user', 'host')", name="ck_sign_in_failures_key_kind"),
+    sa.Index("ix_sign_in_failures_last_failure", "last_failure_ms"),
+)

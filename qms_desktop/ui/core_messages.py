@@ -64,6 +64,7 @@ SOURCES: dict[str, str] = {
     "result.url_invalid": QT_TRANSLATE_NOOP("CoreMessages", "The MediaSense URL is not valid"),
     "result.auth_failed": QT_TRANSLATE_NOOP("CoreMessages", "Authentication failed: {error}"),
     "result.api_failed": QT_TRANSLATE_NOOP("CoreMessages", "API access failed: {error}"),
+    "result.no_connection": QT_TRANSLATE_NOOP("CoreMessages", "Could not connect to MediaSense: {error}"),
     # Recommendations (diagnostics.recommendations_for and the clock check)
     "advice.port": QT_TRANSLATE_NOOP(
         "CoreMessages", "Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446"
@@ -71,6 +72,15 @@ SOURCES: dict[str, str] = {
     "advice.dns": QT_TRANSLATE_NOOP("CoreMessages", "Check DNS on this computer, or enter the server's IP address"),
     "advice.firewall": QT_TRANSLATE_NOOP(
         "CoreMessages", "A firewall may drop the traffic: check that port 8440 is open from this computer"
+    ),
+    "advice.timed_out": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The connection to {host}:{port} timed out: check that a firewall or VPN lets this computer reach port "
+        "{port}, that the MediaSense service listens on it, and whether the server is overloaded",
+    ),
+    "advice.https_port": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446",
     ),
     "advice.search_and_play": QT_TRANSLATE_NOOP(
         "CoreMessages", "Try signing in to MediaSense's Search and Play with the same user to confirm the password"
@@ -119,6 +129,12 @@ SOURCES: dict[str, str] = {
         "CoreMessages", "MediaSense accepted the sign-in but sent no JSESSIONID session cookie"
     ),
     "error.timeout": QT_TRANSLATE_NOOP("CoreMessages", "{host} did not answer within {seconds:g} s"),
+    "error.connect_timeout": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The connection to {host} timed out after {seconds:g} s"
+    ),
+    "error.tls_handshake_timeout": QT_TRANSLATE_NOOP(
+        "CoreMessages", "{host} accepted the connection but the TLS handshake timed out after {seconds:g} s"
+    ),
     "error.host_not_found": QT_TRANSLATE_NOOP("CoreMessages", "The host name {host!r} could not be resolved"),
     "error.refused": QT_TRANSLATE_NOOP("CoreMessages", "{host} refused the connection"),
     "error.broke_off": QT_TRANSLATE_NOOP("CoreMessages", "The connection to {host} broke off: {reason}"),
@@ -142,6 +158,23 @@ SOURCES: dict[str, str] = {
         "CoreMessages", "The server certificate could not be verified ({reason})"
     ),
     "error.tls_handshake": QT_TRANSLATE_NOOP("CoreMessages", "TLS handshake failed: {reason}"),
+    # Media redirects (mediasense.download)
+    "error.redirect_no_location": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The media service answered HTTP {status} without saying where to (no Location header)"
+    ),
+    "error.redirect_scheme": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense "
+        "credentials are not sent there",
+    ),
+    "error.redirect_other_host": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media server {from_host} redirected to another host, {to_host}; the MediaSense "
+        "credentials are not sent there",
+    ),
+    "error.too_many_redirects": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The media service redirected more than {limit} times"
+    ),
     # Hints of the typed errors (mediasense.errors), keyed by the error's class name
     "hint.ConfigurationError": QT_TRANSLATE_NOOP("CoreMessages", "Check the MediaSense URL and connection settings"),
     "hint.ConnectionFailed": QT_TRANSLATE_NOOP(
@@ -159,6 +192,11 @@ SOURCES: dict[str, str] = {
         "CoreMessages", "The server did not answer in time: check firewalls and VPN, or raise the timeout"
     ),
     "hint.TlsError": QT_TRANSLATE_NOOP("CoreMessages", "Check the server certificate"),
+    "hint.TlsHandshakeFailed": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, "
+        "the media service 8446) and that the server accepts TLS 1.2 or later",
+    ),
     "hint.CertificateExpired": QT_TRANSLATE_NOOP(
         "CoreMessages", "The server certificate has expired: ask the MediaSense administrator to renew it"
     ),
@@ -213,6 +251,15 @@ SOURCES: dict[str, str] = {
     ),
     "hint.RangeNotSatisfiable": QT_TRANSLATE_NOOP(
         "CoreMessages", "The requested byte range lies outside the recording"
+    ),
+    "hint.RedirectRefused": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense "
+        "administrator why the media service sends clients elsewhere",
+    ),
+    "hint.TooManyRedirects": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The media service keeps redirecting: check the MediaSense media service and any proxy in front of it",
     ),
 }
 

@@ -12,7 +12,14 @@ import logging
 import re
 
 from qms_desktop.app.users import create_first_admin, needs_first_admin, sign_in
-from qms_desktop.security.errors import AccountDisabled, InvalidUserInput, LoginFailed, PermissionDenied
+from qms_desktop.security.errors import (
+    AccountDisabled,
+    AccountLocked,
+    InvalidUserInput,
+    LoginFailed,
+    PermissionDenied,
+    SignInThrottled,
+)
 from qms_desktop.security.passwords import MIN_PASSWORD_LENGTH
 from qms_desktop.security.roles import Principal
 from qms_desktop.ui.context import UiContext
@@ -240,6 +247,14 @@ class LoginController(QObject):
             await asyncio.sleep(FAILURE_DELAY_S)
             if isinstance(exc, AccountDisabled):
                 message = self.tr("This account is disabled. Ask an administrator to enable it.")
+            elif isinstance(exc, AccountLocked):
+                message = self.tr(
+                    "Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it."
+                )
+            elif isinstance(exc, SignInThrottled):
+                message = self.tr("Too many failed sign-ins. Wait {n} s, then try again.").format(
+                    n=exc.retry_after_s or 1
+                )
             else:
                 message = self.tr("Wrong user name or password. Check both and try again.")
         except PermissionDenied:  # someone created an administrator meanwhile

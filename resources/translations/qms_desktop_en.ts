@@ -778,307 +778,367 @@
         <translation>API access failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="68" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="67" />
+        <source>Could not connect to MediaSense: {error}</source>
+        <translation>Could not connect to MediaSense: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="69" />
         <source>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</source>
         <translation>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="71" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="72" />
         <source>Check DNS on this computer, or enter the server's IP address</source>
         <translation>Check DNS on this computer, or enter the server's IP address</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="72" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="73" />
         <source>A firewall may drop the traffic: check that port 8440 is open from this computer</source>
         <translation>A firewall may drop the traffic: check that port 8440 is open from this computer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="75" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="76" />
+        <source>The connection to {host}:{port} timed out: check that a firewall or VPN lets this computer reach port {port}, that the MediaSense service listens on it, and whether the server is overloaded</source>
+        <translation>The connection to {host}:{port} timed out: check that a firewall or VPN lets this computer reach port {port}, that the MediaSense service listens on it, and whether the server is overloaded</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="81" />
+        <source>Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446</source>
+        <translation>Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="85" />
         <source>Try signing in to MediaSense's Search and Play with the same user to confirm the password</source>
         <translation>Try signing in to MediaSense's Search and Play with the same user to confirm the password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="78" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="88" />
         <source>In MediaSense administration, add the user to the API users</source>
         <translation>In MediaSense administration, add the user to the API users</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="79" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="89" />
         <source>The server may run another MediaSense version: check the version, and that the URL is the server's root (https://host:8440) without a path</source>
         <translation>The server may run another MediaSense version: check the version, and that the URL is the server's root (https://host:8440) without a path</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="84" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="94" />
         <source>Until it is renewed you can pin the current certificate's fingerprint after checking it</source>
         <translation>Until it is renewed you can pin the current certificate's fingerprint after checking it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="87" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="97" />
         <source>Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</source>
         <translation>Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="92" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="102" />
         <source>Ask the MediaSense administrator whether the certificate was renewed before trusting it</source>
         <translation>Ask the MediaSense administrator whether the certificate was renewed before trusting it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="95" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="105" />
         <source>The server clock differs from this computer's by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</source>
         <translation>The server clock differs from this computer's by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="101" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="111" />
         <source>MediaSense rejected the credentials after signing in again</source>
         <translation>MediaSense rejected the credentials after signing in again</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="104" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="114" />
         <source>MediaSense rejected a fresh session</source>
         <translation>MediaSense rejected a fresh session</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="105" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="115" />
         <source>MediaSense answered {path} with invalid JSON ({reason})</source>
         <translation>MediaSense answered {path} with invalid JSON ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="106" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="116" />
         <source>MediaSense has no {path} (HTTP {status})</source>
         <translation>MediaSense has no {path} (HTTP {status})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="107" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="117" />
         <source>MediaSense refused access (HTTP 403)</source>
         <translation>MediaSense refused access (HTTP 403)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="108" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="118" />
         <source>MediaSense is rate limiting requests (HTTP 429)</source>
         <translation>MediaSense is rate limiting requests (HTTP 429)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="109" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="119" />
         <source>MediaSense answered HTTP {status}</source>
         <translation>MediaSense answered HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="110" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="120" />
         <source>MediaSense has too many concurrent requests</source>
         <translation>MediaSense has too many concurrent requests</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="111" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="121" />
         <source>MediaSense refused the request</source>
         <translation>MediaSense refused the request</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="112" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="122" />
         <source>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</source>
         <translation>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="115" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="125" />
         <source>MediaSense rejected the user name or password</source>
         <translation>MediaSense rejected the user name or password</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="116" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="126" />
         <source>MediaSense refused this user access to the API</source>
         <translation>MediaSense refused this user access to the API</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="117" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="127" />
         <source>MediaSense is busy</source>
         <translation>MediaSense is busy</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="118" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="128" />
         <source>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</source>
         <translation>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="121" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="131" />
         <source>{host} did not answer within {seconds:g} s</source>
         <translation>{host} did not answer within {seconds:g} s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="122" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="132" />
+        <source>The connection to {host} timed out after {seconds:g} s</source>
+        <translation>The connection to {host} timed out after {seconds:g} s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="135" />
+        <source>{host} accepted the connection but the TLS handshake timed out after {seconds:g} s</source>
+        <translation>{host} accepted the connection but the TLS handshake timed out after {seconds:g} s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="138" />
         <source>The host name {host!r} could not be resolved</source>
         <translation>The host name {host!r} could not be resolved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="123" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="139" />
         <source>{host} refused the connection</source>
         <translation>{host} refused the connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="124" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="140" />
         <source>The connection to {host} broke off: {reason}</source>
         <translation>The connection to {host} broke off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="125" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="141" />
         <source>Could not reach {host}: {reason}</source>
         <translation>Could not reach {host}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="126" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="142" />
         <source>getSystemTime answered without currentSystemTime</source>
         <translation>getSystemTime answered without currentSystemTime</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="127" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="143" />
         <source>MediaSense answered {path} in an unexpected shape: {reason}</source>
         <translation>MediaSense answered {path} in an unexpected shape: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="130" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="146" />
         <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
         <translation>{node} offers none of the session query endpoints QMS Desktop knows</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="133" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="149" />
         <source>The server's certificate does not match the pinned one ({reason})</source>
         <translation>The server's certificate does not match the pinned one ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="136" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="152" />
         <source>The server certificate has expired ({reason})</source>
         <translation>The server certificate has expired ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="137" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="153" />
         <source>The server certificate does not match the host name ({reason})</source>
         <translation>The server certificate does not match the host name ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="140" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="156" />
         <source>The server certificate is not trusted ({reason})</source>
         <translation>The server certificate is not trusted ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="141" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="157" />
         <source>The server certificate could not be verified ({reason})</source>
         <translation>The server certificate could not be verified ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="144" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="160" />
         <source>TLS handshake failed: {reason}</source>
         <translation>TLS handshake failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="146" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
+        <source>The media service answered HTTP {status} without saying where to (no Location header)</source>
+        <translation>The media service answered HTTP {status} without saying where to (no Location header)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
+        <source>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</source>
+        <translation>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
+        <source>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</source>
+        <translation>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="175" />
+        <source>The media service redirected more than {limit} times</source>
+        <translation>The media service redirected more than {limit} times</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="179" />
         <source>Check the MediaSense URL and connection settings</source>
         <translation>Check the MediaSense URL and connection settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="147" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="180" />
         <source>Check that the MediaSense host and port are right and reachable from this computer</source>
         <translation>Check that the MediaSense host and port are right and reachable from this computer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="150" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="183" />
         <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
         <translation>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="155" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="188" />
         <source>The host name does not resolve: check its spelling or use the server's IP address</source>
         <translation>The host name does not resolve: check its spelling or use the server's IP address</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="158" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="191" />
         <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
         <translation>The server did not answer in time: check firewalls and VPN, or raise the timeout</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="161" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="194" />
         <source>Check the server certificate</source>
         <translation>Check the server certificate</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="195" />
+        <source>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</source>
+        <translation>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
         <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
         <translation>The server certificate has expired: ask the MediaSense administrator to renew it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="203" />
         <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</source>
         <translation>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
         <source>The certificate was issued for another name: connect with the name it was issued for</source>
         <translation>The certificate was issued for another name: connect with the name it was issued for</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="173" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="211" />
         <source>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
         <translation>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="178" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="216" />
         <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
         <translation>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="183" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="221" />
         <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
         <translation>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="186" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="224" />
         <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</source>
         <translation>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="191" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="229" />
         <source>The MediaSense session keeps expiring: check the server's clock and the API service</source>
         <translation>The MediaSense session keeps expiring: check the server's clock and the API service</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="194" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="232" />
         <source>This MediaSense version does not offer that API: check the version and the base URL</source>
         <translation>This MediaSense version does not offer that API: check the version and the base URL</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="197" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="235" />
         <source>MediaSense is busy with too many requests: try again in a few minutes</source>
         <translation>MediaSense is busy with too many requests: try again in a few minutes</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="238" />
         <source>MediaSense reported an internal error: check the server's health and try again later</source>
         <translation>MediaSense reported an internal error: check the server's health and try again later</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="203" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="241" />
         <source>MediaSense refused the request; the detail says why</source>
         <translation>MediaSense refused the request; the detail says why</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="204" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="242" />
         <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
         <translation>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="246" />
         <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
         <translation>The audio has been pruned from MediaSense (retention policy); the metadata remains</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="211" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="249" />
         <source>The recording has no playable media yet (the call may still be active)</source>
         <translation>The recording has no playable media yet (the call may still be active)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="214" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="252" />
         <source>The requested byte range lies outside the recording</source>
         <translation>The requested byte range lies outside the recording</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="254" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="255" />
+        <source>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</source>
+        <translation>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="260" />
+        <source>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</source>
+        <translation>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="301" />
         <source> (responseCode {code})</source>
         <translation> (responseCode {code})</translation>
     </message>
@@ -1532,17 +1592,27 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="242" />
+        <location filename="../../qms_desktop/ui/login.py" line="249" />
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>This account is disabled. Ask an administrator to enable it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="244" />
+        <location filename="../../qms_desktop/ui/login.py" line="252" />
+        <source>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</source>
+        <translation>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="255" />
+        <source>Too many failed sign-ins. Wait {n} s, then try again.</source>
+        <translation>Too many failed sign-ins. Wait {n} s, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="259" />
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Wrong user name or password. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247" />
+        <location filename="../../qms_desktop/ui/login.py" line="262" />
         <source>An administrator already exists: sign in with that account.</source>
         <translation>An administrator already exists: sign in with that account.</translation>
     </message>
@@ -1550,97 +1620,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="116" />
+        <location filename="../../qms_desktop/ui/login.py" line="123" />
         <source>Enter a user name.</source>
         <translation>Enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="119" />
+        <location filename="../../qms_desktop/ui/login.py" line="126" />
         <source>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</source>
         <translation>Use letters, digits, '.', '_', '@' or '-' in the user name, starting with a letter or digit.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="122" />
+        <location filename="../../qms_desktop/ui/login.py" line="129" />
         <source>Enter the password.</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="125" />
+        <location filename="../../qms_desktop/ui/login.py" line="132" />
         <source>The password needs at least {n} characters.</source>
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="127" />
+        <location filename="../../qms_desktop/ui/login.py" line="134" />
         <source>The two passwords do not match.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Create the administrator</source>
         <translation>Create the administrator</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179" />
+        <location filename="../../qms_desktop/ui/login.py" line="186" />
         <source>Sign in to QMS Desktop</source>
         <translation>Sign in to QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="183" />
+        <location filename="../../qms_desktop/ui/login.py" line="190" />
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="188" />
+        <location filename="../../qms_desktop/ui/login.py" line="195" />
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Sign in with your QMS Desktop account.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="197" />
+        <location filename="../../qms_desktop/ui/login.py" line="204" />
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="201" />
+        <location filename="../../qms_desktop/ui/login.py" line="208" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202" />
+        <location filename="../../qms_desktop/ui/login.py" line="209" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="203" />
+        <location filename="../../qms_desktop/ui/login.py" line="210" />
         <source>Repeat the password:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="205" />
+        <location filename="../../qms_desktop/ui/login.py" line="212" />
         <source>At least {n} characters</source>
         <translation>At least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Creating…</source>
         <translation>Creating…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208" />
+        <location filename="../../qms_desktop/ui/login.py" line="215" />
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Create and sign in</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210" />
+        <location filename="../../qms_desktop/ui/login.py" line="217" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="211" />
+        <location filename="../../qms_desktop/ui/login.py" line="218" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -2887,35 +2957,40 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="40" />
         <source>User {name} added.</source>
         <translation>User {name} added.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is disabled.</source>
         <translation>{name} is disabled.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44" />
         <source>{name} is enabled again.</source>
         <translation>{name} is enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="49" />
+        <source>{name} is unlocked: it can sign in again.</source>
+        <translation>{name} is unlocked: it can sign in again.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45" />
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
@@ -2925,7 +3000,12 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="47" />
+        <source>Failed sign-ins</source>
+        <translation>Failed sign-ins</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
@@ -2936,6 +3016,16 @@ Recordings already stored, the run history and the quarantine are kept.</transla
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52" />
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53" />
+        <source>delayed until {time}</source>
+        <translation>delayed until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54" />
         <source>active</source>
         <translation>active</translation>
     </message>
@@ -2943,47 +3033,57 @@ Recordings already stored, the run history and the quarantine are kept.</transla
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="179" />
+        <source>Forget this account's failed sign-ins so it can sign in again now</source>
+        <translation>Forget this account's failed sign-ins so it can sign in again now</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="191" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Role:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Teams:</source>
         <translation>Teams:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193" />
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="196" />
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Team codes, comma-separated (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161" />
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="197" />
         <source>Add user</source>
         <translation>Add user</translation>
     </message>

@@ -779,307 +779,367 @@
         <translation>Помилка доступу до API: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="68"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="67"/>
+        <source>Could not connect to MediaSense: {error}</source>
+        <translation>Не вдалося з’єднатися з MediaSense: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="69"/>
         <source>Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446</source>
         <translation>Перевірте порт: API MediaSense використовує 8440 (HTTPS), медіасервіс — 8446</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="71"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="72"/>
         <source>Check DNS on this computer, or enter the server&apos;s IP address</source>
         <translation>Перевірте DNS на цьому комп’ютері або введіть IP-адресу сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="72"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="73"/>
         <source>A firewall may drop the traffic: check that port 8440 is open from this computer</source>
         <translation>Брандмауер може блокувати трафік: перевірте, що порт 8440 відкритий з цього комп’ютера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="75"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="76"/>
+        <source>The connection to {host}:{port} timed out: check that a firewall or VPN lets this computer reach port {port}, that the MediaSense service listens on it, and whether the server is overloaded</source>
+        <translation>Час очікування з’єднання з {host}:{port} вичерпано: перевірте, що брандмауер або VPN дозволяє цьому комп’ютеру доступ до порту {port}, що служба MediaSense слухає цей порт і чи не перевантажений сервер</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="81"/>
+        <source>Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446</source>
+        <translation>Перевірте, що в URL вказано порт HTTPS: API MediaSense використовує 8440, медіасервіс — 8446</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="85"/>
         <source>Try signing in to MediaSense&apos;s Search and Play with the same user to confirm the password</source>
         <translation>Спробуйте увійти в Search and Play MediaSense під тим самим користувачем, щоб перевірити пароль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="78"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="88"/>
         <source>In MediaSense administration, add the user to the API users</source>
         <translation>В адмініструванні MediaSense додайте цього користувача до користувачів API</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="79"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="89"/>
         <source>The server may run another MediaSense version: check the version, and that the URL is the server&apos;s root (https://host:8440) without a path</source>
         <translation>Можливо, на сервері інша версія MediaSense: перевірте версію і те, що URL — це коренева адреса сервера (https://host:8440) без шляху</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="84"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="94"/>
         <source>Until it is renewed you can pin the current certificate&apos;s fingerprint after checking it</source>
         <translation>Доки сертифікат не оновлено, можна закріпити відбиток поточного сертифіката, попередньо перевіривши його</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="87"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="97"/>
         <source>Compare the certificate&apos;s fingerprint shown below with the one on the MediaSense server, then pin it; allowing any certificate is possible for a test but leaves the connection open to interception</source>
         <translation>Порівняйте відбиток сертифіката нижче з відбитком на сервері MediaSense, а потім закріпіть його; приймати будь-який сертифікат можна для перевірки, але тоді з’єднання можна перехопити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="92"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="102"/>
         <source>Ask the MediaSense administrator whether the certificate was renewed before trusting it</source>
         <translation>Перш ніж довіряти сертифікату, запитайте адміністратора MediaSense, чи його оновлювали</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="95"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="105"/>
         <source>The server clock differs from this computer&apos;s by {seconds:.0f} s: synchronize both with NTP, or recent calls may be missed</source>
         <translation>Годинник сервера відрізняється від годинника цього комп’ютера на {seconds:.0f} с: синхронізуйте обидва через NTP, інакше останні дзвінки можуть бути пропущені</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="101"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="111"/>
         <source>MediaSense rejected the credentials after signing in again</source>
         <translation>MediaSense відхилив облікові дані після повторного входу</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="104"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="114"/>
         <source>MediaSense rejected a fresh session</source>
         <translation>MediaSense відхилив новий сеанс</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="105"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="115"/>
         <source>MediaSense answered {path} with invalid JSON ({reason})</source>
         <translation>MediaSense відповів на {path} неправильним JSON ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="106"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="116"/>
         <source>MediaSense has no {path} (HTTP {status})</source>
         <translation>У MediaSense немає {path} (HTTP {status})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="107"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="117"/>
         <source>MediaSense refused access (HTTP 403)</source>
         <translation>MediaSense відмовив у доступі (HTTP 403)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="108"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="118"/>
         <source>MediaSense is rate limiting requests (HTTP 429)</source>
         <translation>MediaSense обмежує частоту запитів (HTTP 429)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="109"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="119"/>
         <source>MediaSense answered HTTP {status}</source>
         <translation>MediaSense відповів HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="110"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="120"/>
         <source>MediaSense has too many concurrent requests</source>
         <translation>MediaSense має забагато одночасних запитів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="111"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="121"/>
         <source>MediaSense refused the request</source>
         <translation>MediaSense відхилив запит</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="112"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="122"/>
         <source>{node} offers none of the login methods QMS Desktop knows (signIn, login, Basic)</source>
         <translation>{node} не підтримує жодного зі способів входу, відомих QMS Desktop (signIn, login, Basic)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="115"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="125"/>
         <source>MediaSense rejected the user name or password</source>
         <translation>MediaSense відхилив ім’я користувача або пароль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="116"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="126"/>
         <source>MediaSense refused this user access to the API</source>
         <translation>MediaSense не дозволив цьому користувачеві доступ до API</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="117"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="127"/>
         <source>MediaSense is busy</source>
         <translation>MediaSense зайнятий</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="118"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="128"/>
         <source>MediaSense accepted the sign-in but sent no JSESSIONID session cookie</source>
         <translation>MediaSense прийняв вхід, але не надіслав сеансовий cookie JSESSIONID</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="121"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="131"/>
         <source>{host} did not answer within {seconds:g} s</source>
         <translation>{host} не відповів протягом {seconds:g} с</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="122"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="132"/>
+        <source>The connection to {host} timed out after {seconds:g} s</source>
+        <translation>Час очікування з’єднання з {host} вичерпано через {seconds:g} с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="135"/>
+        <source>{host} accepted the connection but the TLS handshake timed out after {seconds:g} s</source>
+        <translation>{host} прийняв з’єднання, але час очікування встановлення TLS-з’єднання вичерпано через {seconds:g} с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="138"/>
         <source>The host name {host!r} could not be resolved</source>
         <translation>Не вдалося визначити адресу хоста {host!r}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="123"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="139"/>
         <source>{host} refused the connection</source>
         <translation>{host} відхилив з’єднання</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="124"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="140"/>
         <source>The connection to {host} broke off: {reason}</source>
         <translation>З’єднання з {host} обірвалося: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="125"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="141"/>
         <source>Could not reach {host}: {reason}</source>
         <translation>Не вдалося зв’язатися з {host}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="126"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="142"/>
         <source>getSystemTime answered without currentSystemTime</source>
         <translation>getSystemTime відповів без currentSystemTime</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="127"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="143"/>
         <source>MediaSense answered {path} in an unexpected shape: {reason}</source>
         <translation>MediaSense відповів на {path} у неочікуваному форматі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="130"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="146"/>
         <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
         <translation>{node} не підтримує жодного із запитів сеансів, відомих QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="133"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="149"/>
         <source>The server&apos;s certificate does not match the pinned one ({reason})</source>
         <translation>Сертифікат сервера не збігається із закріпленим ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="136"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="152"/>
         <source>The server certificate has expired ({reason})</source>
         <translation>Термін дії сертифіката сервера минув ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="137"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="153"/>
         <source>The server certificate does not match the host name ({reason})</source>
         <translation>Сертифікат сервера не відповідає імені хоста ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="140"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="156"/>
         <source>The server certificate is not trusted ({reason})</source>
         <translation>Сертифікат сервера не є довіреним ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="141"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="157"/>
         <source>The server certificate could not be verified ({reason})</source>
         <translation>Не вдалося перевірити сертифікат сервера ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="144"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="160"/>
         <source>TLS handshake failed: {reason}</source>
         <translation>Помилка встановлення TLS-з’єднання: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="146"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162"/>
+        <source>The media service answered HTTP {status} without saying where to (no Location header)</source>
+        <translation>Медіасервіс відповів HTTP {status}, не вказавши, куди перейти (немає заголовка Location)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165"/>
+        <source>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</source>
+        <translation>Медіасервер {host} переспрямував з {from_scheme} на {to_scheme}; облікові дані MediaSense туди не надсилаються</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170"/>
+        <source>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</source>
+        <translation>Медіасервер {from_host} переспрямував на інший хост, {to_host}; облікові дані MediaSense туди не надсилаються</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="175"/>
+        <source>The media service redirected more than {limit} times</source>
+        <translation>Медіасервіс переспрямував понад {limit} разів</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="179"/>
         <source>Check the MediaSense URL and connection settings</source>
         <translation>Перевірте URL сервера MediaSense і параметри підключення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="147"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="180"/>
         <source>Check that the MediaSense host and port are right and reachable from this computer</source>
         <translation>Перевірте, що хост і порт MediaSense правильні й доступні з цього комп’ютера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="150"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="183"/>
         <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
         <translation>На цьому хості й порту ніщо не приймає з’єднань: перевірте порт (API використовує 8440) і те, що служба API MediaSense запущена</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="155"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="188"/>
         <source>The host name does not resolve: check its spelling or use the server&apos;s IP address</source>
         <translation>Ім’я хоста не розпізнається: перевірте написання або вкажіть IP-адресу сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="158"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="191"/>
         <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
         <translation>Сервер не відповів вчасно: перевірте брандмауери та VPN або збільште тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="161"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="194"/>
         <source>Check the server certificate</source>
         <translation>Перевірте сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="162"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="195"/>
+        <source>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</source>
+        <translation>Сервер не завершив встановлення TLS-з’єднання: перевірте, що порт обслуговує HTTPS (API використовує 8440, медіасервіс — 8446) і що сервер приймає TLS 1.2 або новіший</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200"/>
         <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
         <translation>Термін дії сертифіката сервера минув: попросіть адміністратора MediaSense оновити його</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="165"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="203"/>
         <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate&apos;s fingerprint after checking it</source>
         <translation>Сертифікат не підписаний довіреним центром сертифікації (MediaSense типово використовує самопідписаний): виберіть файл CA або закріпіть відбиток сертифіката, попередньо перевіривши його</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="170"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208"/>
         <source>The certificate was issued for another name: connect with the name it was issued for</source>
         <translation>Сертифікат видано для іншого імені: підключайтеся за тим іменем, для якого його видано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="173"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="211"/>
         <source>The server&apos;s certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
         <translation>Сертифікат сервера не той, що закріплений. Якщо сертифікат оновили навмисно, підтвердьте новий відбиток; інакше не підключайтеся — з’єднання може хтось перехоплювати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="178"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="216"/>
         <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
         <translation>Перевірте ім’я користувача й пароль; це має бути кінцевий користувач Unified CM, увімкнений як користувач API MediaSense (зміна пароля в Unified CM може набути чинності за кілька хвилин)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="183"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="221"/>
         <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
         <translation>Користувач відомий, але не має дозволу: попросіть адміністратора увімкнути його як користувача API MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="186"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="224"/>
         <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server&apos;s API session service is healthy</source>
         <translation>MediaSense прийняв пароль, але не надіслав cookie JSESSIONID; перевірте, чи не вилучає проксі заголовки Set-Cookie і чи справна служба сеансів API на сервері</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="191"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="229"/>
         <source>The MediaSense session keeps expiring: check the server&apos;s clock and the API service</source>
         <translation>Сеанс MediaSense постійно закінчується: перевірте годинник сервера та службу API</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="194"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="232"/>
         <source>This MediaSense version does not offer that API: check the version and the base URL</source>
         <translation>Ця версія MediaSense не підтримує цей API: перевірте версію та базовий URL</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="197"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="235"/>
         <source>MediaSense is busy with too many requests: try again in a few minutes</source>
         <translation>MediaSense перевантажений запитами: спробуйте ще раз за кілька хвилин</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="200"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="238"/>
         <source>MediaSense reported an internal error: check the server&apos;s health and try again later</source>
         <translation>MediaSense повідомив про внутрішню помилку: перевірте стан сервера і спробуйте пізніше</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="203"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="241"/>
         <source>MediaSense refused the request; the detail says why</source>
         <translation>MediaSense відхилив запит; причину вказано в подробицях</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="204"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="242"/>
         <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
         <translation>MediaSense повернув дані, що не є правильним JSON очікуваного формату: перевірте версію сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="208"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="246"/>
         <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
         <translation>Аудіо видалено з MediaSense (політика зберігання); метадані залишилися</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="211"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="249"/>
         <source>The recording has no playable media yet (the call may still be active)</source>
         <translation>У записі ще немає аудіо для відтворення (можливо, дзвінок ще триває)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="214"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="252"/>
         <source>The requested byte range lies outside the recording</source>
         <translation>Запитаний діапазон байтів виходить за межі запису</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="254"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="255"/>
+        <source>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</source>
+        <translation>QMS Desktop виконує переспрямування медіа лише в межах того самого хоста і схеми: запитайте адміністратора MediaSense, чому медіасервіс відсилає клієнтів деінде</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="260"/>
+        <source>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</source>
+        <translation>Медіасервіс переспрямовує без кінця: перевірте медіасервіс MediaSense і проксі перед ним, якщо він є</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="301"/>
         <source> (responseCode {code})</source>
         <translation> (responseCode {code})</translation>
     </message>
@@ -1533,17 +1593,27 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="242"/>
+        <location filename="../../qms_desktop/ui/login.py" line="249"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>Цей обліковий запис вимкнено. Попросіть адміністратора ввімкнути його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="244"/>
+        <location filename="../../qms_desktop/ui/login.py" line="252"/>
+        <source>Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it.</source>
+        <translation>Забагато невдалих спроб входу: це ім’я користувача заблоковано. Попросіть адміністратора розблокувати його.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="255"/>
+        <source>Too many failed sign-ins. Wait {n} s, then try again.</source>
+        <translation>Забагато невдалих спроб входу. Зачекайте {n} с і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/login.py" line="259"/>
         <source>Wrong user name or password. Check both and try again.</source>
         <translation>Неправильне ім&apos;я користувача або пароль. Перевірте обидва й спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="247"/>
+        <location filename="../../qms_desktop/ui/login.py" line="262"/>
         <source>An administrator already exists: sign in with that account.</source>
         <translation>Адміністратор уже існує: увійдіть із цим обліковим записом.</translation>
     </message>
@@ -1551,97 +1621,97 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="116"/>
+        <location filename="../../qms_desktop/ui/login.py" line="123"/>
         <source>Enter a user name.</source>
         <translation>Введіть ім&apos;я користувача.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="119"/>
+        <location filename="../../qms_desktop/ui/login.py" line="126"/>
         <source>Use letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos; in the user name, starting with a letter or digit.</source>
         <translation>Ім&apos;я користувача може містити латинські літери, цифри, «.», «_», «@» або «-» і має починатися з літери чи цифри.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="122"/>
+        <location filename="../../qms_desktop/ui/login.py" line="129"/>
         <source>Enter the password.</source>
         <translation>Введіть пароль.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="125"/>
+        <location filename="../../qms_desktop/ui/login.py" line="132"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Пароль має містити щонайменше {n} символів.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="127"/>
+        <location filename="../../qms_desktop/ui/login.py" line="134"/>
         <source>The two passwords do not match.</source>
         <translation>Паролі не збігаються.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179"/>
+        <location filename="../../qms_desktop/ui/login.py" line="186"/>
         <source>Create the administrator</source>
         <translation>Створення адміністратора</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="179"/>
+        <location filename="../../qms_desktop/ui/login.py" line="186"/>
         <source>Sign in to QMS Desktop</source>
         <translation>Вхід до QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="183"/>
+        <location filename="../../qms_desktop/ui/login.py" line="190"/>
         <source>&lt;b&gt;Welcome to QMS Desktop.&lt;/b&gt;&lt;br&gt;No administrator exists yet. Choose the user name and password of the first administrator account; it can add the other users later.</source>
         <translation>&lt;b&gt;Вітаємо в QMS Desktop.&lt;/b&gt;&lt;br&gt;Адміністратора ще немає. Виберіть ім&apos;я користувача та пароль першого облікового запису адміністратора; інших користувачів він зможе додати пізніше.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="188"/>
+        <location filename="../../qms_desktop/ui/login.py" line="195"/>
         <source>Sign in with your QMS Desktop account.</source>
         <translation>Увійдіть зі своїм обліковим записом QMS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="197"/>
+        <location filename="../../qms_desktop/ui/login.py" line="204"/>
         <source>Demo accounts: {admin} / {admin_pw}, {sup} / {sup_pw}</source>
         <translation>Демонстраційні облікові записи: {admin} / {admin_pw}, {sup} / {sup_pw}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="201"/>
+        <location filename="../../qms_desktop/ui/login.py" line="208"/>
         <source>User name:</source>
         <translation>Ім&apos;я користувача:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="202"/>
+        <location filename="../../qms_desktop/ui/login.py" line="209"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="203"/>
+        <location filename="../../qms_desktop/ui/login.py" line="210"/>
         <source>Repeat the password:</source>
         <translation>Повторіть пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="205"/>
+        <location filename="../../qms_desktop/ui/login.py" line="212"/>
         <source>At least {n} characters</source>
         <translation>Щонайменше {n} символів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208"/>
+        <location filename="../../qms_desktop/ui/login.py" line="215"/>
         <source>Creating…</source>
         <translation>Створення…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="208"/>
+        <location filename="../../qms_desktop/ui/login.py" line="215"/>
         <source>Signing in…</source>
         <translation>Вхід…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210"/>
+        <location filename="../../qms_desktop/ui/login.py" line="217"/>
         <source>Create and sign in</source>
         <translation>Створити й увійти</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="210"/>
+        <location filename="../../qms_desktop/ui/login.py" line="217"/>
         <source>Sign in</source>
         <translation>Увійти</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/login.py" line="211"/>
+        <location filename="../../qms_desktop/ui/login.py" line="218"/>
         <source>Quit</source>
         <translation>Вийти з програми</translation>
     </message>
@@ -2889,35 +2959,40 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="39"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="40"/>
         <source>User {name} added.</source>
         <translation>Користувача {name} додано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44"/>
         <source>{name} is disabled.</source>
         <translation>Обліковий запис {name} вимкнено.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="44"/>
         <source>{name} is enabled again.</source>
         <translation>Обліковий запис {name} знову ввімкнено.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/controller.py" line="49"/>
+        <source>{name} is unlocked: it can sign in again.</source>
+        <translation>{name} розблоковано: тепер можна знову увійти.</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="42"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="43"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="44"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="45"/>
         <source>Teams</source>
         <translation>Команди</translation>
     </message>
@@ -2927,7 +3002,12 @@ Recordings already stored, the run history and the quarantine are kept.</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="49"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="47"/>
+        <source>Failed sign-ins</source>
+        <translation>Невдалі входи</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="48"/>
         <source>Last sign-in</source>
         <translation>Останній вхід</translation>
     </message>
@@ -2938,6 +3018,16 @@ Recordings already stored, the run history and the quarantine are kept.</source>
     </message>
     <message>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="52"/>
+        <source>locked</source>
+        <translation>заблоковано</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="53"/>
+        <source>delayed until {time}</source>
+        <translation>затримано до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="54"/>
         <source>active</source>
         <translation>активний</translation>
     </message>
@@ -2945,47 +3035,57 @@ Recordings already stored, the run history and the quarantine are kept.</source>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176"/>
         <source>Enable</source>
         <translation>Увімкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="143"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="176"/>
         <source>Disable</source>
         <translation>Вимкнути</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="155"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="178"/>
+        <source>Unlock</source>
+        <translation>Розблокувати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="179"/>
+        <source>Forget this account&apos;s failed sign-ins so it can sign in again now</source>
+        <translation>Забути невдалі спроби входу цього облікового запису, щоб він міг увійти вже зараз</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="191"/>
         <source>Add a user</source>
         <translation>Додати користувача</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>User name:</source>
         <translation>Ім&apos;я користувача:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Teams:</source>
         <translation>Команди:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="157"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="193"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="160"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="196"/>
         <source>Team codes, comma-separated (supervisors)</source>
         <translation>Коди команд через кому (для супервізорів)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="161"/>
+        <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="197"/>
         <source>Add user</source>
         <translation>Додати</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -118,3 +119,33 @@ def test_jsessionid_header_also_accepted_on_media(cisco, client_for) -> None:
     token = sign_in(api).cookies["JSESSIONID"]
     path = _wav_path(_closed(cisco)["sessionId"])
     assert client_for(cisco.media_url).head(path, headers={"JSESSIONID": token}).status_code == 200
+
+
+def test_media_redirect_switch(cisco, media, client_for) -> None:
+    """same_host: 302 to /redirected on the API port; other_host: the same path under the other name
+    of this machine; loop: to itself; the admin endpoint switches it, an unknown mode is refused."""
+    row = _closed(cisco)
+    path = _wav_path(row["sessionId"])
+    direct = media.get(path).content
+    admin = client_for(cisco.api_url)
+    assert admin.post("/__sim/media", json={"redirect": "sideways"}).status_code == 400
+    assert admin.post("/__sim/media", json={"redirect": "same_host"}).json() == {"redirect": "same_host"}
+    first = media.get(path)
+    assert first.status_code == 302
+    location = urlsplit(first.headers["location"])
+    api = urlsplit(cisco.api_url)
+    assert (location.hostname, location.port, location.path) == (api.hostname, api.port, f"/redirected{path}")
+    followed = client_for(cisco.api_url, auth=(USER, PASSWORD)).get(location.path, headers={"Range": "bytes=10-19"})
+    assert followed.status_code == 206 and followed.content == direct[10:20]
+
+    cisco.set_media_redirect("other_host")
+    other = urlsplit(media.get(path).headers["location"])
+    assert other.hostname == "localhost" and other.port == urlsplit(cisco.media_url).port
+    cisco.set_media_redirect("loop")
+    assert media.get(path).headers["location"] == path
+    with pytest.raises(ValueError, match="unknown media redirect"):
+        cisco.set_media_redirect("sideways")
+    assert admin.post("/__sim/media", json={"redirect": None}).status_code == 200
+    assert media.get(path).content == direct
+    log = cisco.stats.media_log()
+    assert [m.status for m in log][-1] == 200 and log[-1].basic and not log[-1].jsessionid

@@ -58,6 +58,7 @@ def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(480)  # the kill loop may use 240 s on a busy machine, then the final syncs
 def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_file, tmp_path):
     # Slow pages (20 ms of simulated latency) over many days keep the backfill going through all kills.
     sim = start_sim("cisco", freeze_clock=True, days=16, sessions_per_day=100, faults={"latency_ms": 20})

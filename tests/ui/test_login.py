@@ -149,6 +149,47 @@ async def test_wrong_password_shows_a_message_and_is_audited(qtbot, ui_ctx) -> N
 
 
 @pytest.mark.asyncio
+async def test_a_throttled_sign_in_says_how_long_to_wait(qtbot, ui_ctx) -> None:
+    from qms_desktop.domain.time import now_ms
+    from tests.ui.test_login_users import fail_sign_ins
+
+    create_first_admin(ui_ctx.engine, "admin", PASSWORD)
+    with begin_write(ui_ctx.engine) as conn:
+        create_user(conn, "sveta", Role.SUPERVISOR, PASSWORD, ["T1"])
+    fail_sign_ins(ui_ctx.engine, "admin", 8, last_at=now_ms())  # 32 s to wait
+    fail_sign_ins(ui_ctx.engine, "ghost", 8, last_at=now_ms())  # nobody has this name: the same answer
+    fail_sign_ins(ui_ctx.engine, "sveta", 10, last_at=now_ms())  # locked
+    flow = await SignIn.start(ui_ctx, None)
+    dialog = flow.dialog
+    qtbot.addWidget(dialog)
+
+    async def answer(name: str) -> str:
+        dialog.username_edit.setText(name)
+        dialog.password_edit.setText(PASSWORD)  # the right one (for admin): not even looked at
+        failed = asyncio.ensure_future(wait_signal(flow.controller.failed, 20))
+        dialog.ok_button.click()
+        (message,) = await failed
+        assert dialog.error_label.isVisible() and dialog.error_label.text() == message
+        assert dialog.ok_button.isEnabled() and dialog.password_edit.text() == ""
+        return str(message)
+
+    message = await answer("admin")
+    assert message.startswith("Too many failed sign-ins. Wait ") and message.endswith(" s, then try again.")
+    assert 25 <= int(message.split("Wait ")[1].split(" ")[0]) <= 32
+    shot(dialog, "login-throttled")
+    assert (await answer("ghost")).split("Wait ")[0] == message.split("Wait ")[0]
+    assert await answer("sveta") == (
+        "Too many failed sign-ins: this user name is locked. Ask an administrator to unlock it."
+    )
+    rows = await ui_ctx.db(list_audit, ui_ctx.engine)
+    assert [(r.action, r.actor) for r in rows[:3]] == [
+        (audit.LOGIN_THROTTLED, "sveta"), (audit.LOGIN_THROTTLED, "ghost"), (audit.LOGIN_THROTTLED, "admin"),
+    ]  # fmt: skip
+    dialog.quit_button.click()
+    assert await asyncio.wait_for(flow.result(), 5) is None
+
+
+@pytest.mark.asyncio
 async def test_closing_the_dialog_gives_no_principal(qtbot, ui_ctx) -> None:
     flow = await SignIn.start(ui_ctx, None)
     qtbot.addWidget(flow.dialog)

@@ -169,6 +169,17 @@ class Gui:
             view.controller.message.connect(lambda text, error: outcome.append("refused" if error else "ok"))
             await wait_until(lambda: bool(outcome), 20)
             return outcome[0] == "refused"
+        if operation == "users.unlock":
+            from qms_desktop.ui.tabs.users.controller import UsersController
+            from qms_desktop.ui.tabs.users.tab import UsersTab
+
+            view = self.keep(UsersTab())
+            controller = UsersController(self.ctx, view)  # not shown: no list is read first
+            outcome = []
+            controller.message.connect(lambda text, error: outcome.append("refused" if error else "ok"))
+            controller.unlock("sup")
+            await wait_until(lambda: bool(outcome), 20)
+            return outcome[0] == "refused"
         raise AssertionError(operation)
 
 

@@ -25,6 +25,7 @@ class UsersController(QObject):
         self.view = view
         view.add_requested.connect(self.add)
         view.disable_requested.connect(self.set_disabled)
+        view.unlock_requested.connect(self.unlock)
         view.shown.connect(self.refresh)
         self.listed.connect(view.show_users)
         self.message.connect(view.show_message)
@@ -43,6 +44,10 @@ class UsersController(QObject):
         text = self.tr("{name} is disabled.") if disabled else self.tr("{name} is enabled again.")
         return self._call("users.disable", lambda users: users.disable_user(username, disabled),
                           text.format(name=username))  # fmt: skip
+
+    def unlock(self, username: str) -> asyncio.Task[list[UserInfo] | None]:
+        text = self.tr("{name} is unlocked: it can sign in again.").format(name=username)
+        return self._call("users.unlock", lambda users: users.unlock_user(username), text)
 
     def _call(
         self, name: str, action: Callable[[UserUseCases], object], done: str

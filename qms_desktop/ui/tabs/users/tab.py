@@ -1,5 +1,6 @@
 """The Users tab's view (administrators): the local accounts, a form to add one with a role and teams,
-a button to disable or enable one. Widgets only: intents go out as signals."""
+a button to disable or enable one and one to unlock one after too many failed sign-ins. Widgets only:
+intents go out as signals."""
 
 from __future__ import annotations
 
@@ -42,14 +43,28 @@ COLUMNS: tuple[Column[UserInfo], ...] = (
     (QT_TRANSLATE_NOOP("UsersModel", "User"), lambda u: u.username),
     (QT_TRANSLATE_NOOP("UsersModel", "Role"), lambda u: u.role.value),
     (QT_TRANSLATE_NOOP("UsersModel", "Teams"), lambda u: ", ".join(u.teams)),
-    (
-        QT_TRANSLATE_NOOP("UsersModel", "Status"),
-        lambda u: QCoreApplication.translate("UsersModel", "disabled" if u.disabled else "active"),
-    ),
+    (QT_TRANSLATE_NOOP("UsersModel", "Status"), lambda u: _status(u)),
+    (QT_TRANSLATE_NOOP("UsersModel", "Failed sign-ins"), lambda u: str(u.failed_sign_ins) if u.failed_sign_ins else ""),
     (QT_TRANSLATE_NOOP("UsersModel", "Last sign-in"), lambda u: _when(u.last_login_ms)),
 )
-QT_TRANSLATE_NOOP("UsersModel", "disabled")
-QT_TRANSLATE_NOOP("UsersModel", "active")
+_STATES = {
+    "disabled": QT_TRANSLATE_NOOP("UsersModel", "disabled"),
+    "locked": QT_TRANSLATE_NOOP("UsersModel", "locked"),
+    "delayed": QT_TRANSLATE_NOOP("UsersModel", "delayed until {time}"),
+    "enabled": QT_TRANSLATE_NOOP("UsersModel", "active"),
+}
+
+
+def _status(user: UserInfo) -> str:
+    text = QCoreApplication.translate("UsersModel", _STATES[user.state])
+    if user.delayed_until_ms is not None:
+        text = text.format(time=f"{datetime.fromtimestamp(user.delayed_until_ms / 1000).astimezone():%H:%M:%S}")
+    return text
+
+
+def can_unlock(user: UserInfo | None) -> bool:
+    """An account with failed sign-ins that count (locked, delayed, or on the way to either)."""
+    return user is not None and (user.locked or user.delayed_until_ms is not None or user.failed_sign_ins > 0)
 
 
 class UsersModel(RowsModel[UserInfo]):
@@ -64,6 +79,7 @@ class UsersModel(RowsModel[UserInfo]):
 class UsersTab(QWidget):
     add_requested = Signal(str, str, str, list)  # user name, role, password, teams
     disable_requested = Signal(str, bool)  # user name, disabled
+    unlock_requested = Signal(str)  # user name
     shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,6 +93,9 @@ class UsersTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.toggle_button = QPushButton(self)
         self.toggle_button.setEnabled(False)
+        self.unlock_button = QPushButton(self)
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setEnabled(False)
 
         self.add_group = QGroupBox(self)
         self.name_edit = QLineEdit(self.add_group)
@@ -99,6 +118,7 @@ class UsersTab(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.message_label, 1)
+        buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.toggle_button)
         left = QVBoxLayout()
         left.addWidget(self.view, 1)
@@ -109,6 +129,7 @@ class UsersTab(QWidget):
 
         self.add_button.clicked.connect(self._request_add)
         self.toggle_button.clicked.connect(self._request_toggle)
+        self.unlock_button.clicked.connect(self._request_unlock)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._render_toggle())
         self.retranslateUi()
 
@@ -127,8 +148,20 @@ class UsersTab(QWidget):
         if user is not None:
             self.disable_requested.emit(user.username, not user.disabled)
 
+    def _request_unlock(self) -> None:
+        user = self.selected()
+        if can_unlock(user):
+            assert user is not None
+            self.unlock_requested.emit(user.username)
+
     def show_users(self, users: list[UserInfo]) -> None:
+        chosen = self.selected()
         self.model.set_rows(users)
+        if chosen is not None:  # the same account stays selected when the list is read again
+            names = [u.username for u in users]
+            if chosen.username in names:
+                self.view.selectRow(names.index(chosen.username))
+        self.view.resizeColumnsToContents()
         self._render_toggle()
 
     def show_message(self, text: str, error: bool) -> None:
@@ -141,6 +174,9 @@ class UsersTab(QWidget):
         user = self.selected()
         self.toggle_button.setEnabled(user is not None)
         self.toggle_button.setText(self.tr("Enable") if user is not None and user.disabled else self.tr("Disable"))
+        self.unlock_button.setEnabled(can_unlock(user))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.unlock_button.setToolTip(self.tr("Forget this account's failed sign-ins so it can sign in again now"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
