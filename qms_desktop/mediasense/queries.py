@@ -128,13 +128,13 @@ class SessionQueries:
         self, session_id: str, *, started: datetime | None = None
     ) -> SessionRecord | RejectedRecord | None:
         """Re-fetch one session (open sessions are followed until they close). None: MediaSense no
-        longer has it, which is concluded only from a time-window query around `started`.
+        longer has it, which, given `started`, only a time-window query around it concludes.
 
         getSessionBySessionId's real request and answer are in no public source, so its answer is
         trusted only when it carries the session. When the server has no such endpoint (404/405),
         refuses the lookup (a 4xxx), answers "no rows", or answers in a shape not recognised, the
-        session is looked for with getSessions around its start. Without `started` such an answer
-        raises (a typed error; the caller keeps what it has) instead of reading as "gone"."""
+        session is looked for with getSessions around its start. Without `started` (nothing of it is
+        stored), "no rows" reads as None and the other answers raise their typed error."""
         from qms_desktop.mediasense.normalize import normalize_session
 
         path = dialects.SESSION_BY_ID_PATH
@@ -177,17 +177,8 @@ class SessionQueries:
         answer for that window no longer lists it."""
         if started is None:
             if error is not None:
-                raise error
-            raise LookupUnconfirmed(
-                Message(
-                    "error.lookup_unconfirmed",
-                    "MediaSense did not return session {session_id} by id ({why}), and without its start "
-                    "time QMS Desktop cannot check whether it still exists",
-                    session_id=session_id,
-                    why=why,
-                ),
-                url=dialects.SESSION_BY_ID_PATH,
-            )
+                raise error  # not an answer about the session: never read as "gone"
+            return None  # the server says it has no such session; whoever stores it passes its start
         log.info("Session %s: %s; looking for it in the window around its start", session_id, why)
         found, unsure = await self._find_in_window(session_id, started)
         if found is not None:

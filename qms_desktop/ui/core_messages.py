@@ -127,11 +127,6 @@ SOURCES: dict[str, str] = {
     "error.unexpected_shape": QT_TRANSLATE_NOOP(
         "CoreMessages", "MediaSense answered {path} in an unexpected shape: {reason}"
     ),
-    "error.lookup_unconfirmed": QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "MediaSense did not return session {session_id} by id ({why}), and without its start "
-        "time QMS Desktop cannot check whether it still exists",
-    ),
     "error.lookup_window_unsure": QT_TRANSLATE_NOOP(
         "CoreMessages",
         "MediaSense did not return session {session_id} by id ({why}), and its answer for the "
