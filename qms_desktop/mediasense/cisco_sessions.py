@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from qms_desktop.domain.sessions import Participant, SessionRecord, Track
+from qms_desktop.domain.sessions import Participant, SessionRecord, SessionState, Track
 from qms_desktop.mediasense.fields import (
     Reject,
     end_after,
@@ -22,6 +22,7 @@ from qms_desktop.mediasense.fields import (
     read_tags,
     read_text,
     read_urls,
+    span_of_tracks,
 )
 from qms_desktop.mediasense.slotinit import new_participant, new_record, new_track
 from qms_desktop.mediasense.spec_sessions import SPEC_KEYS, optional_spec_fields
@@ -82,11 +83,15 @@ def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRe
 
     # cisco has no agent/team/direction fields, but a mixed server may send them: read if present.
     extra = {} if SPEC_KEYS.isdisjoint(raw) else optional_spec_fields(raw)
+    state = read_state(get("sessionState") or get("state"))
+    end = end_after(start, duration, "sessionDuration")
+    if duration is None and state is not SessionState.ACTIVE and (span := span_of_tracks(start, tracks)):
+        end, duration = span  # closed without sessionDuration (a real 11.5 server): the tracks tell
     return new_record(
         session_id=sid,
-        state=read_state(get("sessionState") or get("state")),
+        state=state,
         start=start,
-        end=end_after(start, duration, "sessionDuration"),
+        end=end,
         duration_ms=duration,
         call_controller_ip=read_text(get("callControllerIP"), "callControllerIP"),
         call_controller_type=read_text(get("callControllerType"), "callControllerType"),

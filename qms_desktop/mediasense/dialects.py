@@ -66,6 +66,7 @@ class RawPage:
     items: list[Any]
     has_more: bool
     total: int | None = None
+    recognised: bool = True  # False: an envelope without a sessions list (read as no rows)
 
 
 def iso(value: datetime) -> str:
@@ -100,10 +101,10 @@ class QueryDialect:
     def read(self, payload: Any, code: int | None, limit: int, offset: int) -> RawPage:
         if code == NO_ROWS:
             return RawPage([], False)
-        items, total = _find_sessions(payload)
+        items, total, recognised = _find_sessions(payload)
         if total is not None:
-            return RawPage(items, offset + len(items) < total and bool(items), total)
-        return RawPage(items, len(items) >= limit)
+            return RawPage(items, offset + len(items) < total and bool(items), total, recognised)
+        return RawPage(items, len(items) >= limit, None, recognised)
 
     @property
     def server_side_filters(self) -> frozenset[str]:
@@ -151,10 +152,12 @@ def _cisco_body(window: TimeWindow, filters: SessionFilters, offset: int, limit:
     }
 
 
-def _find_sessions(payload: Any) -> tuple[list[Any], int | None]:
-    """Sessions wherever this server version puts them; raises ValueError when there is no list."""
+def _find_sessions(payload: Any) -> tuple[list[Any], int | None, bool]:
+    """Sessions wherever this server version puts them, the total when given, and whether the
+    shape was recognised (an envelope whose body has no sessions reads as none, but unrecognised);
+    raises ValueError when there is no list."""
     if isinstance(payload, list):
-        return payload, None
+        return payload, None, True
     if not isinstance(payload, Mapping):
         raise ValueError("the answer is not a JSON object")
     total = _as_int(payload.get("total"))
@@ -163,16 +166,20 @@ def _find_sessions(payload: Any) -> tuple[list[Any], int | None]:
         for key in ("sessions", "session"):
             value = body.get(key)
             if isinstance(value, list):
-                return value, total
+                return value, total, True
             if isinstance(value, Mapping):
-                return [value], total
-        return [], total
+                return [value], total, True
+        if _looks_like_session(body):
+            return [body], total, True
+        return [], total, not body
+    if isinstance(body, list):
+        return body, total, True
     for key in ("data", "sessions", "items", "results"):
         value = payload.get(key)
         if isinstance(value, list):
-            return value, total
+            return value, total, True
     if "responseCode" in payload and body is None:
-        return [], total  # a success with no body: nothing matched
+        return [], total, True  # a success with no body: nothing matched
     raise ValueError("the answer has no list of sessions")
 
 
@@ -209,6 +216,39 @@ def system_time_ms(payload: Any) -> int | None:
     return _as_int(payload.get("currentSystemTime"))
 
 
+def _looks_like_session(value: Any) -> bool:
+    return isinstance(value, Mapping) and "sessionId" in value
+
+
 def sessions_from_lookup(payload: Any) -> Sequence[Any]:
-    items, _total = _find_sessions(payload)
+    """The sessions in a getSessionBySessionId answer, whose real shape no public source shows.
+
+    Understood: a list under `responseBody.sessions` (as getSessions answers), an object or a list
+    under `responseBody.session`, the session object itself as `responseBody`, a list of sessions as
+    `responseBody`, and the same keys at the top level of an answer without an envelope. Anything
+    else raises ValueError: an answer nobody recognised must never read as "no such session"."""
+    if isinstance(payload, list):
+        return _session_list(payload, "the answer")
+    if not isinstance(payload, Mapping):
+        raise ValueError("the answer is not a JSON object")
+    body = payload.get("responseBody") if "responseBody" in payload else payload
+    if isinstance(body, list):
+        return _session_list(body, "responseBody")
+    if not isinstance(body, Mapping):
+        raise ValueError(f"responseBody is {type(body).__name__}, not a session or a list of sessions")
+    if _looks_like_session(body):
+        return [body]
+    for key in ("sessions", "session"):
+        value = body.get(key)
+        if isinstance(value, list):
+            return _session_list(value, key)
+        if _looks_like_session(value):
+            return [value]
+    keys = ", ".join(sorted(str(k) for k in body)) or "none"
+    raise ValueError(f"no session, no sessions list and no sessionId in it (keys: {keys})")
+
+
+def _session_list(items: list[Any], where: str) -> list[Any]:
+    if items and not any(_looks_like_session(item) for item in items):
+        raise ValueError(f"{where} is a list without a session in it")
     return items

@@ -166,6 +166,12 @@ class MalformedResponse(MediaSenseError):
     hint = "MediaSense answered with data that is not valid JSON in the expected shape: check the server version"
 
 
+class LookupUnconfirmed(MediaSenseError):
+    """MediaSense did not return a session by id, and nothing could confirm that it is gone."""
+
+    hint = "The session is kept as stored; the next sync checks it again"
+
+
 class MediaNotFound(MediaSenseError):
     """The recording's media is gone (pruned by the retention policy) or never existed."""
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from qms_desktop.domain.sessions import Direction, MediaUrls, SessionState, Tag
+from qms_desktop.domain.sessions import Direction, MediaUrls, SessionState, Tag, Track
 from qms_desktop.domain.time import from_ms
 from qms_desktop.mediasense.slotinit import NO_URLS, new_tag, new_urls
 
@@ -328,6 +328,26 @@ def end_after(start: datetime, duration_ms: int | None, field: str) -> datetime 
         return start + timedelta(0, 0, 0, duration_ms)
     except OverflowError:
         raise Reject(f"{field}: start + duration is past year 9999: {duration_ms!r}") from None
+
+
+def span_of_tracks(start: datetime, tracks: Iterable[Track]) -> tuple[datetime, int] | None:
+    """(end, duration ms) of a closed session that carries no `sessionDuration`, from its tracks.
+
+    A real 11.5 server answers CLOSED_NORMAL sessions with `trackDuration` on each track and no
+    `sessionDuration`. The session ends when its last track does: the latest trackStartDate +
+    trackDuration (a track without a start began with the session); the duration runs from the
+    session's start to that end. None when no track has a duration."""
+    end: datetime | None = None
+    for track in tracks:
+        if track.duration_ms is None:
+            continue
+        track_end = end_after(track.start or start, track.duration_ms, "trackDuration")
+        if track_end is not None and (end is None or track_end > end):
+            end = track_end
+    if end is None:
+        return None
+    end = max(end, start)
+    return end, (end - start) // timedelta(milliseconds=1)
 
 
 def read_tags(value: object) -> tuple[Tag, ...]:

@@ -15,12 +15,21 @@ from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionR
 from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense import dialects
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, QUERY_DIALECTS
-from qms_desktop.mediasense.errors import EndpointNotFound, MalformedResponse
+from qms_desktop.mediasense.errors import (
+    ApiError,
+    EndpointNotFound,
+    LookupUnconfirmed,
+    MalformedResponse,
+    MediaSenseError,
+)
 from qms_desktop.mediasense.messages import Message
 from qms_desktop.mediasense.signin import SignIn
 from qms_desktop.mediasense.transport import ApiResponse, Transport
 
 log = logging.getLogger("qms.http")
+
+# getSessionBySessionId's fallback looks for a session this far either side of its start.
+AROUND_START = timedelta(seconds=1)
 
 # MediaSenseClient.request: (method, path, *, json=, params=, authenticated=) -> ApiResponse
 RequestFn = Callable[..., Awaitable[ApiResponse]]
@@ -35,6 +44,7 @@ class SessionPage:
     has_more: bool
     dialect: str
     total: int | None = None  # sessions in the whole window, when the server says (MediaSense does not)
+    recognised: bool = True  # False: the answer had no sessions list we know (read as none)
 
     @property
     def next_offset(self) -> int | None:
@@ -95,7 +105,9 @@ class SessionQueries:
                 ) from exc
             records, rejected = normalize_page(raw.items, dialect.session_dialect)
             records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
-            return SessionPage(records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total)
+            return SessionPage(
+                records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised
+            )
         raise EndpointNotFound(
             Message(
                 "error.no_query_endpoint",
@@ -115,42 +127,106 @@ class SessionQueries:
     async def get_session(
         self, session_id: str, *, started: datetime | None = None
     ) -> SessionRecord | RejectedRecord | None:
-        """Re-fetch one session (open sessions are followed until they close). None: unknown."""
+        """Re-fetch one session (open sessions are followed until they close). None: MediaSense no
+        longer has it, which, given `started`, only a time-window query around it concludes.
+
+        getSessionBySessionId's real request and answer are in no public source, so its answer is
+        trusted only when it carries the session. When the server has no such endpoint (404/405),
+        refuses the lookup (a 4xxx), answers "no rows", or answers in a shape not recognised, the
+        session is looked for with getSessions around its start. Without `started` (nothing of it is
+        stored), "no rows" reads as None and the other answers raise their typed error."""
         from qms_desktop.mediasense.normalize import normalize_session
 
+        path = dialects.SESSION_BY_ID_PATH
         try:
-            response = await self._request("GET", dialects.SESSION_BY_ID_PATH, params={"sessionId": session_id})
-        except EndpointNotFound:
-            if started is None:
+            response = await self._request("GET", path, params={"sessionId": session_id})
+        except EndpointNotFound as exc:
+            return await self._confirm_in_window(session_id, started, f"the server has no {path} ({exc.status})", exc)
+        except ApiError as exc:
+            if not _is_refusal(exc):
                 raise
-            return await self._find_in_window(session_id, started)
+            return await self._confirm_in_window(session_id, started, f"{path} was refused: {exc}", exc)
         if response.code == dialects.NO_ROWS:
-            return None
+            return await self._confirm_in_window(session_id, started, f"{path} answered no rows (2001)", None)
         try:
             items = dialects.sessions_from_lookup(response.payload)
         except ValueError as exc:
-            raise MalformedResponse(f"getSessionBySessionId answered in an unexpected shape: {exc}") from exc
+            unknown = MalformedResponse(
+                Message(
+                    "error.unexpected_shape",
+                    "MediaSense answered {path} in an unexpected shape: {reason}",
+                    path=path,
+                    reason=str(exc),
+                ),
+                url=path,
+                request_id=response.request_id,
+            )
+            log.warning("%s answered session %s in a shape QMS Desktop does not know (%s)", path, session_id, exc)
+            return await self._confirm_in_window(session_id, started, "the lookup's answer was not recognised", unknown)
         for item in items:
             # Read each answer for what it is: a server may answer the lookup in its own shapes.
             record = normalize_session(item, "auto")
-            if isinstance(record, RejectedRecord) or record.session_id == session_id:
+            if record.session_id == session_id or (isinstance(record, RejectedRecord) and len(items) == 1):
                 return record
+        return await self._confirm_in_window(session_id, started, f"{path} answered without this session", None)
+
+    async def _confirm_in_window(
+        self, session_id: str, started: datetime | None, why: str, error: MediaSenseError | None
+    ) -> SessionRecord | RejectedRecord | None:
+        """Look for the session with getSessions around its start; None only when a recognised
+        answer for that window no longer lists it."""
+        if started is None:
+            if error is not None:
+                raise error  # not an answer about the session: never read as "gone"
+            return None  # the server says it has no such session; whoever stores it passes its start
+        log.info("Session %s: %s; looking for it in the window around its start", session_id, why)
+        found, unsure = await self._find_in_window(session_id, started)
+        if found is not None:
+            return found
+        if unsure:
+            raise LookupUnconfirmed(
+                Message(
+                    "error.lookup_window_unsure",
+                    "MediaSense did not return session {session_id} by id ({why}), and its answer for the "
+                    "window around the session's start could not be read in full; the session is kept as stored",
+                    session_id=session_id,
+                    why=why,
+                ),
+                url=dialects.SESSION_BY_ID_PATH,
+            )
+        log.warning(
+            "Session %s is no longer in MediaSense: %s, and getSessions for %s..%s no longer lists it",
+            session_id, why, (started - AROUND_START).isoformat(), (started + AROUND_START).isoformat(),
+        )  # fmt: skip
         return None
 
-    async def _find_in_window(self, session_id: str, started: datetime) -> SessionRecord | RejectedRecord | None:
-        # Dialects without a lookup by id: query the millisecond the session started in.
-        window = TimeWindow(started, started + timedelta(milliseconds=1))
+    async def _find_in_window(
+        self, session_id: str, started: datetime
+    ) -> tuple[SessionRecord | RejectedRecord | None, bool]:
+        """(the session as getSessions lists it around its start, or None; whether some of the answer
+        could not be read: an unrecognised page or a quarantined row without a session id)."""
+        window = TimeWindow(started - AROUND_START, started + AROUND_START)
         offset: int | None = 0
+        unsure = False
         while offset is not None:
             page = await self.query_sessions(window, offset=offset, limit=100)
             for record in page.records:
                 if record.session_id == session_id:
-                    return record
+                    return record, False
             for rejected in page.rejected:
                 if rejected.session_id == session_id:
-                    return rejected
+                    return rejected, False
+                unsure = unsure or rejected.session_id is None
+            unsure = unsure or not page.recognised
             offset = page.next_offset
-        return None
+        return None, unsure
+
+
+def _is_refusal(exc: ApiError) -> bool:
+    """A 4xxx logical error or an HTTP 4xx: the server refused this request, not the session."""
+    if exc.code is not None:
+        return 4000 <= exc.code < 5000
+    return exc.status is not None and 400 <= exc.status < 500
 
 
 def _matches(record: SessionRecord, filters: SessionFilters, server_side: frozenset[str]) -> bool:

@@ -58,7 +58,12 @@ def render_page(request: web.Request, calls: list[Any]) -> list[dict[str, Any]]:
     faults = sim.faults
     return [
         cisco_session(
-            c, now, sim.media_base, malformed=faults.record_is_malformed(c.session_id), urls_array=sim.urls_array
+            c,
+            now,
+            sim.media_base,
+            malformed=faults.record_is_malformed(c.session_id),
+            urls_array=sim.urls_array,
+            without_duration=faults.without_duration(c.session_id),
         )
         for c in calls
     ]
@@ -72,16 +77,24 @@ async def get_sessions(request: web.Request) -> web.Response:
         query = parse_get_sessions(await read_json(request))
     except QueryError as exc:
         return envelope(exc.code, detail=exc.message)
-    _, page = query.run(sim.dataset, sim.clock.now_ms())
+    faults = sim.faults
+    _, page = query.run(
+        sim.dataset, sim.clock.now_ms(), order=faults.page_order, order_key=faults.order_key, gone=faults.gone_sessions
+    )
     if not page:
         return envelope(2001)
     return envelope(2000, {"sessions": render_page(request, page)})
 
 
 async def get_session_by_id(request: web.Request) -> web.Response:
+    sim = sim_of(request)
+    shape = sim.faults.lookup_shape
+    if shape in ("http404", "http405"):  # a server without this endpoint
+        return web.Response(status=int(shape[4:]), text="Not Found" if shape == "http404" else "Method Not Allowed")
     if not _session_ok(request):
         return _expired()
-    sim = sim_of(request)
+    if shape == "refused":
+        return envelope(4010, detail="requestParameters is mandatory")
     if request.method == "POST":
         body = await read_json(request)
         params = body.get("requestParameters") if isinstance(body, dict) else None
@@ -91,9 +104,18 @@ async def get_session_by_id(request: web.Request) -> web.Response:
     if not session_id:
         return envelope(4010, detail="sessionId is mandatory")
     call = sim.visible_call(str(session_id))
-    if call is None:
+    if shape == "unknown":
+        return envelope(2000, {"result": "OK", "count": int(call is not None)})
+    if call is None or shape == "no_rows":
         return envelope(2001)
-    return envelope(2000, {"sessions": render_page(request, [call])})
+    session = render_page(request, [call])[0]
+    if shape == "session":
+        return envelope(2000, {"session": session})
+    if shape == "bare":
+        return envelope(2000, session)
+    if shape == "list":
+        return envelope(2000, [session])
+    return envelope(2000, {"sessions": [session]})
 
 
 async def get_system_time(request: web.Request) -> web.Response:

@@ -72,7 +72,7 @@ class Simulator:
 
     def visible_call(self, session_id: str) -> Call | None:
         call = self.dataset.find(session_id)
-        if call is None or not call.visible(self.clock.now_ms()):
+        if call is None or not call.visible(self.clock.now_ms()) or self.faults.is_gone(call.session_id):
             return None
         return call
 
@@ -82,9 +82,11 @@ class Simulator:
         """Sessions visible now whose start is in [start, end), sorted by (start, sessionId)."""
         now = self.clock.now_ms()
         selection = self.dataset.select(to_ms(start), to_ms(end), now)
-        return [call.ground_truth(now) for call in selection.calls()]
+        return [call.ground_truth(now) for call in selection.calls() if not self.faults.is_gone(call.session_id)]
 
     def count(self, start: datetime | int, end: datetime | int) -> int:
+        if self.faults.gone_sessions:
+            return len(self.ground_truth(start, end))
         return len(self.dataset.select(to_ms(start), to_ms(end), self.clock.now_ms()))
 
     def session(self, session_id: str) -> dict[str, Any] | None:

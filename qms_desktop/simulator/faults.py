@@ -29,7 +29,22 @@ KNOBS = (
     "late_visible_rate",
     "late_visible_min_s",
     "late_visible_max_s",
+    "lookup_shape",
+    "page_order",
+    "no_duration_rate",
+    "gone_sessions",
 )
+
+# How getSessionBySessionId answers (its real shape is in no public source; these are the plausible
+# ones): a list under responseBody.sessions (like getSessions), one object under responseBody.session,
+# the session object as responseBody ("bare"), a one-element list as responseBody ("list"); a server
+# without the endpoint (HTTP 404 / 405); a logical refusal (responseCode 4010); an envelope we do not
+# know ("unknown"); and "no rows" (2001) for every id.
+LOOKUP_SHAPES = ("sessions", "session", "bare", "list", "http404", "http405", "refused", "unknown", "no_rows")
+# getSessions' row order: "sorted" honours sortParameters; "descending" and "shuffled" (a fixed
+# permutation drawn from the fault seed, the same on every request) ignore it.
+PAGE_ORDERS = ("sorted", "descending", "shuffled")
+TEXT_KNOBS = {"lookup_shape": LOOKUP_SHAPES, "page_order": PAGE_ORDERS}
 
 
 FLOAT_KNOBS = frozenset(
@@ -41,6 +56,7 @@ FLOAT_KNOBS = frozenset(
         "late_visible_rate",
         "late_visible_min_s",
         "late_visible_max_s",
+        "no_duration_rate",
     }
 )
 
@@ -60,6 +76,13 @@ class Faults:
     late_visible_rate: float = 0.0
     late_visible_min_s: float = 120.0
     late_visible_max_s: float = 5400.0
+    lookup_shape: str = "sessions"
+    page_order: str = "sorted"
+    # This fraction of closed sessions comes without sessionDuration, only trackDuration on the tracks,
+    # as a real 11.5 server answers some CLOSED_NORMAL sessions (cisco profile).
+    no_duration_rate: float = 0.1
+    # Sessions the server no longer has (deleted or purged): absent from getSessions and by id.
+    gone_sessions: frozenset[str] = frozenset()
     seed: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
     _rng: random.Random = field(init=False, repr=False, compare=False)
@@ -76,6 +99,10 @@ class Faults:
                     raise ValueError(f"unknown fault knob {name!r}; known: {', '.join(KNOBS)}")
                 if name == "malformed_records" and not isinstance(value, int | float):
                     value = frozenset(str(v).lower() for v in value)
+                if name == "gone_sessions":
+                    value = frozenset(str(v).lower() for v in value)
+                if name in TEXT_KNOBS and value not in TEXT_KNOBS[name]:
+                    raise ValueError(f"{name} must be one of {', '.join(TEXT_KNOBS[name])}, not {value!r}")
                 if name == "seed":
                     self._rng = random.Random(value)
                 setattr(self, name, value)
@@ -87,7 +114,22 @@ class Faults:
         out: dict[str, Any] = {name: getattr(self, name) for name in KNOBS}
         if isinstance(self.malformed_records, frozenset):
             out["malformed_records"] = sorted(self.malformed_records)
+        out["gone_sessions"] = sorted(self.gone_sessions)
         return out
+
+    def is_gone(self, session_id: str) -> bool:
+        return session_id.lower() in self.gone_sessions
+
+    def without_duration(self, session_id: str) -> bool:
+        """Is this (closed) session answered without sessionDuration? Fixed per id and seed."""
+        rate = self.no_duration_rate
+        if rate <= 0:
+            return False
+        return rate >= 1 or _fraction(f"duration:{self.seed}:{session_id}") < rate
+
+    def order_key(self, session_id: str) -> float:
+        """The position of a session in the "shuffled" order: the same on every request."""
+        return _fraction(f"order:{self.seed}:{session_id}")
 
     def _roll(self, rate: float) -> bool:
         return rate > 0 and self._rng.random() < rate
@@ -142,8 +184,12 @@ class Faults:
             return session_id in knob
         if knob <= 0:
             return False
-        digest = hashlib.blake2b(f"{self.seed}:{session_id}".encode(), digest_size=8).digest()
-        return int.from_bytes(digest) / 2**64 < knob
+        return _fraction(f"{self.seed}:{session_id}") < knob
+
+
+def _fraction(text: str) -> float:
+    """A stable number in [0, 1) for this text."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest()) / 2**64
 
 
 def parse_faults(text: str) -> dict[str, Any]:
@@ -156,8 +202,10 @@ def parse_faults(text: str) -> dict[str, Any]:
             raise ValueError(f"bad fault {item!r}; expected one of {', '.join(KNOBS)} as name=value")
         raw = raw.strip()
         value: Any
-        if name == "malformed_records" and not _is_number(raw):
+        if (name == "malformed_records" and not _is_number(raw)) or name == "gone_sessions":
             value = frozenset(filter(None, raw.split(";")))
+        elif name in TEXT_KNOBS:
+            value = raw
         elif name in FLOAT_KNOBS:
             value = float(raw)
         else:

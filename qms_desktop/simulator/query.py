@@ -49,8 +49,18 @@ class SessionQuery:
     max_duration_ms: int | None = None
     predicates: list[Predicate] = field(default_factory=list)
 
-    def run(self, dataset: Dataset, now_ms: int) -> tuple[int, list[Call]]:
-        """(total matches, the requested page)."""
+    def run(
+        self,
+        dataset: Dataset,
+        now_ms: int,
+        *,
+        order: str = "sorted",
+        order_key: Callable[[str], float] | None = None,
+        gone: frozenset[str] = frozenset(),
+    ) -> tuple[int, list[Call]]:
+        """(total matches, the requested page). `order` "sorted" honours sortParameters; a server
+        that ignores them answers "descending" or "shuffled" (by `order_key`, the same permutation on
+        every request, so offsets stay meaningful). Sessions in `gone` are no longer on the server."""
         selection = dataset.select(
             self.start_ms,
             self.end_ms,
@@ -59,9 +69,16 @@ class SessionQuery:
             min_duration_ms=self.min_duration_ms,
             max_duration_ms=self.max_duration_ms,
         )
-        if not self.predicates:
-            return len(selection), selection.calls(self.offset, self.limit, self.descending)
-        rows = [c for c in selection.calls(descending=self.descending) if all(p(c, now_ms) for p in self.predicates)]
+        descending = self.descending if order == "sorted" else order == "descending"
+        if not self.predicates and order != "shuffled" and not gone:
+            return len(selection), selection.calls(self.offset, self.limit, descending)
+        rows = [
+            c
+            for c in selection.calls(descending=descending)
+            if c.session_id not in gone and all(p(c, now_ms) for p in self.predicates)
+        ]
+        if order == "shuffled" and order_key is not None:
+            rows.sort(key=lambda c: order_key(c.session_id))
         return len(rows), rows[self.offset : self.offset + self.limit]
 
 

@@ -56,10 +56,18 @@ def _track(call: Call, n: int, ref: str, xref: str, closed: bool, media_base: st
 
 
 def cisco_session(
-    call: Call, now_ms: int, media_base: str, *, malformed: bool = False, urls_array: bool = False
+    call: Call,
+    now_ms: int,
+    media_base: str,
+    *,
+    malformed: bool = False,
+    urls_array: bool = False,
+    without_duration: bool = False,
 ) -> dict[str, Any]:
     """One session as 11.5 sends it (`urls` an object, closed sessions only), or with `urls_array`
-    as the 8.5 payloads show it: an array of one-key objects, a live RTSP URL while recording."""
+    as the 8.5 payloads show it: an array of one-key objects, a live RTSP URL while recording.
+    `without_duration`: a closed session without sessionDuration, only trackDuration on its
+    tracks, as a real 11.5 server answers some CLOSED_NORMAL sessions."""
     # Straight-line code on purpose: a 100,000-session sync renders this 100,000 times.
     state = call.state(now_ms)
     closed = state != "ACTIVE"
@@ -104,8 +112,9 @@ def cisco_session(
             _track(call, 2, far_ref, call.xref[1], closed, media_base, download),
         ],
     }
-    if closed:
+    if closed and not without_duration:
         session["sessionDuration"] = call.duration_ms
+    if closed:
         mp4 = f"{media_base}/recordedMedia/oramedia/mp4/{sid}.mp4"
         urls = {
             "rtspUrl": f"rtsp://{_host(media_base)}/archive/{sid}",

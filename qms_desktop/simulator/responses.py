@@ -42,7 +42,7 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 def envelope(
     code: int,
-    body: dict[str, Any] | None = None,
+    body: dict[str, Any] | list[Any] | None = None,
     *,
     detail: str | None = None,
     as_strings: bool = False,

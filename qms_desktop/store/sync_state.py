@@ -312,6 +312,16 @@ def open_sessions(conn: Connection, limit: int) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def stored_starts(conn: Connection, session_ids: list[str]) -> dict[str, int]:
+    """session id -> start ms of those of these sessions that are stored."""
+    if not session_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(recordings.c.session_id, recordings.c.start_ms).where(recordings.c.session_id.in_(session_ids))
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 def count_stored(conn: Connection, start_ms: int, end_ms: int) -> int:
     """Sessions stored with a start in [start, end) that MediaSense still lists (not deleted)."""
     stmt = (

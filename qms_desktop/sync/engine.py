@@ -2,11 +2,12 @@
 
 Rules (DESIGN.md): windows are half-open UTC; the run's upper bound is frozen at its start
 (now − safety delay) and the watermark never passes it; incremental windows start at the watermark
-minus the overlap; each page's rows and checkpoint are committed in one transaction, so a crash replays
-at most one page and the idempotent upsert absorbs it; a failed run never advances the checkpoint past
-its last committed page; backfill is recorded as done day slices and never moves the live watermark;
-the reconciliation (`reconcile`) re-checks the last day on a slower cadence for sessions MediaSense
-showed too late for the overlap, and never moves the watermark either.
+minus the overlap; each page's rows and checkpoint are committed in one transaction, and the watermark
+moves only to the end of a slice of the window read in full (whatever order MediaSense returns rows
+in), so a crash replays at most one slice and the idempotent upsert absorbs it; a failed run never
+advances the checkpoint past its last committed page; backfill is recorded as done day slices and
+never moves the live watermark; the reconciliation (`reconcile`) re-checks the last day on a slower
+cadence for sessions MediaSense showed too late for the overlap, and never moves the watermark either.
 
 A MediaSense problem that outlasts the client's retries ends the phase it happened in, not the run:
 the other phases still run, and a run that committed something ends PARTIAL with the problems as its

@@ -108,6 +108,13 @@ class PageWriter:
 
         return await self.writer.run(read)
 
+    async def stored_starts(self, session_ids: Sequence[str]) -> dict[str, int]:
+        def read() -> dict[str, int]:
+            with self.db.connect() as conn:
+                return state.stored_starts(conn, list(session_ids))
+
+        return await self.writer.run(read)
+
     async def done_slices(self) -> list[tuple[int, int]]:
         def read() -> list[tuple[int, int]]:
             with self.db.connect() as conn:

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
-from qms_desktop.domain.time import TimeWindow, from_ms, to_ms
+from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
 from qms_desktop.mediasense.errors import (
     AuthenticationFailed,
@@ -26,7 +26,7 @@ from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.run import SyncResult
 from qms_desktop.sync.settings import SyncSettings
-from qms_desktop.sync.windows import day_slices, gaps
+from qms_desktop.sync.windows import day_slices, gaps, live_slices
 
 log = logging.getLogger("qms.sync")
 OPEN_SESSION_FETCHES = 8  # concurrent getSessionBySessionId calls while following open sessions
@@ -62,35 +62,35 @@ class RunContext:
 
 
 async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Checkpoint:
-    """The live window, from the watermark minus the overlap up to the run's frozen upper bound."""
+    """The live window, from the watermark minus the overlap up to the run's frozen upper bound.
+
+    Nothing here depends on the order MediaSense returns rows or pages in: no Cisco text says the
+    server honours `sortParameters`, so the watermark never moves to "the newest row seen". The
+    window is read in slices (`live_slices`), each to its last page, and only a slice read in full
+    moves the watermark, to the slice's end. A run cut short inside a slice (a failure, a stop)
+    leaves the watermark at the last whole slice and the next run reads that slice again; the
+    upsert absorbs the rows read twice. The page budget (`max_pages`) is checked between slices."""
     settings, result = run.settings, run.result
     watermark = checkpoint.last_sync_time_ms or upper
     start = min(watermark - int(settings.overlap_s * 1000), upper)
     result.window_start_ms = start
     if start >= upper:
         return checkpoint
-    window = TimeWindow(from_ms(start), from_ms(upper))
-    mark: tuple[int, str] = (watermark, checkpoint.last_seen_id or "")
-    advancing_pages = 0
-    async with aclosing(page_stream(run.client, window, settings.page_size)) as pages:
-        async for page in pages:
-            records = run.enrich(page.records)
-            newest = max(((to_ms(r.start), r.session_id) for r in records if to_ms(r.start) < upper), default=None)
-            if newest is not None and newest > mark:
-                mark = newest
-                advancing_pages += 1
-            drained = not page.has_more
-            if drained:
-                mark = (upper, "")  # everything before the frozen upper bound has been read
-            checkpoint = replace(checkpoint, last_sync_time_ms=mark[0], last_seen_id=mark[1] or None)
-            await run.pages.commit(records, page.rejected, checkpoint=checkpoint)
-            run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
-            if drained:
-                break
-            if advancing_pages >= settings.max_pages:
-                result.more_pending = True  # the next cycle continues from the watermark
-                log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
-                break
+    pages_read = 0
+    for slice_start, slice_end in live_slices(start, upper):
+        if pages_read >= settings.max_pages:
+            result.more_pending = True  # the next cycle continues from the watermark
+            log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
+            break
+        window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
+        async with aclosing(page_stream(run.client, window, settings.page_size)) as pages:
+            async for page in pages:
+                if not page.has_more and slice_end > (checkpoint.last_sync_time_ms or 0):
+                    # This slice has been read in full, in whatever order it came.
+                    checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
+                await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint)
+                pages_read += 1
+                run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
     return checkpoint  # every page committed its checkpoint: nothing left to save
 
 
@@ -205,8 +205,10 @@ async def sessions(
     "unknown"): the session-shaped body of an ENDED/UPDATED event (`announced`) is stored, and tag
     changes (TAG_EVENTs) are applied to the stored session. A session MediaSense just announced
     exists, so an "unknown" answer about it is not believed (it is not marked deleted), and a tag on
-    an old call is not left to a periodic sync that may never look at that day again."""
-    by_id = await fetch_by_id(run.client, [(session_id, None) for session_id in session_ids])
+    an old call is not left to a periodic sync that may never look at that day again. A stored
+    session is marked deleted only when getSessions around its stored start no longer lists it."""
+    starts = await run.pages.stored_starts(session_ids)  # a stored one is deleted only if its window agrees
+    by_id = await fetch_by_id(run.client, [(session_id, starts.get(session_id)) for session_id in session_ids])
     fetched = {record.session_id for record in by_id.records}
     unfetched_tags = [change for change in tag_changes if change.session_id not in fetched]
     stand_ins = [record for record in announced if record.session_id not in fetched]

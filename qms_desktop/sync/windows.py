@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 DAY_MS = 86_400_000
+LIVE_SLICE_MS = 3_600_000  # the live window is read an hour at a time once it is longer than two
 
 
 def floor_day(ms: int) -> int:
@@ -45,3 +46,11 @@ def gaps(start_ms: int, end_ms: int, done: list[tuple[int, int]]) -> list[tuple[
     if cursor < end_ms:
         missing.extend(day_slices(cursor, end_ms))
     return missing
+
+
+def live_slices(start_ms: int, end_ms: int) -> list[tuple[int, int]]:
+    """[start, end) as the live window reads it: whole when it is at most two slices long (the
+    usual overlap plus one interval), otherwise cut into `LIVE_SLICE_MS` pieces from its start."""
+    if end_ms - start_ms <= 2 * LIVE_SLICE_MS:
+        return [(start_ms, end_ms)] if start_ms < end_ms else []
+    return [(s, min(s + LIVE_SLICE_MS, end_ms)) for s in range(start_ms, end_ms, LIVE_SLICE_MS)]

@@ -143,6 +143,11 @@ SOURCES: dict[str, str] = {
     "error.unexpected_shape": QT_TRANSLATE_NOOP(
         "CoreMessages", "MediaSense answered {path} in an unexpected shape: {reason}"
     ),
+    "error.lookup_window_unsure": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "MediaSense did not return session {session_id} by id ({why}), and its answer for the "
+        "window around the session's start could not be read in full; the session is kept as stored",
+    ),
     "error.no_query_endpoint": QT_TRANSLATE_NOOP(
         "CoreMessages", "{node} offers none of the session query endpoints QMS Desktop knows"
     ),
@@ -242,6 +247,9 @@ SOURCES: dict[str, str] = {
     "hint.MalformedResponse": QT_TRANSLATE_NOOP(
         "CoreMessages",
         "MediaSense answered with data that is not valid JSON in the expected shape: check the server version",
+    ),
+    "hint.LookupUnconfirmed": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The session is kept as stored; the next sync checks it again"
     ),
     "hint.MediaNotFound": QT_TRANSLATE_NOOP(
         "CoreMessages", "The audio has been pruned from MediaSense (retention policy); the metadata remains"
