@@ -8,7 +8,7 @@ import httpx
 import pytest
 from aiohttp import web
 
-from tests.waiting import poll_until
+from tests.waiting import poll_until, wait_until
 
 from .conftest import ANCHOR_MS, DAY_MS, PASSWORD, SIGN_IN, USER
 
@@ -155,6 +155,8 @@ async def test_cisco_8_5_events_tags_and_filters(make_sim, client_ssl) -> None:
             assert updated["eventType"] == "SESSION_EVENT" and updated["eventAction"] == "UPDATED"
             assert isinstance(updated["eventBody"]["urls"], list)
             assert "QA:escalated" not in sim.session(target)["tags"]
+            # The simulator counts a delivery once its answer is read: after our handler queued it.
+            await wait_until(lambda: len(sim.stats.events) >= 2)
         assert [a for a, _, _ in sim.stats.events] == ["TAG_ADDED", "UPDATED"]
     finally:
         await runner.cleanup()
