@@ -30,6 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-tls", action="store_true", help="plain HTTP instead of HTTPS")
     parser.add_argument("--cert-dir", default=None, help="where the self-signed certificate is kept")
     parser.add_argument("--ignore-range", action="store_true", help="answer ranged media requests with 200")
+    parser.add_argument(
+        "--hold-rate",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="share of sessions that are the second segment of a held call (same ccid); default: cisco 0.05",
+    )
     parser.add_argument("--faults", default="", help="fault knobs as k=v,k=v (e.g. latency_ms=50)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
@@ -72,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         cert_dir=args.cert_dir,
         ignore_range=args.ignore_range,
         faults=faults,
+        hold_rate=args.hold_rate,
     )
     try:
         sim = start_simulator(config)
