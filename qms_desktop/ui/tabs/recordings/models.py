@@ -144,12 +144,16 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column(
-        "start", QT_TRANSLATE_NOOP("RecordingsTab", "Start"), lambda r: local_time(r.start_ms), sort="start", width=140
+        "start",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Start"),
+        lambda r: local_time(r.call_start_ms),  # a call split on hold: when its first segment started
+        sort="start",
+        width=140,
     ),
     Column(
         "duration",
         QT_TRANSLATE_NOOP("RecordingsTab", "Duration"),
-        lambda r: clock_text(r.duration_ms),
+        lambda r: clock_text(r.talk_ms),  # a call's segments added: the recorded time
         RIGHT,
         sort="duration",
         width=70,
@@ -169,6 +173,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=115),
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
     Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=70),
+    Column(
+        "segments",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Segments"),
+        lambda r: str(len(r.segments)) if r.is_call else "",
+        RIGHT,
+        width=70,
+    ),
     Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=80),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
