@@ -15,7 +15,6 @@ index per candidate row, so the cost of a page does not grow with the table.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import json
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -355,8 +354,9 @@ def call_segments(
         )
         if allowed_teams is not None:
             stmt = stmt.where(r.team_code.in_(list(allowed_teams)) if allowed_teams else sa.false())
-        for row in conn.execute(stmt.order_by(r.start_ms, r.id)).mappings():
-            found.setdefault(row["ccid"], []).append((row["call_controller_ip"], _segment(row)))
+        width = len(SEGMENT_COLUMNS)
+        for row in conn.execute(stmt.order_by(r.start_ms, r.id)):
+            found.setdefault(row[width], []).append((row[width + 1], SegmentInfo(*row[:width])))
     out: list[tuple[SegmentInfo, ...]] = []
     for ccid, ip, start, own in calls:
         if not ccid:
@@ -396,13 +396,14 @@ def search_recordings(
         rows = conn.execute(stmt).all()
         more = len(rows) > query.limit
         rows = rows[: query.limit]
-        items = [RecordingRow(*row[: len(ROW_COLUMNS)]) for row in rows]
+        width = len(ROW_COLUMNS)
+        items = [RecordingRow(*row[:width]) for row in rows]
         if query.group_calls:
             calls = [
                 (item.ccid, row.cc_ip, item.start_ms, _own_segment(item)) for item, row in zip(items, rows, strict=True)
             ]
             segments = call_segments(conn, calls, query.allowed_teams)
-            items = [dataclasses.replace(item, segments=found) for item, found in zip(items, segments, strict=True)]
+            items = [RecordingRow(*(*row[:width], found)) for row, found in zip(rows, segments, strict=True)]
     cursor = encode_cursor(query, rows[-1].sort_key, rows[-1].id) if more and rows else None
     return RecordingPage(items=items, next_cursor=cursor)
 
