@@ -159,6 +159,13 @@ COLUMNS: tuple[Column, ...] = (
         width=70,
     ),
     Column(
+        "segments",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Segments"),
+        lambda r: str(len(r.segments)) if r.is_call else "",
+        RIGHT,
+        width=70,
+    ),
+    Column(
         "agent",
         QT_TRANSLATE_NOOP("RecordingsTab", "Agent"),
         lambda r: r.agent_name or r.agent_id or "—",
@@ -173,13 +180,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=115),
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
     Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=70),
-    Column(
-        "segments",
-        QT_TRANSLATE_NOOP("RecordingsTab", "Segments"),
-        lambda r: str(len(r.segments)) if r.is_call else "",
-        RIGHT,
-        width=70,
-    ),
     Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=80),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
