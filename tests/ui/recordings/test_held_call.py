@@ -56,7 +56,7 @@ async def open_call(tab: Any, ccid: str) -> Any:
 
 
 @pytest.mark.asyncio
-async def test_a_held_call_is_one_row_and_the_ccid_filter_finds_it(make_tab, rec_ctx) -> None:
+async def test_a_held_call_is_one_row_and_the_ccid_filter_finds_it(make_tab, rec_ctx, tmp_path: Path) -> None:
     ccid, segments = held_call(rec_ctx.engine)
     with rec_ctx.engine.connect() as conn:
         sessions = conn.exec_driver_sql("SELECT count(*) FROM recordings").scalar_one()
@@ -71,6 +71,11 @@ async def test_a_held_call_is_one_row_and_the_ccid_filter_finds_it(make_tab, rec
     assert len(rows) == 1 and [s.session_id for s in rows[0].segments] == [sid for sid, _ in segments]
     index = tab.model.index(tab.model.rows.index(rows[0]), COLUMN_INDEX["segments"])
     assert tab.model.data(index, Qt.ItemDataRole.DisplayRole) == "2"
+    tab.show()
+    shown = wait_signal(tab.controller.detailShown)
+    tab.select_row(tab.model.rows.index(rows[0]))
+    await shown
+    assert tab.grab().save(str(os.environ.get("QMS_HELD_LIST_SHOT") or tmp_path / "list.png"))
 
     await search(tab, ccid=ccid)
     assert [r.session_id for r in tab.model.rows] == [segments[0][0]]
