@@ -83,8 +83,9 @@ class RecordingUseCases(UseCase):
         return detail
 
     def _visible(self, session_id: str, permission: Permission) -> RecordingDetail:
-        self.require(permission, session_id)
-        detail = get_recording(self.engine, session_id)
+        principal = self.require(permission, session_id)
+        # The segments of its call: only those of the teams the principal may see.
+        detail = get_recording(self.engine, session_id, segment_teams=principal.allowed_teams)
         if detail is None:
             raise RecordingNotFound(f"No recording with session id {session_id!r}")
         self.require_team(permission, detail.row.team_code, session_id)

@@ -13,7 +13,7 @@ from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2,
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.domain.sessions import SessionState
 from qms_desktop.domain.time import from_ms, to_ms
-from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery
+from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery, SegmentInfo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--max-duration", type=_seconds, metavar="S", help="at most S seconds")
     search.add_argument("--state", type=str.upper, choices=STATES, help="the session's state")
     search.add_argument("--session", help="session id (exact)")
+    search.add_argument("--ccid", help="the call controller's call id (exact): every session (segment) of that call")
+    search.add_argument(
+        "--sessions",
+        action="store_true",
+        help="one row per MediaSense session (default: one row per call, its sessions as segments)",
+    )
     search.add_argument("--text", help="free text: every word as a prefix (agent, team, numbers, tags ...)")
     search.add_argument("--sort", choices=SORT_FIELDS, default="start")
     search.add_argument("--asc", action="store_true", help="ascending order (default: newest/largest first)")
@@ -99,11 +105,13 @@ def query_from_args(args: argparse.Namespace) -> RecordingQuery:
         max_duration_ms=seconds(args.max_duration),
         state=args.state,
         session_id=args.session,
+        ccid=args.ccid,
         text=args.text,
         sort=args.sort,
         descending=not args.asc,
         limit=args.limit,
         after=args.after,
+        group_calls=not args.sessions,
     )
 
 
@@ -134,12 +142,15 @@ def run_search(args: argparse.Namespace) -> int:
             f"{'ani':<16} {'dnis':<12} state"
         ]
         for row in page.items:
+            start = from_ms(row.call_start_ms) or row.start
             lines.append(
-                f"{row.start.strftime('%Y-%m-%d %H:%M:%S'):<20} {row.session_id:<24} "
-                f"{_duration(row.duration_ms):>8} {row.direction or '-':<8} "
+                f"{start.strftime('%Y-%m-%d %H:%M:%S'):<20} {row.session_id:<24} "
+                f"{_duration(row.talk_ms):>8} {row.direction or '-':<8} "
                 f"{(row.agent_name or row.agent_id or '-')[:20]:<20} {row.team_code or '-':<10} "
                 f"{row.ani or '-':<16} {row.dnis or '-':<12} {row.state}"
             )
+            if row.is_call:  # a call split by a hold or a transfer: its segments under it
+                lines += [f"  {_segment_line(i, s)}" for i, s in enumerate(row.segments, 1)]
         if not page.items:
             lines.append("no recordings match")
         if total is not None:
@@ -180,6 +191,15 @@ def _duration(ms: int | None) -> str:
     )
 
 
+def _segment_line(number: int, segment: SegmentInfo) -> str:
+    start = from_ms(segment.start_ms)
+    assert start is not None
+    return (
+        f"segment {number}: {start.strftime('%H:%M:%S')} {segment.session_id} {_duration(segment.duration_ms)} "
+        f"{segment.state} {segment.agent_name or segment.agent_id or '-'}"
+    )
+
+
 def _time(ms: int | None) -> str:
     value = from_ms(ms)
     return value.isoformat() if value else "-"
@@ -209,6 +229,9 @@ def _show_text(detail: RecordingDetail, media: dict[str, Any] | None) -> str:
     for name, url in detail.urls.items():
         if url:
             lines.append(f"{name + ' url':<12} {url}")
+    if row.is_call:
+        lines.append(f"call of {len(row.segments)} segments (ccid {detail.ccid}):")
+        lines += [f"  {_segment_line(i, s)}" for i, s in enumerate(row.segments, 1)]
     lines.append("tracks:")
     lines += [f"  #{t.number} {t.media_type or ''} {t.codec or ''} {_duration(t.duration_ms)}" for t in detail.tracks]
     lines.append("participants:")

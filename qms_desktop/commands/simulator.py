@@ -48,6 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="answer media requests with a redirect: to the API port (same host), to another host, or a loop",
     )
+    parser.add_argument(
+        "--hold-rate",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="share of sessions that are the second segment of a held call (same ccid); default: cisco 0.05",
+    )
     parser.add_argument("--faults", default="", help="fault knobs as k=v,k=v (e.g. latency_ms=50)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
@@ -93,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         event_shape=args.event_shape,
         media_redirect=args.media_redirect,
         faults=faults,
+        hold_rate=args.hold_rate,
     )
     try:
         sim = start_simulator(config)

@@ -2,6 +2,14 @@
 
 Paging is keyset (seek), never OFFSET: the cursor carries the last row's sort key and id, so page N
 costs the same as page 1 and rows inserted by a running sync do not shift or repeat rows.
+
+One call, one item: a hold or a transfer splits a call into several MediaSense sessions sharing the
+call controller's call id (`ccid`). Sessions with the same ccid and call controller whose starts lie
+within `CALL_SPAN_MS` of each other are the segments of one call. A grouped search (the default)
+returns each call once, at the position of its earliest matching segment (its "representative"),
+with all of the call's segments the reader may see; a segment of a team the reader cannot see is
+neither listed nor used to match. Finding the representative is one probe of the (ccid, start_ms)
+index per candidate row, so the cost of a page does not grow with the table.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
+from sqlalchemy.sql.util import ClauseAdapter
 
 from qms_desktop.domain.time import from_ms
 from qms_desktop.store.fulltext import SearchBackend, backend_for
@@ -26,6 +35,9 @@ if TYPE_CHECKING:
 
 SORT_FIELDS = ("start", "duration", "agent", "ani", "dnis")
 MAX_LIMIT = 1000
+# Sessions of one call (same ccid and call controller) start within this much of each other. A ccid
+# is a call controller's counter, so the same value far apart in time is another call.
+CALL_SPAN_MS = 12 * 3_600_000
 
 
 class InvalidCursor(ValueError):
@@ -49,12 +61,14 @@ class RecordingQuery:
     max_duration_ms: int | None = None
     state: str | None = None
     session_id: str | None = None
+    ccid: str | None = None  # exact: the call controller's call id shared by the sessions of one call
     text: str | None = None  # free text: every word, as a prefix, in the full-text document
     allowed_teams: Collection[str] | None = None  # a supervisor's visible teams; None = everything
     sort: str = "start"
     descending: bool = True
     limit: int = 50
     after: str | None = None  # next_cursor of the previous page
+    group_calls: bool = True  # one item per call (its sessions as segments); False: one per session
 
     def __post_init__(self) -> None:
         if self.sort not in SORT_FIELDS:
@@ -64,7 +78,30 @@ class RecordingQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentInfo:
+    """One session of a call, as the call's details and the player's timeline show it."""
+
+    session_id: str
+    start_ms: int
+    end_ms: int | None
+    duration_ms: int | None
+    state: str
+    agent_id: str | None
+    agent_name: str | None
+    team_code: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start"] = from_ms(self.start_ms).isoformat()
+        end = from_ms(self.end_ms)
+        data["end"] = end.isoformat() if end else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class RecordingRow:
+    """One session (the representative of its call in a grouped search) and the call's segments."""
+
     id: int
     session_id: str
     start_ms: int
@@ -82,6 +119,34 @@ class RecordingRow:
     codec: str | None
     pruned: bool
     dialect: str | None
+    ccid: str | None = None
+    # The call's sessions the reader may see, in start order (this one included); filled by the
+    # grouped search and by `get_recording`; empty when not asked for.
+    segments: tuple[SegmentInfo, ...] = ()
+
+    @property
+    def is_call(self) -> bool:
+        """More than one session: a call split by a hold or a transfer."""
+        return len(self.segments) > 1
+
+    @property
+    def call_start_ms(self) -> int:
+        return self.segments[0].start_ms if self.segments else self.start_ms
+
+    @property
+    def call_end_ms(self) -> int | None:
+        if not self.segments:
+            return self.end_ms
+        ends = [s.end_ms for s in self.segments]
+        return None if any(e is None for e in ends) else max(e for e in ends if e is not None)
+
+    @property
+    def talk_ms(self) -> int | None:
+        """The recorded time: the segments' durations added (the gaps between them are not recorded)."""
+        if not self.segments:
+            return self.duration_ms
+        durations = [s.duration_ms for s in self.segments]
+        return None if any(d is None for d in durations) else sum(d for d in durations if d is not None)
 
     @property
     def start(self) -> datetime:
@@ -97,10 +162,16 @@ class RecordingRow:
         data = asdict(self)
         data["start"] = self.start.isoformat()
         data["end"] = self.end.isoformat() if self.end else None
+        data["segments"] = [segment.to_dict() for segment in self.segments]
+        data["segment_count"] = max(1, len(self.segments))
+        data["call_start_ms"] = self.call_start_ms
+        data["call_end_ms"] = self.call_end_ms
+        data["talk_ms"] = self.talk_ms
         return data
 
 
-ROW_COLUMNS = tuple(recordings.c[name] for name in RecordingRow.__dataclass_fields__)
+ROW_COLUMNS = tuple(recordings.c[name] for name in RecordingRow.__dataclass_fields__ if name != "segments")
+SEGMENT_COLUMNS = tuple(recordings.c[name] for name in SegmentInfo.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +300,8 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
         where.append(r.state == query.state)
     if query.session_id:
         where.append(r.session_id == query.session_id)
+    if query.ccid and query.ccid.strip():
+        where.append(r.ccid == query.ccid.strip())
     if query.text and query.text.strip():
         clause = (backend or backend_for(conn)).match_clause(query.text)
         if clause is not None:
@@ -242,13 +315,72 @@ def _connection(conn_or_engine: Connection | Engine) -> AbstractContextManager[C
     return nullcontext(conn_or_engine)
 
 
+def _first_of_call(where: Sequence[sa.ColumnElement[bool]]) -> sa.ColumnElement[bool]:
+    """True for a session without a ccid, or one that no earlier matching session of its call precedes
+    (by start, then id): the one row of its call in a grouped search."""
+    seg = recordings.alias("seg")
+    adapter = ClauseAdapter(seg)
+    r = recordings.c
+    earlier = sa.exists().where(
+        seg.c.ccid == r.ccid,
+        sa.func.coalesce(seg.c.call_controller_ip, "") == sa.func.coalesce(r.call_controller_ip, ""),
+        seg.c.start_ms >= r.start_ms - CALL_SPAN_MS,
+        seg.c.start_ms <= r.start_ms,
+        sa.or_(seg.c.start_ms < r.start_ms, seg.c.id < r.id),
+        *(adapter.traverse(condition) for condition in where),
+    )
+    return sa.or_(r.ccid.is_(None), ~earlier)
+
+
+def _segment(row: Any) -> SegmentInfo:
+    return SegmentInfo(*(row[c.name] for c in SEGMENT_COLUMNS))
+
+
+def call_segments(
+    conn: Connection,
+    calls: Sequence[tuple[str | None, str | None, int, SegmentInfo]],
+    allowed_teams: Collection[str] | None,
+) -> list[tuple[SegmentInfo, ...]]:
+    """For each (ccid, call controller ip, start_ms, own segment): the call's sessions the reader may
+    see, in start order. One query for a whole page."""
+    wanted = [(ccid, ip, start) for ccid, ip, start, _ in calls if ccid]
+    found: dict[str, list[tuple[str | None, SegmentInfo]]] = {}
+    if wanted:
+        r = recordings.c
+        stmt = sa.select(*SEGMENT_COLUMNS, r.ccid, r.call_controller_ip).where(
+            r.ccid.in_(sorted({ccid for ccid, _, _ in wanted})),
+            r.start_ms >= min(start for _, _, start in wanted) - CALL_SPAN_MS,
+            r.start_ms <= max(start for _, _, start in wanted) + CALL_SPAN_MS,
+        )
+        if allowed_teams is not None:
+            stmt = stmt.where(r.team_code.in_(list(allowed_teams)) if allowed_teams else sa.false())
+        width = len(SEGMENT_COLUMNS)
+        for row in conn.execute(stmt.order_by(r.start_ms, r.id)):
+            found.setdefault(row[width], []).append((row[width + 1], SegmentInfo(*row[:width])))
+    out: list[tuple[SegmentInfo, ...]] = []
+    for ccid, ip, start, own in calls:
+        if not ccid:
+            out.append((own,))
+            continue
+        segments = tuple(
+            segment
+            for seg_ip, segment in found.get(ccid, ())
+            if (seg_ip or "") == (ip or "") and abs(segment.start_ms - start) <= CALL_SPAN_MS
+        )
+        out.append(segments if any(s.session_id == own.session_id for s in segments) else (own,))
+    return out
+
+
 def search_recordings(
     conn_or_engine: Connection | Engine, query: RecordingQuery, *, backend: SearchBackend | None = None
 ) -> RecordingPage:
-    """One page of recordings in the query's order, and the cursor of the next page (None at the end)."""
+    """One page of recordings in the query's order, and the cursor of the next page (None at the end).
+    Grouped (the default): one row per call, carrying the call's segments."""
     with _connection(conn_or_engine) as conn:
         key = _sort_key(conn, query.sort)
         where = _conditions(conn, query, backend)
+        if query.group_calls:
+            where.append(_first_of_call(list(where)))
         if query.after:
             after_key, after_id = decode_cursor(query, query.after)
             position = sa.tuple_(key, recordings.c.id)
@@ -256,32 +388,54 @@ def search_recordings(
             where.append(position < bound if query.descending else position > bound)
         order = (key.desc(), recordings.c.id.desc()) if query.descending else (key.asc(), recordings.c.id.asc())
         stmt = (
-            sa.select(*ROW_COLUMNS, key.label("sort_key"))
+            sa.select(*ROW_COLUMNS, recordings.c.call_controller_ip.label("cc_ip"), key.label("sort_key"))
             .where(*where)
             .order_by(*order)
             .limit(query.limit + 1)  # one extra row tells whether a next page exists
         )
         rows = conn.execute(stmt).all()
-    more = len(rows) > query.limit
-    rows = rows[: query.limit]
-    items = [RecordingRow(*row[: len(ROW_COLUMNS)]) for row in rows]
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        width = len(ROW_COLUMNS)
+        items = [RecordingRow(*row[:width]) for row in rows]
+        if query.group_calls:
+            calls = [
+                (item.ccid, row.cc_ip, item.start_ms, _own_segment(item)) for item, row in zip(items, rows, strict=True)
+            ]
+            segments = call_segments(conn, calls, query.allowed_teams)
+            items = [RecordingRow(*(*row[:width], found)) for row, found in zip(rows, segments, strict=True)]
     cursor = encode_cursor(query, rows[-1].sort_key, rows[-1].id) if more and rows else None
     return RecordingPage(items=items, next_cursor=cursor)
+
+
+def _own_segment(row: RecordingRow) -> SegmentInfo:
+    return SegmentInfo(
+        row.session_id, row.start_ms, row.end_ms, row.duration_ms, row.state, row.agent_id, row.agent_name,
+        row.team_code,
+    )  # fmt: skip
 
 
 def count_recordings(
     conn_or_engine: Connection | Engine, query: RecordingQuery, *, backend: SearchBackend | None = None
 ) -> int:
-    """How many recordings match (the cursor and limit are ignored)."""
+    """How many recordings match (calls when grouped; the cursor and limit are ignored)."""
     with _connection(conn_or_engine) as conn:
-        stmt = sa.select(sa.func.count()).select_from(recordings).where(*_conditions(conn, query, backend))
+        where = _conditions(conn, query, backend)
+        if query.group_calls:
+            where.append(_first_of_call(list(where)))
+        stmt = sa.select(sa.func.count()).select_from(recordings).where(*where)
         return int(conn.execute(stmt).scalar_one())
 
 
 def get_recording(
-    conn_or_engine: Connection | Engine, session_id: str, *, allowed_teams: Collection[str] | None = None
+    conn_or_engine: Connection | Engine,
+    session_id: str,
+    *,
+    allowed_teams: Collection[str] | None = None,
+    segment_teams: Collection[str] | None = None,
 ) -> RecordingDetail | None:
-    """Metadata, tracks, participants and tags of one session; None if absent or not visible."""
+    """Metadata, tracks, participants and tags of one session, and the segments of its call (those of
+    `segment_teams` only, when given); None if absent or not visible."""
     with _connection(conn_or_engine) as conn:
         stmt = sa.select(recordings).where(recordings.c.session_id == session_id)
         row = conn.execute(stmt).mappings().first()
@@ -305,9 +459,12 @@ def get_recording(
             .where(recording_tags.c.recording_id == rid)
             .order_by(recording_tags.c.offset_ms, recording_tags.c.id)
         ).all()
+        own = _segment(row)
+        teams = segment_teams if segment_teams is not None else allowed_teams
+        (segments,) = call_segments(conn, [(row["ccid"], row["call_controller_ip"], row["start_ms"], own)], teams)
     raw = json.loads(row["raw"]) if row["raw"] else None
     return RecordingDetail(
-        row=RecordingRow(*(row[c.name] for c in ROW_COLUMNS)),
+        row=RecordingRow(**{c.name: row[c.name] for c in ROW_COLUMNS}, segments=segments),
         recording_id=row["recording_id"],
         urls={name: row[f"{name}_url"] for name in ("wav", "mp4", "http", "rtsp", "audio")},
         call_controller_ip=row["call_controller_ip"],

@@ -139,6 +139,7 @@ class Call:
             "agent_id": self.agent.agent_id,
             "team_id": self.agent.team.team_id,
             "codec": self.codec,
+            "ccid": self.ccid,
             "tags": [name for name, _ in self.user_tags],
         }
 
@@ -183,6 +184,11 @@ class Block:
             self._plant_active(rng, start, dur, planted, data.anchor_ms)
         late &= ~planted
         error &= ~planted
+        if data.hold_rate > 0:
+            held = self._split_on_hold(
+                data, index, start, dur, planted, (direction, agent, other, operator, subscriber, ccid)
+            )
+            tie[held] = tie[held - 1] = False  # a held call's segments keep their own starts
 
         # Ties: a few calls share the exact start of their predecessor, so paging must break ties by id.
         order = np.argsort(start, kind="stable")
@@ -244,6 +250,36 @@ class Block:
             )
         )
         self._calls: dict[int, Call] = {}
+
+    def _split_on_hold(
+        self,
+        data: Dataset,
+        index: int,
+        start: np.ndarray,
+        dur: np.ndarray,
+        planted: np.ndarray,
+        same_call: tuple[np.ndarray, ...],
+    ) -> np.ndarray:
+        """A hold or a transfer splits a call into two MediaSense sessions sharing its `ccid`: about
+        `hold_rate` of the rows become the second segment of the row generated before them, starting
+        a few seconds to a few minutes after it ended, with its parties and call id (its own seeded
+        generator, so the rest of the block is the same with or without holds)."""
+        rng = np.random.default_rng([data.seed & 0xFFFFFFFF, index + (2 << 16)])
+        n = len(start)
+        chosen = rng.random(n) < data.hold_rate
+        gap = rng.integers(3_000, 4 * 60_000, n, dtype=np.int64)
+        second = chosen.copy()
+        second[0] = False
+        second[1:] &= ~chosen[:-1] & ~planted[:-1]  # never a segment of a segment, nor of a planted call
+        second &= ~planted
+        positions = np.flatnonzero(second)
+        resumed = start[positions - 1] + dur[positions - 1] + gap[positions]
+        fits = resumed < self.start_ms + DAY_MS  # the block keeps its own day
+        positions, resumed = positions[fits], resumed[fits]
+        start[positions] = resumed
+        for column in same_call:
+            column[positions] = column[positions - 1]
+        return positions
 
     @staticmethod
     def _plant_active(
@@ -392,6 +428,7 @@ class Dataset:
         future_days: int = 1,
         agents: int | None = None,
         cache_blocks: int = 64,
+        hold_rate: float = 0.0,
     ) -> None:
         if not 1 <= sessions_per_day < ids.MAX_PER_BLOCK:
             raise ValueError("sessions_per_day must be 1..16,777,215")
@@ -400,6 +437,9 @@ class Dataset:
         self.days = days
         self.future_days = future_days
         self.anchor_ms = anchor_ms
+        if not 0 <= hold_rate < 1:
+            raise ValueError("hold_rate must be at least 0 and below 1")
+        self.hold_rate = hold_rate  # the share of sessions that are a held call's second segment
         self.id_keys = ids.round_keys(seed)
         self.directory = Directory.generate(seed, agents or max(8, min(200, sessions_per_day // 10)))
         self._blocks: OrderedDict[int, Block] = OrderedDict()

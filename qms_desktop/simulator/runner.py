@@ -56,6 +56,12 @@ class SimulatorConfig:
     media_redirect: str | None = None  # see core.MEDIA_REDIRECTS
     faults: Faults | dict[str, Any] | None = None
     fault_seed: int = 0
+    # The share of sessions that are the second segment of a call split by a hold (same ccid, a gap of
+    # seconds to minutes). None: the profile's default (cisco 5%, as real servers split held calls).
+    hold_rate: float | None = None
+
+
+HOLD_RATES = {"cisco": 0.05}
 
 
 def build_simulator(config: SimulatorConfig) -> Simulator:
@@ -79,6 +85,7 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         anchor_ms=anchor_ms,
         future_days=config.future_days,
         agents=config.agents,
+        hold_rate=config.hold_rate if config.hold_rate is not None else HOLD_RATES.get(config.profile, 0.0),
     )
     dataset.lateness = faults.late_visibility
     return Simulator(

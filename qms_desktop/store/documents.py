@@ -14,7 +14,8 @@ from typing import Any
 _WORD = re.compile(r"[^\W_]+")
 
 # The recordings columns that go into the document.
-DOCUMENT_COLUMNS = ("ani", "dnis", "agent_name", "agent_id", "team_code", "csq", "wrap_up_reason")
+# ccid: a call controller id typed or pasted from another system finds every segment of the call.
+DOCUMENT_COLUMNS = ("ani", "dnis", "agent_name", "agent_id", "team_code", "csq", "wrap_up_reason", "ccid")
 
 
 def words(text: str | None) -> list[str]:

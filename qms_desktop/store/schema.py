@@ -46,7 +46,7 @@ recordings = sa.Table(
     sa.Column("audio_url", sa.String),
     sa.Column("call_controller_ip", sa.String),
     sa.Column("call_controller_type", sa.String),
-    sa.Column("ccid", sa.String),
+    sa.Column("ccid", sa.String),  # the call controller's call id: sessions of one call share it
     sa.Column("pruned", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("dialect", sa.String(16)),
     sa.Column("raw", sa.Text),
@@ -61,6 +61,8 @@ recordings = sa.Table(
     sa.Index("ix_recordings_state_start", "state", "start_ms"),
     sa.Index("ix_recordings_ani", "ani"),
     sa.Index("ix_recordings_dnis", "dnis"),
+    # The segments of one call (migration 0008_session_ccid): same ccid, starts close together.
+    sa.Index("ix_recordings_ccid_start", "ccid", "start_ms"),
 )
 
 recording_tracks = sa.Table(

@@ -10,6 +10,11 @@ reported for the page (search_recordings, 100 rows like the tab) and for the cou
 to the baseline's p50. Then the tab itself: first page and fetchMore latency through the real
 controller and RecordingsModel on a qasync loop (search off the GUI thread, rows into the view).
 Target: p95 < 100 ms for the pages.
+
+One call, one item: about 5% of the generated sessions are the second segment of a call split on
+hold (the same ccid as the session before them). Searches group them by default (`--ungrouped`
+measures one row per session, the pre-grouping behaviour, on the same database); "by ccid" finds
+one call's segments.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +48,7 @@ AGENTS = 400
 TEAMS = 25
 FIRST = ("Olena", "Iryna", "Natalia", "Serhii", "Andrii", "Daria", "Kateryna", "Yulia", "Taras", "Mykola")
 LAST = ("Petrenko", "Melnyk", "Savchenko", "Pavlenko", "Kravchenko", "Lysenko", "Marchenko", "Oliinyk")
+HELD_SHARE = 0.05
 QUEUES = ("Sales", "Support", "Billing", "Retention", "VIP", "Tech", "Claims", "Orders")
 
 
@@ -74,18 +81,20 @@ def generate(path: Path, rows: int) -> None:
                 customer = f"+380{rng.randrange(10**8, 10**9)}"
                 ani, dnis = (customer, agent_id[1:]) if inbound else (agent_id[1:], customer)
                 duration = int(rng.lognormvariate(11.9, 0.8))
+                held = i > 0 and rng.random() < HELD_SHARE  # the second segment of the previous call
+                ccid = str(10_000_000 + (i if held else rid))
                 state = "ACTIVE" if i > rows - 20 else ("CLOSED_ERROR" if rng.random() < 0.01 else "CLOSED_NORMAL")
                 csq = QUEUES[rng.randrange(len(QUEUES))] if inbound else None
                 batch.append((
                     rid, f"s{rid:09x}", start, start + duration, duration, state, 2, agent_id, name, team,
                     "inbound" if inbound else "outbound", ani, dnis, csq, "PCMU", rng.random() < 0.03, "cisco",
-                    NOW_MS, NOW_MS, NOW_MS,
+                    ccid, NOW_MS, NOW_MS, NOW_MS,
                 ))  # fmt: skip
-                docs.append((rid, build_document((ani, dnis, name, agent_id, team, csq))))
+                docs.append((rid, build_document((ani, dnis, name, agent_id, team, csq, ccid))))
             cur.executemany(
                 "INSERT INTO recordings (id, session_id, start_ms, end_ms, duration_ms, state, state_rank, agent_id,"
-                " agent_name, team_code, direction, ani, dnis, csq, codec, pruned, dialect, fetched_at_ms,"
-                " first_synced_at_ms, synced_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " agent_name, team_code, direction, ani, dnis, csq, codec, pruned, dialect, ccid, fetched_at_ms,"
+                " first_synced_at_ms, synced_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 batch,
             )
             cur.executemany("INSERT INTO recordings_fts (rowid, document) VALUES (?, ?)", docs)
@@ -111,14 +120,15 @@ def timed(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def scenarios(repeat: int) -> dict[str, list[RecordingQuery]]:
+def scenarios(repeat: int, rows: int, grouped: bool = True) -> dict[str, list[RecordingQuery]]:
     rng = random.Random(2)
     week = 7 * DAY_MS
     out: dict[str, list[RecordingQuery]] = {
         "last 7 days": [], "agent + 30 days": [], "team (all time)": [], "ANI part + 7 days": [],
-        "free text (name)": [], "sort by duration, 1 week": [],
+        "free text (name)": [], "sort by duration, 1 week": [], "by ccid": [],
     }  # fmt: skip
     for i in range(repeat):
+        out["by ccid"].append(RecordingQuery(ccid=str(10_000_001 + rng.randrange(rows)), limit=100))
         end = NOW_MS - rng.randrange(0, 300) * DAY_MS
         agent = f"A{1000 + rng.randrange(AGENTS)}"
         out["last 7 days"].append(RecordingQuery(start_ms=end - week, end_ms=end, limit=100))
@@ -133,10 +143,12 @@ def scenarios(repeat: int) -> dict[str, list[RecordingQuery]]:
         out["sort by duration, 1 week"].append(
             RecordingQuery(start_ms=end - week, end_ms=end, sort="duration", limit=100)
         )
+    if not grouped:
+        return {name: [replace(q, group_calls=False) for q in queries] for name, queries in out.items()}
     return out
 
 
-def bench_queries(engine: sa.Engine, repeat: int) -> float:
+def bench_queries(engine: sa.Engine, repeat: int, grouped: bool = True) -> float:
     baseline_sql = sa.text(
         "SELECT id, session_id, start_ms, duration_ms, agent_id, ani FROM recordings ORDER BY start_ms DESC LIMIT 50"
     )
@@ -145,11 +157,13 @@ def bench_queries(engine: sa.Engine, repeat: int) -> float:
         base = [timed(lambda: conn.execute(baseline_sql).all()) for _ in range(repeat)]
     base_p50 = statistics.median(base)
     base_p95 = percentile(base, 95)
-    print(f"\nbaseline SELECT ... ORDER BY start_ms DESC LIMIT 50: p50 {base_p50:.2f} ms, p95 {base_p95:.2f} ms")
+    print(f"\n{'grouped by call' if grouped else 'one row per session (--ungrouped)'}")
+    print(f"baseline SELECT ... ORDER BY start_ms DESC LIMIT 50: p50 {base_p50:.2f} ms, p95 {base_p95:.2f} ms")
     print(f"{'scenario':28} {'page p50':>9} {'page p95':>9} {'×base':>7} {'count p50':>10} {'count p95':>10}  rows")
     worst = 0.0
     with engine.connect() as conn:
-        for name, queries in scenarios(repeat).items():
+        rows = conn.exec_driver_sql("SELECT count(*) FROM recordings").scalar_one()
+        for name, queries in scenarios(repeat, rows, grouped).items():
             search_recordings(conn, queries[0])  # first touch of the index pages
             pages, counts, total = [], [], 0
             for query in queries:
@@ -169,17 +183,18 @@ def bench_tab(db_url: str, pages: int) -> None:
     import qasync
 
     from qms_desktop.integration_log import IntegrationLog
+    from qms_desktop.security.roles import Principal, Role
     from qms_desktop.store.writer import DbWriter
     from qms_desktop.ui.context import AppSignals, UiContext
     from qms_desktop.ui.qt import QApplication
-    from qms_desktop.ui.tabs.recordings import filters
-    from qms_desktop.ui.tabs.recordings.tab import RecordingsTab
+    from qms_desktop.ui.tabs.recordings import create_tab, filters
 
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)  # deleting the tab (a top-level here) must not stop the loop
     engine = runtime.open_database(db_url)
     logs = Path(tempfile.mkdtemp(prefix="qms-bench-logs-"))
     ctx = UiContext(engine=engine, writer=DbWriter(), integration_log=IntegrationLog(logs), signals=AppSignals())
+    ctx.principal = Principal("bench", Role.ADMIN)  # nobody signed in is refused everything
 
     async def wait(signal: Any) -> None:
         future = asyncio.get_running_loop().create_future()
@@ -195,7 +210,7 @@ def bench_tab(db_url: str, pages: int) -> None:
             signal.disconnect(done)
 
     async def run() -> None:
-        tab = RecordingsTab(ctx)
+        tab = create_tab(ctx)
         tab.resize(1280, 760)
         tab.show()
         tab.filters.restore({"preset": filters.ALL_TIME})
@@ -235,6 +250,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "qms-bench-recordings.sqlite3")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--pages", type=int, default=20, help="fetchMore pages per tab run")
+    parser.add_argument("--ungrouped", action="store_true", help="one row per session: searches not grouped by call")
     args = parser.parse_args()
     os.environ.setdefault("QMS_HOME", tempfile.mkdtemp(prefix="qms-bench-"))
     url = f"sqlite:///{args.db}"
@@ -252,7 +268,7 @@ def main() -> int:
         print(f"Reusing {args.db} ({have:,} recordings)")
     engine = runtime.open_database(url)
     try:
-        worst = bench_queries(engine, args.repeat)
+        worst = bench_queries(engine, args.repeat, grouped=not args.ungrouped)
     finally:
         engine.dispose()
     bench_tab(url, args.pages)

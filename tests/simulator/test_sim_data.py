@@ -108,3 +108,28 @@ def test_a_day_of_hundred_thousand_sessions_is_generated_and_cached() -> None:
     assert len(first) == 100_000
     again = data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS).calls()
     assert [c.session_id for c in again[:50]] == [c.session_id for c in first[:50]]
+
+
+def test_cisco_splits_some_held_calls_into_two_sessions_sharing_a_ccid() -> None:
+    truth = _sim().ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    by_ccid: dict[str, list[dict]] = {}
+    for row in truth:
+        by_ccid.setdefault(row["ccid"], []).append(row)
+    held = [rows for rows in by_ccid.values() if len(rows) > 1]
+    assert 0.02 * len(truth) < len(held) < 0.08 * len(truth)  # about 5% of the sessions
+    for first, second in held:
+        assert len({first["agent_id"], second["agent_id"]}) == 1 and first["direction"] == second["direction"]
+        gap = second["start_ms"] - first["planned_end_ms"]
+        assert 3_000 <= gap < 4 * 60_000, gap  # seconds to minutes on hold
+    # Other profiles, and a rate of 0, keep one session per call; the other sessions do not change.
+    flat = _sim(profile="spec").ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)
+    assert len({row["ccid"] for row in flat}) == len(flat)
+    unheld = {row["sessionId"]: row for row in _sim(hold_rate=0.0).ground_truth(ANCHOR_MS - 4 * DAY_MS, ANCHOR_MS)}
+    seconds = {rows[1]["sessionId"] for rows in held}
+    assert set(unheld) == {row["sessionId"] for row in truth}
+    same = ("agent_id", "ccid", "duration_ms", "direction", "state")
+    assert all(
+        [unheld[row["sessionId"]][k] for k in same] == [row[k] for k in same]
+        for row in truth
+        if row["sessionId"] not in seconds
+    )

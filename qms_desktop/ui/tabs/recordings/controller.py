@@ -16,13 +16,14 @@ from typing import Any, TypeVar
 from qms_desktop.app.access import RecordingNotFound
 from qms_desktop.app.recordings import FilterChoices, RecordingUseCases
 from qms_desktop.app.runtime import NotConfigured
-from qms_desktop.search.query import RecordingDetail, RecordingPage, RecordingQuery
+from qms_desktop.search.query import RecordingDetail, RecordingPage, RecordingQuery, SegmentInfo
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
-from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status
+from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
+from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
 
 log = logging.getLogger("qms.ui")
@@ -140,6 +141,10 @@ class RecordingsController(QObject):
         view.selectionChanged.connect(self.select)
         view.player.loadRequested.connect(self.load_audio)
         view.details.tagActivated.connect(view.player.play_from)
+        view.details.segmentActivated.connect(self.play_segment)
+        view.call_strip.segmentChosen.connect(self.play_segment)
+        view.player.media.changed.connect(self._media_changed)
+        self._advanced_from: str | None = None  # the segment whose end already moved playback on
         self.playback.closing.connect(self.close)
         ctx.signals.sync_finished.connect(self._sync_finished)
         if _SESSION_FILTERS:
@@ -198,6 +203,29 @@ class RecordingsController(QObject):
             self.view.show_detail(None)
             return
         self.ctx.tasks.start(DETAIL_TASK, self._detail(session_id))
+
+    def play_segment(self, index: int) -> None:
+        """Play one segment of the selected call: its details and audio replace the current ones."""
+        if self.detail is None or self._closed or not 0 <= index < len(self.detail.row.segments):
+            return
+        session_id = self.detail.row.segments[index].session_id
+        self._release()
+        self.ctx.tasks.cancel(PLAY_TASK)
+        self.ctx.tasks.start(DETAIL_TASK, self._detail(session_id, autoplay=True))
+
+    def _media_changed(self) -> None:
+        """A call plays its segments in order: when one ends, the next one starts (the gap between
+        them was not recorded, so there is nothing to wait through)."""
+        detail = self.detail
+        if detail is None or not detail.row.is_call or self.view.player.media.status != "ended":
+            return
+        sid = detail.row.session_id
+        if self._advanced_from == sid:
+            return
+        index = next(i for i, seg in enumerate(detail.row.segments) if seg.session_id == sid)
+        if index + 1 < len(detail.row.segments):
+            self._advanced_from = sid
+            self.play_segment(index + 1)
 
     def load_audio(self, track: int) -> None:
         if self.detail is None:
@@ -272,7 +300,7 @@ class RecordingsController(QObject):
             self.view.show_loaded_rows()
             self.pageLoaded.emit(generation, len(page.items))
 
-    async def _detail(self, session_id: str) -> None:
+    async def _detail(self, session_id: str, *, autoplay: bool = False) -> None:
         try:
             detail: RecordingDetail = await self.ctx.db(self.recordings.show, session_id)  # audited
         except Exception as exc:
@@ -291,6 +319,12 @@ class RecordingsController(QObject):
         self.view.show_detail(detail)
         row = detail.row
         title = " · ".join(x for x in (row.agent_name or row.agent_id, local_time(row.start_ms)) if x)
+        segments = row.segments if row.is_call else ()
+        current = next((i for i, seg in enumerate(segments) if seg.session_id == row.session_id), -1)
+        if segments:
+            title += " · " + QCoreApplication.translate("RecordingsController", "segment {number} of {count}").format(
+                number=current + 1, count=len(segments)
+            )
         self.view.player.set_recording(
             row.duration_ms,
             markers,
@@ -298,7 +332,10 @@ class RecordingsController(QObject):
             reason=None if status.playable else status.reason(),
             title=title,
         )
+        self.view.call_strip.set_segments([_strip_segment(i, s) for i, s in enumerate(segments, 1)], current)
         self.detailShown.emit(detail)
+        if autoplay and status.playable:
+            self.view.player.toggle_play()  # asks for the audio (loadRequested) and plays it
 
     async def _play(self, session_id: str, track: int) -> None:
         player = self.view.player
@@ -329,3 +366,13 @@ class RecordingsController(QObject):
         teams = [TeamChoice(code, name) for code, name in choices.teams.items()]
         self.view.filters.set_directory(agents, teams)
         self.directoryLoaded.emit(len(agents), len(teams))
+
+
+def _strip_segment(number: int, segment: SegmentInfo) -> StripSegment:
+    label = QCoreApplication.translate("RecordingsController", "Segment {number}: {start}, {duration}, {agent}").format(
+        number=number,
+        start=local_time(segment.start_ms),
+        duration=clock_text(segment.duration_ms),
+        agent=segment.agent_name or segment.agent_id or "—",
+    )
+    return StripSegment(segment.start_ms, segment.duration_ms, label)

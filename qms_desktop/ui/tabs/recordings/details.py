@@ -54,6 +54,7 @@ def _small_table(parent: QWidget) -> QTableView:
 
 class DetailsPane(QWidget):
     tagActivated = Signal(int)  # offset in ms: the player jumps there
+    segmentActivated = Signal(int)  # a call's segment (its index): play it
 
     FIELDS = (
         "session",
@@ -118,13 +119,21 @@ class DetailsPane(QWidget):
         self.participants_model = QStandardItemModel(0, 4, self)
         self.participants = _small_table(self)
         self.participants.setModel(self.participants_model)
+        # A call split by a hold or a transfer: its segments (start, duration, state, agent).
+        self.segments_title = QLabel(self)
+        self.segments_title.setFont(bold)
+        self.segments_model = QStandardItemModel(0, 5, self)
+        self.segments = _small_table(self)
+        self.segments.setObjectName("segmentsTable")
+        self.segments.setModel(self.segments_model)
+        self.segments.doubleClicked.connect(lambda index: self.segmentActivated.emit(index.row()))
         self.tags_title = QLabel(self)
         self.tags_title.setFont(bold)
         self.tags_model = QStandardItemModel(0, 3, self)
         self.tags = _small_table(self)
         self.tags.setModel(self.tags_model)
         self.tags.doubleClicked.connect(self._tag_double_clicked)
-        for view in (self.participants, self.tags):
+        for view in (self.segments, self.participants, self.tags):
             view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 3 + 28)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             header = view.horizontalHeader()
@@ -136,6 +145,8 @@ class DetailsPane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.audio_box)
         inner.addLayout(self.form)
+        inner.addWidget(self.segments_title)
+        inner.addWidget(self.segments, 1)
         inner.addWidget(self.participants_title)
         inner.addWidget(self.participants, 1)
         inner.addWidget(self.tags_title)
@@ -170,7 +181,11 @@ class DetailsPane(QWidget):
             self.placeholder.setText(self._message or self.tr("Select a recording to see its details and play it."))
             return
         row = detail.row
-        self.title.setText(self.tr("Call of {start}").format(start=local_time(row.start_ms)))
+        title = self.tr("Call of {start}").format(start=local_time(row.call_start_ms))
+        if row.is_call:
+            number = next(i for i, seg in enumerate(row.segments, 1) if seg.session_id == row.session_id)
+            title += " · " + self.tr("segment {number} of {count}").format(number=number, count=len(row.segments))
+        self.title.setText(title)
         agent = f"{row.agent_name} ({row.agent_id})" if row.agent_name and row.agent_id else (row.agent_id or "—")
         controller = " · ".join(x for x in (detail.call_controller_type, detail.call_controller_ip) if x) or "—"
         values = {
@@ -193,6 +208,7 @@ class DetailsPane(QWidget):
         for key, label in self._values.items():
             label.setText(values[key])
         self._render_audio()
+        self._fill_segments(detail)
         self._fill_participants(detail)
         self._fill_tags(detail)
 
@@ -212,6 +228,32 @@ class DetailsPane(QWidget):
         self.audio_label.setText(self.tr("Audio: {status}").format(status=status.label()))
         self.audio_reason.setText(status.reason())
         self.audio_box.setObjectName(f"audio_{status.code}")
+
+    def _fill_segments(self, detail: RecordingDetail) -> None:
+        model = self.segments_model
+        model.removeRows(0, model.rowCount())
+        segments = detail.row.segments if detail.row.is_call else ()
+        for number, segment in enumerate(segments, 1):
+            current = segment.session_id == detail.row.session_id
+            items = [
+                QStandardItem(str(number)),
+                QStandardItem(local_time(segment.start_ms)[11:]),
+                QStandardItem(clock_text(segment.duration_ms)),
+                QStandardItem(state_text(segment.state)),
+                QStandardItem(segment.agent_name or segment.agent_id or "—"),
+            ]
+            for item in items:
+                item.setToolTip(segment.session_id)
+                if current:  # the segment these details (and the player) are about
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+            items[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            model.appendRow(items)
+        for widget in (self.segments_title, self.segments):
+            widget.setVisible(bool(segments))
+        self.segments_title.setText(self.tr("Segments of this call ({count})").format(count=len(segments)))
+        self.segments.setToolTip(self.tr("Double-click a segment to play it") if segments else "")
 
     def _fill_participants(self, detail: RecordingDetail) -> None:
         model = self.participants_model
@@ -274,4 +316,7 @@ class DetailsPane(QWidget):
             [self.tr("Track"), self.tr("Number"), self.tr("Name"), self.tr("Role")]
         )
         self.tags_model.setHorizontalHeaderLabels([self.tr("At"), self.tr("Tag"), self.tr("Type")])
+        self.segments_model.setHorizontalHeaderLabels(
+            ["#", self.tr("Start"), self.tr("Duration"), self.tr("State"), self.tr("Agent")]
+        )
         self._render()

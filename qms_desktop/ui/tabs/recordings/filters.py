@@ -111,12 +111,14 @@ class FilterPanel(QWidget):
         self.csq = QLineEdit(self)
         self.tags = QLineEdit(self)
         self.text = QLineEdit(self)
+        self.ccid = QLineEdit(self)
+        self.ccid.setObjectName("ccidFilter")
         self.min_duration = QSpinBox(self)
         self.max_duration = QSpinBox(self)
         for spin in (self.min_duration, self.max_duration):
             spin.setRange(0, MAX_DURATION_S)  # 0 shows as "any" (specialValueText)
             spin.setSingleStep(30)
-        for edit in (self.ani, self.dnis, self.csq, self.tags, self.text):
+        for edit in (self.ani, self.dnis, self.csq, self.tags, self.text, self.ccid):
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.searchRequested)
         self.search_button = QPushButton(self)
@@ -162,6 +164,7 @@ class FilterPanel(QWidget):
         row("duration", durations)
         row("tags", self.tags)
         row("state", self.state_combo)
+        row("ccid", self.ccid)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
@@ -241,6 +244,7 @@ class FilterPanel(QWidget):
             max_duration_ms=max_s * 1000 if max_s else None,
             state=self.state_combo.currentData(),
             text=self.text.text().strip() or None,
+            ccid=self.ccid.text().strip() or None,
         )
 
     def state(self) -> dict[str, Any]:
@@ -257,6 +261,7 @@ class FilterPanel(QWidget):
             "csq": self.csq.text(),
             "tags": self.tags.text(),
             "text": self.text.text(),
+            "ccid": self.ccid.text(),
             "min_s": self.min_duration.value(),
             "max_s": self.max_duration.value(),
         }
@@ -281,6 +286,7 @@ class FilterPanel(QWidget):
             (self.csq, "csq"),
             (self.tags, "tags"),
             (self.text, "text"),
+            (self.ccid, "ccid"),
         ):
             edit.setText(str(state.get(key) or ""))
         self.min_duration.setValue(int(state.get("min_s") or 0))
@@ -312,6 +318,7 @@ class FilterPanel(QWidget):
             "duration": self.tr("Duration"),
             "tags": self.tr("Tags"),
             "state": self.tr("State"),
+            "ccid": self.tr("Call id (CCID)"),
         }
         for key, label in self._labels.items():
             label.setText(texts[key])
@@ -337,6 +344,7 @@ class FilterPanel(QWidget):
         self.ani.setPlaceholderText(self.tr("Part of the number"))
         self.dnis.setPlaceholderText(self.tr("Part of the number"))
         self.csq.setPlaceholderText(self.tr("Exact queue name"))
+        self.ccid.setPlaceholderText(self.tr("Exact: every segment of that call"))
         self.tags.setPlaceholderText(self.tr("tag1, tag2 (all of them)"))
         for spin in (self.min_duration, self.max_duration):
             spin.setSpecialValueText(self.tr("any"))

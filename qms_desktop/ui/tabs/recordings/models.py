@@ -144,14 +144,25 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column(
-        "start", QT_TRANSLATE_NOOP("RecordingsTab", "Start"), lambda r: local_time(r.start_ms), sort="start", width=140
+        "start",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Start"),
+        lambda r: local_time(r.call_start_ms),  # a call split on hold: when its first segment started
+        sort="start",
+        width=140,
     ),
     Column(
         "duration",
         QT_TRANSLATE_NOOP("RecordingsTab", "Duration"),
-        lambda r: clock_text(r.duration_ms),
+        lambda r: clock_text(r.talk_ms),  # a call's segments added: the recorded time
         RIGHT,
         sort="duration",
+        width=70,
+    ),
+    Column(
+        "segments",
+        QT_TRANSLATE_NOOP("RecordingsTab", "Segments"),
+        lambda r: str(len(r.segments)) if r.is_call else "",
+        RIGHT,
         width=70,
     ),
     Column(

@@ -27,6 +27,7 @@ from qms_desktop.ui.qt import (
 from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
+from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.player import PlayerWidget
 
 
@@ -119,6 +120,10 @@ class RecordingsTab(QWidget):
         self.player.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.player.unavailable.connect(self.show_banner)
         self.player.install_shortcuts(self)
+        # A call split by a hold or a transfer: its segments and the gaps, above the player's timeline.
+        self.call_strip = CallStrip(self)
+        self.call_strip.setAutoFillBackground(True)
+        self.call_strip.setBackgroundRole(QPalette.ColorRole.AlternateBase)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +135,7 @@ class RecordingsTab(QWidget):
         line.setAutoFillBackground(True)
         line.setBackgroundRole(QPalette.ColorRole.Mid)
         layout.addWidget(line)
+        layout.addWidget(self.call_strip)
         layout.addWidget(self.player)
 
         self.retranslateUi()
@@ -169,6 +175,7 @@ class RecordingsTab(QWidget):
         self.details.show_detail(detail, message)
         if detail is None:
             self.player.set_recording(None, playable=False)
+            self.call_strip.set_segments([])
 
     def show_banner(self, words: str) -> None:
         self.banner.setText(words)
