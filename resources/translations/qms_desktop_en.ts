@@ -959,186 +959,196 @@
     </message>
     <message>
         <location filename="../../qms_desktop/ui/core_messages.py" line="146" />
+        <source>MediaSense did not return session {session_id} by id ({why}), and its answer for the window around the session's start could not be read in full; the session is kept as stored</source>
+        <translation>MediaSense did not return session {session_id} by id ({why}), and its answer for the window around the session's start could not be read in full; the session is kept as stored</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="151" />
         <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
         <translation>{node} offers none of the session query endpoints QMS Desktop knows</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="149" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="154" />
         <source>The server's certificate does not match the pinned one ({reason})</source>
         <translation>The server's certificate does not match the pinned one ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="152" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="157" />
         <source>The server certificate has expired ({reason})</source>
         <translation>The server certificate has expired ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="153" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="158" />
         <source>The server certificate does not match the host name ({reason})</source>
         <translation>The server certificate does not match the host name ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="156" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="161" />
         <source>The server certificate is not trusted ({reason})</source>
         <translation>The server certificate is not trusted ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="157" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
         <source>The server certificate could not be verified ({reason})</source>
         <translation>The server certificate could not be verified ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="160" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
         <source>TLS handshake failed: {reason}</source>
         <translation>TLS handshake failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="162" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="167" />
         <source>The media service answered HTTP {status} without saying where to (no Location header)</source>
         <translation>The media service answered HTTP {status} without saying where to (no Location header)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="165" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
         <source>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</source>
         <translation>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="170" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="175" />
         <source>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</source>
         <translation>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="175" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="180" />
         <source>The media service redirected more than {limit} times</source>
         <translation>The media service redirected more than {limit} times</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="179" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="184" />
         <source>Check the MediaSense URL and connection settings</source>
         <translation>Check the MediaSense URL and connection settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="180" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="185" />
         <source>Check that the MediaSense host and port are right and reachable from this computer</source>
         <translation>Check that the MediaSense host and port are right and reachable from this computer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="183" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="188" />
         <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
         <translation>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="188" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="193" />
         <source>The host name does not resolve: check its spelling or use the server's IP address</source>
         <translation>The host name does not resolve: check its spelling or use the server's IP address</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="191" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="196" />
         <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
         <translation>The server did not answer in time: check firewalls and VPN, or raise the timeout</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="194" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="199" />
         <source>Check the server certificate</source>
         <translation>Check the server certificate</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="195" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
         <source>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</source>
         <translation>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="200" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="205" />
         <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
         <translation>The server certificate has expired: ask the MediaSense administrator to renew it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="203" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
         <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</source>
         <translation>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate's fingerprint after checking it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="208" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="213" />
         <source>The certificate was issued for another name: connect with the name it was issued for</source>
         <translation>The certificate was issued for another name: connect with the name it was issued for</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="211" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="216" />
         <source>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
         <translation>The server's certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="216" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="221" />
         <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
         <translation>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="221" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="226" />
         <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
         <translation>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="224" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="229" />
         <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</source>
         <translation>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server's API session service is healthy</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="229" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="234" />
         <source>The MediaSense session keeps expiring: check the server's clock and the API service</source>
         <translation>The MediaSense session keeps expiring: check the server's clock and the API service</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="232" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="237" />
         <source>This MediaSense version does not offer that API: check the version and the base URL</source>
         <translation>This MediaSense version does not offer that API: check the version and the base URL</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="235" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="240" />
         <source>MediaSense is busy with too many requests: try again in a few minutes</source>
         <translation>MediaSense is busy with too many requests: try again in a few minutes</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="238" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="243" />
         <source>MediaSense reported an internal error: check the server's health and try again later</source>
         <translation>MediaSense reported an internal error: check the server's health and try again later</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="241" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="246" />
         <source>MediaSense refused the request; the detail says why</source>
         <translation>MediaSense refused the request; the detail says why</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="242" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="247" />
         <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
         <translation>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="246" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="251" />
+        <source>The session is kept as stored; the next sync checks it again</source>
+        <translation>The session is kept as stored; the next sync checks it again</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="254" />
         <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
         <translation>The audio has been pruned from MediaSense (retention policy); the metadata remains</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="249" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="257" />
         <source>The recording has no playable media yet (the call may still be active)</source>
         <translation>The recording has no playable media yet (the call may still be active)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="252" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="260" />
         <source>The requested byte range lies outside the recording</source>
         <translation>The requested byte range lies outside the recording</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="255" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="263" />
         <source>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</source>
         <translation>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="260" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="268" />
         <source>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</source>
         <translation>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="301" />
+        <location filename="../../qms_desktop/ui/core_messages.py" line="309" />
         <source> (responseCode {code})</source>
         <translation> (responseCode {code})</translation>
     </message>
@@ -1146,160 +1156,183 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="169" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="180" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="170" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="181" />
         <source>Select a recording to see its details and play it.</source>
         <translation>Select a recording to see its details and play it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="173" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="184" />
         <source>Call of {start}</source>
         <translation>Call of {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="212" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="187" />
+        <source>segment {number} of {count}</source>
+        <translation>segment {number} of {count}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228" />
         <source>Audio: {status}</source>
         <translation>Audio: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255" />
+        <source>Segments of this call ({count})</source>
+        <translation>Segments of this call ({count})</translation>
+    </message>
+    <message>
         <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="256" />
+        <source>Double-click a segment to play it</source>
+        <translation>Double-click a segment to play it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="298" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="225" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
         <source>conference</source>
         <translation>conference</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="270" />
         <source>Participants ({count})</source>
         <translation>Participants ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="238" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="280" />
         <source>Tags ({count})</source>
         <translation>Tags ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="239" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="281" />
         <source>Double-click a tag to play from there</source>
         <translation>Double-click a tag to play from there</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="299" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="300" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="259" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="301" />
         <source>Caller (ANI)</source>
         <translation>Caller (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="260" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302" />
         <source>Called (DNIS)</source>
         <translation>Called (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="261" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="304" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="263" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="305" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="264" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="306" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="265" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="307" />
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="266" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="308" />
         <source>Codec</source>
         <translation>Codec</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="309" />
         <source>Recording id</source>
         <translation>Recording id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="310" />
         <source>Call controller</source>
         <translation>Call controller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="311" />
         <source>Last synced</source>
         <translation>Last synced</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
         <source>Track</source>
         <translation>Track</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
         <source>At</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
 </context>
 <context>
@@ -1384,164 +1417,174 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="301" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="307" />
         <source>Find recordings</source>
         <translation>Find recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="303" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="309" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="354" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="304" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="310" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="305" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="311" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="306" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="312" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="313" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="308" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="314" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="309" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="315" />
         <source>Caller (ANI)</source>
         <translation>Caller (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="310" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="316" />
         <source>Called (DNIS)</source>
         <translation>Called (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="311" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="317" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="312" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="318" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="313" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="319" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="314" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="320" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="319" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="321" />
+        <source>Call id (CCID)</source>
+        <translation>Call id (CCID)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="326" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="327" />
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="321" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328" />
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="322" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329" />
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330" />
         <source>All time</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="324" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="331" />
         <source>Custom range</source>
         <translation>Custom range</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="335" />
         <source>All agents</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336" />
         <source>All teams</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337" />
         <source>Any direction</source>
         <translation>Any direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="333" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340" />
         <source>Any state</source>
         <translation>Any state</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343" />
         <source>Words in any field</source>
         <translation>Words in any field</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="338" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345" />
         <source>Part of the number</source>
         <translation>Part of the number</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="339" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346" />
         <source>Exact queue name</source>
         <translation>Exact queue name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347" />
+        <source>Exact: every segment of that call</source>
+        <translation>Exact: every segment of that call</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="348" />
         <source>tag1, tag2 (all of them)</source>
         <translation>tag1, tag2 (all of them)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="342" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="350" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="351" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="352" />
         <source>Shortest duration in seconds</source>
         <translation>Shortest duration in seconds</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="353" />
         <source>Longest duration in seconds</source>
         <translation>Longest duration in seconds</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="355" />
         <source>Reset</source>
         <translation>Reset</translation>
     </message>
@@ -2295,80 +2338,90 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="49" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="50" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="93" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="54" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="55" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="58" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="59" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense reported no audio for this recording.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="60" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="70" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="71" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>This recording is no longer in the database. Search again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="74" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="75" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="79" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="80" />
         <source>The local playback service could not start: {error}</source>
         <translation>The local playback service could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="83" />
         <source>The audio could not be opened: {error}</source>
         <translation>The audio could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="97" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="102" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="103" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="107" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="108" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>The local playback service is not reachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="111" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="243" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="271" />
         <source>The search failed: {error}</source>
         <translation>The search failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="310" />
         <source>This recording could not be shown: {error}</source>
         <translation>This recording could not be shown: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="325" />
+        <source>segment {number} of {count}</source>
+        <translation>segment {number} of {count}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="372" />
+        <source>Segment {number}: {start}, {duration}, {agent}</source>
+        <translation>Segment {number}: {start}, {duration}, {agent}</translation>
     </message>
 </context>
 <context>
@@ -2454,77 +2507,82 @@
         <translation>MediaSense recorded no audio for this session (no media address was reported).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="147" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="148" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="151" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="155" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="159" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="163" />
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="164" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="166" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="169" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="171" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="182" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="172" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="183" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="298" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="309" />
         <source>This column cannot be sorted</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="190" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="197" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="196" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="203" />
         <source>No recordings match these filters.</source>
         <translation>No recordings match these filters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="198" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="205" />
         <source>Showing %1 recordings (counting…)</source>
         <translation>Showing %1 recordings (counting…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="200" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="207" />
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording(s)</numerusform>
@@ -2532,12 +2590,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="203" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="210" />
         <source>Showing %1 of %2 recordings</source>
         <translation>Showing %1 of %2 recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="208" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="215" />
         <source>New recordings were synced: press Search to include them.</source>
         <translation>New recordings were synced: press Search to include them.</translation>
     </message>

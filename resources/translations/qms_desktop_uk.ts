@@ -960,186 +960,196 @@
     </message>
     <message>
         <location filename="../../qms_desktop/ui/core_messages.py" line="146"/>
+        <source>MediaSense did not return session {session_id} by id ({why}), and its answer for the window around the session&apos;s start could not be read in full; the session is kept as stored</source>
+        <translation>MediaSense не повернув сеанс {session_id} за ідентифікатором ({why}), а його відповідь для проміжку довкола початку сеансу не вдалося прочитати повністю; сеанс залишено таким, як збережено</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="151"/>
         <source>{node} offers none of the session query endpoints QMS Desktop knows</source>
         <translation>{node} не підтримує жодного із запитів сеансів, відомих QMS Desktop</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="149"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="154"/>
         <source>The server&apos;s certificate does not match the pinned one ({reason})</source>
         <translation>Сертифікат сервера не збігається із закріпленим ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="152"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="157"/>
         <source>The server certificate has expired ({reason})</source>
         <translation>Термін дії сертифіката сервера минув ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="153"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="158"/>
         <source>The server certificate does not match the host name ({reason})</source>
         <translation>Сертифікат сервера не відповідає імені хоста ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="156"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="161"/>
         <source>The server certificate is not trusted ({reason})</source>
         <translation>Сертифікат сервера не є довіреним ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="157"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="162"/>
         <source>The server certificate could not be verified ({reason})</source>
         <translation>Не вдалося перевірити сертифікат сервера ({reason})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="160"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="165"/>
         <source>TLS handshake failed: {reason}</source>
         <translation>Помилка встановлення TLS-з’єднання: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="162"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="167"/>
         <source>The media service answered HTTP {status} without saying where to (no Location header)</source>
         <translation>Медіасервіс відповів HTTP {status}, не вказавши, куди перейти (немає заголовка Location)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="165"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="170"/>
         <source>The media server {host} redirected from {from_scheme} to {to_scheme}; the MediaSense credentials are not sent there</source>
         <translation>Медіасервер {host} переспрямував з {from_scheme} на {to_scheme}; облікові дані MediaSense туди не надсилаються</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="170"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="175"/>
         <source>The media server {from_host} redirected to another host, {to_host}; the MediaSense credentials are not sent there</source>
         <translation>Медіасервер {from_host} переспрямував на інший хост, {to_host}; облікові дані MediaSense туди не надсилаються</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="175"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="180"/>
         <source>The media service redirected more than {limit} times</source>
         <translation>Медіасервіс переспрямував понад {limit} разів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="179"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="184"/>
         <source>Check the MediaSense URL and connection settings</source>
         <translation>Перевірте URL сервера MediaSense і параметри підключення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="180"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="185"/>
         <source>Check that the MediaSense host and port are right and reachable from this computer</source>
         <translation>Перевірте, що хост і порт MediaSense правильні й доступні з цього комп’ютера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="183"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="188"/>
         <source>Nothing accepts connections on that host and port: check the port (the API uses 8440) and that the MediaSense API service is running</source>
         <translation>На цьому хості й порту ніщо не приймає з’єднань: перевірте порт (API використовує 8440) і те, що служба API MediaSense запущена</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="188"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="193"/>
         <source>The host name does not resolve: check its spelling or use the server&apos;s IP address</source>
         <translation>Ім’я хоста не розпізнається: перевірте написання або вкажіть IP-адресу сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="191"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="196"/>
         <source>The server did not answer in time: check firewalls and VPN, or raise the timeout</source>
         <translation>Сервер не відповів вчасно: перевірте брандмауери та VPN або збільште тайм-аут</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="194"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="199"/>
         <source>Check the server certificate</source>
         <translation>Перевірте сертифікат сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="195"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="200"/>
         <source>The server did not complete a TLS handshake: check that the port serves HTTPS (the API uses 8440, the media service 8446) and that the server accepts TLS 1.2 or later</source>
         <translation>Сервер не завершив встановлення TLS-з’єднання: перевірте, що порт обслуговує HTTPS (API використовує 8440, медіасервіс — 8446) і що сервер приймає TLS 1.2 або новіший</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="200"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="205"/>
         <source>The server certificate has expired: ask the MediaSense administrator to renew it</source>
         <translation>Термін дії сертифіката сервера минув: попросіть адміністратора MediaSense оновити його</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="203"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="208"/>
         <source>The certificate is not signed by a trusted authority (MediaSense uses a self-signed one by default): choose the CA file, or pin the certificate&apos;s fingerprint after checking it</source>
         <translation>Сертифікат не підписаний довіреним центром сертифікації (MediaSense типово використовує самопідписаний): виберіть файл CA або закріпіть відбиток сертифіката, попередньо перевіривши його</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="208"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="213"/>
         <source>The certificate was issued for another name: connect with the name it was issued for</source>
         <translation>Сертифікат видано для іншого імені: підключайтеся за тим іменем, для якого його видано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="211"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="216"/>
         <source>The server&apos;s certificate is not the one pinned. If the certificate was renewed on purpose, confirm the new fingerprint; otherwise do not connect, someone may be intercepting</source>
         <translation>Сертифікат сервера не той, що закріплений. Якщо сертифікат оновили навмисно, підтвердьте новий відбиток; інакше не підключайтеся — з’єднання може хтось перехоплювати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="216"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="221"/>
         <source>Check the user name and password; the user must be a Unified CM end user enabled as a MediaSense API user (a password change in Unified CM can take minutes to apply)</source>
         <translation>Перевірте ім’я користувача й пароль; це має бути кінцевий користувач Unified CM, увімкнений як користувач API MediaSense (зміна пароля в Unified CM може набути чинності за кілька хвилин)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="221"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="226"/>
         <source>The user is known but not allowed: ask the administrator to enable it as a MediaSense API user</source>
         <translation>Користувач відомий, але не має дозволу: попросіть адміністратора увімкнути його як користувача API MediaSense</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="224"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="229"/>
         <source>MediaSense accepted the password but sent no JSESSIONID cookie; check that no proxy strips Set-Cookie headers, or that the server&apos;s API session service is healthy</source>
         <translation>MediaSense прийняв пароль, але не надіслав cookie JSESSIONID; перевірте, чи не вилучає проксі заголовки Set-Cookie і чи справна служба сеансів API на сервері</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="229"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="234"/>
         <source>The MediaSense session keeps expiring: check the server&apos;s clock and the API service</source>
         <translation>Сеанс MediaSense постійно закінчується: перевірте годинник сервера та службу API</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="232"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="237"/>
         <source>This MediaSense version does not offer that API: check the version and the base URL</source>
         <translation>Ця версія MediaSense не підтримує цей API: перевірте версію та базовий URL</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="235"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="240"/>
         <source>MediaSense is busy with too many requests: try again in a few minutes</source>
         <translation>MediaSense перевантажений запитами: спробуйте ще раз за кілька хвилин</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="238"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="243"/>
         <source>MediaSense reported an internal error: check the server&apos;s health and try again later</source>
         <translation>MediaSense повідомив про внутрішню помилку: перевірте стан сервера і спробуйте пізніше</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="241"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="246"/>
         <source>MediaSense refused the request; the detail says why</source>
         <translation>MediaSense відхилив запит; причину вказано в подробицях</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="242"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="247"/>
         <source>MediaSense answered with data that is not valid JSON in the expected shape: check the server version</source>
         <translation>MediaSense повернув дані, що не є правильним JSON очікуваного формату: перевірте версію сервера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="246"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="251"/>
+        <source>The session is kept as stored; the next sync checks it again</source>
+        <translation>Сеанс залишено таким, як збережено; наступна синхронізація перевірить його знову</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="254"/>
         <source>The audio has been pruned from MediaSense (retention policy); the metadata remains</source>
         <translation>Аудіо видалено з MediaSense (політика зберігання); метадані залишилися</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="249"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="257"/>
         <source>The recording has no playable media yet (the call may still be active)</source>
         <translation>У записі ще немає аудіо для відтворення (можливо, дзвінок ще триває)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="252"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="260"/>
         <source>The requested byte range lies outside the recording</source>
         <translation>Запитаний діапазон байтів виходить за межі запису</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="255"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="263"/>
         <source>QMS Desktop follows media redirects only on the same host and scheme: ask the MediaSense administrator why the media service sends clients elsewhere</source>
         <translation>QMS Desktop виконує переспрямування медіа лише в межах того самого хоста і схеми: запитайте адміністратора MediaSense, чому медіасервіс відсилає клієнтів деінде</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="260"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="268"/>
         <source>The media service keeps redirecting: check the MediaSense media service and any proxy in front of it</source>
         <translation>Медіасервіс переспрямовує без кінця: перевірте медіасервіс MediaSense і проксі перед ним, якщо він є</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/core_messages.py" line="301"/>
+        <location filename="../../qms_desktop/ui/core_messages.py" line="309"/>
         <source> (responseCode {code})</source>
         <translation> (responseCode {code})</translation>
     </message>
@@ -1147,160 +1157,183 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="169"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="180"/>
         <source>Details</source>
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="170"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="181"/>
         <source>Select a recording to see its details and play it.</source>
         <translation>Виберіть запис, щоб побачити подробиці й прослухати його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="173"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="184"/>
         <source>Call of {start}</source>
         <translation>Дзвінок {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="212"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="187"/>
+        <source>segment {number} of {count}</source>
+        <translation>сегмент {number} з {count}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228"/>
         <source>Audio: {status}</source>
         <translation>Аудіо: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255"/>
+        <source>Segments of this call ({count})</source>
+        <translation>Сегменти цього виклику ({count})</translation>
+    </message>
+    <message>
         <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="256"/>
+        <source>Double-click a segment to play it</source>
+        <translation>Двічі клацніть сегмент, щоб його прослухати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="298"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="220"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262"/>
         <source>Customer</source>
         <translation>Клієнт</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="225"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267"/>
         <source>conference</source>
         <translation>конференція</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="270"/>
         <source>Participants ({count})</source>
         <translation>Учасники ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="238"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="280"/>
         <source>Tags ({count})</source>
         <translation>Мітки ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="239"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="281"/>
         <source>Double-click a tag to play from there</source>
         <translation>Двічі клацніть мітку, щоб слухати з цього місця</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297"/>
         <source>Session</source>
         <translation>Сесія</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="299"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="300"/>
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="259"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="301"/>
         <source>Caller (ANI)</source>
         <translation>Хто дзвонив (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="260"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302"/>
         <source>Called (DNIS)</source>
         <translation>Куди дзвонили (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="261"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303"/>
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="304"/>
         <source>Time</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="263"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="305"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="264"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="306"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="265"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="307"/>
         <source>Wrap-up</source>
         <translation>Підсумок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="266"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="308"/>
         <source>Codec</source>
         <translation>Кодек</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="309"/>
         <source>Recording id</source>
         <translation>Ідентифікатор запису</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="310"/>
         <source>Call controller</source>
         <translation>Контролер викликів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="311"/>
         <source>Last synced</source>
         <translation>Синхронізовано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
         <source>Track</source>
         <translation>Доріжка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
         <source>At</source>
         <translation>Момент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
         <source>Tag</source>
         <translation>Мітка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="276"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
         <source>Type</source>
         <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
+        <source>Start</source>
+        <translation>Початок</translation>
     </message>
 </context>
 <context>
@@ -1385,164 +1418,174 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="301"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="307"/>
         <source>Find recordings</source>
         <translation>Пошук записів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="303"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="309"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="354"/>
         <source>Search</source>
         <translation>Пошук</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="304"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="310"/>
         <source>Period</source>
         <translation>Період</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="305"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="311"/>
         <source>Dates</source>
         <translation>Дати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="306"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="312"/>
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="307"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="313"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="308"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="314"/>
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="309"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="315"/>
         <source>Caller (ANI)</source>
         <translation>Хто дзвонив (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="310"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="316"/>
         <source>Called (DNIS)</source>
         <translation>Куди дзвонили (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="311"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="317"/>
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="312"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="318"/>
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="313"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="319"/>
         <source>Tags</source>
         <translation>Мітки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="314"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="320"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="319"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="321"/>
+        <source>Call id (CCID)</source>
+        <translation>Ідентифікатор виклику (CCID)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="326"/>
         <source>Today</source>
         <translation>Сьогодні</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="320"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="327"/>
         <source>Yesterday</source>
         <translation>Учора</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="321"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328"/>
         <source>Last 7 days</source>
         <translation>Останні 7 днів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="322"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329"/>
         <source>This month</source>
         <translation>Цей місяць</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="323"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330"/>
         <source>All time</source>
         <translation>Увесь час</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="324"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="331"/>
         <source>Custom range</source>
         <translation>Власний діапазон</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="335"/>
         <source>All agents</source>
         <translation>Усі оператори</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336"/>
         <source>All teams</source>
         <translation>Усі команди</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337"/>
         <source>Any direction</source>
         <translation>Будь-який напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="333"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340"/>
         <source>Any state</source>
         <translation>Будь-який стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343"/>
         <source>Words in any field</source>
         <translation>Слова в будь-якому полі</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="338"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345"/>
         <source>Part of the number</source>
         <translation>Частина номера</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="339"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346"/>
         <source>Exact queue name</source>
         <translation>Точна назва черги</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347"/>
+        <source>Exact: every segment of that call</source>
+        <translation>Точно: усі сегменти цього виклику</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="348"/>
         <source>tag1, tag2 (all of them)</source>
         <translation>мітка1, мітка2 (усі разом)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="342"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="350"/>
         <source>any</source>
         <translation>будь-яка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="351"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="352"/>
         <source>Shortest duration in seconds</source>
         <translation>Найменша тривалість у секундах</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="353"/>
         <source>Longest duration in seconds</source>
         <translation>Найбільша тривалість у секундах</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="355"/>
         <source>Reset</source>
         <translation>Скинути</translation>
     </message>
@@ -2296,80 +2339,90 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="49"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="92"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="50"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="93"/>
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>Аудіо цього запису видалено з MediaSense (політика зберігання).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="54"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="55"/>
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>Дзвінок ще триває. Його аудіо можна буде прослухати після завершення.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="58"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="59"/>
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense не повідомив аудіо для цього запису.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="60"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61"/>
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>У вас уже відкрито максимальну кількість відтворень. Зупиніть одне з них і спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66"/>
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Доступ заборонено: ви не можете прослухати цей запис (він належить команді, яку ви не контролюєте).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="70"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="71"/>
         <source>This recording is no longer in the database. Search again.</source>
         <translation>Цього запису вже немає в базі даних. Виконайте пошук ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="74"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="75"/>
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Для відтворення потрібне підключення до MediaSense і його пароль: задайте їх на вкладці «Підключення».</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="79"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="80"/>
         <source>The local playback service could not start: {error}</source>
         <translation>Не вдалося запустити локальну службу відтворення: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="83"/>
         <source>The audio could not be opened: {error}</source>
         <translation>Не вдалося відкрити аудіо: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="96"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="97"/>
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Доступ до аудіо відхилено: посилання для відтворення застаріло або належить іншому користувачу. Виберіть запис ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="102"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="103"/>
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense не надав аудіо: сервер може бути вимкнений або недоступний. Спробуйте пізніше. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="107"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="108"/>
         <source>The local playback service is not reachable: {error}</source>
         <translation>Локальна служба відтворення недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="111"/>
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>Не вдалося відкрити аудіо (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="243"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="271"/>
         <source>The search failed: {error}</source>
         <translation>Пошук не вдався: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="282"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="310"/>
         <source>This recording could not be shown: {error}</source>
         <translation>Не вдалося показати запис: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="325"/>
+        <source>segment {number} of {count}</source>
+        <translation>сегмент {number} з {count}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="372"/>
+        <source>Segment {number}: {start}, {duration}, {agent}</source>
+        <translation>Сегмент {number}: {start}, {duration}, {agent}</translation>
     </message>
 </context>
 <context>
@@ -2455,77 +2508,82 @@
         <translation>MediaSense не записав аудіо для цієї сесії (адресу медіа не повідомлено).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="147"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="148"/>
         <source>Start</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="151"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="155"/>
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="159"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="163"/>
+        <source>Segments</source>
+        <translation>Сегменти</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170"/>
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="164"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="166"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177"/>
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="168"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179"/>
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="169"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180"/>
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181"/>
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="171"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="182"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="172"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="183"/>
         <source>Audio</source>
         <translation>Аудіо</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="298"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="309"/>
         <source>This column cannot be sorted</source>
         <translation>За цим стовпцем не можна сортувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="190"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="197"/>
         <source>Searching…</source>
         <translation>Пошук…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="196"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="203"/>
         <source>No recordings match these filters.</source>
         <translation>Жоден запис не відповідає цим фільтрам.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="198"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="205"/>
         <source>Showing %1 recordings (counting…)</source>
         <translation>Показано %1 записів (підрахунок…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="200"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="207"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n запис</numerusform>
@@ -2534,12 +2592,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="203"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="210"/>
         <source>Showing %1 of %2 recordings</source>
         <translation>Показано %1 з %2 записів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="208"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="215"/>
         <source>New recordings were synced: press Search to include them.</source>
         <translation>Синхронізовано нові записи: натисніть «Пошук», щоб їх показати.</translation>
     </message>
