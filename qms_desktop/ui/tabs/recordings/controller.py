@@ -199,7 +199,7 @@ class RecordingsController(QObject):
             return
         self.ctx.tasks.start(DETAIL_TASK, self._detail(session_id))
 
-    def load_audio(self, track: int) -> None:
+    def load_audio(self, track: int | None) -> None:
         if self.detail is None:
             return
         self._release()
@@ -297,10 +297,11 @@ class RecordingsController(QObject):
             playable=status.playable,
             reason=None if status.playable else status.reason(),
             title=title,
+            choices=detail.listening,
         )
         self.detailShown.emit(detail)
 
-    async def _play(self, session_id: str, track: int) -> None:
+    async def _play(self, session_id: str, track: int | None) -> None:
         player = self.view.player
         try:
             ticket = await self.playback.ticket(session_id, track)
