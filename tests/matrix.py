@@ -70,6 +70,8 @@ OPERATIONS: dict[str, Cell] = {
     "audit.list": Cell(("audit", "list", "--json"), frozenset({"admin"}), audit.AUDIT_READ),
     "audit.verify": Cell(("audit", "verify", "--json"), frozenset({"admin"}), audit.AUDIT_VERIFY),
     "users.list": Cell(("users", "list", "--json"), frozenset({"admin"}), None),
+    "directory.dial-plan": Cell(("directory", "dial-plan", "set", "--caller-track", "0", "--json"),
+                                frozenset({"admin"}), audit.DIRECTORY_DIAL_PLAN),
 }  # fmt: skip
 # The trail every call may leave besides its own row: the CLI's sign-in, and a refusal.
 BOOKKEEPING = {audit.LOGIN_SUCCESS, audit.ACCESS_DENIED}
