@@ -300,3 +300,38 @@ def test_a_value_longer_than_csv_allows_refuses_the_file(engine: Engine) -> None
 def list_agents_of(engine: Engine) -> list[Agent]:
     with engine.connect() as conn:
         return list_agents(conn)
+
+
+def test_rows_stored_before_and_tracks_without_a_number_still_show_and_play(engine: Engine) -> None:
+    """A recording synced before (tracks 1 and 2, as the old simulator numbered them) still shows and
+    plays each stored track; a track whose number the server left out is stored and read back as
+    unknown (never guessed), and is not offered as a party."""
+    from qms_desktop.app.recordings import RecordingUseCases
+    from qms_desktop.mediasense.media import media_source
+    from qms_desktop.playback.sources import as_session_record
+    from qms_desktop.security.roles import Principal, Role
+
+    old = make_session("old")
+    old = replace(
+        old,
+        tracks=tuple(
+            replace(t, number=t.number + 1, download_url=f"https://ms/raw/{t.number + 1}") for t in old.tracks
+        ),
+        participants=tuple(replace(p, track_number=(p.track_number or 0) + 1) for p in old.participants),
+    )
+    unknown = replace(make_session("unk"), tracks=(Track(number=None, codec="PCMA", download_url="https://ms/raw/x"),))
+    with begin_write(engine) as conn:
+        upsert_sessions(conn, [old, unknown], fetched_at_ms=1, now_ms=1)
+    use_cases = RecordingUseCases(engine, Principal("root", Role.ADMIN))
+    detail = use_cases.show("old")
+    assert [t.number for t in detail.tracks] == [1, 2]
+    assert [(c.track, c.role) for c in detail.listening] == [
+        (None, None),
+        (1, PartyRole.CALLER),
+        (2, PartyRole.UNKNOWN),
+    ]
+    record = as_session_record(detail)
+    assert media_source(record, 2).url == "https://ms/raw/2" and media_source(record).kind == "wav"
+    shown = use_cases.show("unk")
+    assert [t.number for t in shown.tracks] == [None] and shown.tracks[0].codec == "PCMA"
+    assert [c.track for c in shown.listening] == [None]  # only the whole call

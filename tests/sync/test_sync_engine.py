@@ -467,3 +467,35 @@ def _calls(engine):
                 )
             )
         }  # fmt: skip
+
+
+async def test_tracks_conferences_and_video_land_as_the_server_numbered_them(engine, sim, ca_file):
+    """Tracks 0/1 (the agent's phone, the far end) are stored with their numbers; a conference keeps
+    its three participants (two on the far end's track); a VIDEO track is stored as video."""
+    from qms_desktop.search.query import get_recording
+
+    settings = small_settings()
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+    truth_rows = [t for t in sim.ground_truth(*covered_window(settings, NOW_MS)) if t["state"] == "CLOSED_NORMAL"]
+    conference = next(t for t in truth_rows if t["conferenceRef"] and not t["video"])
+    video = next(t for t in truth_rows if t["video"])
+    plain = next(t for t in truth_rows if not t["video"] and not t["conferenceRef"])
+    with engine.connect() as conn:
+        details = {t["sessionId"]: get_recording(conn, t["sessionId"]) for t in (conference, video, plain)}
+    agent_ref, far_ref = plain["deviceRefs"]
+    detail = details[plain["sessionId"]]
+    assert [(t.number, t.media_type) for t in detail.tracks] == [(0, "AUDIO"), (1, "AUDIO")]
+    assert [(p.track_number, p.device_ref) for p in detail.participants] == [(0, agent_ref), (1, far_ref)]
+    detail = details[conference["sessionId"]]
+    agent_ref, far_ref = conference["deviceRefs"]
+    assert [(p.track_number, p.device_ref, p.is_conference) for p in detail.participants] == [
+        (0, agent_ref, False),
+        (1, far_ref, True),
+        (1, conference["conferenceRef"], True),
+    ]
+    detail = details[video["sessionId"]]
+    assert [(t.number, t.media_type, t.download_url is None) for t in detail.tracks] == [
+        (0, "AUDIO", False),
+        (1, "AUDIO", False),
+        (2, "VIDEO", True),
+    ]
