@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sync",
     "recordings",
     "agents",
+    "directory",
     "db",
     "users",
     "audit",

@@ -71,6 +71,8 @@ OPERATIONS: dict[str, Cell] = {
     "audit.verify": Cell(("audit", "verify", "--json"), frozenset({"admin"}), audit.AUDIT_VERIFY),
     "users.list": Cell(("users", "list", "--json"), frozenset({"admin"}), None),
     "users.unlock": Cell(("users", "unlock", "sup", "--json"), frozenset({"admin"}), audit.USER_UNLOCK),
+    "directory.dial-plan": Cell(("directory", "dial-plan", "set", "--caller-track", "0", "--json"),
+                                frozenset({"admin"}), audit.DIRECTORY_DIAL_PLAN),
 }  # fmt: skip
 # The trail every call may leave besides its own row: the CLI's sign-in, and a refusal.
 BOOKKEEPING = {audit.LOGIN_SUCCESS, audit.ACCESS_DENIED}

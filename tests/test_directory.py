@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from qms_desktop.domain.directory import Agent, DialPlan, DirectorySnapshot, enrich, infer_call
+from qms_desktop.domain.directory import (
+    Agent,
+    DialPlan,
+    DialPlanError,
+    DirectorySnapshot,
+    ListeningChoice,
+    PartyRole,
+    enrich,
+    infer_call,
+    listening_choices,
+    ordered_refs,
+)
 from qms_desktop.domain.sessions import Direction, Participant, Track
 from qms_desktop.search import RecordingQuery, count_recordings, get_recording
 from qms_desktop.store import begin_write
@@ -85,9 +96,18 @@ def test_a_header_without_required_columns_is_refused(engine: Engine) -> None:
 def test_dial_plan() -> None:
     plan = DialPlan()
     assert plan.is_internal("1001") and not plan.is_internal("0501234567") and not plan.is_internal(None)
+    assert (plan.agent_track, plan.caller_track) == (0, 1)  # Unified CM: agent's phone 0, far end 1
     assert DialPlan(r"^[12]\d{3}$").is_internal("2999")
-    with pytest.raises(Exception):  # noqa: B017 - re.error: a bad pattern fails when configured
+    with pytest.raises(DialPlanError, match="not a regular expression"):  # fails when configured
         DialPlan("(")
+    with pytest.raises(DialPlanError, match="caller's track must be a track number from 0"):
+        DialPlan(caller_track=-1)
+    with pytest.raises(DialPlanError, match="agent's track"):
+        DialPlan.from_dict({"agent_track": "zero"})
+    with pytest.raises(DialPlanError, match="empty"):
+        DialPlan("  ")
+    assert DialPlan.from_dict({"caller_track": "0", "unknown": 1}) == DialPlan(caller_track=0)
+    assert DialPlan.from_dict(plan.to_dict()) == plan
 
 
 @pytest.mark.parametrize(
@@ -117,19 +137,67 @@ def test_enrich_links_agent_and_infers_the_call() -> None:
     assert got["unk"].agent_id is None and got["unk"].direction is Direction.INBOUND
 
 
-def test_enrich_uses_track_participants_in_track_order() -> None:
+def test_enrich_reads_the_caller_from_the_callers_track() -> None:
+    # Unified CM: track 0 the agent's phone (listed first), track 1 the far end, taken as the caller.
     record = make_session("t", caller="0501234567", callee="1001")
     p_caller, p_agent = record.participants
-    reordered = replace(
+    tracks_only = replace(
         record,
         participants=(),
         tracks=(
-            Track(number=2, participants=(replace(p_agent, track_number=None),)),
+            Track(number=0, participants=(replace(p_agent, track_number=None),)),
             Track(number=1, participants=(replace(p_caller, track_number=None),)),
         ),
     )
-    (got,) = enrich([reordered], DIRECTORY)
+    (got,) = enrich([tracks_only], DIRECTORY)
     assert (got.direction, got.ani, got.dnis, got.agent_id) == (Direction.INBOUND, "0501234567", "1001", "a1")
+    # A site whose agents dial out says the caller is on the agent's track: the same call is outbound.
+    (out,) = enrich([tracks_only], DIRECTORY, DialPlan(caller_track=0))
+    assert (out.direction, out.ani, out.dnis, out.agent_id) == (Direction.OUTBOUND, "1001", "0501234567", "a1")
+    # The saved plan travels with the directory snapshot (what the sync uses).
+    site = replace(DIRECTORY, dial_plan=DialPlan(caller_track=0))
+    assert enrich([tracks_only], site)[0].direction is Direction.OUTBOUND
+
+
+def test_a_conference_keeps_every_participant_and_the_caller_comes_first() -> None:
+    start = make_session("x").start
+    agent = Participant("1001", track_number=0, start=start)
+    far = Participant("0501234567", track_number=1, start=start, is_conference=True)
+    third = Participant("0442000001", track_number=1, start=start, is_conference=True)
+    record = make_session("conf", participants=(agent, far, third))
+    (got,) = enrich([record], DIRECTORY)
+    assert (got.direction, got.ani, got.dnis, got.agent_id) == (Direction.INBOUND, "0501234567", "1001", "a1")
+    assert ordered_refs([(0, "1001"), (1, "0501234567"), (1, "0442000001"), (None, "x")], 1) == [
+        "0501234567",
+        "0442000001",
+        "1001",
+        "x",
+    ]
+
+
+def test_listening_choices_name_the_parties_and_leave_out_video() -> None:
+    agent = Participant("1001", track_number=0)
+    far = (Participant("0501234567", track_number=1), Participant("0442000001", track_number=1))
+    tracks = (
+        Track(number=1, participants=far),
+        Track(number=0, participants=(agent,)),
+        Track(number=2, media_type="VIDEO", participants=(agent,)),
+        Track(number=None, codec="PCMU"),
+    )
+    got = listening_choices(tracks, DialPlan(), whole_call=True, agent_name="Olena Kovalenko")
+    assert got == (
+        ListeningChoice(None, None),
+        ListeningChoice(0, PartyRole.AGENT, ("Olena Kovalenko (1001)",)),
+        ListeningChoice(1, PartyRole.CALLER, ("0501234567", "0442000001")),
+    )
+    # An outbound site: the far end is the called party; without a whole-call medium, only the tracks.
+    outbound = listening_choices(tracks, DialPlan(caller_track=0), whole_call=False)
+    assert [(c.track, c.role) for c in outbound] == [(0, PartyRole.AGENT), (1, PartyRole.CALLED)]
+    # What the source says (the specification's roles) wins over the plan.
+    spec = (Track(number=1, participants=(Participant("1001", track_number=1, role="agent"),)),)
+    assert listening_choices(spec, DialPlan(), whole_call=True, use_plan=False)[1].role is PartyRole.AGENT
+    # Nothing playable by track: the whole call is still offered.
+    assert listening_choices((), DialPlan(), whole_call=False) == (ListeningChoice(None, None),)
 
 
 def test_values_from_the_source_win() -> None:
@@ -232,3 +300,38 @@ def test_a_value_longer_than_csv_allows_refuses_the_file(engine: Engine) -> None
 def list_agents_of(engine: Engine) -> list[Agent]:
     with engine.connect() as conn:
         return list_agents(conn)
+
+
+def test_rows_stored_before_and_tracks_without_a_number_still_show_and_play(engine: Engine) -> None:
+    """A recording synced before (tracks 1 and 2, as the old simulator numbered them) still shows and
+    plays each stored track; a track whose number the server left out is stored and read back as
+    unknown (never guessed), and is not offered as a party."""
+    from qms_desktop.app.recordings import RecordingUseCases
+    from qms_desktop.mediasense.media import media_source
+    from qms_desktop.playback.sources import as_session_record
+    from qms_desktop.security.roles import Principal, Role
+
+    old = make_session("old")
+    old = replace(
+        old,
+        tracks=tuple(
+            replace(t, number=t.number + 1, download_url=f"https://ms/raw/{t.number + 1}") for t in old.tracks
+        ),
+        participants=tuple(replace(p, track_number=(p.track_number or 0) + 1) for p in old.participants),
+    )
+    unknown = replace(make_session("unk"), tracks=(Track(number=None, codec="PCMA", download_url="https://ms/raw/x"),))
+    with begin_write(engine) as conn:
+        upsert_sessions(conn, [old, unknown], fetched_at_ms=1, now_ms=1)
+    use_cases = RecordingUseCases(engine, Principal("root", Role.ADMIN))
+    detail = use_cases.show("old")
+    assert [t.number for t in detail.tracks] == [1, 2]
+    assert [(c.track, c.role) for c in detail.listening] == [
+        (None, None),
+        (1, PartyRole.CALLER),
+        (2, PartyRole.UNKNOWN),
+    ]
+    record = as_session_record(detail)
+    assert media_source(record, 2).url == "https://ms/raw/2" and media_source(record).kind == "wav"
+    shown = use_cases.show("unk")
+    assert [t.number for t in shown.tracks] == [None] and shown.tracks[0].codec == "PCMA"
+    assert [c.track for c in shown.listening] == [None]  # only the whole call

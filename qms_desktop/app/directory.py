@@ -1,18 +1,29 @@
-"""The agents directory: who answers on which extension, in which team. Administrators only.
+"""The agents directory: who answers on which extension, in which team, and the site's dial plan
+(which numbers are internal, which track is the agent's phone and which the caller's). Changes are
+for administrators; the dial plan can be read with the settings.
 
 A change re-links stored recordings (agent, team, direction, ANI, DNIS) in the same transaction,
-with their full-text documents and the OpenSearch backlog kept in step.
+with their full-text documents and the OpenSearch backlog kept in step. The sync reads the saved
+dial plan at the start of every run.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from qms_desktop.app.access import UseCase
-from qms_desktop.domain.directory import Agent, ImportResult
+from qms_desktop.domain.directory import Agent, DialPlan, ImportResult
 from qms_desktop.security import audit
 from qms_desktop.security.roles import Permission
-from qms_desktop.store.directory import import_agents_csv, list_agents, relink_recordings
+from qms_desktop.store.directory import (
+    DIAL_PLAN_SECTION,
+    import_agents_csv,
+    list_agents,
+    load_dial_plan,
+    relink_recordings,
+    save_dial_plan,
+)
 from qms_desktop.store.engine import begin_write
 
 
@@ -58,3 +69,34 @@ class DirectoryUseCases(UseCase):
                 errors=len(result.errors), relinked=relinked,
             )  # fmt: skip
         return DirectoryImport(result, relinked)
+
+    def dial_plan(self) -> DialPlan:
+        """The site's saved dial plan (the default until an administrator saves one)."""
+        self.require(Permission.SETTINGS_READ, DIAL_PLAN_SECTION)
+        with self.engine.connect() as conn:
+            return load_dial_plan(conn)
+
+    def set_dial_plan(self, values: DialPlan | dict[str, Any]) -> DialPlanChange:
+        """Save the site's dial plan (values not given keep their saved value) and re-infer direction,
+        ANI and DNIS of stored recordings with it, in one transaction; the next sync uses it too.
+        Raises DialPlanError, saying what to give instead, for values that cannot be used."""
+        self.require(Permission.DIRECTORY_MANAGE, DIAL_PLAN_SECTION)
+        with begin_write(self.engine) as conn:
+            before = load_dial_plan(conn)
+            plan = values if isinstance(values, DialPlan) else DialPlan.from_dict({**before.to_dict(), **values})
+            save_dial_plan(conn, plan, self.actor)
+            relinked = relink_recordings(conn, plan)
+            self.audit_in(
+                conn, audit.DIRECTORY_DIAL_PLAN, DIAL_PLAN_SECTION, before=before.to_dict(), after=plan.to_dict(),
+                relinked=relinked,
+            )  # fmt: skip
+        return DialPlanChange(plan, relinked)
+
+
+@dataclass(frozen=True, slots=True)
+class DialPlanChange:
+    plan: DialPlan
+    relinked: int  # stored recordings whose agent, direction, ANI or DNIS changed
+
+    def to_dict(self) -> dict[str, object]:
+        return {**self.plan.to_dict(), "relinked_recordings": self.relinked}

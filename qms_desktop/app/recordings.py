@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from qms_desktop.app.access import RecordingNotFound, UseCase
-from qms_desktop.domain.directory import Agent
+from qms_desktop.domain.directory import SOURCE_LINKED_DIALECTS, Agent, DialPlan, ListeningChoice, listening_choices
+from qms_desktop.domain.sessions import Participant, Track, TrackChoice
 from qms_desktop.playback.proxy import PlaybackProxy, PlaybackTicket
 from qms_desktop.search.query import (
     RecordingDetail,
@@ -24,7 +25,7 @@ from qms_desktop.search.query import (
 )
 from qms_desktop.security import audit
 from qms_desktop.security.roles import Permission, narrow_teams
-from qms_desktop.store.directory import list_agents, list_teams
+from qms_desktop.store.directory import list_agents, list_teams, load_dial_plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,26 @@ def _filters(query: RecordingQuery) -> dict[str, Any]:
             continue
         out[name] = sorted(value) if isinstance(value, set | frozenset | tuple | list) else value
     return out
+
+
+def _listening(detail: RecordingDetail, plan: DialPlan) -> tuple[ListeningChoice, ...]:
+    tracks = [
+        Track(
+            number=t.number,
+            media_type=t.media_type or "AUDIO",
+            participants=tuple(
+                Participant(p.device_ref, p.device_id, p.track_number, role=p.role, name=p.name)
+                for p in detail.participants
+                if p.track_number is not None and p.track_number == t.number
+            ),
+        )
+        for t in detail.tracks
+    ]
+    whole = any(detail.urls.get(k) for k in ("wav", "mp4", "http", "audio"))
+    dialect = detail.row.dialect or "cisco"
+    return listening_choices(
+        tracks, plan, whole_call=whole, agent_name=detail.row.agent_name, use_plan=dialect not in SOURCE_LINKED_DIALECTS
+    )
 
 
 class RecordingUseCases(UseCase):
@@ -78,7 +99,12 @@ class RecordingUseCases(UseCase):
         return page, total, backend
 
     def show(self, session_id: str) -> RecordingDetail:
+        """One recording with what its player offers: the whole call, then each audio track named by
+        the site's dial plan (Agent / Caller) and its participants."""
         detail = self._visible(session_id, Permission.RECORDINGS_READ)
+        with self.engine.connect() as conn:
+            plan = load_dial_plan(conn)
+        detail = dataclasses.replace(detail, listening=_listening(detail, plan))
         self.audit(audit.RECORDINGS_VIEW, session_id)
         return detail
 
@@ -91,7 +117,7 @@ class RecordingUseCases(UseCase):
         self.require_team(permission, detail.row.team_code, session_id)
         return detail
 
-    def play(self, proxy: PlaybackProxy, session_id: str, track: int | None = None) -> PlaybackTicket:
+    def play(self, proxy: PlaybackProxy, session_id: str, track: TrackChoice = None) -> PlaybackTicket:
         """A ticket on the local playback proxy, which checks the stream limit and audits the start."""
         detail = self._visible(session_id, Permission.RECORDINGS_PLAY)
         principal = self.require(Permission.RECORDINGS_PLAY, session_id)

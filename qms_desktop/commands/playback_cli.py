@@ -22,6 +22,7 @@ from qms_desktop.app import runtime
 from qms_desktop.app.playback import Playback, PlaybackUseCases
 from qms_desktop.commands._acting import acting_principal, add_acting_user_flags
 from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.domain.sessions import WHOLE_CALL, BadTrackChoice, TrackChoice, parse_track_choice
 from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.playback.proxy import PlaybackTicket
 from qms_desktop.security.errors import SecurityError
@@ -48,9 +49,23 @@ def register(rec_sub: argparse._SubParsersAction) -> None:
     serve.set_defaults(func=run_serve)
 
 
+def _track_choice(text: str) -> TrackChoice:
+    try:
+        return parse_track_choice(text)
+    except BadTrackChoice as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session_id")
-    parser.add_argument("--track", type=int, default=None, help="one party's track (1, 2); default both parties")
+    parser.add_argument(
+        "--track",
+        type=_track_choice,
+        default=WHOLE_CALL,
+        metavar="N|whole",
+        help="one party's track as MediaSense numbers them (Unified CM: 0 the agent's phone, 1 the far end), "
+        "or 'whole' for both parties mixed (the default)",
+    )
     parser.add_argument(
         "--demo",
         action="store_true",

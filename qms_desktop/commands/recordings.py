@@ -233,7 +233,18 @@ def _show_text(detail: RecordingDetail, media: dict[str, Any] | None) -> str:
         lines.append(f"call of {len(row.segments)} segments (ccid {detail.ccid}):")
         lines += [f"  {_segment_line(i, s)}" for i, s in enumerate(row.segments, 1)]
     lines.append("tracks:")
-    lines += [f"  #{t.number} {t.media_type or ''} {t.codec or ''} {_duration(t.duration_ms)}" for t in detail.tracks]
+    lines += [
+        f"  #{'?' if t.number is None else t.number} {t.media_type or ''} {t.codec or ''} {_duration(t.duration_ms)}"
+        for t in detail.tracks
+    ]
+    if detail.listening:
+        lines.append("listen to:")
+        lines += [
+            f"  {'whole' if c.track is None else c.track:<6} "
+            + ("whole call" if c.role is None else c.role.value)
+            + (f": {', '.join(c.who)}" if c.who else "")
+            for c in detail.listening
+        ]
     lines.append("participants:")
     lines += [
         f"  track {p.track_number if p.track_number is not None else '-'}: {p.device_ref or '-'}"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final, TypeAlias
 
 
 class SessionState(StrEnum):
@@ -61,13 +61,59 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Track:
-    number: int
+    """One recorded stream. MediaSense numbers tracks from 0: with Unified CM track 0 is the recorded
+    (agent's) phone and track 1 the far end; CUBE numbers them otherwise. `number` is None when the
+    server did not say (it is never guessed from the position). A track may carry several
+    participants (a conference) and may be VIDEO."""
+
+    number: int | None
     media_type: str = "AUDIO"
     codec: str | None = None
     start: datetime | None = None
     duration_ms: int | None = None
     download_url: str | None = None
     participants: tuple[Participant, ...] = ()
+
+    @property
+    def is_video(self) -> bool:
+        return is_video(self.media_type)
+
+
+def is_video(media_type: str | None) -> bool:
+    return (media_type or "").strip().upper() == "VIDEO"
+
+
+# What a listener picks: the whole call (both parties mixed: wavUrl/mp4Url) or one track by number.
+# The whole call is its own choice, never a track number (track 0 is a party).
+TrackChoice: TypeAlias = int | None
+WHOLE_CALL: Final = None
+WHOLE_CALL_WORDS = ("whole", "all", "both")
+
+
+class BadTrackChoice(ValueError):
+    """A track choice that is neither a track number nor the whole call."""
+
+
+def parse_track_choice(text: str | int | None) -> TrackChoice:
+    """'whole' (also 'all', 'both', empty) -> WHOLE_CALL; '0', '1', ... -> that track."""
+    if text is None or isinstance(text, int):
+        if isinstance(text, int) and text < 0:
+            raise BadTrackChoice(f"Track {text} does not exist: tracks are numbered from 0")
+        return text
+    value = text.strip().lower()
+    if not value or value in WHOLE_CALL_WORDS:
+        return WHOLE_CALL
+    if value.isdigit():
+        return int(value)
+    raise BadTrackChoice(
+        f"{text!r} is not a track: give a track number (0, 1, ... as MediaSense numbers them) "
+        "or 'whole' for the whole call"
+    )
+
+
+def track_choice_segment(choice: TrackChoice) -> str:
+    """How a choice appears in a URL path or an audit target: 'whole' or 'track<N>'."""
+    return "whole" if choice is None else f"track{choice}"
 
 
 @dataclass(frozen=True, slots=True)

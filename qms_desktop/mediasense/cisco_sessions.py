@@ -44,9 +44,9 @@ def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRe
         if type(tr) is not dict:
             tr = read_obj(tr, path[:-1])
         tget = tr.get
+        # MediaSense numbers tracks from 0 (Unified CM: 0 = the recorded phone, 1 = the far end). A
+        # missing number stays unknown: the position says nothing about whose track it is.
         number = read_ms(tget("trackNumber"), "trackNumber", path)
-        if number is None:
-            number = i + 1  # position stands in for a missing number; MediaSense counts from 1
         parts: list[Participant] = []
         for j, p in enumerate(read_items(tget("participants"), "participants", path)):
             if p is None:

@@ -77,10 +77,12 @@ def optional_spec_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 def _spec_tracks(media: Mapping[str, Any], codec: str | None) -> tuple[Track, ...]:
     # The specification only says `media.tracks`; accept a count, a list of numbers or a list of
-    # track objects. With no track info the codec is kept on track 0 (the spec's "both parties").
+    # track objects. A count N names tracks 1..N, as the specification's media path does
+    # (`/track/{trackIndex}`, 0 being its whole call); a track without a number keeps it unknown. With
+    # no track info the codec is kept on a track of unknown number.
     value = media.get("tracks")
     if blank(value):
-        return (new_track(number=0, codec=codec),) if codec else ()
+        return (new_track(number=None, codec=codec),) if codec else ()
     if not isinstance(value, SEQUENCE):
         count = read_ms(value, "media.tracks") or 0
         if count > _MAX_TRACKS:  # a count, not a list: guard against building millions of tracks
@@ -91,12 +93,12 @@ def _spec_tracks(media: Mapping[str, Any], codec: str | None) -> tuple[Track, ..
         path = f"media.tracks[{i}]."
         if not isinstance(t, Mapping):
             n = read_ms(t, path[:-1])
-            out.append(new_track(number=i + 1 if n is None else n, codec=codec))
+            out.append(new_track(number=n, codec=codec))
             continue
         n = read_ms(t.get("trackNumber", t.get("number")), "number", path)
         out.append(
             new_track(
-                number=i + 1 if n is None else n,
+                number=n,
                 media_type=read_text(t.get("trackMediaType", t.get("mediaType")), "mediaType", path) or "AUDIO",
                 codec=read_text(t.get("codec"), "codec", path) or codec,
                 duration_ms=read_ms(t.get("trackDuration"), "trackDuration", path),

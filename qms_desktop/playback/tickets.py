@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from qms_desktop.domain.sessions import SessionRecord
+from qms_desktop.domain.sessions import SessionRecord, track_choice_segment
 from qms_desktop.mediasense.media import MediaSource, media_source
 from qms_desktop.playback.slots import InProcessSlots, Slot, SlotStore
 from qms_desktop.playback.sources import PlayableRecord, as_session_record
@@ -98,7 +98,8 @@ class Ticket:
 
     @property
     def track_segment(self) -> str:
-        return str(self.track or 0)
+        """'whole' (both parties mixed) or 'track<N>': the whole call is never a track number."""
+        return track_choice_segment(self.track)
 
 
 class TicketRegistry:
@@ -140,7 +141,7 @@ class TicketRegistry:
         Raises PermissionDenied, StreamLimitReached, MediaNotFound (pruned) or MediaUnavailable.
         """
         session: SessionRecord = as_session_record(record)
-        target = f"{session.session_id}/track{track or 0}"
+        target = f"{session.session_id}/{track_choice_segment(track)}"
         if not principal.can(Permission.RECORDINGS_PLAY) or not principal.sees_team(session.team_code):
             self.emit(audit.PLAYBACK_DENIED, principal.username, target, {"reason": "permission"}, audit.DENIED)
             raise PermissionDenied(
@@ -226,7 +227,7 @@ class TicketRegistry:
             }
         if slot is not None:
             self._slots.release(slot)
-        self.emit(audit.PLAYBACK_STOP, ticket.username, f"{ticket.session_id}/track{ticket.track or 0}", detail, "ok")
+        self.emit(audit.PLAYBACK_STOP, ticket.username, f"{ticket.session_id}/{ticket.track_segment}", detail, "ok")
         return True
 
     def _slot_lost(self, slot: Slot) -> None:

@@ -26,9 +26,16 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 from sqlalchemy.sql.util import ClauseAdapter
 
+from qms_desktop.domain.directory import ListeningChoice
 from qms_desktop.domain.time import from_ms
 from qms_desktop.store.fulltext import SearchBackend, backend_for
-from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
+from qms_desktop.store.schema import (
+    UNKNOWN_TRACK_NUMBER,
+    recording_participants,
+    recording_tags,
+    recording_tracks,
+    recordings,
+)
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -185,7 +192,7 @@ class RecordingPage:
 
 @dataclass(frozen=True, slots=True)
 class TrackInfo:
-    number: int
+    number: int | None  # MediaSense's number (from 0); None when the server gave none
     media_type: str | None
     codec: str | None
     start_ms: int | None
@@ -229,6 +236,9 @@ class RecordingDetail:
     participants: tuple[ParticipantInfo, ...] = ()
     tags: tuple[TagInfo, ...] = ()
     raw: dict[str, Any] | None = field(default=None, repr=False)
+    # What a player offers (the whole call, then each audio track by role); filled by the use case
+    # that knows the site's dial plan.
+    listening: tuple[ListeningChoice, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -472,11 +482,15 @@ def get_recording(
         ccid=row["ccid"],
         fetched_at_ms=row["fetched_at_ms"],
         synced_at_ms=row["synced_at_ms"],
-        tracks=tuple(TrackInfo(*t) for t in tracks),
+        tracks=tuple(_track_info(*t) for t in tracks),
         participants=tuple(ParticipantInfo(*p) for p in participants),
         tags=tuple(TagInfo(*t) for t in tags),
         raw=raw if isinstance(raw, dict) else None,
     )
+
+
+def _track_info(number: int, *rest: Any) -> TrackInfo:
+    return TrackInfo(None if number == UNKNOWN_TRACK_NUMBER else number, *rest)
 
 
 def _columns(table: sa.Table, cls: type[DataclassInstance]) -> Sequence[sa.Column[Any]]:

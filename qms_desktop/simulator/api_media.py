@@ -18,7 +18,7 @@ from qms_desktop.simulator.faults import MediaRequest
 from qms_desktop.simulator.media import closed_call, not_found, raw_track, serve_media, whole_call_wav
 from qms_desktop.simulator.responses import sim_of
 
-_RECORDING = re.compile(r"^([0-9a-fA-F]{14})-TRACK([12])$")
+_RECORDING = re.compile(r"^([0-9a-fA-F]{14})-TRACK([01])$")
 REDIRECTED = "/redirected"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

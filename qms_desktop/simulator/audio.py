@@ -47,7 +47,7 @@ _NOISE = (np.random.default_rng(7).random(1 << 16, dtype=np.float32) - np.float3
 
 
 def party_samples(key: int, party: int, first: int, count: int) -> np.ndarray:
-    """PCM16 samples `first .. first+count-1` of one party (0 = agent/track 1, 1 = far end/track 2)."""
+    """PCM16 samples `first .. first+count-1` of one party (0 = agent, 1 = far end)."""
     k = np.arange(first, first + count, dtype=np.int64)
     seg0 = first // SEGMENT
     segs = np.arange(seg0, (first + count) // SEGMENT + 1, dtype=np.uint64)
@@ -156,7 +156,7 @@ def _samples(duration_ms: int) -> int:
 
 
 def stereo_wav(key: int, duration_ms: int, etag_base: str) -> MediaBody:
-    """Whole call: PCM16 8 kHz stereo, track 1's party left, track 2's right."""
+    """Whole call: PCM16 8 kHz stereo, the agent (track 0) left, the far end (track 1) right."""
     n = _samples(duration_ms)
 
     def frames(first: int, count: int) -> bytes:
@@ -171,12 +171,13 @@ def stereo_wav(key: int, duration_ms: int, etag_base: str) -> MediaBody:
 
 
 def g711_raw(key: int, duration_ms: int, track: int, codec: str, etag_base: str) -> MediaBody:
-    """One track as headerless G.711 (what ExportRaw returns), in the track's own codec."""
+    """One track as headerless G.711 (what ExportRaw returns), in the track's own codec: track 0 the
+    agent's phone, track 1 the far end."""
     n = _samples(duration_ms)
 
     def frames(first: int, count: int) -> bytes:
         count = max(0, min(count, n - first))
-        return encode_g711(party_samples(key, track - 1, first, count), codec).tobytes()
+        return encode_g711(party_samples(key, track, first, count), codec).tobytes()
 
     return MediaBody(n, "application/octet-stream", f'"{etag_base}-raw{track}-{codec}-{n}"', b"", 1, frames)
 

@@ -112,9 +112,21 @@ class Call:
 
     @property
     def device_refs(self) -> tuple[str, str]:
-        """Track 1 is the calling party, track 2 the called one (the convention the app's directory
-        assumes when it infers direction and ANI/DNIS from device references)."""
-        return self.caller_called
+        """(track 0, track 1) as a real Unified CM recording numbers them: the recorded (agent's) phone,
+        then the far end, whichever side dialed (Developer Guide 9.0 p38)."""
+        return (self.agent.extension, self.far_ref)
+
+    @property
+    def conference_ref(self) -> str | None:
+        """About one external call in ten is a conference: a third party joins the far end's track."""
+        if self.other_agent is not None or int(self.xref[1]) % 10 != 3:
+            return None
+        return f"+38044{int(self.xref[0]) % 10_000_000:07d}"
+
+    @property
+    def video(self) -> bool:
+        """About one call in ten is a video call: a VIDEO track besides the two audio ones."""
+        return int(self.xref[1]) // 10 % 10 == 7
 
     @property
     def caller_called(self) -> tuple[str, str]:
@@ -132,6 +144,8 @@ class Call:
             "end_ms": None if active else self.end_ms,
             "planned_end_ms": self.end_ms,
             "deviceRefs": list(self.device_refs),
+            "conferenceRef": self.conference_ref,
+            "video": self.video,
             "pruned": self.pruned,
             "late": self.late,
             "visible_from_ms": self.visible_from_ms,

@@ -32,26 +32,52 @@ def _host(media_base: str) -> str:
     return urlsplit(media_base).hostname or "127.0.0.1"
 
 
-def _track(call: Call, n: int, ref: str, xref: str, closed: bool, media_base: str, download: bool) -> dict[str, Any]:
+def _participant(call: Call, ref: str, xref: str, closed: bool, conference: bool) -> dict[str, Any]:
     participant: dict[str, Any] = {
         "deviceRef": ref,
         "deviceId": _device_id(ref),
         "participantStartDate": call.start_ms,
         "xRefCi": xref,
-        "isConference": False,
+        "isConference": conference,
     }
+    if closed:
+        participant["participantDuration"] = call.duration_ms
+    return participant
+
+
+def _track(
+    call: Call, n: int, refs: tuple[str, ...], xref: str, closed: bool, media_base: str, download: bool
+) -> dict[str, Any]:
+    """Track `n` as MediaSense numbers them: 0 the recorded (agent's) phone, 1 the far end (Unified CM;
+    Developer Guide 9.0 p38). A conference puts several participants on one track."""
+    conference = len(refs) > 1
     track: dict[str, Any] = {
         "trackNumber": n,
         "trackStartDate": call.start_ms,
         "trackMediaType": "AUDIO",
         "codec": call.codec,
-        "participants": [participant],
+        "participants": [
+            _participant(call, ref, xref if i == 0 else f"{xref}{i}", closed, conference) for i, ref in enumerate(refs)
+        ],
     }
     if closed:
-        participant["participantDuration"] = call.duration_ms
         track["trackDuration"] = call.duration_ms
-    if download:
+    if download:  # downloadUrl: AUDIO tracks of CLOSED_NORMAL sessions only
         track["downloadUrl"] = f"{media_base}/mma/ExportRaw?recording={call.session_id}-TRACK{n}"
+    return track
+
+
+def _video_track(call: Call, closed: bool) -> dict[str, Any]:
+    """A video call's picture (our assumption of its shape: number 2, H264, the agent's device)."""
+    track: dict[str, Any] = {
+        "trackNumber": 2,
+        "trackStartDate": call.start_ms,
+        "trackMediaType": "VIDEO",
+        "codec": "H264",
+        "participants": [_participant(call, call.agent.extension, call.xref[0], closed, False)],
+    }
+    if closed:
+        track["trackDuration"] = call.duration_ms
     return track
 
 
@@ -80,14 +106,14 @@ def cisco_session(
             "tagType": "SYSTEM_DEFINED",
             "tagCreateDate": start,
             "tagOffset": 0,
-            "trackNumber": 1,
+            "trackNumber": 0,
         },
         {
             "tagName": "TrackActive",
             "tagType": "SYSTEM_DEFINED",
             "tagCreateDate": start,
             "tagOffset": 0,
-            "trackNumber": 2,
+            "trackNumber": 1,
         },
     ]
     if call.user_tags:
@@ -98,6 +124,13 @@ def cisco_session(
             if closed or offset <= elapsed
         )
     agent_ref, far_ref = call.device_refs
+    far_refs = (far_ref, call.conference_ref) if call.conference_ref else (far_ref,)
+    tracks = [
+        _track(call, 0, (agent_ref,), call.xref[0], closed, media_base, download),
+        _track(call, 1, far_refs, call.xref[1], closed, media_base, download),
+    ]
+    if call.video:
+        tracks.append(_video_track(call, closed))
     session: dict[str, Any] = {
         "sessionId": sid,
         "sessionState": state,
@@ -107,10 +140,7 @@ def cisco_session(
         "ccid": call.ccid,
         "tags": tags,
         "pruned": call.pruned,
-        "tracks": [
-            _track(call, 1, agent_ref, call.xref[0], closed, media_base, download),
-            _track(call, 2, far_ref, call.xref[1], closed, media_base, download),
-        ],
+        "tracks": tracks,
     }
     if closed and not without_duration:
         session["sessionDuration"] = call.duration_ms

@@ -21,20 +21,24 @@ from qms_desktop.domain.directory import (
     SOURCE_LINKED_DIALECTS,
     Agent,
     DialPlan,
+    DialPlanError,
     DirectorySnapshot,
     ImportResult,
     RowError,
     infer_call,
+    ordered_refs,
 )
 from qms_desktop.domain.time import now_ms
 from qms_desktop.store import search_queue
 from qms_desktop.store.fulltext import backend_for
 from qms_desktop.store.recordings import refresh_content_hashes
 from qms_desktop.store.schema import agents, recording_participants, recordings, teams
+from qms_desktop.store.settings import get_settings, put_settings
 
 _EXTENSION = re.compile(r"^[0-9A-Za-z+*#._-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL and friends truncate or garble names downstream
 _RELINK_BATCH = 1000
+DIAL_PLAN_SECTION = "directory.dial_plan"  # integration_settings: the site's numbering
 
 
 def _parse_agents(text: str) -> tuple[dict[str, Agent], dict[str, int], list[RowError]]:
@@ -97,9 +101,29 @@ def _parse_agents(text: str) -> tuple[dict[str, Agent], dict[str, int], list[Row
 
 
 def load_directory(conn: Connection) -> DirectorySnapshot:
+    """Agents, teams and the site's saved dial plan (what the sync enriches sessions with)."""
     agent_rows = conn.execute(sa.select(agents.c.agent_id, agents.c.name, agents.c.extension, agents.c.team_code))
     team_rows = conn.execute(sa.select(teams.c.code, teams.c.name))
-    return DirectorySnapshot.of((Agent(*row) for row in agent_rows), {code: name for code, name in team_rows})
+    return DirectorySnapshot.of(
+        (Agent(*row) for row in agent_rows), {code: name for code, name in team_rows}, load_dial_plan(conn)
+    )
+
+
+def load_dial_plan(conn: Connection) -> DialPlan:
+    """The site's saved dial plan, or the default (Unified CM: agent on track 0, caller on track 1).
+    Raises DialPlanError, saying how to fix it, when the saved values cannot be used."""
+    saved = get_settings(conn, DIAL_PLAN_SECTION)
+    try:
+        return DialPlan.from_dict(saved)
+    except (DialPlanError, TypeError) as error:
+        raise DialPlanError(
+            f"The saved dial plan is not usable: {error}. An administrator sets it again with "
+            "`qms-desktop directory dial-plan set` or in the Directory tab."
+        ) from None
+
+
+def save_dial_plan(conn: Connection, plan: DialPlan, updated_by: str | None) -> None:
+    put_settings(conn, DIAL_PLAN_SECTION, plan.to_dict(), updated_by)
 
 
 def list_agents(conn: Connection, teams_only: Collection[str] | None = None) -> list[Agent]:
@@ -173,15 +197,21 @@ def import_agents_csv(conn: Connection, text: str) -> ImportResult:
 
 def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> int:
     """Re-apply the directory to stored recordings of dialects that do not name agents themselves:
-    agent_id/agent_name/team_code from the participants' device refs (one set-based query finds the
-    rows that change), and with `dial_plan` also direction/ANI/DNIS. Search documents of changed rows
-    are rebuilt. Returns how many recordings changed. Runs in the caller's transaction."""
+    agent_id/agent_name/team_code from the participants' device refs, the agent's track first (one
+    set-based query finds the rows that change), and with `dial_plan` also direction/ANI/DNIS. Search
+    documents of changed rows are rebuilt. Returns how many recordings changed. Runs in the caller's
+    transaction."""
     p, r, a = recording_participants, recordings, agents
+    agent_track = (dial_plan or load_dial_plan(conn)).agent_track
     rank = (
         sa.func.row_number()
         .over(
             partition_by=p.c.recording_id,
-            order_by=(sa.func.coalesce(p.c.track_number, 1 << 30), p.c.id),
+            order_by=(
+                sa.case((p.c.track_number == agent_track, 0), else_=1),
+                sa.func.coalesce(p.c.track_number, 1 << 30),
+                p.c.id,
+            ),
         )
         .label("rank")
     )
@@ -248,16 +278,16 @@ def _relink_calls(conn: Connection, dial_plan: DialPlan) -> set[int]:
         if not rows:
             return changed
         last_id = rows[-1].id
-        refs: dict[int, list[str | None]] = {row.id: [] for row in rows}
-        for rid, ref in conn.execute(
-            sa.select(p.c.recording_id, p.c.device_ref)
-            .where(p.c.recording_id.in_(list(refs)))
-            .order_by(p.c.recording_id, sa.func.coalesce(p.c.track_number, 1 << 30), p.c.id)
+        parties: dict[int, list[tuple[int | None, str | None]]] = {row.id: [] for row in rows}
+        for rid, number, ref in conn.execute(
+            sa.select(p.c.recording_id, p.c.track_number, p.c.device_ref)
+            .where(p.c.recording_id.in_(list(parties)))
+            .order_by(p.c.recording_id, p.c.id)
         ):
-            refs[rid].append(ref)
+            parties[rid].append((number, ref))
         updates = []
         for row in rows:
-            direction, ani, dnis = infer_call(refs[row.id], dial_plan)
+            direction, ani, dnis = infer_call(ordered_refs(parties[row.id], dial_plan.caller_track), dial_plan)
             new = (direction.value if direction else None, ani, dnis)
             if new != (row.direction, row.ani, row.dnis):
                 updates.append({"rid": row.id, "direction": new[0], "ani": ani, "dnis": dnis})

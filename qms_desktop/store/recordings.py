@@ -24,7 +24,13 @@ from qms_desktop.domain.sessions import Participant, SessionRecord
 from qms_desktop.domain.time import to_ms
 from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document
 from qms_desktop.store.fulltext import backend_for
-from qms_desktop.store.schema import recording_participants, recording_tags, recording_tracks, recordings
+from qms_desktop.store.schema import (
+    UNKNOWN_TRACK_NUMBER,
+    recording_participants,
+    recording_tags,
+    recording_tracks,
+    recordings,
+)
 
 # Content columns in insert order; the hash covers exactly these (and the children).
 _CONTENT = (
@@ -114,7 +120,11 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
         record.call_controller_ip, record.call_controller_type, record.ccid,
         bool(record.pruned), record.dialect, _raw_text(record.raw),
     )  # fmt: skip
-    tracks = [(t.number, t.media_type, t.codec, to_ms(t.start), t.duration_ms, t.download_url) for t in record.tracks]
+    tracks = [
+        (UNKNOWN_TRACK_NUMBER if t.number is None else t.number, t.media_type, t.codec, to_ms(t.start), t.duration_ms,
+         t.download_url)
+        for t in record.tracks
+    ]  # fmt: skip
     participants = [_participant(p, p.track_number) for p in record.participants]
     # Participants may be given per session, per track, or both: keep each (device, track) once.
     seen = {(p[1], p[0]) for p in participants}

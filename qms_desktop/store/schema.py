@@ -65,11 +65,15 @@ recordings = sa.Table(
     sa.Index("ix_recordings_ccid_start", "ccid", "start_ms"),
 )
 
+UNKNOWN_TRACK_NUMBER = -1
+
 recording_tracks = sa.Table(
     "recording_tracks",
     metadata,
     sa.Column("id", Id, primary_key=True, autoincrement=True),
     sa.Column("recording_id", Id, sa.ForeignKey("recordings.id", ondelete="CASCADE"), nullable=False),
+    # MediaSense's track number (from 0); UNKNOWN_TRACK_NUMBER when the server gave none (the column
+    # predates unknown numbers and stays NOT NULL: readers turn the marker back into None).
     sa.Column("number", sa.Integer, nullable=False),
     sa.Column("media_type", sa.String(16)),
     sa.Column("codec", sa.String),

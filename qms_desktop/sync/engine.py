@@ -105,7 +105,7 @@ class SyncEngine:
         self.client = client
         self.settings = settings or SyncSettings()
         self._now = now
-        self._dial_plan = dial_plan or DialPlan()
+        self._dial_plan = dial_plan  # None: the site's saved plan, read at the start of each run
         self.on_progress = on_progress
         self._writer = writer or DbWriter()
         self._owns_writer = writer is None
@@ -259,7 +259,8 @@ class SyncEngine:
                 pages = PageWriter(self.db, self._writer, guard, result, now_ms=self._now_ms,
                                    check_stop=self._check_stop, on_committed=self._page_committed)  # fmt: skip
                 snapshot, checkpoint = await pages.load()
-                run = RunContext(self.client, self.settings, self._dial_plan, snapshot, pages, self._emit)
+                plan = self._dial_plan or snapshot.dial_plan
+                run = RunContext(self.client, self.settings, plan, snapshot, pages, self._emit)
                 await body(run, checkpoint)
             except asyncio.CancelledError:
                 result.status = "INTERRUPTED"

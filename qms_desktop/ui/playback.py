@@ -69,9 +69,9 @@ class AppPlayback(QObject):
             return self._playback
 
     async def ticket(self, session_id: str, track: int | None) -> PlaybackTicket:
-        """A proxy URL for one recording and track (None/0: the whole call), permission-checked."""
+        """A proxy URL for one recording and track (None: the whole call; 0 is a track), permission-checked."""
         playback = await self.ensure()
-        return await self.ctx.db(playback.ticket, session_id, track or None)  # writes audit rows
+        return await self.ctx.db(playback.ticket, session_id, track)  # writes audit rows
 
     def release(self, token: str | None) -> None:
         """End a playback. Only a lock and a queued audit event: cheap enough for the GUI thread."""

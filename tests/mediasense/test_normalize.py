@@ -61,9 +61,9 @@ CISCO_115 = """
     "participants": [{"deviceRef": "0673847476", "deviceId": "SIP_trunk_2951",
                       "participantStartDate": 1769421214895, "participantDuration": 49580,
                       "xRefCi": "17635156", "isConference": false}]},
-   {"trackNumber": 2, "trackStartDate": 1769421214895, "trackDuration": 49580,
+   {"trackNumber": 0, "trackStartDate": 1769421214895, "trackDuration": 49580,
     "trackMediaType": "AUDIO", "codec": "PCMA",
-    "downloadUrl": "https://192.168.200.133:8446/mma/ExportRaw?recording=7519bf9b913f41-TRACK2",
+    "downloadUrl": "https://192.168.200.133:8446/mma/ExportRaw?recording=7519bf9b913f41-TRACK0",
     "participants": [{"deviceRef": "1001", "deviceId": "SEP001122334455",
                       "participantStartDate": 1769421214895, "participantDuration": 49580,
                       "xRefCi": "17635157", "isConference": false}]}]}
@@ -73,7 +73,7 @@ CISCO_ACTIVE = """
 {"sessionId": "7519bf9b913f99", "sessionState": "ACTIVE", "sessionStartDate": 1769421214895,
  "callControllerIP": "192.168.200.80", "callControllerType": "Cisco-CUCM", "ccid": "4711",
  "tags": [],
- "tracks": [{"trackNumber": 1, "trackStartDate": 1769421214895, "trackMediaType": "AUDIO",
+ "tracks": [{"trackNumber": 0, "trackStartDate": 1769421214895, "trackMediaType": "AUDIO",
              "codec": "PCMU",
              "participants": [{"deviceRef": "1002", "participantStartDate": 1769421214895}]}]}
 """
@@ -84,13 +84,13 @@ LEGACY = """
  "sessionStartDate": "1769421214895", "sessionDuration": "49580",
  "callControllerIP": "192.168.200.80", "callControllerType": "Cisco-CUCM", "pruned": "true",
  "tags": [{"tagName": "TrackActive", "tagType": "SYSTEM_DEFINED", "tagCreateDate": "1769421214895",
-           "tagOffset": "0", "trackNumber": "2"}],
+           "tagOffset": "0", "trackNumber": "1"}],
  "urls": {"wavUrl": "https://ms1:8446/recordedMedia/oramedia/wav/7519bf9b913f42.wav"},
- "tracks": [{"trackNumber": "1", "trackStartDate": "1769421214895", "trackDuration": "49580",
+ "tracks": [{"trackNumber": "0", "trackStartDate": "1769421214895", "trackDuration": "49580",
              "trackMediaType": "AUDIO", "codec": "PCMU",
              "participants": [{"deviceRef": "1003", "participantStartDate": "1769421214895",
                                "participantDuration": "49580", "isConference": "false"}]},
-            {"trackNumber": "2", "trackStartDate": "1769421214895", "trackDuration": "49580",
+            {"trackNumber": "1", "trackStartDate": "1769421214895", "trackDuration": "49580",
              "trackMediaType": "AUDIO", "codec": "PCMU",
              "participants": [{"deviceRef": "0501234567", "isConference": "TRUE"}]}]}
 """
@@ -146,7 +146,7 @@ def test_cisco_115_session() -> None:
     assert rec.urls.wav == "https://192.168.200.133:8446/recordedMedia/oramedia/wav/7519bf9b913f41.wav"
     assert rec.urls.rtsp == "rtsp://192.168.200.133/archive/7519bf9b913f41"
     assert rec.urls.mp4 == rec.urls.http and rec.urls.audio is None
-    assert [t.number for t in rec.tracks] == [1, 2]
+    assert [t.number for t in rec.tracks] == [1, 0]  # as numbered, whatever the list order
     assert rec.codec == "PCMA"
     t1 = rec.tracks[0]
     assert t1 == Track(
@@ -169,7 +169,7 @@ def test_cisco_115_session() -> None:
         ),
     )
     # participants flattened onto the session, each knowing its track
-    assert [(p.device_ref, p.track_number) for p in rec.participants] == [("0673847476", 1), ("1001", 2)]
+    assert [(p.device_ref, p.track_number) for p in rec.participants] == [("0673847476", 1), ("1001", 0)]
     assert rec.participants[1] is rec.tracks[1].participants[0]
     assert rec.tags == (
         Tag("TrackActive", "SYSTEM_DEFINED", START, 0, 1),
@@ -188,7 +188,7 @@ def test_cisco_active_session_has_no_duration_or_urls() -> None:
     assert rec.tracks[0].duration_ms is None and rec.tracks[0].download_url is None
     assert rec.ccid == "4711"
     assert rec.tags == ()
-    assert rec.participants == (Participant(device_ref="1002", track_number=1, start=START),)
+    assert rec.participants == (Participant(device_ref="1002", track_number=0, start=START),)
 
 
 # The 8.5 payloads printed on Cisco's DocWiki: urls as an array of one-key objects.
@@ -242,11 +242,11 @@ def test_legacy_numbers_as_strings_match_cisco_numbers() -> None:
     assert rec.dialect == "legacy"
     assert rec.start == START and rec.duration_ms == 49580
     assert rec.pruned is True
-    assert [t.number for t in rec.tracks] == [1, 2]
+    assert [t.number for t in rec.tracks] == [0, 1]
     assert rec.tracks[0].duration_ms == 49580 and rec.tracks[0].start == START
     assert [p.is_conference for p in rec.participants] == [False, True]
     assert rec.participants[0].duration_ms == 49580
-    assert rec.tags == (Tag("TrackActive", "SYSTEM_DEFINED", START, 0, 2),)
+    assert rec.tags == (Tag("TrackActive", "SYSTEM_DEFINED", START, 0, 1),)
     assert rec.urls == MediaUrls(wav="https://ms1:8446/recordedMedia/oramedia/wav/7519bf9b913f42.wav")
     # The same JSON with real numbers gives the same record, whatever dialect name is used.
     unquoted = json.loads(LEGACY.replace('"1769421214895"', "1769421214895").replace('"49580"', "49580"))
@@ -309,7 +309,7 @@ def test_spec_active_session() -> None:
     assert rec.state is SessionState.ACTIVE
     assert rec.duration_ms is None and rec.end is None
     assert rec.urls == MediaUrls()
-    assert rec.tracks == (Track(number=0, codec="PCMU"),)  # codec kept with no track info
+    assert rec.tracks == (Track(number=None, codec="PCMU"),)  # codec kept; no track number is invented
 
 
 @pytest.mark.parametrize(
@@ -374,11 +374,38 @@ def test_unknown_or_missing_state_is_unknown_not_rejected() -> None:
     assert norm(raw).state is SessionState.DELETED
 
 
-def test_missing_track_number_falls_back_to_position() -> None:
-    raw = load(CISCO_ACTIVE)
-    del raw["tracks"][0]["trackNumber"]
+def test_missing_track_number_stays_unknown() -> None:
+    # The position says nothing about whose track it is (track 0 is the agent's phone on Unified CM).
+    raw = load(CISCO_115)
+    del raw["tracks"][1]["trackNumber"]
     rec = norm(raw)
-    assert rec.tracks[0].number == 1 and rec.participants[0].track_number == 1
+    assert [t.number for t in rec.tracks] == [1, None]
+    assert [p.track_number for p in rec.participants] == [1, None]
+    spec = load(SPEC)
+    spec["media"]["tracks"] = [{"codec": "PCMU"}, 4]
+    assert [t.number for t in norm(spec, "spec").tracks] == [None, 4]
+
+
+def test_conference_participants_and_video_tracks_are_kept() -> None:
+    # A conference puts several participants on one track (isConference); a track can be VIDEO.
+    raw = load(CISCO_115)
+    far = raw["tracks"][0]
+    far["participants"].append(dict(far["participants"][0], deviceRef="0442000001", xRefCi="17635158"))
+    for p in far["participants"]:
+        p["isConference"] = True
+    raw["tracks"].append(
+        {"trackNumber": 2, "trackMediaType": "VIDEO", "codec": "H264", "trackStartDate": 1769421214895,
+         "participants": [{"deviceRef": "1001", "deviceId": "SEP001122334455"}]}
+    )  # fmt: skip
+    rec = norm(raw)
+    assert [(p.device_ref, p.track_number, p.is_conference) for p in rec.tracks[0].participants] == [
+        ("0673847476", 1, True),
+        ("0442000001", 1, True),
+    ]
+    assert len(rec.participants) == 4
+    video = rec.tracks[2]
+    assert (video.number, video.media_type, video.is_video, video.download_url) == (2, "VIDEO", True, None)
+    assert not rec.tracks[0].is_video
 
 
 def test_session_id_is_stripped_and_numbers_accepted() -> None:

@@ -62,6 +62,14 @@ def test_users_stream_and_audit(
     result = json.loads(capsys.readouterr().out)
     assert result["status"] == 206 and result["bytes"] == 1024 and out.read_bytes()[:4] == b"RIFF"
     assert result["contentRange"].startswith("bytes 0-1023/")
+    assert result["track"] is None  # the whole call: its own choice, not a track number
+
+    # Track 0 is a party (the agent's phone on Unified CM), played from its raw download wrapped as WAV.
+    argv = ["recordings", "stream", mine.session_id, "--track", "0", "--range", "bytes=0-99", "-o", str(out)]
+    argv += ["--as", "sue", "--password-stdin", "--json"]
+    assert run(argv, monkeypatch, SUP_PW + "\n") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["track"] == 0 and result["contentType"] == "audio/wav" and out.read_bytes()[:4] == b"RIFF"
 
     argv = ["recordings", "stream", other.session_id, "-o", str(tmp_path / "x.wav"), "--as", "sue", "--password-stdin"]
     assert run(argv, monkeypatch, SUP_PW + "\n") == 2
@@ -81,8 +89,9 @@ def test_users_stream_and_audit(
         ("user.disable", "boss"),
     ]:
         assert expected in actions
-    stop = next(r for r in rows if r["action"] == "playback.stop")
-    assert stop["detail"]["bytesServed"] == 1024
+    stops = [r for r in rows if r["action"] == "playback.stop"]
+    assert sorted(r["detail"]["bytesServed"] for r in stops) == [100, 1024]  # the whole call, then track 0
+    assert sorted(r["target"].rsplit("/", 1)[1] for r in stops) == ["track0", "whole"]
     csv_file = tmp_path / "audit.csv"
     assert run(["audit", "list", "--as", "boss", "--csv", str(csv_file)], monkeypatch) == 0
     assert csv_file.read_text().startswith("id,at,actor,action")

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from qms_desktop.domain.sessions import SessionRecord
 from qms_desktop.mediasense.client import MediaSenseClient
-from qms_desktop.mediasense.errors import MediaNotFound
+from qms_desktop.mediasense.errors import MediaNotFound, MediaUnavailable
 from qms_desktop.playback import PlaybackProxy
 from qms_desktop.playback.wav import HEADER_BYTES
 from qms_desktop.security import Principal, Role, StreamLimitReached, list_audit
@@ -203,7 +203,8 @@ def test_tokens_are_bound_to_user_recording_and_track(honest: SimData) -> None:
         swapped = theirs.url.replace(theirs.token, token_of)
         assert get(swapped).status_code == 403
         assert get(mine.url.replace(a.session_id, b.session_id)).status_code == 403
-        assert get(mine.url.replace("/0.wav", "/1.wav")).status_code == 403
+        assert mine.url.endswith("/whole.wav")  # the whole call is its own choice, not track 0
+        assert get(mine.url.replace("/whole.wav", "/track0.wav")).status_code == 403
         assert get(mine.url.replace(mine.token, "x" * 43)).status_code == 403
         assert get(mine.url, Range="bytes=0-3").status_code == 206
         # DNS rebinding: a foreign Host header is refused, localhost is fine.
@@ -262,15 +263,38 @@ def test_limit_counts_playbacks_not_connections(honest: SimData, sqlite_engine: 
     assert {r.detail["reason"] for r in stops} == {"released", "proxy stopped"}
 
 
+def test_track_zero_is_a_party_and_a_video_track_is_not_audio(data: SimData, proxy: PlaybackProxy) -> None:
+    """Tracks as a real server numbers them: track 0 is the agent's phone (a party of its own, not the
+    whole call); a VIDEO track is never played as audio; a track the session lacks says which exist."""
+    record = next(r for r in data.closed() if any(t.is_video for t in r.tracks))
+    (agent,) = [t for t in record.tracks if t.number == 0]
+    ticket = proxy.register(ADMIN, record, 0)
+    try:
+        assert ticket.url.endswith("/track0.wav") and ticket.track == 0
+        body = get(ticket.url).content
+        assert body[HEADER_BYTES : HEADER_BYTES + 4000] == upstream_bytes(data, agent.download_url or "")[:4000]
+        whole = proxy.register(ADMIN, record)
+        assert whole.url.endswith("/whole.wav") and whole.track is None
+        assert get(whole.url, Range="bytes=0-3").content == b"RIFF"
+        proxy.release(whole.token)
+    finally:
+        proxy.release(ticket.token)
+    with pytest.raises(MediaUnavailable, match="is video, not audio"):
+        proxy.register(ADMIN, record, 2)
+    with pytest.raises(MediaUnavailable, match=r"has no track 5 \(its tracks: 0, 1, 2\)"):
+        proxy.register(ADMIN, record, 5)
+
+
 def test_raw_g711_track_is_wrapped_as_wav(data: SimData, proxy: PlaybackProxy) -> None:
     for codec in ("PCMU", "PCMA"):
         record = next((r for r in data.closed() if r.codec == codec), None)
         if record is None:
             continue
-        ticket = proxy.register(ADMIN, record, 2)
-        assert ticket.url.endswith("/2.wav")
+        ticket = proxy.register(ADMIN, record, 1)  # the far end (Unified CM numbering: 0 is the agent)
+        assert ticket.url.endswith("/track1.wav") and ticket.track == 1
         body = get(ticket.url).content
-        upstream = upstream_bytes(data, record.tracks[1].download_url or "")
+        (far,) = [t for t in record.tracks if t.number == 1]
+        upstream = upstream_bytes(data, far.download_url or "")
         n = len(upstream)
         riff, riff_size, wave, fmt, fmt_size = struct.unpack("<4sI4s4sI", body[:20])
         tag, channels, rate, byte_rate, align, bits, cb = struct.unpack("<HHIIHHH", body[20:38])

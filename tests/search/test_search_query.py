@@ -199,8 +199,9 @@ def test_get_recording_detail_and_visibility(loaded: tuple[Engine, list[SessionR
         assert get_recording(conn, "missing") is None
     assert detail is not None
     assert detail.row.agent_name == record.agent_name
-    assert [t.number for t in detail.tracks] == [1, 2]
-    assert [p.device_ref for p in detail.participants] == [p.device_ref for p in record.participants]
+    assert [t.number for t in detail.tracks] == [0, 1]
+    by_track = sorted(record.participants, key=lambda p: p.track_number or 0)
+    assert [p.device_ref for p in detail.participants] == [p.device_ref for p in by_track]  # in track order
     assert {t.name for t in detail.tags} == {t.name for t in record.tags}
     assert detail.urls["wav"] == record.urls.wav
     assert detail.raw == dict(record.raw)

@@ -109,17 +109,28 @@ def test_between_is_inclusive_on_both_ends(cisco, api) -> None:
 
 def test_closed_and_active_shapes(cisco, api) -> None:
     _, rows = _sessions(api, window(ANCHOR_MS - DAY_MS, ANCHOR_MS, limit=1000))
-    closed = next(s for s in rows if s["sessionState"] == "CLOSED_NORMAL" and not s["pruned"])
+    plain = [s for s in rows if s["sessionState"] == "CLOSED_NORMAL" and not s["pruned"]]
+    closed = next(s for s in plain if len(s["tracks"]) == 2 and len(s["tracks"][1]["participants"]) == 1)
     assert re.fullmatch(r"[0-9a-f]{14}", closed["sessionId"])
     assert isinstance(closed["sessionStartDate"], int) and isinstance(closed["sessionDuration"], int)
     assert set(closed["urls"]) == {"rtspUrl", "httpUrl", "mp4Url", "wavUrl"}
     assert closed["urls"]["wavUrl"] == f"{cisco.media_url}/recordedMedia/oramedia/wav/{closed['sessionId']}.wav"
-    assert len(closed["tracks"]) == 2
-    for n, track in enumerate(closed["tracks"], start=1):
+    # Numbered as a real server numbers them: 0 the recorded (agent's) phone, 1 the far end.
+    for n, track in enumerate(closed["tracks"]):
         assert track["trackNumber"] == n and track["codec"] in ("PCMU", "PCMA")
         assert track["downloadUrl"].endswith(f"recording={closed['sessionId']}-TRACK{n}")
         assert len(track["participants"]) == 1
-    assert any(t["tagType"] == "SYSTEM_DEFINED" and t["tagName"] == "TrackActive" for t in closed["tags"])
+    assert re.fullmatch(r"\d{4}", closed["tracks"][0]["participants"][0]["deviceRef"])
+    assert {t["trackNumber"] for t in closed["tags"] if t["tagName"] == "TrackActive"} == {0, 1}
+    # Conferences: three participants, two of them on the far end's track, each marked.
+    conference = next(s for s in plain if len(s["tracks"][1]["participants"]) == 2)
+    assert [len(t["participants"]) for t in conference["tracks"][:2]] == [1, 2]
+    assert all(p["isConference"] for p in conference["tracks"][1]["participants"])
+    # Video calls: a VIDEO track besides the two audio ones, without a raw audio download.
+    video = next(s for s in plain if any(t["trackMediaType"] == "VIDEO" for t in s["tracks"]))
+    (picture,) = [t for t in video["tracks"] if t["trackMediaType"] == "VIDEO"]
+    assert picture["trackNumber"] == 2 and "downloadUrl" not in picture
+    assert [t["trackMediaType"] for t in video["tracks"][:2]] == ["AUDIO", "AUDIO"]
     active = [s for s in rows if s["sessionState"] == "ACTIVE"]
     assert active
     for s in active:

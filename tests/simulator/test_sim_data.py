@@ -55,8 +55,8 @@ def test_window_counts_sorting_and_shapes() -> None:
     assert 0.005 < pruned < 0.08
     for r in rows[:200]:
         assert len(r["deviceRefs"]) == 2
-        # Track 1 is the caller: the agent's extension unless a customer called in.
-        agent_ref, far_ref = r["deviceRefs"][::-1] if r["direction"] == "inbound" else r["deviceRefs"]
+        # Track 0 is the recorded (agent's) phone, track 1 the far end, whoever dialed (Unified CM).
+        agent_ref, far_ref = r["deviceRefs"]
         assert agent_ref.isdigit()
         if r["direction"] != "internal":
             assert re.fullmatch(r"\+380\d{9}", far_ref)
@@ -97,8 +97,7 @@ def test_agents_and_csv() -> None:
     assert len(rows) == len(agents)
     extensions = {a["extension"] for a in agents}
     rows = sim.ground_truth(ANCHOR_MS - DAY_MS, ANCHOR_MS)
-    refs = {r["deviceRefs"][1] if r["direction"] == "inbound" else r["deviceRefs"][0] for r in rows}
-    assert refs <= extensions
+    assert {r["deviceRefs"][0] for r in rows} <= extensions
 
 
 def test_a_day_of_hundred_thousand_sessions_is_generated_and_cached() -> None:

@@ -95,13 +95,14 @@ def test_ignore_range_answers_200_full(make_sim, client_for) -> None:
 def test_export_raw_per_track(cisco, media) -> None:
     row = _closed(cisco)
     sid = row["sessionId"]
-    r = media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK2"})
+    r = media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK1"})
     assert r.status_code == 200 and r.headers["content-type"] == "application/octet-stream"
     assert len(r.content) == row["duration_ms"] * 8  # one G.711 byte per 8 kHz sample, no header
-    part = media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK2"}, headers={"Range": "bytes=8-15"})
+    part = media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK1"}, headers={"Range": "bytes=8-15"})
     assert part.status_code == 206 and part.content == r.content[8:16]
-    assert media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK1"}).content != r.content
-    assert media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK3"}).status_code == 404
+    # Tracks are numbered from 0 as on a real server: track 0 (the agent's phone) is another voice.
+    assert media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK0"}).content != r.content
+    assert media.get("/mma/ExportRaw", params={"recording": f"{sid}-TRACK2"}).status_code == 404
 
 
 def test_pruned_active_error_and_unknown_media(cisco, media) -> None:

@@ -24,7 +24,8 @@ def make_session(
     tags: tuple[str, ...] = (),
     **overrides: Any,
 ) -> SessionRecord:
-    """A closed two-track call: track 1 = `caller`, track 2 = `callee` (cisco dialect shape: no agent,
+    """A closed two-track call numbered as Unified CM numbers it for an inbound call: track 0 (the
+    recorded phone) = `callee`, track 1 (the far end) = `caller` (cisco dialect shape: no agent,
     direction, ANI or DNIS unless given in `overrides`)."""
     n = next(_counter)
     session_id = session_id or f"sess-{n:06d}"
@@ -32,7 +33,7 @@ def make_session(
     duration_ms = int(minutes * 60_000)
     end = start + timedelta(milliseconds=duration_ms) if state is not SessionState.ACTIVE else None
     p1 = Participant(device_ref=caller, device_id=f"dev-{caller}", track_number=1, start=start)
-    p2 = Participant(device_ref=callee, device_id=f"dev-{callee}", track_number=2, start=start)
+    p2 = Participant(device_ref=callee, device_id=f"dev-{callee}", track_number=0, start=start)
     record = SessionRecord(
         session_id=session_id,
         state=state,
@@ -43,8 +44,8 @@ def make_session(
         ccid=f"cc-{n}",
         urls=MediaUrls(wav=f"https://ms.example/wav/{session_id}", mp4=f"https://ms.example/mp4/{session_id}"),
         tracks=(
+            Track(number=0, codec="PCMU", start=start, duration_ms=duration_ms, participants=(p2,)),
             Track(number=1, codec="PCMU", start=start, duration_ms=duration_ms, participants=(p1,)),
-            Track(number=2, codec="PCMU", start=start, duration_ms=duration_ms, participants=(p2,)),
         ),
         participants=(p1, p2),
         tags=tuple(Tag(name=t, type="USER_DEFINED", created=start, offset_ms=1000) for t in tags),

@@ -121,7 +121,7 @@ def test_track_participants_are_stored_once(engine: Engine) -> None:
         for sid in ("s1", "s2"):
             detail = get_recording(conn, sid)
             assert detail is not None
-            assert [(p.track_number, p.device_ref) for p in detail.participants] == [(1, "0501234567"), (2, "1001")]
+            assert [(p.track_number, p.device_ref) for p in detail.participants] == [(0, "1001"), (1, "0501234567")]
 
 
 def test_duplicates_within_a_page_keep_the_latest_state(engine: Engine) -> None:

@@ -8,9 +8,16 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from qms_desktop.app.directory import DirectoryUseCases
+from qms_desktop.domain.directory import DialPlan
+from qms_desktop.security import audit, list_audit
+from qms_desktop.security.errors import PermissionDenied
+from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
-from qms_desktop.store.schema import backfill_slices, quarantine, sync_runs
+from qms_desktop.store.directory import import_agents_csv, load_dial_plan
+from qms_desktop.store.engine import begin_write
+from qms_desktop.store.schema import backfill_slices, quarantine, recordings, sync_runs
 from qms_desktop.sync.guard import SyncAlreadyRunning, current_lease
 from qms_desktop.sync.scheduler import SyncScheduler
 from qms_desktop.sync.status import sync_status
@@ -390,29 +397,105 @@ async def test_clock_moving_forward_picks_up_new_calls(engine, sim, ca_file):
     assert stored(engine) == truth(sim, covered_window(settings, NOW_MS)[0], sim.clock.now_ms())
 
 
-async def test_directory_links_agents_teams_and_directions_as_the_simulator_made_them(engine, sim, ca_file):
-    from qms_desktop.store.directory import import_agents_csv
-    from qms_desktop.store.engine import begin_write
-    from qms_desktop.store.schema import recordings
-
+async def test_directory_links_agents_teams_and_directions_by_the_real_track_numbers(engine, sim, ca_file):
+    """Track 0 is the agent's phone, track 1 the far end (Unified CM): every call links its agent; with
+    the default plan (the caller on track 1) inbound and internal calls get their true direction and
+    ANI/DNIS. The tracks do not say who dialed, so an outbound call reads as inbound until the site
+    says otherwise (see test_a_saved_dial_plan_changes_the_next_sync)."""
     with begin_write(engine) as conn:
         assert import_agents_csv(conn, sim.agents_csv()).ok
     settings = small_settings()
     result = await run_once(engine, sim, ca_file, settings)
     assert result.status == "SUCCESS"
-    with engine.connect() as conn:
-        rows = {
-            r.session_id: r
-            for r in conn.execute(
-                sa.select(
-                    recordings.c.session_id, recordings.c.agent_id, recordings.c.team_code, recordings.c.direction
-                )
-            )
-        }
+    rows = _calls(engine)
     truth_rows = sim.ground_truth(*covered_window(settings, NOW_MS))
     assert {t["direction"] for t in truth_rows} == {"inbound", "outbound", "internal"}
     for t in truth_rows:
         row = rows[t["sessionId"]]
-        assert row.direction == t["direction"], t
-        if t["direction"] != "internal":  # an internal call has two agents; either may be linked
-            assert (row.agent_id, row.team_code) == (t["agent_id"], t["team_id"]), t
+        agent_ref, far_ref = t["deviceRefs"]
+        assert (row.agent_id, row.team_code) == (t["agent_id"], t["team_id"]), t
+        if t["direction"] == "internal":
+            assert (row.direction, row.ani, row.dnis) == ("internal", far_ref, agent_ref), t
+        else:  # the far end is taken as the caller
+            assert (row.direction, row.ani, row.dnis) == ("inbound", far_ref, agent_ref), t
+
+
+async def test_a_saved_dial_plan_changes_the_next_sync(engine, sim, ca_file):
+    """An administrator says this site's agents dial out (the caller is on the agent's track 0): the
+    next sync infers outbound calls from it; a supervisor cannot change it (refused and audited)."""
+    with begin_write(engine) as conn:
+        assert import_agents_csv(conn, sim.agents_csv()).ok
+    settings = small_settings()
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+    before = set(_calls(engine))
+
+    supervisor = DirectoryUseCases(engine, Principal("sup", Role.SUPERVISOR, frozenset({"T1"})))
+    with pytest.raises(PermissionDenied):
+        supervisor.set_dial_plan({"caller_track": 0})
+    denied = [r for r in list_audit(engine) if r.action == audit.ACCESS_DENIED and r.actor == "sup"]
+    assert denied and denied[-1].target == "directory.dial_plan"
+    with engine.connect() as conn:
+        assert load_dial_plan(conn) == DialPlan()  # nothing changed
+
+    admin = DirectoryUseCases(engine, Principal("root", Role.ADMIN))
+    change = admin.set_dial_plan({"caller_track": 0})
+    assert change.plan == DialPlan(caller_track=0) and change.relinked > 0  # stored calls follow at once
+    (row,) = [r for r in list_audit(engine) if r.action == audit.DIRECTORY_DIAL_PLAN]
+    assert row.actor == "root" and row.detail["after"]["caller_track"] == 0
+    assert row.detail["before"]["caller_track"] == 1
+
+    sim.clock.advance(timedelta(hours=4).total_seconds())
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+    rows = _calls(engine)
+    new = [t for t in sim.ground_truth(*covered_window(settings, sim.clock.now_ms())) if t["sessionId"] not in before]
+    assert {t["direction"] for t in new} >= {"outbound", "internal"}
+    for t in new:
+        row = rows[t["sessionId"]]
+        agent_ref, far_ref = t["deviceRefs"]
+        expected = "internal" if t["direction"] == "internal" else "outbound"
+        assert (row.direction, row.ani, row.dnis) == (expected, agent_ref, far_ref), t
+
+
+def _calls(engine):
+    with engine.connect() as conn:
+        return {
+            r.session_id: r
+            for r in conn.execute(
+                sa.select(
+                    recordings.c.session_id, recordings.c.agent_id, recordings.c.team_code, recordings.c.direction,
+                    recordings.c.ani, recordings.c.dnis,
+                )
+            )
+        }  # fmt: skip
+
+
+async def test_tracks_conferences_and_video_land_as_the_server_numbered_them(engine, sim, ca_file):
+    """Tracks 0/1 (the agent's phone, the far end) are stored with their numbers; a conference keeps
+    its three participants (two on the far end's track); a VIDEO track is stored as video."""
+    from qms_desktop.search.query import get_recording
+
+    settings = small_settings()
+    assert (await run_once(engine, sim, ca_file, settings)).status == "SUCCESS"
+    truth_rows = [t for t in sim.ground_truth(*covered_window(settings, NOW_MS)) if t["state"] == "CLOSED_NORMAL"]
+    conference = next(t for t in truth_rows if t["conferenceRef"] and not t["video"])
+    video = next(t for t in truth_rows if t["video"])
+    plain = next(t for t in truth_rows if not t["video"] and not t["conferenceRef"])
+    with engine.connect() as conn:
+        details = {t["sessionId"]: get_recording(conn, t["sessionId"]) for t in (conference, video, plain)}
+    agent_ref, far_ref = plain["deviceRefs"]
+    detail = details[plain["sessionId"]]
+    assert [(t.number, t.media_type) for t in detail.tracks] == [(0, "AUDIO"), (1, "AUDIO")]
+    assert [(p.track_number, p.device_ref) for p in detail.participants] == [(0, agent_ref), (1, far_ref)]
+    detail = details[conference["sessionId"]]
+    agent_ref, far_ref = conference["deviceRefs"]
+    assert [(p.track_number, p.device_ref, p.is_conference) for p in detail.participants] == [
+        (0, agent_ref, False),
+        (1, far_ref, True),
+        (1, conference["conferenceRef"], True),
+    ]
+    detail = details[video["sessionId"]]
+    assert [(t.number, t.media_type, t.download_url is None) for t in detail.tracks] == [
+        (0, "AUDIO", False),
+        (1, "AUDIO", False),
+        (2, "VIDEO", True),
+    ]

@@ -95,7 +95,7 @@ class Gui:
             view.controller.sourceSet.connect(lambda url: played.append("ok"))
             view.player.errorShown.connect(lambda words: played.append("refused"))
             view.controller.detail = shown[0] or _detail_of(self.engine, session_id)  # as if it were on screen
-            view.controller.load_audio(0)
+            view.controller.load_audio(None)  # the whole call
             await wait_until(lambda: bool(played), 20)
             view.player.unload()
             return played[0] == "refused"
@@ -178,6 +178,16 @@ class Gui:
             outcome = []
             controller.message.connect(lambda text, error: outcome.append("refused" if error else "ok"))
             controller.unlock("sup")
+            await wait_until(lambda: bool(outcome), 20)
+            return outcome[0] == "refused"
+        if operation == "directory.dial-plan":
+            from qms_desktop.ui.tabs.directory import create_tab as directory_tab
+
+            view = self.keep(directory_tab(self.ctx))
+            outcome = []
+            view.controller.dial_plan_saved.connect(lambda *a: outcome.append("ok"))
+            view.controller.failed.connect(lambda *a: outcome.append("refused"))
+            view.controller.save_dial_plan({"caller_track": 0})
             await wait_until(lambda: bool(outcome), 20)
             return outcome[0] == "refused"
         raise AssertionError(operation)

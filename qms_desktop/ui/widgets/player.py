@@ -3,8 +3,9 @@
 track choice and keyboard shortcuts over an `AudioPlayer` (QMediaPlayer + QAudioOutput). It knows
 nothing of the app.
 
-The owner decides where the audio comes from: the player emits `loadRequested(track)` and the owner
-answers with `set_source(url)` (always a local proxy URL: QMediaPlayer sends no credentials and does
+The owner decides where the audio comes from: the player emits `loadRequested(track)` (None: the
+whole call, both parties mixed; N: MediaSense track N, e.g. 0 the agent's phone with Unified CM) and
+the owner answers with `set_source(url)` (always a local proxy URL: QMediaPlayer sends no credentials and does
 not verify TLS, so it must never talk to MediaSense itself) or with `show_error(words)`.
 
 Seeking follows what works over HTTP (anchors.md C.2): the slider is enabled only while the media is
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from qms_desktop.domain.directory import ListeningChoice, PartyRole
 from qms_desktop.ui.qt import (
     QComboBox,
     QEvent,
@@ -38,11 +40,9 @@ from qms_desktop.ui.widgets.timeline import Marker, TimelineSlider, clock
 
 __all__ = [
     "BIG_STEP_MS",
-    "BOTH_PARTIES",
-    "PARTY_1",
-    "PARTY_2",
     "SMALL_STEP_MS",
     "SPEEDS",
+    "WHOLE_CALL_DATA",
     "AudioPlayer",
     "Marker",
     "PlayerWidget",
@@ -54,11 +54,12 @@ __all__ = [
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SMALL_STEP_MS = 5_000
 BIG_STEP_MS = 30_000
-BOTH_PARTIES, PARTY_1, PARTY_2 = 0, 1, 2
+WHOLE_CALL_DATA = -1  # the combo's item data for the whole call (a track number is 0 or more)
+_WHOLE_CALL_ONLY = (ListeningChoice(None, None),)
 
 
 class PlayerWidget(QWidget):
-    loadRequested = Signal(int)  # track: 0 both parties, 1 or 2 one party; answer with set_source/show_error
+    loadRequested = Signal(object)  # track: None the whole call, N one track; answer with set_source/show_error
     unavailable = Signal(str)  # playback cannot work on this machine: the words to show
     errorShown = Signal(str)
     loadedChanged = Signal(bool)
@@ -98,8 +99,9 @@ class PlayerWidget(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.track = QComboBox(self)
         self.track.setObjectName("trackCombo")
-        for track in (BOTH_PARTIES, PARTY_1, PARTY_2):
-            self.track.addItem("", track)
+        self.track.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._choices: tuple[ListeningChoice, ...] = ()
+        self._fill_choices(_WHOLE_CALL_ONLY)
         self.volume_icon = QLabel(self)
         self.volume_icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
@@ -205,9 +207,12 @@ class PlayerWidget(QWidget):
         playable: bool = True,
         reason: str | None = None,
         title: str = "",
+        choices: Sequence[ListeningChoice] = _WHOLE_CALL_ONLY,
     ) -> None:
-        """A new recording (or none: duration None and not playable). Unloads the previous audio."""
+        """A new recording (or none: duration None and not playable). Unloads the previous audio.
+        `choices`: what "Listen to" offers (the whole call, then each party's track)."""
         self.unload()
+        self._fill_choices(choices or _WHOLE_CALL_ONLY)
         self.title.setText(title)
         self.title.setVisible(bool(title))
         self._has_recording = playable or reason is not None
@@ -256,8 +261,35 @@ class PlayerWidget(QWidget):
         return self.media.loaded
 
     @property
-    def current_track(self) -> int:
-        return int(self.track.currentData())
+    def current_track(self) -> int | None:
+        """None for the whole call, else the MediaSense track number."""
+        data = self.track.currentData()
+        return None if data is None or int(data) == WHOLE_CALL_DATA else int(data)
+
+    def choices(self) -> tuple[ListeningChoice, ...]:
+        return self._choices
+
+    def _fill_choices(self, choices: Sequence[ListeningChoice]) -> None:
+        self._choices = tuple(choices)
+        self.track.blockSignals(True)  # a new recording: no reload for the old one
+        self.track.clear()
+        for choice in self._choices:
+            self.track.addItem(self._choice_text(choice), WHOLE_CALL_DATA if choice.track is None else choice.track)
+        self.track.setCurrentIndex(0)
+        self.track.blockSignals(False)
+
+    def _choice_text(self, choice: ListeningChoice) -> str:
+        if choice.track is None:
+            return self.tr("Whole call")
+        role = {
+            PartyRole.AGENT: self.tr("Agent"),
+            PartyRole.CALLER: self.tr("Caller"),
+            PartyRole.CALLED: self.tr("Called party"),
+        }.get(choice.role or PartyRole.UNKNOWN)
+        who = ", ".join(choice.who)
+        if role is None:
+            role = self.tr("Track {number}").format(number=choice.track)
+        return f"{role}: {who}" if who else role
 
     def position(self) -> int:
         return self.media.position()
@@ -421,9 +453,8 @@ class PlayerWidget(QWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
-        self.track.setItemText(0, self.tr("Both parties"))
-        self.track.setItemText(1, self.tr("Party 1"))
-        self.track.setItemText(2, self.tr("Party 2"))
+        for index, choice in enumerate(self._choices):
+            self.track.setItemText(index, self._choice_text(choice))
         self.track_label.setText(self.tr("Listen to"))
         self.speed_label.setText(self.tr("Speed"))
         self.volume.setToolTip(self.tr("Volume"))

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from qms_desktop.app.users import create_first_admin
+from qms_desktop.domain.directory import DialPlan
 from qms_desktop.security import audit, list_audit
 from qms_desktop.security.roles import Principal, Role
-from qms_desktop.store.directory import list_agents
+from qms_desktop.store.directory import list_agents, load_dial_plan
 from qms_desktop.ui.tabs.directory import create_tab
 from tests.ui.helpers import wait_signal
 
@@ -76,3 +77,58 @@ async def test_a_supervisor_is_refused(qtbot, ui_ctx) -> None:
     qtbot.addWidget(tab)
     (words,) = await wait_signal(tab.controller.failed)
     assert "may not" in words
+
+
+@pytest.mark.asyncio
+async def test_the_dial_plan_form_saves_the_sites_numbering(qtbot, ui_ctx) -> None:
+    """An administrator sees the saved plan (the default: agent on track 0, caller on track 1), says
+    the caller is on the agent's track; it is stored (audited) for the next sync. A pattern that is no
+    regular expression is refused with the reason, nothing is stored."""
+    create_first_admin(ui_ctx.engine, "admin", "correct-horse-battery")
+    tab = create_tab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.resize(900, 600)
+    loaded = asyncio.ensure_future(wait_signal(tab.controller.dial_plan_loaded))
+    tab.show()
+    await loaded
+    assert (tab.internal_pattern.text(), tab.agent_track.value(), tab.caller_track.value()) == (
+        DialPlan().internal_pattern, 0, 1,
+    )  # fmt: skip
+
+    tab.internal_pattern.setText("(")
+    failed = asyncio.ensure_future(wait_signal(tab.controller.failed))
+    tab.save_dial_plan_button.click()
+    (words,) = await failed
+    assert "not saved" in words and "not a regular expression" in tab.message_label.text()
+    assert _saved_plan(ui_ctx) == DialPlan()
+
+    tab.internal_pattern.setText(r"^\d{4}$")
+    tab.caller_track.setValue(0)
+    saved = asyncio.ensure_future(wait_signal(tab.controller.dial_plan_saved))
+    tab.save_dial_plan_button.click()
+    (change,) = await saved
+    assert change.plan == DialPlan(r"^\d{4}$", agent_track=0, caller_track=0)
+    assert _saved_plan(ui_ctx) == change.plan and "Dial plan saved" in tab.message_label.text()
+    (row,) = [r for r in list_audit(ui_ctx.engine) if r.action == audit.DIRECTORY_DIAL_PLAN]
+    assert row.actor == "admin" and row.detail["after"] == change.plan.to_dict()
+    tab.dial_plan.grab().save("/tmp/k-dial-plan-form.png")
+
+
+@pytest.mark.asyncio
+async def test_a_supervisor_cannot_save_a_dial_plan(qtbot, ui_ctx) -> None:
+    ui_ctx.principal = Principal("sup", Role.SUPERVISOR, frozenset({"T1"}))
+    tab = create_tab(ui_ctx)
+    qtbot.addWidget(tab)
+    await wait_signal(tab.controller.failed)
+    failed = asyncio.ensure_future(wait_signal(tab.controller.failed))
+    tab.controller.save_dial_plan({"caller_track": 0})
+    (words,) = await failed
+    assert "may not" in words
+    assert _saved_plan(ui_ctx) == DialPlan()
+    denied = [r for r in list_audit(ui_ctx.engine) if r.action == audit.ACCESS_DENIED and r.actor == "sup"]
+    assert any(r.target == "directory.dial_plan" and r.detail["permission"] == "directory.manage" for r in denied)
+
+
+def _saved_plan(ctx: Any) -> DialPlan:
+    with ctx.engine.connect() as conn:
+        return load_dial_plan(conn)

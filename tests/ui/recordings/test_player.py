@@ -11,6 +11,7 @@ import pytest
 from qms_desktop.ui import multimedia
 from qms_desktop.ui.qt import Qt
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
+from qms_desktop.ui.widgets.player import WHOLE_CALL_DATA
 from tests.ui.helpers import wait_signal, wait_until
 from tests.ui.recordings.conftest import teardown_tab
 
@@ -111,10 +112,15 @@ async def test_track_choice_keyboard_and_tag_jumps(make_tab, rec_ctx, qtbot) -> 
     qtbot.keyClick(tab.table, Qt.Key.Key_Left)  # −5 s
     await wait_until(lambda: player.position() <= position - 4000, timeout=10)
 
+    # Whole call first, then the parties as the dial plan names them (Unified CM: track 0 the agent).
+    texts = [player.track.itemText(i) for i in range(player.track.count())]
+    assert texts[0] == "Whole call" and texts[1].startswith("Agent: ") and texts[2].startswith("Caller: ")
+    assert [player.track.itemData(i) for i in range(3)] == [WHOLE_CALL_DATA, 0, 1]
+    assert "/whole." in both and player.current_track is None
     source = wait_signal(tab.controller.sourceSet, timeout=20)
-    player.track.setCurrentIndex(player.track.findData(1))  # party 1: a ticket of its own
+    player.track.setCurrentIndex(player.track.findData(0))  # the agent's track 0: a ticket of its own
     (party1,) = await source
-    assert party1 != both and "/1." in party1
+    assert party1 != both and "/track0." in party1 and player.current_track == 0
     await wait_until(lambda: player.loaded and player.is_playing(), timeout=15)
     assert tab.controller.ctx.playback.proxy.active_playbacks() == 1
 
@@ -173,4 +179,43 @@ async def test_without_qtmultimedia_the_banner_explains_and_search_works(make_ta
     assert "libpulse" in tab.banner.text() and "Searching and details still work" in tab.banner.text()
     assert not tab.player.play_button.isEnabled()
     assert tab.details.detail is not None
+    await teardown_tab(tab)
+
+
+VIDEO_CONFERENCE = (
+    PLAYABLE
+    + " AND id IN (SELECT recording_id FROM recording_tracks WHERE media_type = 'VIDEO')"
+    + " AND id IN (SELECT recording_id FROM recording_participants WHERE track_number = 1"
+    + " GROUP BY recording_id HAVING count(*) = 2)"
+)
+
+
+@pytest.mark.asyncio
+async def test_a_video_conference_offers_the_parties_not_the_picture(make_tab, rec_ctx) -> None:
+    """Tracks 0/1 as the simulator numbers them like a real server: the conference's far-end track
+    names both of its participants; the VIDEO track is shown in the details, never offered as audio;
+    the caller's track plays through the proxy."""
+    session_id, _ = pick(rec_ctx.engine, VIDEO_CONFERENCE)
+    tab = make_tab(start=False)
+    tab.show()
+    player = tab.player
+    detail = await open_recording(tab, session_id)
+    assert [t.media_type for t in detail.tracks] == ["AUDIO", "AUDIO", "VIDEO"]
+    assert [player.track.itemData(i) for i in range(player.track.count())] == [WHOLE_CALL_DATA, 0, 1]
+    caller = player.track.itemText(2)
+    far_refs = [p.device_ref for p in detail.participants if p.track_number == 1]
+    assert len(far_refs) == 2 and caller == "Caller: " + ", ".join(far_refs)
+    tracks_column = [tab.details.participants_model.item(r, 0).text() for r in range(3, 4)]
+    assert tracks_column == ["2 · video"]
+    view = player.track.view()  # the list the selector drops down, rendered without a popup window
+    view.resize(max(view.sizeHintForColumn(0) + 8, 300), view.sizeHintForRow(0) * player.track.count() + 4)
+    view.grab().save("/tmp/k-player-party-list.png")
+
+    source = wait_signal(tab.controller.sourceSet, timeout=20)
+    player.track.setCurrentIndex(2)
+    player.play_button.click()
+    (url,) = await source
+    assert "/track1." in url
+    await wait_until(lambda: player.loaded and player.is_playing(), timeout=15)
+    player.grab().save("/tmp/k-player-party-selector.png")
     await teardown_tab(tab)

@@ -1,5 +1,6 @@
-"""The Directory tab's controller: the agent list and a CSV import previewed before it is applied,
-both through the directory use cases (administrators only, audited), off the GUI thread."""
+"""The Directory tab's controller: the agent list, a CSV import previewed before it is applied, and the
+site's dial plan, all through the directory use cases (administrators only, audited), off the GUI
+thread."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import asyncio
 import logging
 from pathlib import Path
 
-from qms_desktop.app.directory import DirectoryImport, DirectoryUseCases
-from qms_desktop.domain.directory import Agent
+from qms_desktop.app.directory import DialPlanChange, DirectoryImport, DirectoryUseCases
+from qms_desktop.domain.directory import Agent, DialPlan
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.ops import ReadOp, WriteOp
 from qms_desktop.ui.qt import QObject, Signal
@@ -22,6 +23,8 @@ class DirectoryController(QObject):
     listed = Signal(object)  # list[Agent]
     previewed = Signal(object)  # DirectoryImport
     imported = Signal(object)  # DirectoryImport
+    dial_plan_loaded = Signal(object)  # DialPlan
+    dial_plan_saved = Signal(object)  # DialPlanChange
     failed = Signal(str)
 
     def __init__(self, ctx: UiContext, view: DirectoryTab) -> None:
@@ -33,7 +36,9 @@ class DirectoryController(QObject):
         view.import_requested.connect(self.choose_and_preview)
         view.apply_requested.connect(self.apply)
         view.cancel_requested.connect(self.cancel)
+        view.dial_plan_save_requested.connect(self.save_dial_plan)
         self.listed.connect(view.show_agents)
+        self.dial_plan_loaded.connect(view.show_dial_plan)
         self.failed.connect(lambda text: view.show_message(text, error=True))
 
     @property
@@ -44,10 +49,44 @@ class DirectoryController(QObject):
         self.refresh()
 
     def refresh(self) -> asyncio.Task[list[Agent] | None]:
+        self.load_dial_plan()
         return (
             ReadOp(self.ctx, "directory.list", self.directory.agents, owner=self.view)
             .success(self.listed.emit)
             .failure(lambda exc: self.failed.emit(str(exc)))
+            .run()
+        )
+
+    def load_dial_plan(self) -> asyncio.Task[DialPlan | None]:
+        return (
+            ReadOp(self.ctx, "directory.dial-plan", self.directory.dial_plan, owner=self.view)
+            .success(self.dial_plan_loaded.emit)
+            .failure(lambda exc: self.failed.emit(str(exc)))
+            .run()
+        )
+
+    def save_dial_plan(self, values: dict[str, object]) -> asyncio.Task[DialPlanChange | None]:
+        self.view.set_busy(True)
+
+        def done(change: DialPlanChange) -> None:
+            self.view.set_busy(False)
+            self.view.show_dial_plan(change.plan)
+            self.view.show_message(
+                self.tr("Dial plan saved; {relinked} recordings linked anew. The next sync uses it.").format(
+                    relinked=change.relinked
+                ),
+                error=False,
+            )
+            self.dial_plan_saved.emit(change)
+
+        def failed(exc: Exception) -> None:
+            self.view.set_busy(False)
+            self.failed.emit(self.tr("The dial plan was not saved: {reason}").format(reason=exc))
+
+        return (
+            WriteOp(self.ctx, "directory.dial-plan", self.directory.set_dial_plan, values, owner=self.view)
+            .success(done)
+            .failure(failed)
             .run()
         )
 

@@ -1,24 +1,28 @@
-"""The Directory tab's view (administrators): the agents that link recordings to people, and a CSV
-import shown as a preview before anything changes. Widgets only: intents go out as signals."""
+"""The Directory tab's view (administrators): the agents that link recordings to people, a CSV
+import shown as a preview before anything changes, and the site's dial plan (internal numbers, the
+agent's and the caller's track). Widgets only: intents go out as signals."""
 
 from __future__ import annotations
 
 from qms_desktop.app.directory import DirectoryImport
-from qms_desktop.domain.directory import Agent
+from qms_desktop.domain.directory import MAX_TRACK, Agent, DialPlan
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QCoreApplication,
     QEvent,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPushButton,
     QShowEvent,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,6 +56,7 @@ class DirectoryTab(QWidget):
     import_requested = Signal()  # choose a file and preview it
     apply_requested = Signal()  # import what the preview shows
     cancel_requested = Signal()
+    dial_plan_save_requested = Signal(object)  # dict: internal_pattern, agent_track, caller_track
     shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,6 +93,35 @@ class DirectoryTab(QWidget):
         preview_layout.addLayout(buttons)
         self.preview.hide()
 
+        # The dial plan: which numbers are extensions, which track is the agent's phone and which the
+        # caller's (MediaSense numbers tracks from 0; Unified CM: 0 the agent's phone, 1 the far end).
+        self.dial_plan = QGroupBox(self)
+        self.dial_plan.setObjectName("dialPlanBox")
+        self.internal_pattern = QLineEdit(self.dial_plan)
+        self.internal_pattern.setObjectName("internalPattern")
+        self.agent_track = QSpinBox(self.dial_plan)
+        self.agent_track.setObjectName("agentTrack")
+        self.caller_track = QSpinBox(self.dial_plan)
+        self.caller_track.setObjectName("callerTrack")
+        for box in (self.agent_track, self.caller_track):
+            box.setRange(0, MAX_TRACK)
+        self.dial_plan_hint = QLabel(self.dial_plan)
+        self.dial_plan_hint.setWordWrap(True)
+        self.save_dial_plan_button = QPushButton(self.dial_plan)
+        self.save_dial_plan_button.setObjectName("saveDialPlan")
+        self.dial_plan_labels = (QLabel(self.dial_plan), QLabel(self.dial_plan), QLabel(self.dial_plan))
+        self.dial_plan_form = QFormLayout()
+        for label, field in zip(self.dial_plan_labels, (self.internal_pattern, self.agent_track, self.caller_track),
+                                strict=True):  # fmt: skip
+            label.setBuddy(field)
+            self.dial_plan_form.addRow(label, field)
+        plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.dial_plan_hint, 1)
+        plan_buttons.addWidget(self.save_dial_plan_button)
+        plan_layout = QVBoxLayout(self.dial_plan)
+        plan_layout.addLayout(self.dial_plan_form)
+        plan_layout.addLayout(plan_buttons)
+
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.import_button)
@@ -95,11 +129,13 @@ class DirectoryTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 3)
         layout.addWidget(self.preview, 2)
+        layout.addWidget(self.dial_plan)
         layout.addWidget(self.message_label)
 
         self.import_button.clicked.connect(self.import_requested)
         self.apply_button.clicked.connect(self.apply_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.save_dial_plan_button.clicked.connect(lambda: self.dial_plan_save_requested.emit(self.dial_plan_values()))
         self._count = 0
         self.retranslateUi()
 
@@ -134,6 +170,18 @@ class DirectoryTab(QWidget):
         self.preview.show()
         self.show_message("", error=False)
 
+    def show_dial_plan(self, plan: DialPlan) -> None:
+        self.internal_pattern.setText(plan.internal_pattern)
+        self.agent_track.setValue(plan.agent_track)
+        self.caller_track.setValue(plan.caller_track)
+
+    def dial_plan_values(self) -> dict[str, object]:
+        return {
+            "internal_pattern": self.internal_pattern.text(),
+            "agent_track": self.agent_track.value(),
+            "caller_track": self.caller_track.value(),
+        }
+
     def hide_preview(self) -> None:
         self.preview.hide()
 
@@ -142,7 +190,7 @@ class DirectoryTab(QWidget):
         self.message_label.setStyleSheet("color: #b3261e;" if error else "")
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.import_button, self.apply_button):
+        for button in (self.import_button, self.apply_button, self.save_dial_plan_button):
             button.setEnabled(not busy)
 
     # ---- events ----------------------------------------------------------------------------------
@@ -166,5 +214,17 @@ class DirectoryTab(QWidget):
         )
         self.apply_button.setText(self.tr("Import"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.dial_plan.setTitle(self.tr("Dial plan"))
+        labels = (self.tr("Internal numbers (regular expression)"), self.tr("Agent's track"), self.tr("Caller's track"))
+        for label, text in zip(self.dial_plan_labels, labels, strict=True):
+            label.setText(text)
+        self.dial_plan_hint.setText(
+            self.tr(
+                "MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far "
+                "end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; "
+                "the next sync uses it."
+            )
+        )
+        self.save_dial_plan_button.setText(self.tr("Save dial plan"))
         self._render_count()
         self.model.retranslate()

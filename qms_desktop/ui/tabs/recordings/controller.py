@@ -227,7 +227,7 @@ class RecordingsController(QObject):
             self._advanced_from = sid
             self.play_segment(index + 1)
 
-    def load_audio(self, track: int) -> None:
+    def load_audio(self, track: int | None) -> None:
         if self.detail is None:
             return
         self._release()
@@ -331,13 +331,14 @@ class RecordingsController(QObject):
             playable=status.playable,
             reason=None if status.playable else status.reason(),
             title=title,
+            choices=detail.listening,
         )
         self.view.call_strip.set_segments([_strip_segment(i, s) for i, s in enumerate(segments, 1)], current)
         self.detailShown.emit(detail)
         if autoplay and status.playable:
             self.view.player.toggle_play()  # asks for the audio (loadRequested) and plays it
 
-    async def _play(self, session_id: str, track: int) -> None:
+    async def _play(self, session_id: str, track: int | None) -> None:
         player = self.view.player
         try:
             ticket = await self.playback.ticket(session_id, track)

@@ -5,6 +5,8 @@ Widgets only: the controller reads the RecordingDetail off the GUI thread and ca
 
 from __future__ import annotations
 
+from qms_desktop.domain.directory import PartyRole
+from qms_desktop.domain.sessions import is_video
 from qms_desktop.search.query import RecordingDetail
 from qms_desktop.ui.qt import (
     QAbstractItemView,
@@ -258,10 +260,24 @@ class DetailsPane(QWidget):
     def _fill_participants(self, detail: RecordingDetail) -> None:
         model = self.participants_model
         model.removeRows(0, model.rowCount())
+        video = {t.number for t in detail.tracks if t.number is not None and is_video(t.media_type)}
+        # Where the source names no role, the site's dial plan does (track 0 the agent's phone, ...).
+        by_track = {c.track: c.role for c in detail.listening if c.track is not None}
+        plan_roles = {
+            PartyRole.AGENT: self.tr("Agent"),
+            PartyRole.CALLER: self.tr("Caller"),
+            PartyRole.CALLED: self.tr("Called party"),
+        }
         for p in detail.participants:
             role = {"agent": self.tr("Agent"), "customer": self.tr("Customer")}.get((p.role or "").lower(), p.role)
+            if role is None and p.track_number is not None:
+                planned = by_track.get(p.track_number)
+                role = plan_roles.get(planned) if planned is not None else None
+            track = str(p.track_number) if p.track_number is not None else "—"
+            if p.track_number in video:
+                track += " · " + self.tr("video")
             items = [
-                QStandardItem(str(p.track_number) if p.track_number is not None else "—"),
+                QStandardItem(track),
                 QStandardItem(p.device_ref or p.device_id or "—"),
                 QStandardItem(p.name or "—"),
                 QStandardItem((role or "—") + (" · " + self.tr("conference") if p.is_conference else "")),
