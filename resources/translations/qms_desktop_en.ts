@@ -67,22 +67,22 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="32" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="36" />
         <source>Agent id</source>
         <translation>Agent id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="33" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="34" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38" />
         <source>Extension</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="35" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -1156,181 +1156,197 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="182" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="183" />
         <source>Select a recording to see its details and play it.</source>
         <translation>Select a recording to see its details and play it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="184" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="186" />
         <source>Call of {start}</source>
         <translation>Call of {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="187" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189" />
         <source>segment {number} of {count}</source>
         <translation>segment {number} of {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="230" />
         <source>Audio: {status}</source>
         <translation>Audio: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257" />
         <source>Segments of this call ({count})</source>
         <translation>Segments of this call ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="256" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258" />
         <source>Double-click a segment to play it</source>
         <translation>Double-click a segment to play it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="298" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="314" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268" />
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269" />
+        <source>Called party</source>
+        <translation>Called party</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="283" />
         <source>conference</source>
         <translation>conference</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="270" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="286" />
         <source>Participants ({count})</source>
         <translation>Participants ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="280" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="296" />
         <source>Tags ({count})</source>
         <translation>Tags ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="281" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297" />
         <source>Double-click a tag to play from there</source>
         <translation>Double-click a tag to play from there</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="313" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="299" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="315" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="300" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="301" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="317" />
         <source>Caller (ANI)</source>
         <translation>Caller (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
         <source>Called (DNIS)</source>
         <translation>Called (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="304" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="305" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="306" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323" />
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="308" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324" />
         <source>Codec</source>
         <translation>Codec</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="309" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325" />
         <source>Recording id</source>
         <translation>Recording id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="310" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326" />
         <source>Call controller</source>
         <translation>Call controller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="311" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327" />
         <source>Last synced</source>
         <translation>Last synced</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Track</source>
         <translation>Track</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
         <source>At</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -1338,12 +1354,22 @@
 <context>
     <name>DirectoryController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="75" />
+        <source>Dial plan saved; {relinked} recordings linked anew. The next sync uses it.</source>
+        <translation>Dial plan saved; {relinked} recordings linked anew. The next sync uses it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="84" />
+        <source>The dial plan was not saved: {reason}</source>
+        <translation>The dial plan was not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="121" />
         <source>{file} cannot be imported: {reason}</source>
         <translation>{file} cannot be imported: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="104" />
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="143" />
         <source>{created} agents added, {updated} changed; {relinked} recordings linked anew.</source>
         <translation>{created} agents added, {updated} changed; {relinked} recordings linked anew.</translation>
     </message>
@@ -1351,49 +1377,79 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="42" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
         <source>Import agents from CSV</source>
         <translation>Import agents from CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="115" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="151" />
         <source>Preview of {file}</source>
         <translation>Preview of {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="118" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="154" />
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="130" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="166" />
         <source>Line {line}: {message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="160" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208" />
         <source>{n} agents link extensions to people and teams.</source>
         <translation>{n} agents link extensions to people and teams.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="163" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="211" />
         <source>Import CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="165" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="213" />
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="167" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="215" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="168" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="216" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="217" />
+        <source>Dial plan</source>
+        <translation>Dial plan</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218" />
+        <source>Internal numbers (regular expression)</source>
+        <translation>Internal numbers (regular expression)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218" />
+        <source>Agent's track</source>
+        <translation>Agent's track</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218" />
+        <source>Caller's track</source>
+        <translation>Caller's track</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="223" />
+        <source>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</source>
+        <translation>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="228" />
+        <source>Save dial plan</source>
+        <translation>Save dial plan</translation>
     </message>
 </context>
 <context>
@@ -2213,94 +2269,104 @@
         <translation>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="384" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="283" />
+        <source>Whole call</source>
+        <translation>Whole call</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="287" />
+        <source>Called party</source>
+        <translation>Called party</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="291" />
+        <source>Track {number}</source>
+        <translation>Track {number}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="384" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
         <source>Play (Space)</source>
         <translation>Play (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="403" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="413" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
         <source>No recording selected.</source>
         <translation>No recording selected.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="406" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="438" />
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="408" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="411" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="440" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Press Play (or Space) to listen.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="409" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
         <source>Loading the audio…</source>
         <translation>Loading the audio…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="410" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
         <source>Buffering…</source>
         <translation>Buffering…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="411" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="412" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Finished. Press Play to listen again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="424" />
-        <source>Both parties</source>
-        <translation>Both parties</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="425" />
-        <source>Party 1</source>
-        <translation>Party 1</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="426" />
-        <source>Party 2</source>
-        <translation>Party 2</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="427" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="458" />
         <source>Listen to</source>
         <translation>Listen to</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="428" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="429" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="430" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
         <source>Playback speed</source>
         <translation>Playback speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="431" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Back 5 s (←; Shift+← 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="432" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Forward 5 s (→; Shift+→ 30 s)</translation>
     </message>
@@ -2419,7 +2485,7 @@
         <translation>segment {number} of {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="372" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="373" />
         <source>Segment {number}: {start}, {duration}, {agent}</source>
         <translation>Segment {number}: {start}, {duration}, {agent}</translation>
     </message>

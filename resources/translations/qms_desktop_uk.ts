@@ -68,22 +68,22 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="32"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="36"/>
         <source>Agent id</source>
         <translation>Ід. агента</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="33"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="37"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="34"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="38"/>
         <source>Extension</source>
         <translation>Внутрішній номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="35"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="39"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
@@ -1157,181 +1157,197 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="180"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="182"/>
         <source>Details</source>
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="181"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="183"/>
         <source>Select a recording to see its details and play it.</source>
         <translation>Виберіть запис, щоб побачити подробиці й прослухати його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="184"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="186"/>
         <source>Call of {start}</source>
         <translation>Дзвінок {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="187"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189"/>
         <source>segment {number} of {count}</source>
         <translation>сегмент {number} з {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="228"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="230"/>
         <source>Audio: {status}</source>
         <translation>Аудіо: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="255"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257"/>
         <source>Segments of this call ({count})</source>
         <translation>Сегменти цього виклику ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="256"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258"/>
         <source>Double-click a segment to play it</source>
         <translation>Двічі клацніть сегмент, щоб його прослухати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="298"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="314"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336"/>
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="262"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268"/>
+        <source>Caller</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269"/>
+        <source>Called party</source>
+        <translation>Викликаний абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272"/>
         <source>Customer</source>
         <translation>Клієнт</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278"/>
+        <source>video</source>
+        <translation>відео</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="283"/>
         <source>conference</source>
         <translation>конференція</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="270"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="286"/>
         <source>Participants ({count})</source>
         <translation>Учасники ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="280"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="296"/>
         <source>Tags ({count})</source>
         <translation>Мітки ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="281"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297"/>
         <source>Double-click a tag to play from there</source>
         <translation>Двічі клацніть мітку, щоб слухати з цього місця</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="313"/>
         <source>Session</source>
         <translation>Сесія</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="299"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="315"/>
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="300"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="301"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="317"/>
         <source>Caller (ANI)</source>
         <translation>Хто дзвонив (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
         <source>Called (DNIS)</source>
         <translation>Куди дзвонили (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319"/>
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="304"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
         <source>Time</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="305"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336"/>
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="306"/>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336"/>
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="307"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323"/>
         <source>Wrap-up</source>
         <translation>Підсумок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="308"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324"/>
         <source>Codec</source>
         <translation>Кодек</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="309"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325"/>
         <source>Recording id</source>
         <translation>Ідентифікатор запису</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="310"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326"/>
         <source>Call controller</source>
         <translation>Контролер викликів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="311"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327"/>
         <source>Last synced</source>
         <translation>Синхронізовано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332"/>
         <source>Track</source>
         <translation>Доріжка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332"/>
         <source>Name</source>
         <translation>Ім&apos;я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334"/>
         <source>At</source>
         <translation>Момент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334"/>
         <source>Tag</source>
         <translation>Мітка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336"/>
         <source>Start</source>
         <translation>Початок</translation>
     </message>
@@ -1339,12 +1355,22 @@
 <context>
     <name>DirectoryController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="82"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="75"/>
+        <source>Dial plan saved; {relinked} recordings linked anew. The next sync uses it.</source>
+        <translation>План нумерації збережено; записів пов&apos;язано заново: {relinked}. Наступна синхронізація його використає.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="84"/>
+        <source>The dial plan was not saved: {reason}</source>
+        <translation>План нумерації не збережено: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="121"/>
         <source>{file} cannot be imported: {reason}</source>
         <translation>{file} не вдається імпортувати: {reason}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="104"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/controller.py" line="143"/>
         <source>{created} agents added, {updated} changed; {relinked} recordings linked anew.</source>
         <translation>Додано агентів: {created}, змінено: {updated}; записів пов’язано наново: {relinked}.</translation>
     </message>
@@ -1352,49 +1378,79 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="42"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46"/>
         <source>Import agents from CSV</source>
         <translation>Імпорт агентів із CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="115"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="151"/>
         <source>Preview of {file}</source>
         <translation>Попередній перегляд {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="118"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="154"/>
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>Нових агентів: {created}, змінених: {updated}, без змін: {unchanged}, нових команд: {teams}; записів буде пов’язано наново: {relinked}. Відхилено рядків (їх буде пропущено): {errors}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="130"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="166"/>
         <source>Line {line}: {message}</source>
         <translation>Рядок {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="160"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="208"/>
         <source>{n} agents link extensions to people and teams.</source>
         <translation>Агентів, що пов’язують внутрішні номери з людьми й командами: {n}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="163"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="211"/>
         <source>Import CSV…</source>
         <translation>Імпорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="165"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="213"/>
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>Файл CSV із заголовком agent_id,name,extension,team; ви побачите зміни до того, як їх буде внесено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="167"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="215"/>
         <source>Import</source>
         <translation>Імпортувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="168"/>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="216"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="217"/>
+        <source>Dial plan</source>
+        <translation>План нумерації</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218"/>
+        <source>Internal numbers (regular expression)</source>
+        <translation>Внутрішні номери (регулярний вираз)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218"/>
+        <source>Agent&apos;s track</source>
+        <translation>Доріжка агента</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="218"/>
+        <source>Caller&apos;s track</source>
+        <translation>Доріжка того, хто телефонує</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="223"/>
+        <source>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent&apos;s phone and track 1 the far end; set the caller&apos;s track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</source>
+        <translation>MediaSense нумерує доріжки з 0. З Unified CM доріжка 0 — телефон агента, доріжка 1 — інша сторона; встановіть доріжку того, хто телефонує, на 0, якщо агенти здебільшого телефонують самі. Збереження заново пов&apos;язує збережені записи; наступна синхронізація його використає.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="228"/>
+        <source>Save dial plan</source>
+        <translation>Зберегти план нумерації</translation>
     </message>
 </context>
 <context>
@@ -2214,94 +2270,104 @@
         <translation>Відтворення недоступне: Qt не знайшов на цьому комп’ютері робочого медіарушія. Пошук і подробиці працюють.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="384"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="283"/>
+        <source>Whole call</source>
+        <translation>Весь дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="285"/>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="286"/>
+        <source>Caller</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="287"/>
+        <source>Called party</source>
+        <translation>Викликаний абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="291"/>
+        <source>Track {number}</source>
+        <translation>Доріжка {number}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="416"/>
         <source>Pause (Space)</source>
         <translation>Пауза (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="384"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="416"/>
         <source>Play (Space)</source>
         <translation>Відтворити (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="403"/>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="413"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="445"/>
         <source>No recording selected.</source>
         <translation>Запис не вибрано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="406"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="438"/>
         <source>Playing</source>
         <translation>Відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="408"/>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="411"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="440"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443"/>
         <source>Press Play (or Space) to listen.</source>
         <translation>Натисніть «Відтворити» (або Пробіл), щоб прослухати.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="409"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="441"/>
         <source>Loading the audio…</source>
         <translation>Завантаження аудіо…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="410"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="442"/>
         <source>Buffering…</source>
         <translation>Буферизація…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="411"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443"/>
         <source>Paused</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="412"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444"/>
         <source>Finished. Press Play to listen again.</source>
         <translation>Кінець. Натисніть «Відтворити», щоб прослухати ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="424"/>
-        <source>Both parties</source>
-        <translation>Обидві сторони</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="425"/>
-        <source>Party 1</source>
-        <translation>Сторона 1</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="426"/>
-        <source>Party 2</source>
-        <translation>Сторона 2</translation>
-    </message>
-    <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="427"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="458"/>
         <source>Listen to</source>
         <translation>Слухати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="428"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459"/>
         <source>Speed</source>
         <translation>Швидкість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="429"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="460"/>
         <source>Volume</source>
         <translation>Гучність</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="430"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461"/>
         <source>Playback speed</source>
         <translation>Швидкість відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="431"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462"/>
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Назад на 5 с (←; Shift+← 30 с)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="432"/>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463"/>
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Уперед на 5 с (→; Shift+→ 30 с)</translation>
     </message>
@@ -2420,7 +2486,7 @@
         <translation>сегмент {number} з {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="372"/>
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="373"/>
         <source>Segment {number}: {start}, {duration}, {agent}</source>
         <translation>Сегмент {number}: {start}, {duration}, {agent}</translation>
     </message>
