@@ -97,6 +97,9 @@ class Gui:
             view.controller.detail = shown[0] or _detail_of(self.engine, session_id)  # as if it were on screen
             view.controller.load_audio(None)  # the whole call
             await wait_until(lambda: bool(played), 20)
+            if played[0] == "ok":
+                # Unloading while FFmpeg still opens the media makes Qt warn ("Immediate exit requested").
+                await wait_until(lambda: view.player.loaded, 20)
             view.player.unload()
             return played[0] == "refused"
         if operation.startswith("connection."):
