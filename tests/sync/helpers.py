@@ -42,6 +42,16 @@ def sync_engine(db: Engine, sim: Any, ca_file: str, settings: SyncSettings | Non
     return SyncEngine(db, client_for(sim, ca_file), settings or small_settings(), now=sim.clock.now, **kw)
 
 
+async def run_once(db: Engine, sim: Any, ca_file: str, settings: SyncSettings | None = None, **kw: Any) -> Any:
+    """One sync run against `sim`, its engine and client closed afterwards."""
+    sync = sync_engine(db, sim, ca_file, settings, **kw)
+    try:
+        return await sync.run("test")
+    finally:
+        sync.close()
+        await sync.client.aclose()
+
+
 def covered_window(settings: SyncSettings, now_ms: int) -> tuple[int, int]:
     """What a completed first run covers: the backfill days before today, and today up to now."""
     upper = now_ms - int(settings.safety_delay_s * 1000)

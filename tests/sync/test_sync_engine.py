@@ -26,6 +26,7 @@ from tests.sync.helpers import (
     NOW_MS,
     covered_window,
     row_count,
+    run_once,
     small_settings,
     stored,
     sync_engine,
@@ -39,15 +40,6 @@ pytestmark = pytest.mark.asyncio
 @pytest.fixture
 def sim(start_sim):
     return start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=60)
-
-
-async def run_once(engine, sim, ca_file, settings=None, **kw):
-    sync = sync_engine(engine, sim, ca_file, settings, **kw)
-    try:
-        return await sync.run("test")
-    finally:
-        sync.close()
-        await sync.client.aclose()
 
 
 async def test_first_run_equals_ground_truth_and_second_creates_nothing(engine, sim, ca_file):

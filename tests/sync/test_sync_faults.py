@@ -7,7 +7,7 @@ import pytest
 
 from qms_desktop.store import sync_state as state
 from tests.conftest import sim_client_config
-from tests.sync.helpers import NOW, NOW_MS, covered_window, small_settings, stored, sync_engine, truth
+from tests.sync.helpers import NOW, NOW_MS, covered_window, run_once, small_settings, stored, truth
 
 pytestmark = pytest.mark.asyncio
 
@@ -17,15 +17,6 @@ GET_SESSIONS = "/ora/queryService/query/getSessions"
 @pytest.fixture
 def sim(start_sim):
     return start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=60)
-
-
-async def run_once(engine, sim, ca_file, settings=None, **kw):
-    sync = sync_engine(engine, sim, ca_file, settings, **kw)
-    try:
-        return await sync.run("test")
-    finally:
-        sync.close()
-        await sync.client.aclose()
 
 
 async def test_fault_soak_makes_progress_in_every_run_and_ends_equal_to_ground_truth(engine, start_sim, ca_file):

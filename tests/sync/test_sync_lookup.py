@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from qms_desktop.simulator.faults import LOOKUP_SHAPES
 from qms_desktop.store.schema import quarantine
-from tests.sync.helpers import NOW, NOW_MS, covered_window, small_settings, stored, sync_engine, truth
+from tests.sync.helpers import NOW, NOW_MS, covered_window, run_once, small_settings, stored, sync_engine, truth
 
 pytestmark = pytest.mark.asyncio
 
@@ -25,15 +25,6 @@ BY_ID = "/ora/queryService/query/getSessionBySessionId"
 @pytest.fixture
 def sim(start_sim):
     return start_sim("cisco", now=NOW, freeze_clock=True, days=2, sessions_per_day=60)
-
-
-async def run_once(engine, sim, ca_file, settings, **kw):
-    sync = sync_engine(engine, sim, ca_file, settings, **kw)
-    try:
-        return await sync.run("test")
-    finally:
-        sync.close()
-        await sync.client.aclose()
 
 
 async def run_sessions(engine, sim, ca_file, settings, ids):

@@ -23,9 +23,9 @@ from tests.sync.helpers import (
     client_for,
     covered_window,
     row_count,
+    run_once,
     small_settings,
     stored,
-    sync_engine,
     truth,
 )
 
@@ -37,15 +37,6 @@ ORDERS = ["descending", "shuffled"]
 @pytest.fixture
 def sim(start_sim):
     return start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=60)
-
-
-async def run_once(engine, sim, ca_file, settings, **kw):
-    sync = sync_engine(engine, sim, ca_file, settings, **kw)
-    try:
-        return await sync.run("test")
-    finally:
-        sync.close()
-        await sync.client.aclose()
 
 
 def checkpoint(engine) -> dict[str, object]:
