@@ -216,8 +216,13 @@ def system_time_ms(payload: Any) -> int | None:
     return _as_int(payload.get("currentSystemTime"))
 
 
+# Fields only a session record carries: a record that lost its sessionId is still recognised as
+# one (and quarantined with its reason) rather than read as an answer nobody understands.
+_SESSION_FIELDS = frozenset({"sessionState", "sessionStartDate", "sessionStopDate", "sessionDuration", "tracks"})
+
+
 def _looks_like_session(value: Any) -> bool:
-    return isinstance(value, Mapping) and "sessionId" in value
+    return isinstance(value, Mapping) and ("sessionId" in value or len(_SESSION_FIELDS.intersection(value)) >= 2)
 
 
 def sessions_from_lookup(payload: Any) -> Sequence[Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
@@ -166,8 +166,11 @@ class SessionQueries:
         for item in items:
             # Read each answer for what it is: a server may answer the lookup in its own shapes.
             record = normalize_session(item, "auto")
-            if record.session_id == session_id or (isinstance(record, RejectedRecord) and len(items) == 1):
+            if record.session_id == session_id:
                 return record
+            if isinstance(record, RejectedRecord) and len(items) == 1:
+                # The one record answered for this id: quarantined under the id that was asked for.
+                return replace(record, session_id=record.session_id or session_id)
         return await self._confirm_in_window(session_id, started, f"{path} answered without this session", None)
 
     async def _confirm_in_window(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from qms_desktop.domain.sessions import SessionRecord
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.mediasense.dialects import SESSION_BY_ID_PATH
@@ -122,3 +122,20 @@ async def test_an_unreadable_row_in_the_window_keeps_the_session(start_sim, ca_f
             raise AssertionError("the simulator broke no record by dropping its sessionId")
         with pytest.raises(LookupUnconfirmed, match="could not be read in full"):
             await client.get_session(record.session_id, started=record.start)
+
+
+@pytest.mark.parametrize("shape", UNDERSTOOD)
+async def test_a_broken_record_answered_by_id_is_returned_for_quarantine(start_sim, ca_file, shape: str) -> None:
+    """The lookup answers the one record asked for, broken either way (no sessionId, or a start
+    that is not a date): it comes back rejected, under the id asked for, with its reason."""
+    sim = start_sim("cisco")
+    async with MediaSenseClient(sim_client_config(sim, ca_file)) as client:
+        records = (await listed(client, sim))[:6]
+        sim.faults.update(lookup_shape=shape, malformed_records=[r.session_id for r in records])
+        reasons = set()
+        for record in records:
+            fetched = await client.get_session(record.session_id, started=record.start)
+            assert isinstance(fetched, RejectedRecord), fetched
+            assert fetched.session_id == record.session_id
+            reasons.add("sessionId" in fetched.reason)
+        assert reasons == {True, False}  # both breakages were met
