@@ -99,6 +99,7 @@ async def test_sync_now_updates_status_history_and_charts(
         # Nothing quarantined: the page says so instead of showing an empty table.
         tab.pages.setCurrentIndex(2)
         assert tab.quarantine_empty.isVisible() and not tab.quarantine_view.isVisible()
+        assert not tab.raw_view.isVisible()
         assert "every record MediaSense sent could be read" in tab.quarantine_empty.text()
         # The legend names each series with what it counts, and sits under the plot, not over its bars.
         tab.pages.setCurrentIndex(1)

@@ -366,6 +366,7 @@ class SyncTab(QWidget):
         self.quarantine_count_label.setText(number(snapshot.quarantine_total))
         self.quarantine_empty.setVisible(snapshot.quarantine_total == 0)
         self.quarantine_view.setVisible(snapshot.quarantine_total > 0)
+        self.raw_view.setVisible(snapshot.quarantine_total > 0)
         self.pages.setTabText(2, self.tr("Quarantine (%1)").replace("%1", number(snapshot.quarantine_total)))
         if selected_id is not None:  # keep the selection across refreshes
             for row, entry in enumerate(self.quarantine_model.rows):
