@@ -139,6 +139,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return 0
         return int(gui.run(demo=args.demo))
     try:
+        if getattr(args, "demo", False):
+            from qms_desktop import paths
+
+            # Before the integration log opens its file: a demo writes nothing in the real home.
+            paths.enter_demo_home()
         _start_integration_log()
         return int(handler(args) or 0)
     except KeyboardInterrupt:

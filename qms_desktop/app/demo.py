@@ -5,6 +5,12 @@ temporary folder (or QMS_DEMO_HOME, when empty or an earlier demo's) before anyt
 the demo accounts, whose passwords are published, are refused anywhere else. The simulator's
 history is anchored at the first demo start in that home, so a demo run again in the same home
 sees the same calls.
+
+The demo stays alive: after the anchor the simulator keeps producing calls as its clock runs (a few
+a minute, some of them long enough to be still in progress at one sync and closed at a later one),
+and the demo syncs every minute. Its backfill reaches back exactly as far as the simulator has
+history: a real MediaSense gives no sign of where its oldest call is (an empty day may be a
+holiday), so the engine keeps its configured depth and the demo sets that depth to what it knows.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 
 from qms_desktop import config, paths
+from qms_desktop.app import runtime
 from qms_desktop.app.directory import DirectoryUseCases
 from qms_desktop.app.sync import ConnectionOverride
 from qms_desktop.security import audit
@@ -26,12 +33,16 @@ from qms_desktop.security.errors import PermissionDenied
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.security.users import create_user, get_user
 from qms_desktop.simulator import RunningSimulator, SimulatorConfig, start_simulator
+from qms_desktop.simulator.data import DAY_MS
 from qms_desktop.store.engine import begin_write
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-password"  # the simulator's own credential, not a secret of anyone's
-DEMO_SESSIONS_PER_DAY = 200
+DEMO_SESSIONS_PER_DAY = 200  # the history before the demo's first start
 DEMO_DAYS = 7
+DEMO_LIVE_SESSIONS_PER_DAY = 3 * 24 * 60  # from the first start on: three calls a minute on average
+DEMO_FUTURE_DAYS = 7  # how long a demo keeps producing calls after its first start
+DEMO_SYNC_INTERVAL_S = 60.0
 DEMO_ADMIN = "demo-admin"
 DEMO_ADMIN_PASSWORD = "demo-admin-password"  # published: only ever created in a demo's throw-away home
 DEMO_SUPERVISOR = "demo-supervisor"
@@ -65,6 +76,8 @@ def start_demo_simulator(*, frozen: bool = False, **overrides: Any) -> RunningSi
         "profile": "cisco",
         "sessions_per_day": DEMO_SESSIONS_PER_DAY,
         "days": DEMO_DAYS,
+        "live_sessions_per_day": DEMO_LIVE_SESSIONS_PER_DAY,
+        "future_days": DEMO_FUTURE_DAYS,
         "seed": 1,
         "username": DEMO_USER,
         "password": DEMO_PASSWORD,
@@ -147,11 +160,23 @@ class Demo:
     def supervisor_teams(self) -> list[str]:
         return [str(t["team_id"]) for t in self.simulator.teams()][:1]  # the demo supervisor sees one team
 
+    def backfill_days(self) -> int:
+        """Days the first sync must reach back (from the start of today, UTC) to cover the
+        simulator's whole history and no empty day before it."""
+        now = self.simulator.clock.now_ms()
+        oldest = self.simulator.anchor_ms - DEMO_DAYS * DAY_MS
+        today = now - now % DAY_MS
+        return max(0, -(-(today - oldest) // DAY_MS))
+
     def prepare(self, engine: Engine) -> dict[str, Principal]:
         """Demo accounts, and the simulator's agents imported as an administrator would (so demo
-        recordings show agents and teams, and the demo supervisor sees their team's calls)."""
+        recordings show agents and teams, and the demo supervisor sees their team's calls); the
+        sync's backfill depth set to the simulator's history, its interval to a minute."""
         principals = ensure_demo_users(engine, self.supervisor_teams())
         DirectoryUseCases(engine, principals["admin"]).import_csv(self.simulator.agents_csv(), "demo agents")
+        runtime.save_sync_settings(
+            engine, {"backfill_days": self.backfill_days(), "interval_s": DEMO_SYNC_INTERVAL_S}, DEMO_ADMIN
+        )
         return principals
 
     def stop(self) -> None:

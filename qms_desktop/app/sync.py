@@ -43,6 +43,7 @@ log = logging.getLogger("qms.sync")
 
 MIN_INTERVAL_S = 0.1
 MANUAL = "manual"
+STARTUP = "startup"  # the run a front end starts by itself at launch (the demo's first sync)
 
 
 @dataclass(frozen=True, slots=True)

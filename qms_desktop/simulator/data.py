@@ -1,7 +1,8 @@
 """Deterministic synthetic calls, generated lazily one 24-hour block at a time.
 
-Block `b` covers `[anchor + b*DAY, anchor + (b+1)*DAY)`; blocks `-days .. future_days-1` hold
-`sessions_per_day` calls each. Columns are numpy arrays (a 100,000-call block takes a few tens of
+Block `b` covers `[anchor + b*DAY, anchor + (b+1)*DAY)`; blocks `-days .. -1` (the history) hold
+`sessions_per_day` calls each, blocks `0 .. future_days-1` (the calls still to come as the clock
+runs) `live_sessions_per_day` (default: the same). Columns are numpy arrays (a 100,000-call block takes a few tens of
 milliseconds); `Call` objects are built only for the rows a request actually returns. Everything
 the API says about a call (state, visibility) is derived from these facts and the clock's `now`.
 
@@ -166,7 +167,7 @@ class Block:
         self.start_ms = data.anchor_ms + index * DAY_MS
         self._directory = data.directory
         self._tag_edits = data.tag_edits  # shared, updated in place by Dataset.set_user_tags
-        n = data.sessions_per_day
+        n = data.sessions_in_block(index)
         rng = np.random.default_rng([data.seed & 0xFFFFFFFF, index + (1 << 16)])
 
         numbers = ids.encode_many(data.id_keys, index, n)
@@ -443,11 +444,15 @@ class Dataset:
         agents: int | None = None,
         cache_blocks: int = 64,
         hold_rate: float = 0.0,
+        live_sessions_per_day: int | None = None,
     ) -> None:
         if not 1 <= sessions_per_day < ids.MAX_PER_BLOCK:
             raise ValueError("sessions_per_day must be 1..16,777,215")
+        if live_sessions_per_day is not None and not 1 <= live_sessions_per_day < ids.MAX_PER_BLOCK:
+            raise ValueError("live_sessions_per_day must be 1..16,777,215")
         self.seed = seed
         self.sessions_per_day = sessions_per_day
+        self.live_sessions_per_day = live_sessions_per_day
         self.days = days
         self.future_days = future_days
         self.anchor_ms = anchor_ms
@@ -463,6 +468,12 @@ class Dataset:
         self.lateness: Callable[[], LateVisibility | None] = lambda: None
         # User tags changed after generation (TAG_EVENT ADDED/DELETED), by session id.
         self.tag_edits: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def sessions_in_block(self, index: int) -> int:
+        """How many calls block `index` holds: the history's rate before the anchor, the live one after."""
+        if index >= 0 and self.live_sessions_per_day is not None:
+            return self.live_sessions_per_day
+        return self.sessions_per_day
 
     def set_user_tags(self, session_id: str, tags: tuple[tuple[str, int], ...]) -> Call:
         """Replace one call's user tags (name, offset ms); every later answer shows them."""

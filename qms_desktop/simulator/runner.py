@@ -39,6 +39,7 @@ class SimulatorConfig:
     sessions_per_day: int = 500
     days: int = 30
     future_days: int = 1  # blocks after the anchor: new calls keep appearing as the clock runs
+    live_sessions_per_day: int | None = None  # the rate of those blocks; None: sessions_per_day
     agents: int | None = None
     seed: int = 1
     username: str = "qms"
@@ -84,6 +85,7 @@ def build_simulator(config: SimulatorConfig) -> Simulator:
         days=config.days,
         anchor_ms=anchor_ms,
         future_days=config.future_days,
+        live_sessions_per_day=config.live_sessions_per_day,
         agents=config.agents,
         hold_rate=config.hold_rate if config.hold_rate is not None else HOLD_RATES.get(config.profile, 0.0),
     )

@@ -19,9 +19,12 @@ class SyncScheduler:
     the due time (a shorter interval that is already over runs the schedule at once).
     """
 
-    def __init__(self, run_once: Callable[[str], Awaitable[object]], interval_s: float) -> None:
+    def __init__(
+        self, run_once: Callable[[str], Awaitable[object]], interval_s: float, *, first_trigger: str = "schedule"
+    ) -> None:
         self._run_once = run_once
         self.interval_s = interval_s
+        self.first_trigger = first_trigger  # what the run at start() is recorded as ("startup" at launch)
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()  # something changed while waiting: look again
         self._manual_requested = False
@@ -58,7 +61,7 @@ class SyncScheduler:
             pass
 
     async def _loop(self) -> None:
-        trigger = "schedule"
+        trigger = self.first_trigger
         while True:
             self._manual_requested = False  # this run serves every request made before it started
             try:

@@ -148,9 +148,12 @@ class Shell(QObject):
         self.window.set_context(ctx, [], mask_url(engine))  # tabs come with the signed-in user's role
         freeze_startup_objects()
         if self.demo_run is not None:
+            from qms_desktop.app.demo import DEMO_SYNC_INTERVAL_S
+            from qms_desktop.app.sync import STARTUP
+
             await self._demo_sign_in(ctx, "admin")  # the demo signs in by itself
-            ctx.sync.sync_now()
-            ctx.sync.set_scheduler(True)
+            # The schedule's first run, at once, is the start-up sync; then one a minute.
+            ctx.sync.set_scheduler(True, DEMO_SYNC_INTERVAL_S, first_trigger=STARTUP)
         else:
             await self._show_sign_in(ctx)  # returns once the dialog is up
 
@@ -367,6 +370,8 @@ def run(demo: bool = False) -> int:
     )
     # Ctrl+C in the terminal: Python only runs signal handlers between Qt events, so tick now and then.
     previous_sigint = signal.signal(signal.SIGINT, lambda *_: shell.request_quit())
+    # SIGTERM too (a session ending, `kill`): the same orderly quit, so a demo's folder is removed.
+    previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: shell.request_quit())
     ticker = QTimer()
     ticker.start(250)
     ticker.timeout.connect(lambda: None)
@@ -378,6 +383,7 @@ def run(demo: bool = False) -> int:
     finally:
         ticker.stop()
         signal.signal(signal.SIGINT, previous_sigint)
+        signal.signal(signal.SIGTERM, previous_sigterm)
         qt_messages.uninstall()
         uninstall_excepthook()
         translations.remove()

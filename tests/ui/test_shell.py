@@ -84,6 +84,12 @@ async def test_demo_mode_syncs_and_stays_up(qapp, translations, use_keyring, qms
         assert ctx.credentials.password() == ctx.demo.password  # via the in-memory demo keyring
         await wait_until(lambda: "succeeded" in window.sync_label.text(), timeout=30)
         assert ctx.sync.scheduler_enabled
+        from qms_desktop.app.demo import DEMO_SYNC_INTERVAL_S
+        from qms_desktop.app.sync import SyncUseCases
+
+        assert ctx.sync.interval_s == DEMO_SYNC_INTERVAL_S  # the demo syncs every minute
+        history = SyncUseCases(ctx.engine, ctx.principal).status(5)["history"]
+        assert [run["trigger"] for run in history][-1] == "startup"  # not "manual": nobody asked for it
     finally:
         shell.request_quit()
         await asyncio.wait_for(task, 20)

@@ -181,10 +181,11 @@ class BackgroundSync(QObject):
             self._interval_s = settings.interval_s
             self.scheduler_changed.emit(self.scheduler_enabled, self._interval_s)
 
-    def set_scheduler(self, enabled: bool, interval_s: float | None = None) -> None:
+    def set_scheduler(self, enabled: bool, interval_s: float | None = None, *, first_trigger: str = "schedule") -> None:
         """Turn the periodic sync on or off as the signed-in user; a new interval is stored (audited).
 
-        Starting the schedule runs a sync at once. A changed interval applies from the next wait."""
+        Starting the schedule runs a sync at once, recorded with `first_trigger`. A changed interval
+        applies from the next wait."""
         principal = self._ctx.principal
         if interval_s is not None and float(interval_s) != self._interval_s:
             self._interval_s = max(float(interval_s), 0.1)
@@ -198,7 +199,7 @@ class BackgroundSync(QObject):
                 enabled = False
             else:
                 self._schedule_principal = principal
-                self._scheduler = self._new_scheduler()
+                self._scheduler = self._new_scheduler(first_trigger)
                 self._scheduler.start()
         if not enabled:
             self.stop_schedule()
@@ -212,7 +213,7 @@ class BackgroundSync(QObject):
             self._ctx.tasks.start("sync-scheduler-stop", scheduler.stop())
             self.scheduler_changed.emit(False, self._interval_s)
 
-    def _new_scheduler(self) -> SyncScheduler:
+    def _new_scheduler(self, first_trigger: str) -> SyncScheduler:
         scheduler: SyncScheduler
 
         async def run_once(trigger: str) -> None:
@@ -220,7 +221,7 @@ class BackgroundSync(QObject):
             if self._scheduler is scheduler:
                 await self._scheduled_run(trigger)
 
-        scheduler = SyncScheduler(run_once, self._interval_s)
+        scheduler = SyncScheduler(run_once, self._interval_s, first_trigger=first_trigger)
         return scheduler
 
     async def _scheduled_run(self, trigger: str) -> None:

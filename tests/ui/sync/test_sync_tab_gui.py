@@ -88,10 +88,33 @@ async def test_sync_now_updates_status_history_and_charts(
         np.testing.assert_array_equal(series["backfill_days"], [1, 2, 3])
         bars = tab.charts._bars
         np.testing.assert_array_equal(bars["updated"].opts["y0"], series["created"])  # stacked
+        np.testing.assert_array_equal(series["skipped"], [first.counts.skipped, second.counts.skipped])
+        assert series["skipped"][1] > 0  # the second run saw the first one's calls again
+        np.testing.assert_array_equal(bars["skipped"].opts["y0"], series["created"] + series["updated"])
+        assert model.index(0, model.column_index("trigger")).data() == "Manual"
         qtmodeltester.check(tab.history_model)
         qtmodeltester.check(tab.quarantine_model)
         shots = _grab_pages(tab, shots_dir, "sync-tab")
         assert all(p.stat().st_size > 5000 for p in shots)
+        # Nothing quarantined: the page says so instead of showing an empty table.
+        tab.pages.setCurrentIndex(2)
+        assert tab.quarantine_empty.isVisible() and not tab.quarantine_view.isVisible()
+        assert not tab.raw_view.isVisible()
+        assert "every record MediaSense sent could be read" in tab.quarantine_empty.text()
+        # The legend names each series with what it counts, and sits under the plot, not over its bars.
+        tab.pages.setCurrentIndex(1)
+        charts = tab.charts
+        tips = {name: label.toolTip() for name, label in charts.legend_labels.items()}
+        assert tips == {
+            "created": "Created: new recordings",
+            "updated": "Updated: changed since last seen",
+            "errors": "Errors: quarantined or failed",
+            "skipped": "Skipped: seen before and unchanged",
+        }
+        plot_bottom = charts.records_plot.mapTo(charts, charts.records_plot.rect().bottomLeft()).y()
+        for label in charts.legend_labels.values():
+            assert label.isVisible() and label.mapTo(charts, label.rect().topLeft()).y() > plot_bottom
+        assert "Skipped: seen before and unchanged" in charts.caption.text()
     finally:
         await _close(tab, ctx)
 
@@ -294,3 +317,21 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     assert quarantine.rowCount() == 200 and quarantine.canFetchMore(QModelIndex())
     qtmodeltester.check(quarantine)  # the tester fetches too: the next page was asked for
     assert pages == [151, 51]
+
+
+def test_a_run_that_dwarfs_the_others_runs_off_the_records_chart(qtbot: Any) -> None:
+    from qms_desktop.ui.tabs.sync.charts import SyncCharts
+
+    def run(run_id: int, created: int, skipped: int) -> RunRecord:
+        counts = RunCounts(created=created, updated=1, skipped=skipped)
+        return RunRecord(run_id, "c", "schedule", "incremental", None, None, run_id * 60_000, run_id * 60_000 + 500,
+                         "SUCCESS", counts, None, None)  # fmt: skip
+
+    charts = SyncCharts()
+    qtbot.addWidget(charts)
+    runs = [run(i, 1400 if i == 1 else 3, 4 if i == 1 else 30) for i in range(1, 11)]
+    charts.set_data(list(reversed(runs)), [], 0)
+    assert charts.records_top == pytest.approx(34 * 1.5)  # scaled to the ordinary runs
+    assert [label.toPlainText() for label in charts._clipped_labels] == ["↑ " + number(1405)]
+    charts.set_data(list(reversed(runs[1:])), [], 0)  # without the backfill: everything fits
+    assert charts.records_top == 34 and charts._clipped_labels == []

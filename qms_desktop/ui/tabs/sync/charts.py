@@ -1,7 +1,9 @@
 """pyqtgraph charts over the run history: records per run, run duration, backfill progress.
 
 `series` keeps the arrays that are plotted (tests read them; nothing is recomputed on paint).
-Colours follow the widget palette and are re-applied when it changes (light/dark).
+Colours follow the widget palette and are re-applied when it changes (light/dark). The records
+chart's legend is a row of labels above the plot (never over the bars), each with a tooltip saying
+what its count means, and a caption under it says the same in one line.
 """
 
 from __future__ import annotations
@@ -12,20 +14,46 @@ import numpy as np
 import pyqtgraph as pg
 
 from qms_desktop.store.sync_state import RunRecord
-from qms_desktop.ui.qt import QColor, QCoreApplication, QEvent, QGridLayout, QPalette, Qt, QWidget
-from qms_desktop.ui.tabs.sync.models import status_colour
+from qms_desktop.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QColor,
+    QCoreApplication,
+    QEvent,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPalette,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from qms_desktop.ui.tabs.sync.models import number, status_colour
 
 # (light, dark) series hues; the dark variants stay readable on a dark base colour.
 SERIES_COLOURS = {
     "created": ("#2e7d32", "#66bb6a"),
     "updated": ("#1565c0", "#64b5f6"),
     "errors": ("#c62828", "#ef5350"),
+    "skipped": ("#9e9e9e", "#757575"),
     "backfill": ("#6a1b9a", "#ce93d8"),
 }
 
 
+CLIP_RATIO = 5.0  # a run this many times the others' largest total runs off the records chart
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("SyncCharts", text)
+
+
+# The records chart's series, bottom to top of each stacked bar: (key, label, what the count means).
+RECORD_SERIES = (
+    ("created", QT_TRANSLATE_NOOP("SyncCharts", "Created"), QT_TRANSLATE_NOOP("SyncCharts", "new recordings")),
+    ("updated", QT_TRANSLATE_NOOP("SyncCharts", "Updated"), QT_TRANSLATE_NOOP("SyncCharts", "changed since last seen")),
+    ("errors", QT_TRANSLATE_NOOP("SyncCharts", "Errors"), QT_TRANSLATE_NOOP("SyncCharts", "quarantined or failed")),
+    ("skipped", QT_TRANSLATE_NOOP("SyncCharts", "Skipped"),
+     QT_TRANSLATE_NOOP("SyncCharts", "seen before and unchanged")),
+)  # fmt: skip
 
 
 class SyncCharts(QWidget):
@@ -49,11 +77,32 @@ class SyncCharts(QWidget):
         self.duration_plot.setLabel("bottom", tr("Run"))
         self.duration_plot.setLabel("left", tr("Seconds"))
         self.backfill_plot.setLabel("left", tr("Days done"))
-        self._legend = self.records_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        # The legend: labels above the plot, so it never covers a bar.
+        self.legend_labels: dict[str, QLabel] = {}
+        legend_row = QHBoxLayout()
+        legend_row.setContentsMargins(8, 0, 8, 0)
+        legend_row.addStretch(1)
+        for name, _label, _meaning in RECORD_SERIES:
+            item = QLabel()
+            item.setTextFormat(Qt.TextFormat.RichText)
+            self.legend_labels[name] = item
+            legend_row.addWidget(item)
+        legend_row.addStretch(1)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption_font = self.caption.font()
+        caption_font.setPointSizeF(caption_font.pointSizeF() * 0.9)
+        self.caption.setFont(caption_font)
+        records = QWidget()
+        records_layout = QVBoxLayout(records)
+        records_layout.setContentsMargins(0, 0, 0, 0)
+        records_layout.setSpacing(2)
+        records_layout.addWidget(self.records_plot, 1)
+        records_layout.addLayout(legend_row)
+        records_layout.addWidget(self.caption)
 
-        self._bars = {name: pg.BarGraphItem(x=[], height=[], width=0.8, name=label)
-                      for name, label in (("created", tr("Created")), ("updated", tr("Updated")),
-                                          ("errors", tr("Errors")))}  # fmt: skip
+        self._bars = {name: pg.BarGraphItem(x=[], height=[], width=0.8) for name, _l, _m in RECORD_SERIES}
         for bar in self._bars.values():
             self.records_plot.addItem(bar)
         self._duration_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
@@ -63,6 +112,7 @@ class SyncCharts(QWidget):
         self._total_line = pg.InfiniteLine(angle=0, movable=False)
         self._total_line.setVisible(False)
         self.backfill_plot.addItem(self._total_line)
+        self._clipped_labels: list[pg.TextItem] = []  # totals of bars taller than the records chart
         self._empty_text = pg.TextItem(anchor=(0.5, 0.5))
         self.backfill_plot.addItem(self._empty_text, ignoreBounds=True)  # a hint, not data: keep it out of the range
         for plot in (self.records_plot, self.duration_plot, self.backfill_plot):
@@ -70,7 +120,7 @@ class SyncCharts(QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.records_plot, 0, 0, 1, 2)
+        layout.addWidget(records, 0, 0, 1, 2)
         layout.addWidget(self.duration_plot, 1, 0)
         layout.addWidget(self.backfill_plot, 1, 1)
         self.apply_palette()
@@ -89,6 +139,7 @@ class SyncCharts(QWidget):
         created = np.array([r.counts.created for r in ordered], dtype=float)
         updated = np.array([r.counts.updated for r in ordered], dtype=float)
         errors = np.array([r.counts.errors for r in ordered], dtype=float)
+        skipped = np.array([r.counts.skipped for r in ordered], dtype=float)
         duration = np.array([(r.duration_ms or 0) / 1000 for r in ordered], dtype=float)
         when = np.array([at / 1000 for at, _ in self._backfill], dtype=float)
         days = np.array([n for _, n in self._backfill], dtype=float)
@@ -97,6 +148,7 @@ class SyncCharts(QWidget):
             "created": created,
             "updated": updated,
             "errors": errors,
+            "skipped": skipped,
             "duration_s": duration,
             "backfill_time_s": when,
             "backfill_days": days,
@@ -104,6 +156,7 @@ class SyncCharts(QWidget):
         self._bars["created"].setOpts(x=ids, height=created, y0=np.zeros_like(ids))
         self._bars["updated"].setOpts(x=ids, height=updated, y0=created)
         self._bars["errors"].setOpts(x=ids, height=errors, y0=created + updated)
+        self._bars["skipped"].setOpts(x=ids, height=skipped, y0=created + updated + errors)
         self._backfill_curve.setData(when, days)
         self._total_line.setValue(backfill_total)
         self._total_line.setVisible(backfill_total > 0)
@@ -114,6 +167,7 @@ class SyncCharts(QWidget):
         for plot in (self.records_plot, self.duration_plot):
             plot.getAxis("bottom").setTicks(ticks)
             plot.enableAutoRange()
+        self._fit_records(created + updated + errors + skipped)
         if len(days):
             self.backfill_plot.setYRange(0, max(backfill_total, float(days.max())) * 1.05 + 0.5)
             span = max(float(when.max() - when.min()), 60.0)  # at least a minute wide: slices can finish together
@@ -121,6 +175,28 @@ class SyncCharts(QWidget):
         else:
             self.backfill_plot.setRange(xRange=(0, 1), yRange=(0, 1))
             self._empty_text.setPos(0.5, 0.5)
+
+    def _fit_records(self, totals: np.ndarray) -> None:
+        """A first backfill of thousands must not flatten the runs after it to nothing: when one or
+        a few runs dwarf the rest, the chart is scaled to the rest and those bars run off its top,
+        each labelled with its total."""
+        for label in self._clipped_labels:
+            self.records_plot.removeItem(label)
+        self._clipped_labels = []
+        self.records_top = float(totals.max()) if len(totals) else 0.0
+        ordinary = np.sort(totals)[: max(len(totals) - max(1, len(totals) // 10), 0)]
+        if not len(ordinary) or ordinary.max() <= 0 or totals.max() <= CLIP_RATIO * ordinary.max():
+            return
+        top = float(ordinary.max()) * 1.5
+        self.records_top = top
+        self.records_plot.setYRange(0, top, padding=0)
+        muted = self.palette().color(QPalette.ColorRole.Text)
+        for x, total in zip(self.series["run_id"], totals, strict=True):
+            if total > top:
+                label = pg.TextItem("↑ " + number(int(total)), color=muted, anchor=(0.5, 0))
+                label.setPos(float(x), top)
+                self.records_plot.addItem(label, ignoreBounds=True)
+                self._clipped_labels.append(label)
 
     def _apply_duration_brushes(self) -> None:
         dark = self._dark()
@@ -156,8 +232,7 @@ class SyncCharts(QWidget):
         for name, bar in self._bars.items():
             colour = QColor(SERIES_COLOURS[name][1 if dark else 0])
             bar.setOpts(brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(120) if not dark else colour))
-        for _sample, label in self._legend.items:
-            label.setText(label.text, color=text.name())
+        self.retranslate_legend()
         backfill = QColor(SERIES_COLOURS["backfill"][1 if dark else 0])
         self._backfill_curve.setPen(pg.mkPen(backfill, width=2))
         self._backfill_curve.setSymbolBrush(pg.mkBrush(backfill))
@@ -168,7 +243,21 @@ class SyncCharts(QWidget):
         self._empty_text.setColor(muted)
         self._apply_duration_brushes()
 
+    def retranslate_legend(self) -> None:
+        dark = self._dark()
+        for name, label, meaning in RECORD_SERIES:
+            colour = SERIES_COLOURS[name][1 if dark else 0]
+            item = self.legend_labels[name]
+            item.setText(f'<span style="color:{colour}">&#9632;</span>&nbsp;{tr(label)}&nbsp;&nbsp;')
+            item.setToolTip(tr("%1: %2").replace("%1", tr(label)).replace("%2", tr(meaning)))
+        self.caption.setText(
+            tr("Created: new recordings · Updated: changed since last seen · "
+               "Skipped: seen before and unchanged · Errors: quarantined or failed")
+        )  # fmt: skip
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.apply_palette()  # the titles, the legend and the caption
         super().changeEvent(event)

@@ -70,6 +70,17 @@ def status_colour(status: str, dark: bool = False) -> QColor:
     return QColor(dark_hex if dark else light_hex)
 
 
+def trigger_text(trigger: str | None) -> str:
+    """What started a run, as stored with it ("manual", "schedule", "startup", "event")."""
+    names = {
+        "manual": QT_TRANSLATE_NOOP("SyncTab", "Manual"),
+        "schedule": QT_TRANSLATE_NOOP("SyncTab", "Scheduled"),
+        "startup": QT_TRANSLATE_NOOP("SyncTab", "Start-up"),
+        "event": QT_TRANSLATE_NOOP("SyncTab", "Event"),
+    }
+    return tr(names[trigger]) if trigger in names else trigger or ""
+
+
 def status_text(status: str) -> str:
     names = {
         "IDLE": QT_TRANSLATE_NOOP("SyncTab", "Idle"),
@@ -182,7 +193,7 @@ HISTORY_COLUMNS: tuple[Column[RunRecord], ...] = (
     Column("id", QT_TRANSLATE_NOOP("SyncTab", "Run"), lambda r: str(r.id), RIGHT),
     Column("started", QT_TRANSLATE_NOOP("SyncTab", "Started"), lambda r: local_time(r.started_at_ms)),
     Column("duration", QT_TRANSLATE_NOOP("SyncTab", "Duration"), lambda r: duration_text(r.duration_ms), RIGHT),
-    Column("trigger", QT_TRANSLATE_NOOP("SyncTab", "Trigger"), lambda r: r.trigger or ""),
+    Column("trigger", QT_TRANSLATE_NOOP("SyncTab", "Trigger"), lambda r: trigger_text(r.trigger)),
     Column("mode", QT_TRANSLATE_NOOP("SyncTab", "Mode"), lambda r: r.mode or ""),
     Column("status", QT_TRANSLATE_NOOP("SyncTab", "Status"), lambda r: status_text(r.status)),
     Column("fetched", QT_TRANSLATE_NOOP("SyncTab", "Fetched"), lambda r: number(r.counts.fetched), RIGHT),

@@ -47,6 +47,7 @@ from qms_desktop.ui.tabs.sync.models import (
     number,
     status_colour,
     status_text,
+    trigger_text,
 )
 
 REFRESH_WHILE_VISIBLE_MS = 5000
@@ -173,8 +174,17 @@ class SyncTab(QWidget):
         self.raw_view.setReadOnly(True)
         self.raw_view.setPlaceholderText(self.tr("Select a record to see what MediaSense sent"))
         self.raw_view.setFont(_monospace())
+        self.quarantine_empty = QLabel(self.tr("No quarantined records — every record MediaSense sent could be read."))
+        self.quarantine_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quarantine_empty.setWordWrap(True)
+        quarantine_list = QWidget()
+        quarantine_list_layout = QVBoxLayout(quarantine_list)
+        quarantine_list_layout.setContentsMargins(0, 0, 0, 0)
+        quarantine_list_layout.addWidget(self.quarantine_empty, 1)
+        quarantine_list_layout.addWidget(self.quarantine_view, 1)
+        self.quarantine_view.hide()
         quarantine_split = QSplitter(Qt.Orientation.Vertical)
-        quarantine_split.addWidget(self.quarantine_view)
+        quarantine_split.addWidget(quarantine_list)
         quarantine_split.addWidget(self.raw_view)
         quarantine_split.setSizes([200, 160])
         self.pages = QTabWidget()
@@ -301,7 +311,7 @@ class SyncTab(QWidget):
             self._set_counts(last.counts)
             self.last_run_info.setText(
                 self.tr("%1 · %2 · %3").replace("%1", local_time(last.started_at_ms))
-                .replace("%2", duration_text(last.duration_ms)).replace("%3", last.trigger or "")
+                .replace("%2", duration_text(last.duration_ms)).replace("%3", trigger_text(last.trigger))
             )  # fmt: skip
             if status in ("FAILED", "PARTIAL", "INTERRUPTED") and last.error_summary:
                 self.error_label.setText(last.error_summary)
@@ -354,6 +364,9 @@ class SyncTab(QWidget):
         selected_id = self.quarantine_model.row(selected.row()).id if selected.isValid() else None
         self.quarantine_model.set_page(snapshot.quarantine, snapshot.quarantine_total)
         self.quarantine_count_label.setText(number(snapshot.quarantine_total))
+        self.quarantine_empty.setVisible(snapshot.quarantine_total == 0)
+        self.quarantine_view.setVisible(snapshot.quarantine_total > 0)
+        self.raw_view.setVisible(snapshot.quarantine_total > 0)
         self.pages.setTabText(2, self.tr("Quarantine (%1)").replace("%1", number(snapshot.quarantine_total)))
         if selected_id is not None:  # keep the selection across refreshes
             for row, entry in enumerate(self.quarantine_model.rows):
