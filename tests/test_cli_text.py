@@ -155,8 +155,12 @@ def test_connection_show_says_what_is_configured_never_the_password(tmp_path: Pa
     out = before.stdout
     assert "urls" not in out and "[]" not in out
     assert "MediaSense connection: configured" in out
-    assert re.search(r"server 1\s+ms1\.example\.net, port 8440 \(https\)\s+\(environment\)", out), out
-    assert re.search(r"server 2\s+ms2\.example\.net, port 8443 \(https\)", out), out
+    assert re.search(
+        r"server 1\s+https://ms1\.example\.net:8440 \(host ms1\.example\.net, port 8440, https\)\s+\(environment\)", out
+    ), out
+    assert re.search(r"server 2\s+https://ms2\.example\.net:8443 \(host ms2\.example\.net, port 8443, https\)", out), (
+        out
+    )
     assert re.search(r"user\s+api-user", out), out
     assert re.search(r"TLS\s+pinned certificate", out) and pin in out, out
     assert re.search(r"password\s+not saved", out), out

@@ -172,7 +172,7 @@ def show_text(settings: config.ConnectionSettings, password: PasswordState) -> s
         except ValueError:
             port = None
         name = "server" if len(settings.urls) == 1 else f"server {number}"
-        lines.append(row(name, f"{parts.hostname or url}, port {port or '?'} ({parts.scheme or '?'})", "urls"))
+        lines.append(row(name, f"{url} (host {parts.hostname or '?'}, port {port or '?'}, {parts.scheme})", "urls"))
     lines.append(row("user", settings.username or "-", "username"))
     if settings.allow_self_signed:
         tls = "any certificate accepted (for a test only)"
