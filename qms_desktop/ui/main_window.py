@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.guide_action = QAction(self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
-        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.guide_action.triggered.connect(lambda: self.show_help())
         self.shortcuts_action = QAction(self)
         self.shortcuts_action.triggered.connect(lambda: self.show_help(SHORTCUTS_ANCHOR))
