@@ -35,8 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qms-desktop",
         description="QMS Desktop: Cisco MediaSense recordings for quality management.",
+        epilog="Without a COMMAND the desktop window (GUI) starts; with a COMMAND the command runs in this "
+        "terminal and no window opens. Every command has its own --help, and --json for machine-readable output.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="print the version and exit"
+    )
     parser.add_argument(
         "--demo",
         action="store_true",

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from qms_desktop.domain.time import from_ms
+
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -42,3 +44,19 @@ def emit(args: argparse.Namespace, data: Any, text: Callable[[Any], str] | None 
 def fail(message: str, code: int = 1) -> int:
     print(f"qms-desktop: {message}", file=sys.stderr)
     return code
+
+
+def local_time(value: int | datetime | None) -> str:
+    """An instant (epoch milliseconds or an aware datetime) as ISO 8601 in the machine's time zone,
+    to the second, with its offset: what text output shows; "-" for none."""
+    moment = from_ms(value) if isinstance(value, int) else value
+    if moment is None:
+        return "-"
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
+def reversed_range(start: datetime | None, end: datetime | None) -> str | None:
+    """The usage error of a range whose start comes after its end, or None when it is in order."""
+    if start is not None and end is not None and start > end:
+        return f"--from ({start.isoformat()}) is after --to ({end.isoformat()}): swap them"
+    return None

@@ -9,8 +9,8 @@ from typing import Any
 
 from qms_desktop.app.audit import AuditUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit
-from qms_desktop.domain.time import from_ms, to_ms
+from qms_desktop.commands._output import add_json_flag, emit, local_time
+from qms_desktop.domain.time import to_ms
 from qms_desktop.security.audit_chain import ChainReport, parse_anchor
 
 
@@ -99,10 +99,11 @@ def run_list(args: argparse.Namespace) -> int:
         rows = service.list(**filters)
 
     def text(_: Any) -> str:
-        lines = [f"{'at (UTC)':<20} {'actor':<16} {'action':<18} {'outcome':<7} target"]
+        lines = [f"{'at':<25} {'actor':<16} {'action':<18} {'outcome':<7} target"]
         for r in rows:
-            at = from_ms(r.at_ms).strftime("%Y-%m-%d %H:%M:%S")
-            lines.append(f"{at:<20} {r.actor or '-':<16} {r.action:<18} {r.outcome:<7} {r.target or '-'}")
+            lines.append(
+                f"{local_time(r.at_ms):<25} {r.actor or '-':<16} {r.action:<18} {r.outcome:<7} {r.target or '-'}"
+            )
         return "\n".join(lines) if rows else "no audit rows match"
 
     emit(args, [r.to_dict() for r in rows], text)

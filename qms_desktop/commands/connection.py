@@ -6,11 +6,20 @@ import argparse
 import asyncio
 import sys
 from typing import Any
+from urllib.parse import urlsplit
 
-from qms_desktop import config, secrets
+from qms_desktop import config
 from qms_desktop.app import runtime
 from qms_desktop.app.connection import ConnectionUseCases, fetch_given_certificate, test_given_connection
-from qms_desktop.app.credentials import Credentials
+from qms_desktop.app.credentials import (
+    PASSWORD_ENVIRONMENT,
+    PASSWORD_KEYRING,
+    PASSWORD_NONE,
+    PASSWORD_SESSION,
+    PASSWORD_UNAVAILABLE,
+    Credentials,
+    PasswordState,
+)
 from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, refusals_exit_2, signed_in
 from qms_desktop.commands._output import add_json_flag, emit, fail
 from qms_desktop.mediasense.diagnostics import ConnectionTestResult
@@ -125,15 +134,69 @@ def format_result(result: ConnectionTestResult) -> str:
 @refusals_exit_2
 def run_show(args: argparse.Namespace) -> int:
     with signed_in(args) as (engine, principal):
-        settings = ConnectionUseCases(engine, principal).settings()
-    data = {"configured": settings.configured, "settings": settings.to_dict(), "keyring": secrets.backend_info()}
-
-    def text(_d: object) -> str:
-        rows = [f"{key:<18} {item['value']!s:<50} ({item['source']})" for key, item in settings.to_dict().items()]
-        return "\n".join(rows)
-
-    emit(args, data, text)
+        settings, password = ConnectionUseCases(engine, principal).load(Credentials())
+    data = {
+        "configured": settings.configured,
+        "settings": settings.to_dict(),
+        "password": password.source,
+        "keyring": password.keyring.to_dict(),
+    }
+    emit(args, data, lambda _d: show_text(settings, password))
     return 0
+
+
+PASSWORD_WORDS = {
+    PASSWORD_KEYRING: "saved in the keyring",
+    PASSWORD_ENVIRONMENT: "from MEDIASENSE_PASSWORD",
+    PASSWORD_SESSION: "typed for this session only",
+    PASSWORD_NONE: "not saved",
+    PASSWORD_UNAVAILABLE: "unknown: the keyring cannot be read",
+}
+
+
+def show_text(settings: config.ConnectionSettings, password: PasswordState) -> str:
+    """What is configured, in words: servers, user, TLS, the password's whereabouts (never the password)."""
+    sources = settings.to_dict()
+
+    def row(name: str, value: str, key: str | None = None) -> str:
+        where = f"  ({sources[key]['source']})" if key else ""
+        return f"{name:<15} {value}{where}"
+
+    lines = ["MediaSense connection: " + ("configured" if settings.configured else "not configured")]
+    if not settings.urls:
+        lines.append(row("server", "- (set it in the Connection tab, or MEDIASENSE_URL)", "urls"))
+    for number, url in enumerate(settings.urls, 1):
+        parts = urlsplit(url)
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            port = None
+        name = "server" if len(settings.urls) == 1 else f"server {number}"
+        lines.append(row(name, f"{url} (host {parts.hostname or '?'}, port {port or '?'}, {parts.scheme})", "urls"))
+    lines.append(row("user", settings.username or "-", "username"))
+    if settings.allow_self_signed:
+        tls = "any certificate accepted (for a test only)"
+        tls_key = "allow_self_signed"
+    elif settings.pinned_sha256:
+        tls = "pinned certificate"
+        tls_key = "pinned_sha256"
+    elif settings.ca_file:
+        tls = "verified against the CA file"
+        tls_key = "ca_file"
+    else:
+        tls = "verified against the system's CAs"
+        tls_key = "allow_self_signed"
+    lines.append(row("TLS", tls, tls_key))
+    if settings.ca_file:
+        lines.append(row("CA file", settings.ca_file, "ca_file"))
+    for fingerprint in settings.pinned_sha256:
+        lines.append(row("pin (SHA-256)", fingerprint, "pinned_sha256"))
+    lines.append(row("timeout", f"{settings.timeout:g} s", "timeout"))
+    word = PASSWORD_WORDS.get(password.source, password.source)
+    if password.source == PASSWORD_KEYRING:
+        word += f" ({password.keyring.name})"
+    lines.append(row("password", word))
+    return "\n".join(lines)
 
 
 def run_certificate(args: argparse.Namespace) -> int:

@@ -56,7 +56,7 @@ def register(sub: Any) -> None:
 def _page_text(page: LogPage) -> str:
     lines = []
     for e in page.entries:
-        ts = e.ts.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        ts = e.ts.astimezone().isoformat(timespec="milliseconds")
         extra = " ".join(f"{k}={v}" for k, v in e.extra.items())
         lines.append(f"{ts} {e.level:<5} {e.logger} {e.message}" + (f"  [{extra}]" if extra else ""))
         if e.exc:

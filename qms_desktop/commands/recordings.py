@@ -10,7 +10,7 @@ from typing import Any
 
 from qms_desktop.app.recordings import RecordingUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands._output import add_json_flag, emit, fail, local_time, reversed_range
 from qms_desktop.domain.sessions import SessionState
 from qms_desktop.domain.time import from_ms, to_ms
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery, SegmentInfo
@@ -117,6 +117,9 @@ def query_from_args(args: argparse.Namespace) -> RecordingQuery:
 
 @refusals_exit_2
 def run_search(args: argparse.Namespace) -> int:
+    problem = reversed_range(args.start, args.end)
+    if problem:
+        return fail(problem, 2)
     try:
         query = query_from_args(args)
     except ValueError as exc:
@@ -138,13 +141,13 @@ def run_search(args: argparse.Namespace) -> int:
 
     def text(d: dict[str, Any]) -> str:
         lines = [
-            f"{'start (UTC)':<20} {'session':<24} {'dur':>8} {'dir':<8} {'agent':<20} {'team':<10} "
+            f"{'start':<25} {'session':<24} {'dur':>8} {'dir':<8} {'agent':<20} {'team':<10} "
             f"{'ani':<16} {'dnis':<12} state"
         ]
         for row in page.items:
             start = from_ms(row.call_start_ms) or row.start
             lines.append(
-                f"{start.strftime('%Y-%m-%d %H:%M:%S'):<20} {row.session_id:<24} "
+                f"{local_time(start):<25} {row.session_id:<24} "
                 f"{_duration(row.talk_ms):>8} {row.direction or '-':<8} "
                 f"{(row.agent_name or row.agent_id or '-')[:20]:<20} {row.team_code or '-':<10} "
                 f"{row.ani or '-':<16} {row.dnis or '-':<12} {row.state}"
@@ -195,14 +198,13 @@ def _segment_line(number: int, segment: SegmentInfo) -> str:
     start = from_ms(segment.start_ms)
     assert start is not None
     return (
-        f"segment {number}: {start.strftime('%H:%M:%S')} {segment.session_id} {_duration(segment.duration_ms)} "
+        f"segment {number}: {local_time(start)} {segment.session_id} {_duration(segment.duration_ms)} "
         f"{segment.state} {segment.agent_name or segment.agent_id or '-'}"
     )
 
 
 def _time(ms: int | None) -> str:
-    value = from_ms(ms)
-    return value.isoformat() if value else "-"
+    return local_time(ms)
 
 
 def _show_text(detail: RecordingDetail, media: dict[str, Any] | None) -> str:

@@ -13,7 +13,7 @@ from qms_desktop.app import runtime
 from qms_desktop.app.access import SyncBusy
 from qms_desktop.app.sync import SyncRunner, SyncUseCases, run_plan
 from qms_desktop.commands._acting import acting_principal, add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, fail
+from qms_desktop.commands._output import add_json_flag, emit, fail, local_time
 from qms_desktop.security.errors import SecurityError
 from qms_desktop.store.engine import mask_url
 from qms_desktop.sync.engine import SyncProgress, SyncResult
@@ -159,10 +159,21 @@ def run_status(args: argparse.Namespace) -> int:
     def text(d: dict[str, Any]) -> str:
         lines = [f"Status: {d['status']}"]
         cp = d["checkpoint"]
-        lines.append(f"Checkpoint: lastSyncTime={cp['lastSyncTime']} backfillComplete={cp['backfillComplete']}")
+        lines.append(f"Synced up to: {local_time(cp['lastSyncTime'])}")
+        backfill = cp.get("backfillProgress") or {}
+        if cp["backfillComplete"]:
+            lines.append("Backfill: complete")
+        elif backfill.get("currentDate") is not None:
+            lines.append(
+                f"Backfill: in progress, at {local_time(backfill['currentDate'])} "
+                f"(goes back to {local_time(backfill.get('startDate'))})"
+            )
+        else:
+            lines.append("Backfill: not started")
         for run in d["history"]:
             lines.append(
-                f"  run {run['id']:>5} {run['status']:<11} {run['trigger'] or '':<9} fetched {run['fetched']:>6} "
+                f"  run {run['id']:>5} {local_time(run['startedAt'])} {run['status']:<11} {run['trigger'] or '':<9} "
+                f"fetched {run['fetched']:>6} "
                 f"created {run['created']:>6} updated {run['updated']:>6} errors {run['errors']:>4} "
                 f"late {run['lateFound']:>4}"
             )

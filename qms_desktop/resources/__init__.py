@@ -1,1 +1,1 @@
-"""Package data: translations (.qm) and the application icon."""
+"""Package data: translations (.qm), the application icon and the user guide (help/guide_<language>.html)."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from qms_desktop import __version__
 from qms_desktop.ui import i18n
+from qms_desktop.ui.help import SHORTCUTS_ANCHOR, HelpDialog
 from qms_desktop.ui.prefs import ui_settings
 from qms_desktop.ui.qt import (
     PYSIDE6_VERSION,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # importing these pulls in SQLAlchemy: kept off the path to t
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 TAB_KEY = "window/tab"
+TAB_SHORTCUTS = 9  # Ctrl+1 … Ctrl+9
 
 
 def icon_path() -> Path:
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._loading_error: str | None = None
         self._principal: Principal | None = None
         self._signals_connected = False
+        self.help_dialog: HelpDialog | None = None
         self.setWindowIcon(QIcon(str(icon_path())))
 
         self.stack = QStackedWidget(self)
@@ -133,9 +136,30 @@ class MainWindow(QMainWindow):
             item.setVisible(self._demo)
 
         self.help_menu = bar.addMenu("")
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.guide_action.triggered.connect(lambda: self.show_help())
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.triggered.connect(lambda: self.show_help(SHORTCUTS_ANCHOR))
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        for action in (self.guide_action, self.shortcuts_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+
+        # Keys without a menu entry: the nth tab, and the current tab's search field.
+        self.tab_actions: list[QAction] = []
+        for number in range(1, TAB_SHORTCUTS + 1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=number: self.go_to_tab(n))
+            self.addAction(action)
+            self.tab_actions.append(action)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
 
     def set_context(self, ctx: UiContext, tabs: Iterable[tuple[TabSpec, QWidget]], database: str) -> None:
         """Called once the database is open: the tabs (none until someone signs in) replace the placeholder."""
@@ -180,7 +204,15 @@ class MainWindow(QMainWindow):
         """The signed-in user (None: signed out): status bar, title, Sign out."""
         self._principal = principal
         self.sign_out_action.setEnabled(principal is not None)
+        self._update_demo_actions()
         self.retranslateUi()
+
+    def _update_demo_actions(self) -> None:
+        """Demo only, and never a switch to the role the user already has."""
+        role = str(self._principal.role) if self._principal is not None else None
+        self.demo_separator.setVisible(self._demo)
+        self.demo_admin_action.setVisible(self._demo and role != "ADMIN")
+        self.demo_supervisor_action.setVisible(self._demo and role != "SUPERVISOR")
 
     def tab_widget(self, key: str) -> QWidget | None:
         for index, spec in enumerate(self._specs):
@@ -190,6 +222,26 @@ class MainWindow(QMainWindow):
 
     def tab_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
+
+    # ---- keyboard --------------------------------------------------------------------------------
+
+    def go_to_tab(self, number: int) -> bool:
+        """Ctrl+number: the number-th tab the user can see (1-based); False when there is none."""
+        visible = [index for index in range(self.tabs.count()) if self.tabs.isTabVisible(index)]
+        if not 1 <= number <= len(visible) or self.stack.currentWidget() is not self.tabs:
+            return False
+        self.tabs.setCurrentIndex(visible[number - 1])
+        return True
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: the current tab's search field, for a tab that has one (`focus_search()`)."""
+        if self.stack.currentWidget() is not self.tabs:
+            return False
+        focus = getattr(self.tabs.currentWidget(), "focus_search", None)
+        if not callable(focus):
+            return False
+        focus()
+        return True
 
     # ---- status ----------------------------------------------------------------------------------
 
@@ -295,6 +347,8 @@ class MainWindow(QMainWindow):
         self.language_actions["en"].setText("English")  # language names stay in their own language
         self.language_actions["uk"].setText("Українська")
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&User guide"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About QMS Desktop"))
         if self._loading_error:
             self.loading.setText(self.tr("QMS Desktop could not start:\n{error}").format(error=self._loading_error))
@@ -316,7 +370,21 @@ class MainWindow(QMainWindow):
         if action is not None:
             action.setChecked(True)
 
-    # ---- about -----------------------------------------------------------------------------------
+    # ---- help and about --------------------------------------------------------------------------
+
+    def show_help(self, section: str | None = None) -> HelpDialog:
+        """F1: the Help window (one, kept beside this window), at `section` when given."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        dialog = self.help_dialog
+        if dialog.isVisible():  # already open, perhaps behind this window: bring it to the front
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        if section:
+            dialog.show_section(section)
+        return dialog
 
     def about_text(self) -> str:
         return self.tr(

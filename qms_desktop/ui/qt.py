@@ -104,6 +104,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QTextEdit,
     QToolBar,
     QToolButton,

@@ -115,8 +115,7 @@ class LogsTab(QWidget):
 
         self.next_shortcut = QShortcut(QKeySequence("F8"), self)
         self.prev_shortcut = QShortcut(QKeySequence("Shift+F8"), self)
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        for shortcut in (self.next_shortcut, self.prev_shortcut, self.find_shortcut):
+        for shortcut in (self.next_shortcut, self.prev_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
@@ -128,7 +127,6 @@ class LogsTab(QWidget):
         self.next_error.clicked.connect(lambda: self.goto_error(forward=True))
         self.next_shortcut.activated.connect(lambda: self.goto_error(forward=True))
         self.prev_shortcut.activated.connect(lambda: self.goto_error(forward=False))
-        self.find_shortcut.activated.connect(self.search.setFocus)
         self.follow_button.toggled.connect(self.set_following)
         self.pause_button.toggled.connect(c.set_paused)
         self.older_button.clicked.connect(self.load_older)
@@ -231,6 +229,11 @@ class LogsTab(QWidget):
             if index.isValid():
                 rows.append(index.row())
         return rows
+
+    def focus_search(self) -> None:
+        """Ctrl+F (the main window's shortcut): the text filter, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.edit.selectAll()
 
     def goto_error(self, *, forward: bool) -> None:
         rows = self.visible_error_rows()

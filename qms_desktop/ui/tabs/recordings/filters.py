@@ -111,6 +111,7 @@ class FilterPanel(QWidget):
         self.csq = QLineEdit(self)
         self.tags = QLineEdit(self)
         self.text = QLineEdit(self)
+        self.text.setObjectName("textFilter")
         self.ccid = QLineEdit(self)
         self.ccid.setObjectName("ccidFilter")
         self.min_duration = QSpinBox(self)

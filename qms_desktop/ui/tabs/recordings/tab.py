@@ -60,6 +60,7 @@ class RecordingsTab(QWidget):
         filter_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         filter_scroll.setMinimumWidth(250)
+        self.filter_scroll = filter_scroll
 
         self.model = RecordingsModel(self)
         self.model.dim_color = dim_color(self.palette())
@@ -141,6 +142,13 @@ class RecordingsTab(QWidget):
         self.retranslateUi()
 
     # ---- what the controller shows ----------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F (the main window's shortcut): the free-text filter, scrolled into view, its text selected."""
+        edit = self.filters.text
+        self.filter_scroll.ensureWidgetVisible(edit)
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
 
     def show_searching(self) -> None:
         self._state = "searching"
