@@ -245,12 +245,12 @@ class TrustManager:
             raise FingerprintMismatch(
                 Message(
                     "error.fingerprint_changed",
-                    "{host}:{port} presented a certificate with fingerprint {fingerprint}, which is not the pinned one",
+                    "{host}:{port} presented a certificate other than the pinned one",
                     host=origin[0],
                     port=origin[1],
-                    fingerprint=info.sha256,
                 ),
                 url=url,
+                detail=f"its SHA-256 fingerprint is {info.sha256}",
             )
         self.context.load_verify_locations(cadata=info.pem)
         self._checked.add(origin)

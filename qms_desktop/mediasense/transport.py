@@ -198,10 +198,7 @@ class Transport:
             log.warning("%s %s: %s", method, path, unreachable.message, extra={"request_id": request_id, "node": node})
             raise Retryable(unreachable, failover=True) from unreachable
         except TlsError as untrusted:  # pinned: the node presented another certificate
-            log.warning(
-                "%s %s: %s. %s", method, path, untrusted.message, untrusted.hint,
-                extra={"request_id": request_id, "node": node},
-            )  # fmt: skip
+            log.warning("%s %s: %s", method, path, untrusted, extra={"request_id": request_id, "node": node})
             raise
         started = time.perf_counter()
         try:

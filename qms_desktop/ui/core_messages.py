@@ -181,8 +181,7 @@ SOURCES: dict[str, str] = {
         "CoreMessages", "The server's certificate does not match the pinned one ({reason})"
     ),
     "error.fingerprint_changed": QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "{host}:{port} presented a certificate with fingerprint {fingerprint}, which is not the pinned one",
+        "CoreMessages", "{host}:{port} presented a certificate other than the pinned one"
     ),
     "error.cert_expired": QT_TRANSLATE_NOOP("CoreMessages", "The server certificate has expired ({reason})"),
     "error.cert_host": QT_TRANSLATE_NOOP(

@@ -103,7 +103,7 @@ def test_each_failure_is_a_warning_with_its_reason_and_advice(start_sim, ca_file
     assert "rejected the user name or password (responseCode 4020)" in messages  # MediaSense's code
     assert "refused the connection" in messages
     assert "could not be resolved" in messages
-    assert "which is not the pinned one" in messages
+    assert "other than the pinned one" in messages and "its SHA-256 fingerprint is" in messages
     changed = next(e for e in tests if e["extra"].get("category") == categories.FINGERPRINT_CHANGED)
     assert changed["level"] == "ERROR"  # possible interception
     assert WRONG_PASSWORD not in json.dumps(entries)
