@@ -15,6 +15,7 @@ from qms_desktop import config, secrets
 from qms_desktop.app import runtime
 from qms_desktop.app.access import UseCase
 from qms_desktop.app.credentials import Credentials, PasswordState
+from qms_desktop.mediasense.categories import FINGERPRINT_CHANGED
 from qms_desktop.mediasense.diagnostics import ConnectionTestResult, StepCallback, test_connection
 from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
 from qms_desktop.security import audit
@@ -97,8 +98,7 @@ class ConnectionUseCases(UseCase):
             self.audit, audit.CONNECTION_TEST, "connection", outcome=outcome, urls=list(settings.urls),
             message=str(result.message),
         )  # fmt: skip
-        level = logging.INFO if result.success else logging.WARNING
-        log.log(level, "Connection test by %s: %s", self.actor, result.message)
+        log_result(result, settings.urls, self.actor)
         return result
 
     async def certificate(self, url: str, timeout: float | None = None) -> CertificateInfo:
@@ -112,7 +112,35 @@ async def test_given_connection(
 ) -> ConnectionTestResult:
     """The three-step test of settings and a password the caller typed in full: it reads and
     stores nothing of the app's, so it needs nobody signed in (like fetching a certificate)."""
-    return await test_connection(settings.client_config(password), on_step=on_step)
+    result = await test_connection(settings.client_config(password), on_step=on_step)
+    log_result(result, settings.urls, None)
+    return result
+
+
+def log_result(result: ConnectionTestResult, urls: tuple[str, ...], actor: str | None) -> None:
+    """One line per connection test in the integration log, whichever front end ran it: INFO when it
+    passed; a failure is a WARNING (an ERROR when the pinned certificate changed) with the step that
+    failed, the reason, the category and what to do."""
+    who = actor or "(nobody signed in: every value typed)"
+    where = ", ".join(urls) or "-"
+    if result.success:
+        log.info("Connection test of %s by %s: %s", where, who, result.message)
+        return
+    kind = result.category
+    step = result.failed_step
+    level = logging.ERROR if kind is not None and kind.key == FINGERPRINT_CHANGED else logging.WARNING
+    advice = "; ".join(result.recommendations)
+    log.log(
+        level,
+        "Connection test of %s by %s failed%s: %s%s%s",
+        where,
+        who,
+        f" at {step.step}" if step is not None else "",
+        f"[{kind.title}] " if kind is not None else "",
+        result.message,
+        f". What to do: {advice}" if advice else "",
+        extra={"category": kind.key if kind is not None else None, "step": step.step if step is not None else None},
+    )
 
 
 async def fetch_given_certificate(url: str, timeout: float | None = None) -> CertificateInfo:

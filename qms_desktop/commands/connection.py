@@ -116,6 +116,8 @@ def run_test(args: argparse.Namespace) -> int:
 
 def format_result(result: ConnectionTestResult) -> str:
     lines = [f"MediaSense connection test: {'OK' if result.success else 'FAILED'} — {result.message}"]
+    if result.category is not None:
+        lines.append(f"  failure: {result.category.title} ({result.category.key})")
     for step in result.details:
         duration = f"{step.duration_ms} ms" if step.duration_ms is not None else ""
         lines.append(f"  [{step.status:^7}] {step.step:<15} {duration:>8}  {step.message}")

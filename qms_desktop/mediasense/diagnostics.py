@@ -15,23 +15,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from qms_desktop.domain.time import TimeWindow
+from qms_desktop.mediasense.categories import CONFIGURATION, Category, category, category_of
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.errors import (
-    AccessForbidden,
-    AuthenticationFailed,
     CertificateExpired,
-    CertificateHostMismatch,
-    CertificateUntrusted,
     ConnectionFailed,
-    ConnectionRefused,
     EndpointNotFound,
-    FingerprintMismatch,
-    HostNotFound,
     MediaSenseError,
     RequestTimeout,
-    SessionCookieMissing,
     TlsError,
-    TlsHandshakeFailed,
 )
 from qms_desktop.mediasense.messages import Message, hint_of
 from qms_desktop.mediasense.tls import CertificateInfo, fetch_certificate
@@ -76,11 +68,18 @@ class ConnectionTestResult:
     query_dialect: str | None = None
     node: str | None = None
     certificate: CertificateInfo | None = None
+    category: Category | None = None  # what kind of failure (None when it passed, or the URL was invalid)
+
+    @property
+    def failed_step(self) -> StepResult | None:
+        return next((step for step in self.details if step.status == "failed"), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "success": self.success,
             "message": self.message,
+            "category": self.category.key if self.category else None,
+            "categoryTitle": self.category.title if self.category else None,
             "details": [d.to_dict() for d in self.details],
             "recommendations": self.recommendations,
             "serverTime": self.server_time.isoformat() if self.server_time else None,
@@ -146,35 +145,12 @@ def validate_urls(urls: tuple[str, ...]) -> tuple[list[str], list[str]]:
 
 
 def recommendations_for(error: MediaSenseError) -> list[str]:
-    """The concrete actions of the specification's troubleshooting section, per failure (Messages)."""
+    """What to do about a failure (Messages): the error's own hint, then its category's advice
+    (`categories`), the same whatever the TLS mode. A timeout's advice names the host and port."""
     items: list[str] = [hint_of(error)] if error.hint else []
-    if isinstance(error, ConnectionRefused):
-        items.append(
-            Message("advice.port", "Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446")
-        )
-    elif isinstance(error, HostNotFound):
-        items.append(Message("advice.dns", "Check DNS on this computer, or enter the server's IP address"))
-    elif isinstance(error, RequestTimeout):
+    kind = category_of(error)
+    if isinstance(error, RequestTimeout):
         items.append(_timeout_advice(error))
-    elif isinstance(error, SessionCookieMissing):
-        pass
-    elif isinstance(error, AuthenticationFailed):
-        items.append(
-            Message(
-                "advice.search_and_play",
-                "Try signing in to MediaSense's Search and Play with the same user to confirm the password",
-            )
-        )
-    elif isinstance(error, AccessForbidden):
-        items.append(Message("advice.api_user", "In MediaSense administration, add the user to the API users"))
-    elif isinstance(error, EndpointNotFound):
-        items.append(
-            Message(
-                "advice.version",
-                "The server may run another MediaSense version: check the version, and that the URL is the "
-                "server's root (https://host:8440) without a path",
-            )
-        )
     elif isinstance(error, CertificateExpired):
         items.append(
             Message(
@@ -182,28 +158,8 @@ def recommendations_for(error: MediaSenseError) -> list[str]:
                 "Until it is renewed you can pin the current certificate's fingerprint after checking it",
             )
         )
-    elif isinstance(error, CertificateUntrusted | CertificateHostMismatch):
-        items.append(
-            Message(
-                "advice.compare_fingerprint",
-                "Compare the certificate's fingerprint shown below with the one on the MediaSense server, then pin "
-                "it; allowing any certificate is possible for a test but leaves the connection open to interception",
-            )
-        )
-    elif isinstance(error, FingerprintMismatch):
-        items.append(
-            Message(
-                "advice.renewed",
-                "Ask the MediaSense administrator whether the certificate was renewed before trusting it",
-            )
-        )
-    elif isinstance(error, TlsHandshakeFailed):
-        items.append(
-            Message(
-                "advice.https_port",
-                "Check that the URL names the HTTPS port: the MediaSense API uses 8440, the media service 8446",
-            )
-        )
+    elif kind.advice is not None:
+        items.append(kind.advice)
     return items
 
 
@@ -248,7 +204,7 @@ async def test_connection(
         step.status = status
         step.duration_ms = int((time.perf_counter() - started) * 1000)
         step.message = message
-        step.error = error.to_dict() if error else None
+        step.error = {**error.to_dict(), "category": category_of(error).key} if error else None
         _notify(on_step, step)
 
     def skip_rest(after: int) -> None:
@@ -263,6 +219,7 @@ async def test_connection(
     if problems:
         finish(steps[0], started, "failed", Message.joined("; ", problems))
         skip_rest(0)
+        result.category = category(CONFIGURATION)
         result.message = Message("result.url_invalid", "The MediaSense URL is not valid")
         return result
     finish(steps[0], started, "ok", ", ".join(config.urls))
@@ -276,12 +233,19 @@ async def test_connection(
         except MediaSenseError as error:
             finish(steps[1], started, "failed", error.message, error)
             skip_rest(1)
+            result.category = category_of(error)
             result.recommendations.extend(recommendations_for(error))
             if isinstance(error, TlsError):
                 result.certificate = await _presented_certificate(client.current_node, config.timeout)
             if isinstance(error, ConnectionFailed):  # no answer at all: not the credentials' fault
                 result.message = Message(
                     "result.no_connection", "Could not connect to MediaSense: {error}", error=error.message
+                )
+            elif isinstance(error, TlsError):  # no trusted connection: the password was never sent
+                result.message = Message(
+                    "result.no_trusted_connection",
+                    "Could not open a trusted connection to MediaSense: {error}",
+                    error=error.message,
                 )
             else:
                 result.message = Message("result.auth_failed", "Authentication failed: {error}", error=error.message)
@@ -325,6 +289,7 @@ async def test_connection(
                 Message("step.system_time_failed", "getSystemTime failed: {error}", error=error.message),
                 error,
             )
+            result.category = category_of(error)
             result.recommendations.extend(recommendations_for(error))
             result.message = Message("result.api_failed", "API access failed: {error}", error=error.message)
             return result
@@ -339,6 +304,7 @@ async def test_connection(
                 Message("step.query_failed", "Session query failed: {error}", error=error.message),
                 error,
             )
+            result.category = category_of(error)
             result.recommendations.extend(recommendations_for(error))
             result.message = Message("result.api_failed", "API access failed: {error}", error=error.message)
             return result

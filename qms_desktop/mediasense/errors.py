@@ -109,8 +109,8 @@ class CertificateHostMismatch(TlsError):
 
 class FingerprintMismatch(TlsError):
     hint = (
-        "The server's certificate is not the one pinned. If the certificate was renewed on purpose, "
-        "confirm the new fingerprint; otherwise do not connect, someone may be intercepting"
+        "The server's certificate changed — possible interception; verify with the MediaSense administrator "
+        "before accepting the new fingerprint"
     )
 
 

@@ -24,6 +24,7 @@ from qms_desktop.mediasense.errors import (
     AccessForbidden,
     AuthenticationFailed,
     EndpointNotFound,
+    MediaSenseError,
     ServerBusy,
     SessionCookieMissing,
     SessionExpired,
@@ -219,14 +220,24 @@ class SignIn:
         )
         url = node + strategy.path
         if response.status_code == 401:
-            raise AuthenticationFailed(
-                Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
-                status=401,
-                url=url,
+            raise self._refused(
+                AuthenticationFailed(
+                    Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
+                    status=401,
+                    url=url,
+                ),
+                strategy.name,
+                request_id,
             )
         if response.status_code == 403:
-            raise AccessForbidden(
-                Message("error.user_forbidden", "MediaSense refused this user access to the API"), status=403, url=url
+            raise self._refused(
+                AccessForbidden(
+                    Message("error.user_forbidden", "MediaSense refused this user access to the API"),
+                    status=403,
+                    url=url,
+                ),
+                strategy.name,
+                request_id,
             )
         code = dialects.response_code(payload)
         if response.status_code == 200 and code is not None and code != 2000:
@@ -236,11 +247,15 @@ class SignIn:
                     retry_after=retry_after(response),
                     transient=True,
                 )
-            raise AuthenticationFailed(
-                Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
-                code=code,
-                detail=dialects.response_detail(payload),
-                url=url,
+            raise self._refused(
+                AuthenticationFailed(
+                    Message("error.credentials_rejected", "MediaSense rejected the user name or password"),
+                    code=code,
+                    detail=dialects.response_detail(payload),
+                    url=url,
+                ),
+                strategy.name,
+                request_id,
             )
         self._transport.raise_for_status(response, payload, url)
         if not strategy.uses_cookie:
@@ -252,6 +267,21 @@ class SignIn:
                 url=url,
             )
         return AuthSession(strategy.name, jsessionid, time.monotonic())
+
+    def _refused(self, error: MediaSenseError, strategy: str, request_id: str) -> MediaSenseError:
+        """A sign-in MediaSense answered with a refusal: a warning with its code and what to do."""
+        log.warning(
+            "Sign-in (%s) as %s refused: %s",
+            strategy,
+            self.config.username,
+            error,
+            extra={
+                "request_id": request_id,
+                **({"status": error.status} if error.status is not None else {}),
+                **({"response_code": error.code} if error.code is not None else {}),
+            },
+        )
+        return error
 
 
 def register_secret(password: str) -> None:

@@ -243,9 +243,14 @@ class TrustManager:
         info = await fetch_certificate(url, timeout)
         if normalize_fingerprint(info.sha256) not in self._pins:
             raise FingerprintMismatch(
-                f"{origin[0]}:{origin[1]} presented a certificate with fingerprint {info.sha256}, "
-                "which is not the pinned one",
+                Message(
+                    "error.fingerprint_changed",
+                    "{host}:{port} presented a certificate other than the pinned one",
+                    host=origin[0],
+                    port=origin[1],
+                ),
                 url=url,
+                detail=f"its SHA-256 fingerprint is {info.sha256}",
             )
         self.context.load_verify_locations(cadata=info.pem)
         self._checked.add(origin)

@@ -36,6 +36,7 @@ from qms_desktop.mediasense.errors import (
     MediaSenseError,
     ServerBusy,
     ServerError,
+    TlsError,
 )
 from qms_desktop.mediasense.messages import Message
 from qms_desktop.mediasense.tls import TrustManager, classify_tls_error, socket_error, timeout_error
@@ -196,6 +197,9 @@ class Transport:
         except ConnectionFailed as unreachable:  # pinned: the certificate check could not reach the node
             log.warning("%s %s: %s", method, path, unreachable.message, extra={"request_id": request_id, "node": node})
             raise Retryable(unreachable, failover=True) from unreachable
+        except TlsError as untrusted:  # pinned: the node presented another certificate
+            log.warning("%s %s: %s", method, path, untrusted, extra={"request_id": request_id, "node": node})
+            raise
         started = time.perf_counter()
         try:
             response = await self.http.request(

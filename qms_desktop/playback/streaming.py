@@ -59,8 +59,12 @@ class RangeStreamer:
         self._stats = stats
 
     def refuse(self, status: int, text: str) -> web.Response:
+        """Answer a request the proxy will not serve, and say so in the log: a refused link is
+        something a person acts on (open the recording again); a stray URL is only noted."""
         with self._lock:
             self._stats.refused += 1
+        log.log(logging.WARNING if status == 403 else logging.DEBUG, "Playback proxy refused a request (HTTP %d): %s",
+                status, text, extra={"status": status})  # fmt: skip
         return web.Response(status=status, text=text + "\n")
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
@@ -88,7 +92,6 @@ class RangeStreamer:
             return self.refuse(403, "Not a valid playback link (it was released, expired or never issued)")
         expected = (ticket.username, ticket.session_id, f"{ticket.track_segment}.{EXTENSIONS.get(ticket.source.kind)}")
         if (info["user"], info["session"], info["file"]) != expected:
-            log.warning("Playback token used for another user, recording or track: refused")
             self._tickets.emit(
                 audit.PLAYBACK_DENIED, info["user"], f"{info['session']}/{info['file']}",
                 {"reason": "token mismatch"}, audit.DENIED,

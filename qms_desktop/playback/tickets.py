@@ -244,7 +244,8 @@ class TicketRegistry:
             self.end(ticket, reason)
 
     def emit(self, action: str, actor: str, target: str, detail: dict[str, Any], outcome: str) -> None:
-        log.info("%s %s %s %s", action, actor, target, outcome, extra={"detail": detail})
+        level = logging.WARNING if outcome == audit.DENIED else logging.INFO  # a refusal is acted on
+        log.log(level, "%s %s %s %s", action, actor, target, outcome, extra={"detail": detail})
         if self._audit_sink is not None:
             try:
                 self._audit_sink(

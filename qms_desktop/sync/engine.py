@@ -188,8 +188,11 @@ class SyncEngine:
 
     def _report_cycle(self, result: SyncResult) -> None:
         c = result.counts
-        log.info("Sync run %d ended %s: fetched %d, created %d, updated %d, skipped %d, errors %d",
-                 result.run_id, result.status, c.fetched, c.created, c.updated, c.skipped, c.errors)  # fmt: skip
+        # A person acts on a run that did not do all it should: FAILED is an error, PARTIAL a warning.
+        level = {"FAILED": logging.ERROR, "PARTIAL": logging.WARNING}.get(result.status, logging.INFO)
+        log.log(level, "Sync run %d ended %s: fetched %d, created %d, updated %d, skipped %d, errors %d%s",
+                result.run_id, result.status, c.fetched, c.created, c.updated, c.skipped, c.errors,
+                f"; {result.error}" if result.error and level != logging.INFO else "")  # fmt: skip
         self._emit(result, "done", f"Sync {result.status}")
 
     # ---- sessions by id (near-real-time events) -----------------------------------------------
@@ -216,8 +219,10 @@ class SyncEngine:
             await phases.sessions(run, ids, tag_changes, announced)
 
         def report(result: SyncResult) -> None:
-            log.info("Synced %d session(s) (%s): created %d, updated %d, run %d %s", len(ids), trigger,
-                     result.counts.created, result.counts.updated, result.run_id, result.status)  # fmt: skip
+            level = {"FAILED": logging.ERROR, "PARTIAL": logging.WARNING}.get(result.status, logging.INFO)
+            log.log(level, "Synced %d session(s) (%s): created %d, updated %d, run %d %s%s", len(ids), trigger,
+                    result.counts.created, result.counts.updated, result.run_id, result.status,
+                    f"; {result.error}" if result.error and level != logging.INFO else "")  # fmt: skip
 
         return await self._locked_run(trigger, "sessions", body, report)
 

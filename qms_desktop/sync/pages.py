@@ -6,6 +6,7 @@ Everything runs on the one writer thread (`DbWriter`); each page is one transact
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -23,6 +24,8 @@ from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import SyncResult
+
+log = logging.getLogger("qms.sync")
 
 
 class PageWriter:
@@ -94,7 +97,16 @@ class PageWriter:
 
         with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
                           records=page.size):  # fmt: skip
+            quarantined_before = result.quarantined
             await self.writer.run(write)
+        if result.quarantined > quarantined_before:
+            log.warning(
+                "Sync run %d quarantined %d record(s) MediaSense sent that could not be read (%s); they are kept "
+                "in the quarantine: see the Sync tab or `qms-desktop sync quarantine`",
+                result.run_id, result.quarantined - quarantined_before,
+                "; ".join(sorted({f"{r.session_id or 'no sessionId'}: {r.reason}" for r in rejected})[:5]),
+                extra={"run_id": result.run_id},
+            )  # fmt: skip
         if self.index_queue:
             self._on_committed()
         self._check_stop()

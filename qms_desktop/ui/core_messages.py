@@ -65,6 +65,23 @@ SOURCES: dict[str, str] = {
     "result.auth_failed": QT_TRANSLATE_NOOP("CoreMessages", "Authentication failed: {error}"),
     "result.api_failed": QT_TRANSLATE_NOOP("CoreMessages", "API access failed: {error}"),
     "result.no_connection": QT_TRANSLATE_NOOP("CoreMessages", "Could not connect to MediaSense: {error}"),
+    "result.no_trusted_connection": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Could not open a trusted connection to MediaSense: {error}"
+    ),
+    # Failure categories (mediasense.categories)
+    "category.refused": QT_TRANSLATE_NOOP("CoreMessages", "Connection refused"),
+    "category.dns": QT_TRANSLATE_NOOP("CoreMessages", "Host name not found"),
+    "category.timeout": QT_TRANSLATE_NOOP("CoreMessages", "No answer in time"),
+    "category.unreachable": QT_TRANSLATE_NOOP("CoreMessages", "Network failure"),
+    "category.tls_handshake": QT_TRANSLATE_NOOP("CoreMessages", "TLS handshake failed"),
+    "category.tls_certificate": QT_TRANSLATE_NOOP("CoreMessages", "Certificate not trusted"),
+    "category.fingerprint_changed": QT_TRANSLATE_NOOP("CoreMessages", "Certificate changed"),
+    "category.auth": QT_TRANSLATE_NOOP("CoreMessages", "Sign-in rejected"),
+    "category.permission": QT_TRANSLATE_NOOP("CoreMessages", "Not allowed"),
+    "category.api_version": QT_TRANSLATE_NOOP("CoreMessages", "API not offered"),
+    "category.server": QT_TRANSLATE_NOOP("CoreMessages", "MediaSense server problem"),
+    "category.configuration": QT_TRANSLATE_NOOP("CoreMessages", "Settings incomplete"),
+    "category.other": QT_TRANSLATE_NOOP("CoreMessages", "Request refused"),
     # Recommendations (diagnostics.recommendations_for and the clock check)
     "advice.port": QT_TRANSLATE_NOOP(
         "CoreMessages", "Check the port: the MediaSense API uses 8440 (HTTPS), the media service 8446"
@@ -101,6 +118,15 @@ SOURCES: dict[str, str] = {
     ),
     "advice.renewed": QT_TRANSLATE_NOOP(
         "CoreMessages", "Ask the MediaSense administrator whether the certificate was renewed before trusting it"
+    ),
+    "advice.network": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Check the network between this computer and MediaSense (VPN, proxy, firewall), then test again",
+    ),
+    "advice.fingerprint_changed": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Do not connect until the MediaSense administrator has read the certificate's fingerprint on the server: "
+        "pin the one shown below only if the two match",
     ),
     "advice.clock_skew": QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -153,6 +179,9 @@ SOURCES: dict[str, str] = {
     ),
     "error.fingerprint_mismatch": QT_TRANSLATE_NOOP(
         "CoreMessages", "The server's certificate does not match the pinned one ({reason})"
+    ),
+    "error.fingerprint_changed": QT_TRANSLATE_NOOP(
+        "CoreMessages", "{host}:{port} presented a certificate other than the pinned one"
     ),
     "error.cert_expired": QT_TRANSLATE_NOOP("CoreMessages", "The server certificate has expired ({reason})"),
     "error.cert_host": QT_TRANSLATE_NOOP(
@@ -215,8 +244,8 @@ SOURCES: dict[str, str] = {
     ),
     "hint.FingerprintMismatch": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The server's certificate is not the one pinned. If the certificate was renewed on purpose, "
-        "confirm the new fingerprint; otherwise do not connect, someone may be intercepting",
+        "The server's certificate changed — possible interception; verify with the MediaSense administrator "
+        "before accepting the new fingerprint",
     ),
     "hint.AuthenticationFailed": QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -300,6 +329,16 @@ def hint(error_type: str, english: str) -> str:
     """An error's hint by its class name; a hint set on the instance (not the class's) stays English."""
     source = SOURCES.get(f"hint.{error_type}")
     return _tr(source) if source is not None and source == english else english
+
+
+def summary(result: diagnostics.ConnectionTestResult) -> str:
+    """A failed connection test in one line: its category, then what happened."""
+    message = text(result.message)
+    if result.category is None:
+        return message
+    return _tr(QT_TRANSLATE_NOOP("CoreMessages", "{category} — {message}")).format(
+        category=text(result.category.title), message=message
+    )
 
 
 def error_text(error: MediaSenseError) -> str:

@@ -213,5 +213,7 @@ async def test_an_expired_certificate_still_says_certificate(start_sim, ca_file,
     assert sim.stats.logins == 0  # the password never left
     result = await diagnostics.test_connection(quick(sim, ca_file))
     assert result.details[1].error is not None and result.details[1].error["type"] == CertificateExpired.__name__
-    assert result.message.code == "result.auth_failed"
+    # No trusted connection, so no sign-in was tried: the summary says so, not "authentication failed".
+    assert result.message.code == "result.no_trusted_connection"
+    assert result.category is not None and result.category.key == "tls-certificate"
     assert says_certificate(result.recommendations)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import struct
 import threading
@@ -192,7 +193,8 @@ def test_client_abort_cancels_the_upstream_request(data: SimData, proxy: Playbac
     assert get(ticket.url, Range="bytes=0-99").status_code == 206
 
 
-def test_tokens_are_bound_to_user_recording_and_track(honest: SimData) -> None:
+def test_tokens_are_bound_to_user_recording_and_track(honest: SimData, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="qms.proxy")
     proxy = make_proxy(honest)
     try:
         a, b = honest.closed()[:2]
@@ -218,6 +220,11 @@ def test_tokens_are_bound_to_user_recording_and_track(honest: SimData) -> None:
         time.sleep(0.3)  # not a wait: the ticket's 0.2 s lifetime runs out, which is what is tested
         expired = get(short.url)
         assert expired.status_code == 403 and "expired" in expired.text
+        # Each refusal is a warning that says why (the Logs tab's "Warnings and errors" shows them).
+        refusals = [r for r in caplog.records if "refused a request (HTTP 403)" in r.getMessage()]
+        assert len(refusals) == 8 and all(r.levelno == logging.WARNING for r in refusals)
+        assert any("expired" in r.getMessage() for r in refusals)
+        assert any("Host not allowed" in r.getMessage() for r in refusals)
     finally:
         proxy.stop()
         proxy.stop()  # idempotent

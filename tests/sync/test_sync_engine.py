@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 
 import pytest
@@ -246,7 +247,7 @@ async def test_concurrent_triggers_run_once(engine, sim, ca_file):
     assert statuses == ["SUCCESS"]
 
 
-async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, sim, ca_file):
+async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, sim, ca_file, caplog):
     settings = small_settings()
     window = covered_window(settings, NOW_MS)
     sessions = sim.ground_truth(*window)
@@ -255,9 +256,14 @@ async def test_rejected_records_are_quarantined_and_the_run_is_partial(engine, s
     assert sessions[-3]["start_ms"] > NOW_MS - settings.overlap_s * 1000
     broken = old_ones | recent
     sim.faults.update(malformed_records=broken)
-    result = await run_once(engine, sim, ca_file, settings)
+    with caplog.at_level(logging.INFO, logger="qms"):
+        result = await run_once(engine, sim, ca_file, settings)
     assert result.status == "PARTIAL"
     assert result.counts.errors == len(broken) == result.quarantined
+    # A person acts on both: the quarantine (with the reasons) and the partial run are warnings.
+    warned = [r.getMessage() for r in caplog.records if r.name == "qms.sync" and r.levelno == logging.WARNING]
+    assert any("quarantined" in m and "sync quarantine" in m for m in warned), warned
+    assert any(f"Sync run {result.run_id} ended PARTIAL" in m for m in warned), warned
     with engine.connect() as conn:
         rows = conn.execute(sa.select(quarantine.c.reason, quarantine.c.raw)).all()
     assert len(rows) == len(broken)

@@ -94,7 +94,12 @@ async def test_failed_test_reads_in_ukrainian(
     ]
     auth = tab.step_rows[STEP_AUTH]
     assert auth.message_label.text() == "MediaSense відхилив ім’я користувача або пароль"
-    assert tab.summary.text.text() == "Помилка автентифікації: MediaSense відхилив ім’я користувача або пароль"
+    # The failure's category heads the summary, in the UI language once the catalogue has it.
+    assert result.category is not None
+    assert tab.summary.text.text() == (
+        f"{core_messages.text(result.category.title)} — "
+        "Помилка автентифікації: MediaSense відхилив ім’я користувача або пароль"
+    )
     items = recommendation_items(tab)
     assert items[0].startswith("Перевірте ім’я користувача й пароль")
     assert items[1].startswith("Спробуйте увійти в Search and Play")

@@ -73,6 +73,15 @@ class ConnectionTestPanel(QGroupBox):
             widget.hide()
         self.test_hint.hide()
 
+    def clear(self) -> None:
+        """The server was changed: the last result was about another one. Back to "not tested"."""
+        self.reset()
+        self.test_hint.show()
+
+    @property
+    def showing_result(self) -> bool:
+        return self._last_result is not None or any(row.state != "pending" for row in self.step_rows.values())
+
     def show_step(self, step: diagnostics.StepResult) -> None:
         row = self.step_rows.get(step.step)
         if row is not None:
@@ -110,7 +119,7 @@ class ConnectionTestPanel(QGroupBox):
         if result.success:
             self.summary.show_text("info", QCoreApplication.translate("ConnectionTab", "Connection successful."))
         else:
-            self.summary.show_text("error", core_messages.text(result.message))
+            self.summary.show_text("error", core_messages.summary(result))
 
     def _render_recommendations(self) -> None:
         result = self._last_result

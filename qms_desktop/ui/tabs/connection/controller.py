@@ -132,7 +132,7 @@ class ConnectionController(QObject):
             return None
         finally:
             self.busy_changed.emit("test", False)
-        summary = core_messages.text(result.message)
+        summary = core_messages.text(result.message) if result.success else core_messages.summary(result)
         self.ctx.signals.connection_state.emit("ok" if result.success else "failed", summary)
         self.test_finished.emit(result)
         return result

@@ -63,6 +63,8 @@ class ConnectionTab(QWidget):
         self._busy: set[str] = set()
         self._read_only = False  # IT: test with the saved settings and password, change nothing
         self.certificate_dialog: CertificateDialog | None = None
+        # The server (URLs, user name) the shown test result and message are about: editing it clears them.
+        self._shown_for: tuple[tuple[str, ...], str] | None = None
         self._build()
         self.retranslateUi()
         self._on_form_changed()
@@ -135,6 +137,7 @@ class ConnectionTab(QWidget):
 
         # Intents and live checks
         self.server_group.changed.connect(self._on_form_changed)
+        self.server_group.changed.connect(self._on_server_changed)
         self.tls_group.changed.connect(self._on_form_changed)
         self.fetch_button.clicked.connect(self._request_certificate)
         # A lambda that holds the tab, as before the groups were split out: for a tab without a parent
@@ -187,6 +190,18 @@ class ConnectionTab(QWidget):
         self.tls_group.show_problems(check.problems.get("ca_file", []) + check.problems.get("fingerprint", []))
         self.save_button.setEnabled(check.ok and "save" not in self._busy)
         self._render_sources()
+
+    def _server(self) -> tuple[tuple[str, ...], str]:
+        form = self.form()
+        return form.urls, form.username.strip()
+
+    def _on_server_changed(self) -> None:
+        """Another server or user: the last test's result and a message about it no longer apply."""
+        if self._shown_for is None or self._shown_for == self._server() or "test" in self._busy:
+            return  # a running test keeps its steps: the next edit after it ends clears them
+        self._shown_for = None
+        self.test_group.clear()
+        self.message.show_text("info", "")
 
     def _render_sources(self) -> None:
         form = self.form()
@@ -252,6 +267,7 @@ class ConnectionTab(QWidget):
 
     def on_test_started(self) -> None:
         self.test_group.reset()
+        self._shown_for = self._server()
 
     def on_step(self, step: diagnostics.StepResult) -> None:
         self.test_group.show_step(step)
@@ -284,6 +300,8 @@ class ConnectionTab(QWidget):
 
     def show_message(self, level: str, text: str) -> None:
         self.message.show_text(level, text)
+        if text:
+            self._shown_for = self._server()
 
     def set_busy(self, what: str, busy: bool) -> None:
         if busy:
