@@ -71,7 +71,6 @@ CALL_COLUMNS: tuple[Column[CallPreview], ...] = (
     (QT_TRANSLATE_NOOP("CallsModel", "Agent"), _agent),
     (QT_TRANSLATE_NOOP("CallsModel", "ANI"), lambda c: c.ani or "—"),
     (QT_TRANSLATE_NOOP("CallsModel", "DNIS"), lambda c: c.dnis or "—"),
-    (QT_TRANSLATE_NOOP("CallsModel", "Parties"), lambda c: ", ".join(c.parties)),
 )
 
 
@@ -127,12 +126,25 @@ class CallsModel(RowsModel[CallPreview]):
         super().__init__(CALL_COLUMNS, "CallsModel", parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() < len(self.rows):
-            if self.rows[index.row()].changes:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole):
+            if not index.isValid() or index.row() >= len(self.rows) or not self.rows[index.row()].changes:
+                return None
+            call = self.rows[index.row()]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                stored = call.stored_direction
+                return QCoreApplication.translate(
+                    "CallsModel", "Stored now: {direction}, agent {agent}, ANI {ani}, DNIS {dnis}"
+                ).format(
+                    direction=QCoreApplication.translate("CallsModel", DIRECTIONS.get(stored, stored))
+                    if stored
+                    else "—",
+                    agent=call.stored_agent_id or "—",
+                    ani=call.stored_ani or "—",
+                    dnis=call.stored_dnis or "—",
+                )
+            font = QFont()
+            font.setBold(True)
+            return font
         return super().data(index, role)
 
 
@@ -157,7 +169,7 @@ class DirectoryTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 280, 120)):
+        for column, width in enumerate((80, 190, 90)):
             self.view.setColumnWidth(column, width)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -217,7 +229,7 @@ class DirectoryTab(QWidget):
         self.calls.verticalHeader().hide()
         self.calls.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.calls.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 70, 110, 90, 90)):
+        for column, width in enumerate((140, 80, 130, 100)):
             self.calls.setColumnWidth(column, width)
         self.calls_summary = QLabel(self.dial_plan)
         self.calls_summary.setWordWrap(True)
@@ -298,6 +310,7 @@ class DirectoryTab(QWidget):
     def show_calls(self, calls: list[CallPreview]) -> None:
         """How the plan in the form classifies the last stored calls (bold: saving would change them)."""
         self.calls_model.set_rows(calls)
+        self.calls.resizeColumnsToContents()  # at most a few dozen rows
         changed = sum(1 for c in calls if c.changes)
         if not calls:
             text = self.tr(
