@@ -254,7 +254,7 @@ async def test_an_agent_is_edited_in_place_and_the_recordings_follow(qtbot, ui_c
     await edited
     await wait_signal(tab.controller.listed)
     assert _read_model(ui_ctx)["c1"] == ("Olena Kovalenko", "NIGHTS")
-    assert "in 3 teams" in tab.count_label.text()
+    assert tab.count_label.text() == "2 agents in 3 teams"
 
     failed = asyncio.ensure_future(wait_signal(tab.controller.failed))
     row = next(i for i, a in enumerate(tab.model.rows) if a.agent_id == "a2")
@@ -282,6 +282,7 @@ async def test_the_dial_plan_preview_classifies_stored_calls_before_saving(qtbot
 
     # Agents dial out: the caller is on the agent's track.
     tab.caller_track.setValue(0)
+    assert "was changed" in tab.calls_summary.text() and not tab.calls.isEnabled()  # what shows is stale
     previewed = asyncio.ensure_future(wait_signal(tab.controller.calls_previewed))
     tab.preview_dial_plan_button.click()
     (calls,) = await previewed

@@ -65,12 +65,20 @@ def _agent(call: CallPreview) -> str:
     return (call.agent.name or call.agent.agent_id) if call.agent is not None else "—"
 
 
+def _stored(call: CallPreview) -> str:
+    """What is stored now for a call the plan would change: direction and agent."""
+    stored = call.stored_direction
+    direction = QCoreApplication.translate("CallsModel", DIRECTIONS.get(stored, stored)) if stored else "—"
+    return f"{direction}, {call.stored_agent_id or '—'}"
+
+
 CALL_COLUMNS: tuple[Column[CallPreview], ...] = (
-    (QT_TRANSLATE_NOOP("CallsModel", "Start"), lambda c: local_time(c.start_ms)),
+    (QT_TRANSLATE_NOOP("CallsModel", "Start"), lambda c: local_time(c.start_ms)[:16]),  # to the minute
     (QT_TRANSLATE_NOOP("CallsModel", "Direction"), _direction),
     (QT_TRANSLATE_NOOP("CallsModel", "Agent"), _agent),
     (QT_TRANSLATE_NOOP("CallsModel", "ANI"), lambda c: c.ani or "—"),
     (QT_TRANSLATE_NOOP("CallsModel", "DNIS"), lambda c: c.dnis or "—"),
+    (QT_TRANSLATE_NOOP("CallsModel", "Stored now"), lambda c: _stored(c) if c.changes else ""),
 )
 
 
@@ -169,7 +177,7 @@ class DirectoryTab(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((80, 190, 90)):
+        for column, width in enumerate((70, 170, 80)):
             self.view.setColumnWidth(column, width)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -279,7 +287,7 @@ class DirectoryTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([540, 540])
+        self.splitter.setSizes([450, 630])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.progress_row)
@@ -294,9 +302,13 @@ class DirectoryTab(QWidget):
         self.preview_dial_plan_button.clicked.connect(
             lambda: self.dial_plan_preview_requested.emit(self.dial_plan_values())
         )
+        self.internal_pattern.textEdited.connect(self._plan_edited)
+        for box in (self.agent_track, self.caller_track):
+            box.valueChanged.connect(self._plan_edited)
         self._count = 0
         self._teams = 0
         self._progress_step = ""
+        self._calls_for: dict[str, object] | None = None  # the plan values the calls were classified with
         self.retranslateUi()
 
     # ---- what the controller shows ---------------------------------------------------------------
@@ -311,6 +323,8 @@ class DirectoryTab(QWidget):
         """How the plan in the form classifies the last stored calls (bold: saving would change them)."""
         self.calls_model.set_rows(calls)
         self.calls.resizeColumnsToContents()  # at most a few dozen rows
+        self.calls.setEnabled(True)
+        self._calls_for = self.dial_plan_values()
         changed = sum(1 for c in calls if c.changes)
         if not calls:
             text = self.tr(
@@ -321,6 +335,18 @@ class DirectoryTab(QWidget):
                 n=len(calls), changed=changed
             )
         self.calls_summary.setText(text)
+
+    def _plan_edited(self) -> None:
+        """The form no longer says what the calls below were classified with: say so until Preview."""
+        if self._calls_for is None:
+            return
+        if self._calls_for == self.dial_plan_values():
+            self.show_calls(self.calls_model.rows)
+            return
+        self.calls.setEnabled(False)
+        self.calls_summary.setText(
+            self.tr("The plan above was changed: press Preview on stored calls to see its effect.")
+        )
 
     def show_progress(self, step: str, done: int, total: int) -> None:
         """A re-link under way: which step, how far (a busy bar while the size is not known yet)."""
@@ -401,11 +427,9 @@ class DirectoryTab(QWidget):
         super().changeEvent(event)
 
     def _render_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{n} agents in {teams} teams link extensions to people. Double-click a cell to edit it.").format(
-                n=self._count, teams=self._teams
-            )
-        )
+        self.count_label.setText(self.tr("{n} agents in {teams} teams").format(n=self._count, teams=self._teams))
+        self.count_label.setToolTip(self.tr("Agents link the extensions MediaSense records to people and teams."))
+        self.view.setToolTip(self.tr("Double-click a name, extension or team to change it"))
 
     def _render_progress(self) -> None:
         steps = {
