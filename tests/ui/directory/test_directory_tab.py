@@ -14,6 +14,7 @@ from qms_desktop.domain.directory import DialPlan
 from qms_desktop.security import audit, list_audit
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.directory import list_agents, load_dial_plan
+from qms_desktop.ui.qt import Qt
 from qms_desktop.ui.tabs.directory import create_tab
 from tests.ui.helpers import wait_signal, wait_until
 
@@ -291,6 +292,8 @@ async def test_the_dial_plan_preview_classifies_stored_calls_before_saving(qtbot
     assert (by_id["c1"].ani, by_id["c1"].dnis) == ("2001", "0501234567")
     assert by_id["c1"].agent is not None and by_id["c1"].agent.agent_id == "a1"
     assert all(c.changes for c in calls) and "3 would change" in tab.calls_summary.text()
+    tip = tab.calls_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Stored now: Inbound") and tab.calls_model.index(0, 5).data().startswith("Inbound")
     tab.grab().save(str(_shots() / "directory-dial-plan-preview.png"))
     assert _saved_plan(ui_ctx) == DialPlan()  # previewing saved nothing
 

@@ -139,16 +139,8 @@ class CallsModel(RowsModel[CallPreview]):
                 return None
             call = self.rows[index.row()]
             if role == Qt.ItemDataRole.ToolTipRole:
-                stored = call.stored_direction
-                return QCoreApplication.translate(
-                    "CallsModel", "Stored now: {direction}, agent {agent}, ANI {ani}, DNIS {dnis}"
-                ).format(
-                    direction=QCoreApplication.translate("CallsModel", DIRECTIONS.get(stored, stored))
-                    if stored
-                    else "—",
-                    agent=call.stored_agent_id or "—",
-                    ani=call.stored_ani or "—",
-                    dnis=call.stored_dnis or "—",
+                return QCoreApplication.translate("CallsModel", "Stored now: {call}, ANI {ani}, DNIS {dnis}").format(
+                    call=_stored(call), ani=call.stored_ani or "—", dnis=call.stored_dnis or "—"
                 )
             font = QFont()
             font.setBold(True)
