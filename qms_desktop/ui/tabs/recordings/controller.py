@@ -183,8 +183,9 @@ class RecordingsController(QObject):
         if action == "clear_filters":
             self.view.filters.restore({"preset": ALL_TIME})
             self.search()
-        elif action == "sync_now" and self.ctx.sync is not None:
-            self.ctx.sync.sync_now()
+        elif action == "sync_now":  # the Sync tab shows the run's progress
+            if self.ctx.sync is not None:
+                self.ctx.sync.sync_now()
             self.ctx.signals.open_tab.emit("sync")
         else:
             self.ctx.signals.open_tab.emit(action)
