@@ -91,7 +91,7 @@ class DirectoryUseCases(UseCase):
             plan = values if isinstance(values, DialPlan) else DialPlan.from_dict({**saved.to_dict(), **values})
             return sample_calls(conn, plan, limit)
 
-    def preview_csv(self, text: str) -> DirectoryImport:
+    def preview_csv(self, text: str, progress: RelinkProgress | None = None) -> DirectoryImport:
         """What `import_csv` would do with this text (created, updated, refused rows, recordings
         re-linked), without changing anything: the import runs and is rolled back."""
         self.require(Permission.DIRECTORY_MANAGE, "directory")
@@ -101,7 +101,7 @@ class DirectoryUseCases(UseCase):
             transaction = conn.begin()
             try:
                 result = import_agents_csv(conn, text)
-                relinked = relink_recordings(conn)
+                relinked = relink_recordings(conn, progress=progress)
             finally:
                 transaction.rollback()
         return DirectoryImport(result, relinked)

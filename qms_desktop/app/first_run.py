@@ -20,6 +20,7 @@ class FirstRun:
     connection_configured: bool
     synced: bool  # a sync has run (whatever it found)
     has_recordings: bool  # recordings the user may see are stored
+    stored: bool  # recordings are stored at all (a supervisor may see none of them yet)
     unlinked: bool  # stored recordings the directory could link have no agent
     agents_known: int
     may_configure: bool  # the user sets up the connection themselves
@@ -28,9 +29,12 @@ class FirstRun:
 
     @property
     def step(self) -> str:
-        """The next step while nothing can be listed: "connection", "sync", or "" (recordings exist)."""
+        """The next step while nothing can be listed: "connection", "sync", "teams" (recordings are
+        stored but none of the user's teams yet), or "" (recordings exist)."""
         if self.has_recordings:
             return ""
+        if self.stored:
+            return "teams"
         if not self.connection_configured:
             return "connection"
         return "sync"
@@ -63,13 +67,15 @@ class FirstRunUseCases(UseCase):
         )
         with self.engine.connect() as conn:
             has_recordings = conn.execute(visible).first() is not None
+            stored = has_recordings or conn.execute(sa.select(r.c.id).limit(1)).first() is not None
             synced = conn.execute(sa.select(sync_runs.c.id).limit(1)).first() is not None
             any_unlinked = conn.execute(unlinked).first() is not None
             known = int(conn.execute(sa.select(sa.func.count()).select_from(agents)).scalar_one())
         return FirstRun(
             connection_configured=configured,
-            synced=synced or has_recordings,
+            synced=synced or stored,
             has_recordings=has_recordings,
+            stored=stored,
             unlinked=any_unlinked,
             agents_known=known,
             may_configure=principal.can(Permission.SETTINGS_WRITE),

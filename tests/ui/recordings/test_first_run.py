@@ -153,9 +153,11 @@ async def test_unlinked_recordings_point_to_the_directory_and_filters_can_be_cle
     tab.directory_note.buttons[0].click()
     assert opened == ["directory"]
 
-    # A supervisor sees none of these (no team yet) and is not sent to a tab they cannot open.
+    # A supervisor sees none of these (no team yet): told why, not sent to a tab they cannot open.
     await _close(tab)
     ui_ctx.principal = Principal("sup", Role.SUPERVISOR, frozenset({"SALES"}))
     tab, state = await _tab(qtbot, ui_ctx)
     assert not state.may_manage_directory and not tab.directory_note.isVisible()
+    assert (state.step, state.has_recordings, state.stored) == ("teams", False, True)
+    assert "none belongs to your teams" in tab.next_step.label.text() and _buttons(tab, tab.next_step) == []
     await _close(tab)

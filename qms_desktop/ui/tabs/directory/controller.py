@@ -249,33 +249,25 @@ class DirectoryController(QObject):
 
     def preview(self, path: str) -> asyncio.Task[tuple[str, DirectoryImport] | None]:
         directory = self.directory
-        self.view.set_busy(True)
 
-        def read_and_preview() -> tuple[str, DirectoryImport]:
+        def read_and_preview(progress: RelinkMailbox) -> tuple[str, DirectoryImport]:
             text = Path(path).read_text(encoding="utf-8-sig")
-            return text, directory.preview_csv(text)
+            return text, directory.preview_csv(text, progress)
 
         def shown(outcome: tuple[str, DirectoryImport]) -> None:
-            self.view.set_busy(False)
             text, preview = outcome
             self._pending = (path, text)
             self.view.show_preview(Path(path).name, preview)
             self.previewed.emit(preview)
 
         def failed(exc: Exception) -> None:
-            self.view.set_busy(False)
             self._pending = None
             self.view.hide_preview()
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.failed.emit(self.tr("{file} cannot be imported: {reason}").format(file=Path(path).name, reason=reason))
 
-        # The preview runs the import and rolls it back: it needs the writer, like the import.
-        return (
-            WriteOp(self.ctx, "directory.preview", read_and_preview, owner=self.view)
-            .success(shown)
-            .failure(failed)
-            .run()
-        )
+        # The preview runs the import and its re-link and rolls them back: it needs the writer, like the import.
+        return self._relinking("directory.preview", read_and_preview, done=shown, failed=failed)
 
     def apply(self) -> asyncio.Task[object] | None:
         if self._pending is None:

@@ -25,11 +25,12 @@ from qms_desktop.ui.qt import (
 )
 
 CONNECTION, SYNC, SYNCED_EMPTY, FILTERS, DIRECTORY = "connection", "sync", "synced_empty", "filters", "directory"
+TEAMS = "teams"  # recordings are stored, none of them in the user's teams yet
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    kind: str  # CONNECTION | SYNC | SYNCED_EMPTY | FILTERS | DIRECTORY
+    kind: str  # CONNECTION | SYNC | SYNCED_EMPTY | TEAMS | FILTERS | DIRECTORY
     may_act: bool  # the user takes the step themselves (else: ask an administrator)
 
 
@@ -39,6 +40,8 @@ def empty_step(state: FirstRun | None) -> Step:
         return Step(FILTERS, True)
     if state.step == CONNECTION:
         return Step(CONNECTION, state.may_configure)
+    if state.step == TEAMS:
+        return Step(TEAMS, state.may_manage_directory)
     return Step(SYNCED_EMPTY if state.synced else SYNC, state.may_sync)
 
 
@@ -77,6 +80,12 @@ def words(step: Step) -> tuple[str, list[tuple[str, str]]]:
             (QCoreApplication.translate("NextStep", "Sync now"), "sync_now"),
             (QCoreApplication.translate("NextStep", "Open the Sync tab"), "sync"),
         ]
+    if step.kind == TEAMS:
+        return QCoreApplication.translate(
+            "NextStep",
+            "Recordings are synced, but none belongs to your teams yet: ask an administrator to import the "
+            "agents and teams (Directory tab) and to assign you your teams.",
+        ), []
     if step.kind == DIRECTORY:
         return QCoreApplication.translate(
             "NextStep",
