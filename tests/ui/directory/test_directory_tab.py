@@ -207,7 +207,7 @@ async def test_an_import_with_bad_lines_links_the_stored_recordings(qtbot, ui_ct
     assert lines[1].startswith("Line 5:") and "agent_id is empty" in lines[1], lines
     assert lines[2].startswith("Line 6:") and "already appears on line 2" in lines[2], lines
     assert "3 rows are refused" in tab.summary.text() and tab.apply_button.isEnabled()
-    tab.grab().save(str(_shots() / "directory-import-preview.png"))
+    tab.grab().save(str(_shots(tmp_path) / "directory-import-preview.png"))
     assert _read_model(ui_ctx)["c1"] == (None, None)  # the preview changed nothing
 
     imported = asyncio.ensure_future(wait_signal(tab.controller.imported))
@@ -268,7 +268,7 @@ async def test_an_agent_is_edited_in_place_and_the_recordings_follow(qtbot, ui_c
 
 
 @pytest.mark.asyncio
-async def test_the_dial_plan_preview_classifies_stored_calls_before_saving(qtbot, ui_ctx) -> None:
+async def test_the_dial_plan_preview_classifies_stored_calls_before_saving(qtbot, ui_ctx, tmp_path: Path) -> None:
     """The last stored calls are shown as the plan in the form would classify them; nothing is saved
     until Save, which re-links them (with the progress shown) so the preview then matches."""
     _store_calls(ui_ctx)
@@ -294,7 +294,7 @@ async def test_the_dial_plan_preview_classifies_stored_calls_before_saving(qtbot
     assert all(c.changes for c in calls) and "3 would change" in tab.calls_summary.text()
     tip = tab.calls_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Stored now: Inbound") and tab.calls_model.index(0, 5).data().startswith("Inbound")
-    tab.grab().save(str(_shots() / "directory-dial-plan-preview.png"))
+    tab.grab().save(str(_shots(tmp_path) / "directory-dial-plan-preview.png"))
     assert _saved_plan(ui_ctx) == DialPlan()  # previewing saved nothing
 
     saved = asyncio.ensure_future(wait_signal(tab.controller.dial_plan_saved))
@@ -374,11 +374,10 @@ async def _settled(ctx: Any) -> None:
     )
 
 
-def _shots() -> Path:
-    """Where the tests leave their screenshots (QMS_SHOTS, or a folder under the temporary one)."""
+def _shots(tmp_path: Path) -> Path:
+    """Where screenshots go: QMS_SCREENSHOT_DIR when set (to look at them), else the test's tmp."""
     import os
-    import tempfile
 
-    folder = Path(os.environ.get("QMS_SHOTS") or Path(tempfile.gettempdir()) / "qms-shots")
+    folder = Path(os.environ.get("QMS_SCREENSHOT_DIR") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder

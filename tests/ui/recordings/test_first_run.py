@@ -54,17 +54,17 @@ def _buttons(tab: RecordingsTab, panel: Any) -> list[str]:
     return [b.text() for b in panel.buttons if not b.isHidden()]
 
 
-def _shots() -> Path:
+def _shots(tmp_path: Path) -> Path:
+    """Where screenshots go: QMS_SCREENSHOT_DIR when set (to look at them), else the test's tmp."""
     import os
-    import tempfile
 
-    folder = Path(os.environ.get("QMS_SHOTS") or Path(tempfile.gettempdir()) / "qms-shots")
+    folder = Path(os.environ.get("QMS_SCREENSHOT_DIR") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 @pytest.mark.asyncio
-async def test_no_connection_leads_an_administrator_to_the_connection_tab(qtbot, ui_ctx) -> None:
+async def test_no_connection_leads_an_administrator_to_the_connection_tab(qtbot, ui_ctx, tmp_path: Path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     tab, state = await _tab(qtbot, ui_ctx)
@@ -80,7 +80,7 @@ async def test_no_connection_leads_an_administrator_to_the_connection_tab(qtbot,
     assert "Set up the connection to MediaSense in the Connection tab" in tab.next_step.label.text()
     assert "No recordings match" not in tab.count_label.text()
     assert _buttons(tab, tab.next_step) == ["Open the Connection tab"]
-    window.grab().save(str(_shots() / "recordings-first-run.png"))
+    window.grab().save(str(_shots(tmp_path) / "recordings-first-run.png"))
 
     tab.next_step.buttons[0].click()
     assert window.tabs.currentWidget() is connection
