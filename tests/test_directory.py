@@ -335,3 +335,96 @@ def test_rows_stored_before_and_tracks_without_a_number_still_show_and_play(engi
     shown = use_cases.show("unk")
     assert [t.number for t in shown.tracks] == [None] and shown.tracks[0].codec == "PCMA"
     assert [c.track for c in shown.listening] == [None]  # only the whole call
+
+
+# --- edits in place, the dial-plan preview, re-linking with progress (app use cases) ----------------
+
+
+def _stored_calls(engine: Engine) -> None:
+    records = [
+        make_session("c1", caller="0501234567", callee="1001"),
+        make_session("c2", caller="1002", callee="0679876543"),
+        make_session("c3", caller="0501111111", callee="1003"),
+    ]
+    with begin_write(engine) as conn:
+        upsert_sessions(conn, enrich(records, DirectorySnapshot(), DialPlan()), fetched_at_ms=1, now_ms=1)
+
+
+def _agent_of(engine: Engine, session_id: str) -> tuple[str | None, str | None]:
+    with engine.connect() as conn:
+        row = get_recording(conn, session_id).row  # type: ignore[union-attr]
+    return row.agent_id, row.team_code
+
+
+def test_an_agent_edited_in_place_relinks_and_is_audited(engine: Engine) -> None:
+    from qms_desktop.app.directory import DirectoryUseCases
+    from qms_desktop.security import audit, list_audit
+    from qms_desktop.security.errors import PermissionDenied
+    from qms_desktop.security.roles import Principal, Role
+    from qms_desktop.store.directory import AgentEditError
+
+    _stored_calls(engine)
+    admin = DirectoryUseCases(engine, Principal("admin", Role.ADMIN))
+    admin.import_csv(CSV)
+    assert _agent_of(engine, "c3") == (None, None)
+
+    change = admin.edit_agent(Agent("a3", " Ivan Petrenko ", "1003", "NIGHTS"))  # a new team is created
+    assert (change.changed, change.relinked) == (True, 1)
+    assert _agent_of(engine, "c3") == ("a3", "NIGHTS") and "NIGHTS" in admin.teams()
+    assert admin.edit_agent(Agent("a3", "Ivan Petrenko", "1003", "NIGHTS")).changed is False
+    (row,) = [r for r in list_audit(engine) if r.action == audit.DIRECTORY_AGENT]
+    assert row.target == "agent:a3" and row.detail["before"] == {"name": "Ivan Petrenko", "extension": None,
+                                                                  "team": "SALES"}  # fmt: skip
+
+    with pytest.raises(AgentEditError, match="belongs to agent a1"):
+        admin.edit_agent(Agent("a3", "Ivan Petrenko", "1001", "NIGHTS"))
+    with pytest.raises(AgentEditError, match="characters a device ref cannot have"):
+        admin.edit_agent(Agent("a3", "Ivan Petrenko", "10 01", "NIGHTS"))
+    with pytest.raises(LookupError):
+        admin.edit_agent(Agent("nobody", "X", None, None))
+
+    supervisor = DirectoryUseCases(engine, Principal("sup", Role.SUPERVISOR, frozenset({"SALES"})))
+    for attempt in (lambda: supervisor.edit_agent(Agent("a1", "X", "1001", "SALES")), supervisor.relink,
+                    lambda: supervisor.import_csv(CSV), lambda: supervisor.preview_dial_plan({})):  # fmt: skip
+        with pytest.raises(PermissionDenied):
+            attempt()
+    denied = [r for r in list_audit(engine) if r.action == audit.ACCESS_DENIED and r.actor == "sup"]
+    assert len(denied) == 4 and _agent_of(engine, "c1") == ("a1", "SALES")
+
+
+def test_the_dial_plan_preview_and_a_relink_that_reports_and_stops(engine: Engine) -> None:
+    from qms_desktop.app.directory import DirectoryUseCases
+    from qms_desktop.security import audit, list_audit
+    from qms_desktop.security.roles import Principal, Role
+
+    _stored_calls(engine)
+    with begin_write(engine) as conn:
+        import_agents_csv(conn, CSV)  # stored without re-linking: the calls have no agent yet
+    admin = DirectoryUseCases(engine, Principal("admin", Role.ADMIN))
+
+    calls = {c.session_id: c for c in admin.preview_dial_plan({"caller_track": 0})}
+    assert list(calls) == ["c3", "c2", "c1"]  # newest first
+    c2 = calls["c2"]
+    assert (c2.direction, c2.ani, c2.dnis) == (Direction.INBOUND, "0679876543", "1002")  # stored: outbound
+    assert c2.agent is not None and c2.agent.agent_id == "a2" and c2.changes
+    assert calls["c3"].agent is None and calls["c3"].parties == ("1003", "0501111111")
+
+    class Stop(Exception):
+        pass
+
+    def stop(step: str, done: int, total: int) -> None:
+        if step == "documents":
+            raise Stop
+
+    with pytest.raises(Stop):
+        admin.relink(stop)
+    assert _agent_of(engine, "c1") == (None, None)  # rolled back
+    assert not [r for r in list_audit(engine) if r.action == audit.DIRECTORY_RELINK]
+
+    heard: list[tuple[str, int, int]] = []
+    assert admin.relink(lambda *told: heard.append(told)) == 2
+    assert _agent_of(engine, "c1") == ("a1", "SALES") and _agent_of(engine, "c2") == ("a2", "SUPPORT")
+    assert heard[0] == ("agents", 0, 2) and ("calls", 3, 3) in heard and heard[-1] == ("documents", 2, 2)
+    (row,) = [r for r in list_audit(engine) if r.action == audit.DIRECTORY_RELINK]
+    assert row.detail["relinked"] == 2
+    assert not any(c.changes for c in admin.preview_dial_plan({}))  # stored values are the saved plan's

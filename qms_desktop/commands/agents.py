@@ -28,6 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_acting_user_flags(lst)
     add_json_flag(lst)
     lst.set_defaults(func=run_list)
+    edit = agents_sub.add_parser(
+        "edit",
+        help="change one agent's name, extension or team and re-link recordings",
+        description="Values not given keep their saved value; an empty value clears it. A new team is "
+        "created. Refused (exit 2) when another agent holds the extension.",
+    )
+    edit.add_argument("agent_id", help="the agent to change")
+    edit.add_argument("--name")
+    edit.add_argument("--extension")
+    edit.add_argument("--team")
+    add_acting_user_flags(edit)
+    add_json_flag(edit)
+    edit.set_defaults(func=run_edit)
 
 
 @refusals_exit_2
@@ -68,6 +81,37 @@ def run_list(args: argparse.Namespace) -> int:
         if not rows:
             return "no agents (import some with: qms-desktop agents import FILE)"
         return "\n".join(_row(Agent(r["agent_id"], r["name"], r["extension"], r["team"])) for r in rows)
+
+    emit(args, data, text)
+    return 0
+
+
+@refusals_exit_2
+def run_edit(args: argparse.Namespace) -> int:
+    if args.name is None and args.extension is None and args.team is None:
+        return fail("nothing to change: give --name, --extension and/or --team", 2)
+    with signed_in(args) as (engine, principal):
+        directory = DirectoryUseCases(engine, principal)
+        current = next((a for a in directory.agents() if a.agent_id == args.agent_id), None)
+        if current is None:
+            return fail(f"there is no agent {args.agent_id!r} (see: qms-desktop agents list)", 2)
+        wanted = Agent(
+            current.agent_id,
+            current.name if args.name is None else args.name,
+            current.extension if args.extension is None else args.extension,
+            current.team_code if args.team is None else args.team,
+        )
+        try:
+            change = directory.edit_agent(wanted)
+        except (LookupError, ValueError) as exc:
+            return fail(f"agent {args.agent_id}: {exc}", 2)
+    a = change.agent
+    data = {"agent_id": a.agent_id, "name": a.name, "extension": a.extension, "team": a.team_code,
+            "changed": change.changed, "relinked_recordings": change.relinked}  # fmt: skip
+
+    def text(d: dict) -> str:
+        row = _row(Agent(d["agent_id"], d["name"], d["extension"], d["team"]))
+        return f"{row}\n{d['relinked_recordings']} recordings re-linked" if d["changed"] else f"{row}\nunchanged"
 
     emit(args, data, text)
     return 0

@@ -305,3 +305,48 @@ def enrich(
                 changes["dnis"] = dnis
         out.append(with_changes(record, **changes) if changes else record)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class CallPreview:
+    """One stored call as a dial plan would classify it, beside what is stored now."""
+
+    session_id: str
+    start_ms: int
+    parties: tuple[str, ...]  # device refs, the caller's track first
+    direction: Direction | None
+    agent: Agent | None
+    ani: str | None
+    dnis: str | None
+    stored_direction: str | None = None
+    stored_agent_id: str | None = None
+    stored_ani: str | None = None
+    stored_dnis: str | None = None
+
+    @property
+    def changes(self) -> bool:
+        """Whether saving the plan would change this recording's direction, agent, ANI or DNIS."""
+        direction = self.direction.value if self.direction is not None else None
+        agent_id = self.agent.agent_id if self.agent is not None else None
+        return (direction, agent_id, self.ani, self.dnis) != (
+            self.stored_direction, self.stored_agent_id, self.stored_ani, self.stored_dnis,
+        )  # fmt: skip
+
+
+def classify_call(
+    session_id: str,
+    start_ms: int,
+    parties: Sequence[tuple[int | None, str | None]],
+    plan: DialPlan,
+    by_extension: Mapping[str, Agent],
+    *,
+    stored: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None),
+) -> CallPreview:
+    """What `plan` makes of a call's (track number, device ref) pairs: the same rules as `enrich`
+    and the re-link (the agent from the agent's track first, the call from the caller's)."""
+    refs = ordered_refs(parties, plan.caller_track)
+    direction, ani, dnis = infer_call(refs, plan)
+    agent = next((by_extension[r] for r in ordered_refs(parties, plan.agent_track) if r and r in by_extension), None)
+    return CallPreview(
+        session_id, start_ms, tuple(r for r in dict.fromkeys(refs) if r), direction, agent, ani, dnis, *stored
+    )

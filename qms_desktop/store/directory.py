@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -20,11 +20,13 @@ from qms_desktop.domain.directory import (
     CSV_COLUMNS,
     SOURCE_LINKED_DIALECTS,
     Agent,
+    CallPreview,
     DialPlan,
     DialPlanError,
     DirectorySnapshot,
     ImportResult,
     RowError,
+    classify_call,
     infer_call,
     ordered_refs,
 )
@@ -39,6 +41,14 @@ _EXTENSION = re.compile(r"^[0-9A-Za-z+*#._-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # NUL and friends truncate or garble names downstream
 _RELINK_BATCH = 1000
 DIAL_PLAN_SECTION = "directory.dial_plan"  # integration_settings: the site's numbering
+# Told how far a re-link is: (step, done, total), step one of RELINK_STEPS. It may raise to stop the
+# re-link (the caller's transaction then rolls back and nothing is changed).
+RelinkProgress = Callable[[str, int, int], None]
+RELINK_STEPS = ("agents", "calls", "documents")
+
+
+class AgentEditError(ValueError):
+    """An edit of one agent that cannot be stored; the message says why."""
 
 
 def _parse_agents(text: str) -> tuple[dict[str, Agent], dict[str, int], list[RowError]]:
@@ -192,15 +202,96 @@ def import_agents_csv(conn: Connection, text: str) -> ImportResult:
     )
 
 
+def update_agent(conn: Connection, agent: Agent) -> bool:
+    """Change one known agent's name, extension and team (a new team is created). Returns whether
+    anything changed. Raises LookupError for an unknown agent and AgentEditError for an extension
+    that is malformed or held by another agent, or a value with control characters. Runs in the
+    caller's transaction."""
+    current = next((a for a in list_agents(conn) if a.agent_id == agent.agent_id), None)
+    if current is None:
+        raise LookupError(f"there is no agent {agent.agent_id!r}")
+    values = [v for v in (agent.name, agent.extension, agent.team_code) if v]
+    bad = next((ch for value in values for ch in value if _CONTROL.match(ch)), None)
+    if bad is not None:
+        raise AgentEditError(f"a value contains the control character U+{ord(bad):04X}")
+    if agent.extension is not None and not _EXTENSION.match(agent.extension):
+        raise AgentEditError(f"extension {agent.extension!r} has characters a device ref cannot have")
+    if agent.extension is not None:
+        holder = conn.execute(
+            sa.select(agents.c.agent_id).where(
+                agents.c.extension == agent.extension, agents.c.agent_id != agent.agent_id
+            )
+        ).scalar()
+        if holder is not None:
+            raise AgentEditError(f"extension {agent.extension} belongs to agent {holder}")
+    if current == agent:
+        return False
+    if agent.team_code and conn.execute(sa.select(teams.c.code).where(teams.c.code == agent.team_code)).first() is None:
+        conn.execute(teams.insert().values(code=agent.team_code, name=agent.team_code))
+    conn.execute(
+        agents.update()
+        .where(agents.c.agent_id == agent.agent_id)
+        .values(name=agent.name, extension=agent.extension, team_code=agent.team_code)
+    )
+    return True
+
+
+def sample_calls(conn: Connection, plan: DialPlan, limit: int = 20) -> list[CallPreview]:
+    """How `plan` classifies the last `limit` stored recordings (by start, newest first) that the
+    directory links: direction, agent, ANI and DNIS under `plan`, beside what is stored now."""
+    r, p = recordings, recording_participants
+    rows = conn.execute(
+        sa.select(r.c.id, r.c.session_id, r.c.start_ms, r.c.direction, r.c.agent_id, r.c.ani, r.c.dnis)
+        .where(sa.or_(r.c.dialect.is_(None), r.c.dialect.not_in(SOURCE_LINKED_DIALECTS)))
+        .order_by(r.c.start_ms.desc(), r.c.id.desc())
+        .limit(limit)
+    ).all()
+    parties: dict[int, list[tuple[int | None, str | None]]] = {row.id: [] for row in rows}
+    if parties:
+        for rid, number, ref in conn.execute(
+            sa.select(p.c.recording_id, p.c.track_number, p.c.device_ref)
+            .where(p.c.recording_id.in_(list(parties)))
+            .order_by(p.c.recording_id, p.c.id)
+        ):
+            parties[rid].append((number, ref))
+    by_extension = {a.extension: a for a in list_agents(conn) if a.extension}
+    return [
+        classify_call(
+            row.session_id,
+            row.start_ms,
+            parties[row.id],
+            plan,
+            by_extension,
+            stored=(row.direction, row.agent_id, row.ani, row.dnis),
+        )
+        for row in rows
+    ]
+
+
+def count_relinkable(conn: Connection) -> int:
+    """Stored recordings the directory links (the dialects that do not name agents themselves)."""
+    r = recordings
+    return int(
+        conn.execute(
+            sa.select(sa.func.count())
+            .select_from(r)
+            .where(sa.or_(r.c.dialect.is_(None), r.c.dialect.not_in(SOURCE_LINKED_DIALECTS)))
+        ).scalar_one()
+    )
+
+
 # --- re-linking stored recordings ----------------------------------------------------------------
 
 
-def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> int:
+def relink_recordings(
+    conn: Connection, dial_plan: DialPlan | None = None, progress: RelinkProgress | None = None
+) -> int:
     """Re-apply the directory to stored recordings of dialects that do not name agents themselves:
     agent_id/agent_name/team_code from the participants' device refs, the agent's track first (one
     set-based query finds the rows that change), and with `dial_plan` also direction/ANI/DNIS. Search
     documents of changed rows are rebuilt. Returns how many recordings changed. Runs in the caller's
-    transaction."""
+    transaction; `progress` hears of each batch of each step (and may raise to stop it)."""
+    tell: RelinkProgress = progress or (lambda _step, _done, _total: None)
     p, r, a = recording_participants, recordings, agents
     agent_track = (dial_plan or load_dial_plan(conn)).agent_track
     rank = (
@@ -246,15 +337,22 @@ def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> in
             team_code=sa.bindparam("team_code"),
         )
     )
-    if changes:
-        conn.execute(update, changes)
+    tell("agents", 0, len(changes))
+    for start in range(0, len(changes), _RELINK_BATCH):
+        conn.execute(update, changes[start : start + _RELINK_BATCH])
+        tell("agents", min(start + _RELINK_BATCH, len(changes)), len(changes))
     changed_ids = {c["rid"] for c in changes}
     if dial_plan is not None:
-        changed_ids |= _relink_calls(conn, dial_plan)
+        changed_ids |= _relink_calls(conn, dial_plan, tell)
     if changed_ids:
         ids = sorted(changed_ids)
-        backend_for(conn).index(conn, ids)
-        refresh_content_hashes(conn, ids)
+        fulltext = backend_for(conn)
+        tell("documents", 0, len(ids))
+        for start in range(0, len(ids), _RELINK_BATCH):
+            chunk = ids[start : start + _RELINK_BATCH]
+            fulltext.index(conn, chunk)
+            refresh_content_hashes(conn, chunk)
+            tell("documents", start + len(chunk), len(ids))
         if search_queue.queue_enabled(conn):  # the team deployment's OpenSearch documents follow too
             for start in range(0, len(ids), _RELINK_BATCH):
                 chunk = ids[start : start + _RELINK_BATCH]
@@ -263,11 +361,13 @@ def relink_recordings(conn: Connection, dial_plan: DialPlan | None = None) -> in
     return len(changed_ids)
 
 
-def _relink_calls(conn: Connection, dial_plan: DialPlan) -> set[int]:
+def _relink_calls(conn: Connection, dial_plan: DialPlan, tell: RelinkProgress) -> set[int]:
     """Recompute direction/ANI/DNIS from the stored participants, in id batches (keyset)."""
     r, p = recordings, recording_participants
     changed: set[int] = set()
     last_id = 0
+    total, done = count_relinkable(conn), 0
+    tell("calls", 0, total)
     while True:
         rows = conn.execute(
             sa.select(r.c.id, r.c.direction, r.c.ani, r.c.dnis)
@@ -299,3 +399,5 @@ def _relink_calls(conn: Connection, dial_plan: DialPlan) -> set[int]:
                 updates,
             )
             changed.update(u["rid"] for u in updates)
+        done += len(rows)
+        tell("calls", min(done, total), total)

@@ -40,6 +40,7 @@ class AppSignals(QObject):
     sync_progress = Signal(object)  # qms_desktop.sync.engine.SyncProgress (batched by the sender)
     sync_finished = Signal(object)  # qms_desktop.sync.engine.SyncResult
     language_changed = Signal(str)
+    open_tab = Signal(str)  # a tab asks the window to show another one, by its key ("connection", "sync", …)
 
 
 class TaskManager:

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             self._signals_connected = True
             ctx.signals.connection_state.connect(self.set_connection_state)
             ctx.signals.sync_finished.connect(self.on_sync_finished)
+            ctx.signals.open_tab.connect(self.open_tab)
         self.set_tabs(tabs)
 
     def set_tabs(self, tabs: Iterable[tuple[TabSpec, QWidget]]) -> None:
@@ -219,6 +220,12 @@ class MainWindow(QMainWindow):
             if spec.key == key:
                 return self.tabs.widget(index)
         return None
+
+    def open_tab(self, key: str) -> None:
+        """Show the tab with this key (a tab's "go there" button); a tab the user lacks is ignored."""
+        widget = self.tab_widget(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
 
     def tab_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]

@@ -14,6 +14,7 @@ import logging
 from typing import Any, TypeVar
 
 from qms_desktop.app.access import RecordingNotFound
+from qms_desktop.app.first_run import FirstRun, FirstRunUseCases
 from qms_desktop.app.recordings import FilterChoices, RecordingUseCases
 from qms_desktop.app.runtime import NotConfigured
 from qms_desktop.search.query import RecordingDetail, RecordingPage, RecordingQuery, SegmentInfo
@@ -21,7 +22,7 @@ from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
-from qms_desktop.ui.tabs.recordings.filters import AgentChoice, TeamChoice
+from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
@@ -31,6 +32,7 @@ T = TypeVar("T")
 
 SEARCH_TASK, COUNT_TASK, PAGE_TASK = "recordings.search", "recordings.count", "recordings.page"
 DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK = "recordings.detail", "recordings.play", "recordings.directory"
+FIRST_RUN_TASK = "recordings.first-run"
 PAGE_SIZE = 100
 # Filters of this app session (not saved to disk: a new session starts from the defaults).
 _SESSION_FILTERS: dict[str, Any] = {}
@@ -121,6 +123,7 @@ class RecordingsController(QObject):
     detailShown = Signal(object)  # RecordingDetail | None
     sourceSet = Signal(str)  # the proxy URL handed to the player
     directoryLoaded = Signal(int, int)  # agents, teams
+    firstRunShown = Signal(object)  # FirstRun: what an empty list says and leads to was updated
     failed = Signal(str)  # a search could not run: the words shown
 
     def __init__(self, ctx: UiContext, view: Any, *, playback: AppPlayback | None = None) -> None:
@@ -144,6 +147,9 @@ class RecordingsController(QObject):
         view.details.segmentActivated.connect(self.play_segment)
         view.call_strip.segmentChosen.connect(self.play_segment)
         view.player.media.changed.connect(self._media_changed)
+        view.next_step.actionRequested.connect(self.take_step)
+        view.directory_note.actionRequested.connect(self.take_step)
+        ctx.signals.settings_changed.connect(self.refresh_first_run)
         self._advanced_from: str | None = None  # the segment whose end already moved playback on
         self.playback.closing.connect(self.close)
         ctx.signals.sync_finished.connect(self._sync_finished)
@@ -167,6 +173,22 @@ class RecordingsController(QObject):
 
     def refresh_directory(self) -> None:
         self.ctx.tasks.start(DIRECTORY_TASK, self._load_directory())
+
+    def refresh_first_run(self) -> None:
+        if not self._closed:
+            self.ctx.tasks.start(FIRST_RUN_TASK, self._load_first_run())
+
+    def take_step(self, action: str) -> None:
+        """A button of an empty list or of the note over it: clear the filters, sync, or open a tab."""
+        if action == "clear_filters":
+            self.view.filters.restore({"preset": ALL_TIME})
+            self.search()
+        elif action == "sync_now":  # the Sync tab shows the run's progress
+            if self.ctx.sync is not None:
+                self.ctx.sync.sync_now()
+            self.ctx.signals.open_tab.emit("sync")
+        else:
+            self.ctx.signals.open_tab.emit(action)
 
     def search(self) -> None:
         if self._closed:
@@ -236,6 +258,7 @@ class RecordingsController(QObject):
     def _sync_finished(self, result: Any) -> None:
         """New calls arrived: refresh at once unless the user is busy with the list (then they are told)."""
         counts = getattr(result, "counts", None)
+        self.refresh_first_run()
         if self._closed or not (getattr(counts, "created", 0) or getattr(counts, "updated", 0)):
             return
         self.refresh_directory()
@@ -249,7 +272,7 @@ class RecordingsController(QObject):
         if self._closed:
             return
         self._closed = True
-        for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK):
+        for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK, FIRST_RUN_TASK):
             self.ctx.tasks.cancel(name)
         self.view.player.unload()
         self._release()
@@ -277,6 +300,7 @@ class RecordingsController(QObject):
         generation = self.model.reset(page.items, page.next_cursor)
         self.view.show_results(len(page.items), page.next_cursor is not None)
         self.searched.emit(generation, len(page.items))
+        self.refresh_first_run()
         # The count runs after the first page is on screen; a new search cancels it.
         self.ctx.tasks.start(COUNT_TASK, self._count(generation, query))
 
@@ -360,6 +384,18 @@ class RecordingsController(QObject):
             return
         player.set_source(ticket.url)
         self.sourceSet.emit(ticket.url)
+
+    async def _load_first_run(self) -> None:
+        given = self.ctx.connection_override is not None
+        try:
+            state: FirstRun = await self.ctx.read(FirstRunUseCases(self.ctx.engine, self.ctx.principal).state, given)
+        except Exception as exc:  # the empty list then says what it says for filters
+            log.warning("Could not tell where the installation stands: %s", exc)
+            return
+        if self._closed:
+            return
+        self.view.show_first_run(state)
+        self.firstRunShown.emit(state)
 
     async def _load_directory(self) -> None:
         choices: FilterChoices = await self.ctx.read(self.recordings.filter_choices)

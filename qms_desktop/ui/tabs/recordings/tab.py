@@ -6,6 +6,7 @@ Widgets only: filters, the lazily paged results table, the details pane and the 
 
 from __future__ import annotations
 
+from qms_desktop.app.first_run import FirstRun
 from qms_desktop.search.query import RecordingDetail
 from qms_desktop.ui.qt import (
     QAbstractItemView,
@@ -27,6 +28,7 @@ from qms_desktop.ui.qt import (
 from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
+from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
 from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.player import PlayerWidget
 
@@ -43,6 +45,7 @@ class RecordingsTab(QWidget):
         self._error = ""
         self._more = False
         self._new_arrivals = False
+        self._first_run: FirstRun | None = None  # where the installation stands (None: not read yet)
 
         self.banner = QLabel(self)
         self.banner.setObjectName("playbackBanner")
@@ -96,8 +99,16 @@ class RecordingsTab(QWidget):
         results = QWidget(self)
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 8, 0, 0)
+        # Nothing to list: the step that leads on (connection, first sync, or clearing the filters)
+        # takes the table's place; a list without agents gets a note pointing to the Directory tab.
+        self.next_step = NextStep(results)
+        self.next_step.setObjectName("emptyState")
+        self.directory_note = NextStep(results, compact=True)
+        self.directory_note.setObjectName("directoryNote")
         results_layout.addWidget(self.count_label)
+        results_layout.addWidget(self.directory_note)
         results_layout.addWidget(self.table, 1)
+        results_layout.addWidget(self.next_step, 1)
 
         self.details = DetailsPane(self)
         details_scroll = QScrollArea(self)
@@ -175,6 +186,11 @@ class RecordingsTab(QWidget):
         self._total = total
         self._render_count()
 
+    def show_first_run(self, state: FirstRun | None) -> None:
+        """Where the installation stands: it decides what an empty list says and leads to."""
+        self._first_run = state
+        self._render_count()
+
     def show_search_error(self, words: str) -> None:
         self._state, self._error = "error", words
         self._render_count()
@@ -221,7 +237,14 @@ class RecordingsTab(QWidget):
             )
         if self._new_arrivals and self._state == "results":
             text += "  " + self.tr("New recordings were synced: press Search to include them.")
+        empty = self._state == "results" and shown == 0
+        step = empty_step(self._first_run) if empty else None
+        if step is not None and step.kind != "filters":
+            text = ""  # the panel says it all
         self.count_label.setText(text)
+        self.next_step.show_step(step)
+        self.table.setVisible(step is None)
+        self.directory_note.show_step(listed_step(self._first_run) if shown else None)
 
     # ---- intents ---------------------------------------------------------------------------------
 
