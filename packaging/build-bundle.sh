@@ -2,7 +2,9 @@
 # Build the one-folder bundle (packaging/qms-desktop.spec) and prove it works without Python:
 #   1. the GUI: `qms-desktop --demo` offscreen until its main window is shown, then it quits (exit 0);
 #   2. the CLI: database migrations, a first administrator, and the keyring backend it finds
-#      (the system's SecretService when D-Bus and gnome-keyring are installed).
+#      (the system's SecretService when D-Bus and gnome-keyring are installed);
+#   3. the menu entry the bundle installs (into a scratch folder) names its binary and passes
+#      desktop-file-validate when that is installed.
 #
 #   packaging/build-bundle.sh [--no-build]      # --no-build: only check an existing dist/qms-desktop
 #
@@ -76,3 +78,12 @@ else
 fi
 backend=$(printf %s "$shown_settings" | "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["keyring"]["name"])')
 echo "bundle: CLI ok (migrations applied, first administrator added), keyring backend: $backend"
+
+# 3. The bundle's own menu integration, into a scratch data folder.
+"${clean_env[@]}" XDG_DATA_HOME="$scratch/share" bash "$BUNDLE/_internal/packaging/install-desktop-entry.sh" >/dev/null
+entry=$scratch/share/applications/org.qmsdesktop.QMSDesktop.desktop
+grep -qxF "Exec=\"$(cd "$BUNDLE" && pwd)/qms-desktop\"" "$entry" || { echo "bundle: the menu entry does not start $BINARY" >&2; cat "$entry" >&2; exit 1; }
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$entry"
+fi
+echo "bundle: menu entry installs and starts $BINARY"

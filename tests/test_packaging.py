@@ -114,3 +114,56 @@ def test_bundle_icons_hold_every_size(tmp_path: Path, qapp: object) -> None:
 
     assert sizes(ico) == list(make_icons.ICO_SIZES)
     assert sorted(set(sizes(icns))) == [16, 32, 64, 128, 256, 512, 1024]
+
+
+def test_menu_entry_installs_for_the_user_and_uninstalls(tmp_path: Path) -> None:
+    """packaging/install-desktop-entry.sh: the entry starts the given binary by its full path (spaces
+    included), every icon size lands in the hicolor theme, and --uninstall takes it all away again."""
+    binary = Path(sys.executable).parent / "qms-desktop"
+    if not binary.exists():
+        pytest.skip(f"no qms-desktop console script beside {sys.executable} (the package is not installed)")
+    folder = tmp_path / "apps with spaces"
+    folder.mkdir()
+    (folder / "qms-desktop").symlink_to(binary)
+    data = tmp_path / "share"
+    env = {**os.environ, "XDG_DATA_HOME": str(data)}
+    script = str(ROOT / "packaging" / "install-desktop-entry.sh")
+
+    done = subprocess.run(
+        ["bash", script, "--exec", str(folder / "qms-desktop")], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    installed = data / "applications" / DESKTOP_FILE.name
+    lines = installed.read_text(encoding="utf-8").splitlines()
+    assert f'Exec="{folder / "qms-desktop"}"' in lines
+    assert f"Icon={DESKTOP_ID}" in lines
+    assert (data / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
+    for size in SIZES:
+        icon = data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_ID}.png"
+        assert icon.read_bytes() == (ICONS / f"qms-desktop-{size}.png").read_bytes()
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg").is_file()
+    assert not (data / "icons" / "hicolor" / "icon-theme.cache").exists()  # none made where there was none
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(installed)], capture_output=True, text=True)
+        assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
+
+    done = subprocess.run(["bash", script, "--uninstall"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert [path for path in data.rglob("*") if path.is_file()] == []
+
+
+def test_menu_entry_refuses_a_path_it_cannot_quote(tmp_path: Path) -> None:
+    folder = tmp_path / 'odd"name'
+    folder.mkdir()
+    (folder / "qms-desktop").symlink_to(sys.executable)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "share")}
+    done = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "install-desktop-entry.sh"), "--exec", str(folder / "qms-desktop")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "cannot name" in done.stderr
+    assert not (tmp_path / "share" / "applications" / DESKTOP_FILE.name).exists()
