@@ -5,12 +5,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from qms_desktop import paths
 from qms_desktop.ui.palette import apply_style
-from qms_desktop.ui.qt import QApplication
+from qms_desktop.ui.qt import QApplication, QIcon
 
 log = logging.getLogger("qms.ui")
+
+# The reverse-DNS id of resources/org.qmsdesktop.QMSDesktop.desktop and its AppStream metainfo: Wayland
+# compositors and docks match the running window to the desktop entry (and its icon) by it.
+DESKTOP_ID = "org.qmsdesktop.QMSDesktop"
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size shipped (16 to 256 px), drawn from resources/icons/qms-desktop.svg."""
+    icon = QIcon()
+    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    for png in sorted(folder.glob("qms-desktop-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def process_age_s() -> float | None:
@@ -42,7 +56,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from qms_desktop import __version__
 
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("qms-desktop")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())  # every window and dialog, and the taskbar
     # The shell decides when to quit (after its async shutdown), not Qt on the last window.
     app.setQuitOnLastWindowClosed(False)
     apply_style(app)
