@@ -90,6 +90,7 @@ DATA = re.compile(
 )
 # Data that the simulator and the test put on screen (names of agents, teams, users, queues).
 RAW_ROLES = ("ADMIN", "SUPERVISOR", "SYSTEM")
+RAW_CODES = re.compile(r"^(manual|schedule|event)$|\b(incremental|backfill|reconcile)\b|\d s$")
 
 
 def idle(ctx: UiContext) -> bool:
@@ -299,7 +300,10 @@ def untranslated_texts(window: QWidget, sources: set[str]) -> list[str]:
             problems.append(f"{where}: raw role name {stripped!r}")
             continue
         if " cell" in where:
-            continue  # table cells are data; only raw role names among them are ours
+            # Table cells are data; but stored codes shown as they are (a run's trigger and mode, a unit) are ours.
+            if RAW_CODES.search(stripped):
+                problems.append(f"{where}: {stripped!r}")
+            continue
         if stripped in sources or stripped.rstrip(":") in sources:
             problems.append(f"{where}: {stripped!r}")
     return problems
@@ -429,3 +433,67 @@ def test_catalogue_regenerated_from_the_code_is_complete(tmp_path: Path) -> None
     )
     problems = catalogue_problems(copy / "resources" / "translations" / "qms_desktop_uk.ts")
     assert not problems, "\n".join(problems)
+
+
+def test_sync_card_audit_count_and_role_names_follow_a_language_switch(qapp, qtbot) -> None:
+    """Text shown from data (the Sync card's progress summary, the Audit tab's "N entries.", the runs'
+    trigger, role names) is rendered again in the new language, not left in the old one."""
+    from PySide6.QtCore import QCoreApplication as App
+
+    from qms_desktop.store.sync_state import RunCounts
+    from qms_desktop.sync.run import SyncProgress, SyncResult
+    from qms_desktop.ui.formatting import role_name
+    from qms_desktop.ui.tabs.audit.tab import AuditTab
+    from qms_desktop.ui.tabs.sync.models import trigger_text
+    from qms_desktop.ui.tabs.sync.tab import SyncTab
+
+    sync, audit = SyncTab(), AuditTab()
+    qtbot.addWidget(sync)
+    qtbot.addWidget(audit)
+    counts = RunCounts(pages=4, fetched=187, created=180, skipped=7)
+    sync.show_running(True)
+    sync.show_progress(SyncProgress(7, "c", "incremental", counts))
+    sync.show_running(False)
+    sync.show_result(SyncResult(7, "c", "SUCCESS", "incremental", None, None, counts))
+    audit.show_loaded(3, more=False)
+    english = (sync.live_counts.text(), sync.status_detail.text(), audit.status_label.text())
+    assert english == ("Pages 4 · fetched 187 · created 180 · updated 0 · errors 0", "Run 7", "3 entries.")
+    assert (role_name("ADMIN"), trigger_text("manual")) == ("Administrator", "manual")
+
+    translations = i18n.Translations()
+    try:
+        translations.apply("uk")
+        App.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        ukrainian = (sync.live_counts.text(), sync.status_detail.text(), audit.status_label.text())
+        expected = (
+            App.translate("SyncTab", "Pages %1 · fetched %2 · created %3 · updated %4 · errors %5"),
+            App.translate("SyncTab", "Run %1").replace("%1", "7"),
+            App.translate("AuditTab", "{n} entries.").format(n=3),
+        )
+        assert ukrainian[1:] == expected[1:] and ukrainian[0].startswith(expected[0].split("%1")[0])
+        for before, after in zip(english, ukrainian, strict=True):
+            assert before != after, f"{before!r} was not translated"
+        assert role_name("ADMIN") == "Адміністратор"
+        assert "ADMIN" not in sync.live_counts.text()
+    finally:
+        translations.apply("en")
+        translations.remove()
+        App.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert (sync.live_counts.text(), sync.status_detail.text(), audit.status_label.text()) == english
+
+
+def test_audit_details_read_as_key_value_lines_with_the_json_in_the_tooltip(qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    from qms_desktop.security.audit import AuditRow
+    from qms_desktop.ui.tabs.audit.models import COLUMNS, AuditTableModel, detail_text
+
+    detail = {"role": "SUPERVISOR", "teams": ["T1", "T2"], "filters": {"live": True, "since": None}}
+    row = AuditRow(1, 0, "admin", "user.create", "olena", detail, "host", "ok")
+    assert detail_text(row) == "role: Supervisor; teams: T1, T2; filters.live: true; filters.since: —"
+    model = AuditTableModel()
+    model.reset_rows([row], has_more=False)
+    column = [c.key for c in COLUMNS].index("detail")
+    tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("role: Supervisor\nteams: T1, T2\n") and '"role": "SUPERVISOR"' in tip
+    assert "{" not in model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)

@@ -236,10 +236,10 @@ class SyncTab(QWidget):
             self.progress_bar.setRange(0, 0)  # busy until the first progress report
             self.progress_bar.setFormat("")
             self.live_counts.setText("")
+            self._last_progress, self._last_message = None, ""
 
     def show_progress(self, progress: SyncProgress) -> None:
         self._last_progress = progress
-        c = progress.counts
         if progress.phase == "backfill" and progress.backfill_days:
             detail = self.tr("Run %1 · backfill day %2 of %3").replace("%1", str(progress.run_id))
             detail = detail.replace("%2", str(progress.backfill_day or 0)).replace("%3", str(progress.backfill_days))
@@ -257,6 +257,11 @@ class SyncTab(QWidget):
             self.progress_bar.setRange(0, 0)
             self.progress_bar.setFormat("")
         self._show_status("IN_PROGRESS", detail)
+        self._render_live_counts(progress)
+
+    def _render_live_counts(self, progress: SyncProgress) -> None:
+        """The progress summary under the status; it stays after the run, until the next one starts."""
+        c = progress.counts
         self.live_counts.setText(
             self.tr("Pages %1 · fetched %2 · created %3 · updated %4 · errors %5")
             .replace("%1", number(c.pages))
@@ -267,7 +272,7 @@ class SyncTab(QWidget):
         )
 
     def show_result(self, result: SyncResult) -> None:
-        self._last_result, self._last_progress = result, None
+        self._last_result = result
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1 if result.status in ("SUCCESS", "PARTIAL") else 0)
         self.progress_bar.setFormat("")
@@ -285,6 +290,7 @@ class SyncTab(QWidget):
         """A passing note (e.g. "a sync is already running") under the status."""
         self._last_message = text
         self.live_counts.setText(text)
+        self._last_progress = None
 
     def show_snapshot(self, snapshot: SyncDashboard) -> None:
         self._last_snapshot = snapshot
@@ -432,8 +438,11 @@ class SyncTab(QWidget):
             self._show_status(self._status, self.status_detail.text())
         if self._last_result is not None and (self._outside_history or self._last_snapshot is None):
             self.show_result(self._last_result)
-        if self._running and self._last_progress is not None:
-            self.show_progress(self._last_progress)
+        if self._last_progress is not None:
+            if self._running:
+                self.show_progress(self._last_progress)
+            else:
+                self._render_live_counts(self._last_progress)
         elif self._last_message:
             self.live_counts.setText(self._last_message)
 
