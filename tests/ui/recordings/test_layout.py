@@ -59,7 +59,7 @@ async def test_key_columns_fit_and_details_fold_and_are_remembered(make_tab, qtb
 
     # A new tab (a restart) shows them as they were left.
     again = make_tab()
-    second = in_window(again, qtbot)
+    in_window(again, qtbot)
     assert again.details_shown() and again.splitter.sizes()[2] == wide
     await teardown_tab(again)
 
