@@ -375,6 +375,9 @@ async def test_every_tab_renders_without_cut_or_untranslated_text(
             await settle(ui_ctx)
             for width, height in SIZES:
                 window.resize(width, height)
+                recordings = window.tab_widget("recordings")
+                if recordings is not None and width >= 1920:  # the details pane too, where it has room
+                    recordings.set_details_shown(True)  # type: ignore[attr-defined]
                 for index, key in enumerate(window.tab_keys()):
                     window.tabs.setCurrentIndex(index)
                     await settle(ui_ctx)

@@ -180,7 +180,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=80),
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
     Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=85),
-    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=85),
+    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=95),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 SORT_COLUMN = {c.sort: i for i, c in enumerate(COLUMNS) if c.sort}
