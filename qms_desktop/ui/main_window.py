@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         # The status bar never widens the window: what does not fit ends in "…", whole in the tooltip.
         self.connection_label = ElidedLabel(self)
         self.sync_label = ElidedLabel(self)
-        self.database_label = ElidedLabel(self)
+        self.database_label = ElidedLabel(self, mode=Qt.TextElideMode.ElideMiddle)  # keeps the file's name
         self.user_label = ElidedLabel(self)
         self.user_label.setObjectName("userLabel")
         for label in (self.connection_label, self.sync_label, self.database_label, self.user_label):

@@ -264,7 +264,10 @@ def clipped_texts(window: QWidget) -> list[str]:
         found: list[tuple[str, str]] = []
         if isinstance(widget, QLabel):
             if widget.property("elides"):
-                continue  # draws its own elided text, the whole of it in the tooltip
+                # Designed to elide (the status bar): what does not fit ends in "…" and is whole in the tooltip.
+                if label_problem(widget) and widget.text() not in widget.toolTip():
+                    found.append((widget.text(), "elided without the whole text in its tooltip"))
+                continue
             problem = label_problem(widget)
             if problem:
                 found.append((widget.text(), problem))
@@ -500,3 +503,20 @@ def test_audit_details_read_as_key_value_lines_with_the_json_in_the_tooltip(qapp
     tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("role: Supervisor\nteams: T1, T2\n") and '"role": "SUPERVISOR"' in tip
     assert "{" not in model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)
+
+
+def test_a_pinned_fingerprint_is_shown_whole_in_two_lines(qapp, qtbot) -> None:
+    from qms_desktop.ui.tabs.connection.tls_section import TlsSection
+
+    section = TlsSection()
+    qtbot.addWidget(section)
+    section.resize(560, 400)  # about what the Connection tab gives it at 1100x720
+    section.show()
+    fingerprint = "ab" * 32
+    section.pin(fingerprint)
+    lines = section.fingerprint_view.text().split("\n")
+    assert section.fingerprint_view.isVisible() and len(lines) == 2
+    assert "".join(lines).replace(":", "") == fingerprint.upper()
+    assert label_problem(section.fingerprint_view) is None, "the fingerprint does not fit its label"
+    section.fingerprint_edit.setText("not a fingerprint")
+    assert not section.fingerprint_view.isVisible()

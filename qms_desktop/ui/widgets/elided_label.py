@@ -7,8 +7,15 @@ from qms_desktop.ui.qt import QLabel, QPainter, QPaintEvent, QResizeEvent, QSize
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, parent: QWidget | None = None, *, minimum_chars: int = 8) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        minimum_chars: int = 8,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
         super().__init__(parent)
+        self._mode = mode
         self.setProperty("elides", True)  # tells the rendering test it elides on purpose
         self._minimum_chars = minimum_chars
         self._extra_tip = ""
@@ -28,7 +35,7 @@ class ElidedLabel(QLabel):
     def _elided(self) -> str:
         margins = self.contentsMargins()
         width = self.width() - margins.left() - margins.right() - 2 * self.margin()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, max(width, 0))
+        return self.fontMetrics().elidedText(self.text(), self._mode, max(width, 0))
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
