@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from qms_desktop import __version__
 from qms_desktop.ui import i18n
+from qms_desktop.ui.formatting import role_name
 from qms_desktop.ui.help import SHORTCUTS_ANCHOR, HelpDialog
 from qms_desktop.ui.prefs import ui_settings
 from qms_desktop.ui.qt import (
@@ -30,6 +31,7 @@ from qms_desktop.ui.qt import (
     Signal,
     qVersion,
 )
+from qms_desktop.ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:  # importing these pulls in SQLAlchemy: kept off the path to the first window
     from qms_desktop.security.roles import Principal
@@ -78,19 +80,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_menus(language_choice)
-        self.connection_label = QLabel(self)
-        self.sync_label = QLabel(self)
-        self.database_label = QLabel(self)
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.user_label = QLabel(self)
+        # The status bar never widens the window: what does not fit ends in "…", whole in the tooltip.
+        self.connection_label = ElidedLabel(self)
+        self.sync_label = ElidedLabel(self)
+        self.database_label = ElidedLabel(self, mode=Qt.TextElideMode.ElideMiddle)  # keeps the file's name
+        self.user_label = ElidedLabel(self)
         self.user_label.setObjectName("userLabel")
         for label in (self.connection_label, self.sync_label, self.database_label, self.user_label):
             label.setContentsMargins(6, 0, 12, 0)
         status = self.statusBar()
-        status.addWidget(self.connection_label)
-        status.addWidget(self.sync_label, 1)
-        status.addPermanentWidget(self.user_label)
-        status.addPermanentWidget(self.database_label)
+        status.addWidget(self.connection_label, 2)
+        status.addWidget(self.sync_label, 5)
+        status.addPermanentWidget(self.user_label, 3)
+        status.addPermanentWidget(self.database_label, 4)
 
         self.resize(1100, 720)
         self.restore_geometry()
@@ -284,14 +286,12 @@ class MainWindow(QMainWindow):
             "ok": self.tr("Connection: OK"),
             "failed": self.tr("Connection: failed"),
         }
-        self.connection_label.setText(texts.get(state, texts["unknown"]))
-        self.connection_label.setToolTip(detail)
+        self.connection_label.set_text(texts.get(state, texts["unknown"]), detail)
 
     def _render_sync(self) -> None:
         info = self._last_sync
         if not info:
-            self.sync_label.setText(self.tr("Last sync: never"))
-            self.sync_label.setToolTip("")
+            self.sync_label.set_text(self.tr("Last sync: never"))
             return
         statuses = {
             "SUCCESS": self.tr("succeeded"),
@@ -302,15 +302,15 @@ class MainWindow(QMainWindow):
         }
         finished = info.get("finished")
         when = finished.strftime("%Y-%m-%d %H:%M") if isinstance(finished, datetime) else "—"
-        self.sync_label.setText(
+        self.sync_label.set_text(
             self.tr("Last sync: {status} at {time} ({created} new, {updated} updated)").format(
                 status=statuses.get(str(info.get("status")), str(info.get("status"))),
                 time=when,
                 created=info.get("created", 0),
                 updated=info.get("updated", 0),
-            )
+            ),
+            str(info.get("error") or ""),
         )
-        self.sync_label.setToolTip(str(info.get("error") or ""))
 
     # ---- language --------------------------------------------------------------------------------
 
@@ -320,23 +320,18 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def role_name(self, role: str) -> str:
-        return {
-            "ADMIN": self.tr("Administrator"),
-            "SUPERVISOR": self.tr("Supervisor"),
-            "IT": self.tr("IT"),
-        }.get(str(role), str(role))
+        return role_name(role)
 
     def _render_user(self) -> None:
         principal = self._principal
         if principal is None:
-            self.user_label.setText(self.tr("Not signed in"))
-            self.user_label.setToolTip("")
+            self.user_label.set_text(self.tr("Not signed in"))
             return
-        self.user_label.setText(
-            self.tr("User: {user} ({role})").format(user=principal.username, role=self.role_name(principal.role))
-        )
         teams = ", ".join(sorted(principal.teams))
-        self.user_label.setToolTip(self.tr("Teams: {teams}").format(teams=teams) if teams else "")
+        self.user_label.set_text(
+            self.tr("User: {user} ({role})").format(user=principal.username, role=role_name(principal.role)),
+            self.tr("Teams: {teams}").format(teams=teams) if teams else "",
+        )
 
     def retranslateUi(self) -> None:
         title = self.tr("QMS Desktop") + (self.tr(" — demo") if self._demo else "")
@@ -365,7 +360,7 @@ class MainWindow(QMainWindow):
             self.loading.setText(self.tr("Opening the database…"))
         for index, spec in enumerate(self._specs):
             self.tabs.setTabText(index, spec.translated_title())
-        self.database_label.setText(
+        self.database_label.set_text(
             self.tr("Database: {url}").format(url=self._database) if self._database else self.tr("Database: opening…")
         )
         self._render_connection()

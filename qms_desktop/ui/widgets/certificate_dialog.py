@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from qms_desktop.ui.formatting import monospace
 from qms_desktop.ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QStyle, Qt, QVBoxLayout, QWidget
 
 
@@ -39,11 +40,11 @@ class CertificateDialog(QDialog):
             self.tr("Valid:"),
             value(self.tr("from {start} to {end}").format(start=_date(info.not_before), end=_date(info.not_after))),
         )
+        # One unbreakable token: the dialog is made as wide as it is, rather than cutting it.
         self.fingerprint_label = value(info.sha256)
-        mono = self.fingerprint_label.font()
-        mono.setStyleHint(mono.StyleHint.Monospace)
-        mono.setFamily("monospace")
-        self.fingerprint_label.setFont(mono)
+        self.fingerprint_label.setWordWrap(False)
+        self.fingerprint_label.setFont(monospace(self.fingerprint_label.font()))
+        self.fingerprint_label.setMinimumWidth(self.fingerprint_label.fontMetrics().horizontalAdvance(info.sha256) + 4)
         form.addRow(self.tr("SHA-256:"), self.fingerprint_label)
         notes = []
         if info.self_signed:

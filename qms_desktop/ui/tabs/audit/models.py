@@ -14,6 +14,7 @@ from typing import Any
 
 from qms_desktop.security import audit
 from qms_desktop.security.audit import AuditRow
+from qms_desktop.ui.formatting import detail_lines, role_name
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -56,11 +57,26 @@ def local_time_text(at_ms: int) -> str:
     return f"{datetime.fromtimestamp(at_ms / 1000).astimezone():%Y-%m-%d %H:%M:%S}"
 
 
+def readable_detail(detail: Any) -> Any:
+    """The detail as people read it: role names in words (the JSON keeps ADMIN, SUPERVISOR…)."""
+    if isinstance(detail, dict):
+        return {
+            k: role_name(v) if k == "role" and isinstance(v, str) else readable_detail(v) for k, v in detail.items()
+        }
+    return detail
+
+
 def detail_text(row: AuditRow) -> str:
+    """One line of "key: value" pairs (the whole detail, as lines and as JSON, is in the tooltip)."""
     if not row.detail:
         return ""
-    text = json.dumps(row.detail, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    text = "; ".join(detail_lines(readable_detail(row.detail)).splitlines())
     return text if len(text) <= MAX_DETAIL_CHARS else text[:MAX_DETAIL_CHARS] + " …"
+
+
+def detail_tooltip(row: AuditRow) -> str:
+    lines = detail_lines(readable_detail(row.detail), limit=30)
+    return lines + "\n\n" + json.dumps(row.detail, sort_keys=True, ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +161,7 @@ class AuditTableModel(QAbstractTableModel):
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.key == "detail" and row.detail:
-                return json.dumps(row.detail, sort_keys=True, ensure_ascii=False, indent=2)
+                return detail_tooltip(row)
             if column.key == "at":
                 return datetime.fromtimestamp(row.at_ms / 1000).astimezone().isoformat(timespec="milliseconds")
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from qms_desktop.security.audit_chain import ChainReport
@@ -52,6 +53,7 @@ class AuditTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AuditTableModel(self)
+        self._render_status: Callable[[], None] | None = None
         self._build()
         self.retranslateUi()
 
@@ -81,6 +83,10 @@ class AuditTab(QWidget):
         self.refresh_button = QPushButton(self)
         self.export_button = QPushButton(self)
         self.verify_button = QPushButton(self)
+        # Wide enough for the longest prefix and for "any" in every language (set again on a switch).
+        self.action_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.action_combo.setMinimumContentsLength(10)
+        self.outcome_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         filters = QHBoxLayout()
         for widget in (
@@ -96,8 +102,10 @@ class AuditTab(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
-        filters.addWidget(self.export_button)
-        filters.addWidget(self.verify_button)
+        # The trail's own actions sit under the table: the filter row fits a 1100 px window in any language.
+        actions = QHBoxLayout()
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.verify_button)
 
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -120,7 +128,10 @@ class AuditTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.status_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addLayout(actions)
+        layout.addLayout(bottom)
 
         # Typing in a filter refreshes once the typing pauses.
         self._filter_timer = QTimer(self)
@@ -165,24 +176,32 @@ class AuditTab(QWidget):
         self.status_label.setStyleSheet("color: white; background: #b00020; padding: 2px;" if alarm else "")
         self.status_label.setText(text)
 
+    def _show(self, render: Callable[[], None]) -> None:
+        """Show a status line now and again in the new language after a language switch."""
+        self._render_status = render
+        render()
+
     def show_error(self, text: str) -> None:
-        self._status(text)
+        self._show(lambda: self._status(text))
 
     def show_loaded(self, shown: int, more: bool) -> None:
         if more:
-            self._status(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown))
+            self._show(lambda: self._status(self.tr("{n} entries shown; scroll down for older ones.").format(n=shown)))
         else:
-            self._status(self.tr("{n} entries.").format(n=shown))
+            self._show(lambda: self._status(self.tr("{n} entries.").format(n=shown)))
 
     def show_exported(self, path: str, count: int) -> None:
-        self._status(self.tr("Exported {n} entries to {path}.").format(n=count, path=path))
+        self._show(lambda: self._status(self.tr("Exported {n} entries to {path}.").format(n=count, path=path)))
 
     def show_verifying(self) -> None:
         self.verify_button.setEnabled(False)
-        self._status(self.tr("Checking the audit trail's hash chain…"))
+        self._show(lambda: self._status(self.tr("Checking the audit trail's hash chain…")))
 
     def show_verified(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)
+        self._show(lambda: self._render_verified(report))
+
+    def _render_verified(self, report: ChainReport) -> None:
         if report.intact:
             text = self.tr("The audit trail is intact: {n} entries checked. Head {seq}:{hash}").format(
                 n=report.checked, seq=report.head_seq, hash=report.head_hash
@@ -215,6 +234,7 @@ class AuditTab(QWidget):
     def retranslateUi(self) -> None:
         self.actor_label.setText(self.tr("User:"))
         self.actor_edit.setPlaceholderText(self.tr("any"))
+        self.actor_edit.setMinimumWidth(self.actor_edit.fontMetrics().horizontalAdvance(self.tr("any")) + 48)
         self.action_label.setText(self.tr("Action:"))
         action_edit = self.action_combo.lineEdit()  # the combo is editable: there is one
         if action_edit is not None:
@@ -230,3 +250,9 @@ class AuditTab(QWidget):
             self.tr("Check the hash chain of the whole trail: any entry changed, removed or inserted is found")
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.model.rowCount():  # the details' role names are in words of the language
+            self.model.dataChanged.emit(
+                self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, len(COLUMNS) - 1)
+            )
+        if self._render_status is not None:
+            self._render_status()

@@ -7,6 +7,7 @@ Its words keep the ConnectionTab translation context: that is where the catalogu
 from __future__ import annotations
 
 from qms_desktop.mediasense.tls import format_fingerprint
+from qms_desktop.ui.formatting import fingerprint_lines, monospace
 from qms_desktop.ui.qt import (
     QButtonGroup,
     QCoreApplication,
@@ -49,6 +50,13 @@ class TlsSection(QGroupBox):
         self.browse_button = QPushButton(self)
         self.fingerprint_edit = QLineEdit(self)
         self.fetch_button = QPushButton(self)
+        self.fingerprint_edit.setFont(monospace(self.fingerprint_edit.font()))
+        # The whole pinned fingerprint, in two lines of 16 bytes: the field above shows only a part of it.
+        self.fingerprint_view = QLabel(self)
+        self.fingerprint_view.setObjectName("fingerprintView")
+        self.fingerprint_view.setFont(monospace(self.fingerprint_view.font()))
+        self.fingerprint_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_view.hide()
         self.tls_check = dim(QLabel(self))
         self.tls_check.setWordWrap(True)
         self.insecure_warning = Notice(self)
@@ -61,18 +69,26 @@ class TlsSection(QGroupBox):
         tls.addWidget(self.tls_buttons[TLS_PINNED], 3, 0, 1, 3)
         tls.addWidget(self.fingerprint_edit, 4, 1)
         tls.addWidget(self.fetch_button, 4, 2)
-        tls.addWidget(self.tls_buttons[TLS_INSECURE], 5, 0, 1, 3)
-        tls.addWidget(self.insecure_warning, 6, 1, 1, 2)
-        tls.addWidget(self.tls_check, 7, 1, 1, 2)
-        tls.addWidget(self.source_label, 8, 1, 1, 2)
+        tls.addWidget(self.fingerprint_view, 5, 1, 1, 2)
+        tls.addWidget(self.tls_buttons[TLS_INSECURE], 6, 0, 1, 3)
+        tls.addWidget(self.insecure_warning, 7, 1, 1, 2)
+        tls.addWidget(self.tls_check, 8, 1, 1, 2)
+        tls.addWidget(self.source_label, 9, 1, 1, 2)
 
         self.ca_file_edit.textChanged.connect(self._edited)
         self.fingerprint_edit.textChanged.connect(self._edited)
+        self.fingerprint_edit.textChanged.connect(self._show_fingerprint)
         self.tls_button_group.idToggled.connect(self._edited)
         self.browse_button.clicked.connect(self._browse_ca_file)
 
     def _edited(self, *_args: object) -> None:
         self.changed.emit()
+
+    def _show_fingerprint(self, text: str) -> None:
+        lines = fingerprint_lines(text)
+        self.fingerprint_view.setText(lines or "")
+        self.fingerprint_view.setVisible(lines is not None)
+        self.fingerprint_edit.setToolTip(lines or "")
 
     def tls_mode(self) -> str:
         for mode, button in self.tls_buttons.items():

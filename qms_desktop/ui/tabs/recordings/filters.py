@@ -121,6 +121,7 @@ class FilterPanel(QWidget):
             spin.setSingleStep(30)
         for edit in (self.ani, self.dnis, self.csq, self.tags, self.text, self.ccid):
             edit.setClearButtonEnabled(True)
+            edit.setMinimumWidth(140)
             edit.returnPressed.connect(self.searchRequested)
         self.search_button = QPushButton(self)
         self.search_button.setDefault(True)
@@ -129,6 +130,11 @@ class FilterPanel(QWidget):
         self.search_button.clicked.connect(self.searchRequested)
         self.reset_button.clicked.connect(self.reset)
         self.preset.currentIndexChanged.connect(self._preset_changed)
+        # A period chosen (or custom dates typed) applies at once, as the dates beside it show.
+        self.preset.activated.connect(lambda _index: self.searchRequested.emit())
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.editingFinished.connect(self._dates_edited)
+            date_edit.calendarWidget().clicked.connect(lambda _day: self._dates_edited())
         self.title = QLabel(self)
         font = self.title.font()
         font.setBold(True)
@@ -136,6 +142,7 @@ class FilterPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field that would get less than its minimum width beside a long (translated) label goes under it.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels: dict[str, QLabel] = {}
 
@@ -207,10 +214,18 @@ class FilterPanel(QWidget):
         custom = preset == CUSTOM
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
-        days = preset_days(preset, date.today())
+        self.show_preset_dates()
+
+    def show_preset_dates(self, today: date | None = None) -> None:
+        """The dates a preset means today ("Last 7 days" moves at midnight); custom dates stay."""
+        days = preset_days(self.preset.currentData(), today or date.today())
         if days is not None:
             self.date_from.setDate(_qdate(days[0]))
             self.date_to.setDate(_qdate(days[1]))
+
+    def _dates_edited(self) -> None:
+        if self.preset.currentData() == CUSTOM:
+            self.searchRequested.emit()
 
     def date_range_ms(self, today: date | None = None) -> tuple[int | None, int | None]:
         preset = self.preset.currentData()
@@ -224,6 +239,7 @@ class FilterPanel(QWidget):
             days = preset_days(preset, today or date.today())  # computed now: "today" moves at midnight
             assert days is not None
             first, last = days
+            self.show_preset_dates(today)  # and shown as searched
         return local_day_bounds_ms(first, last)
 
     def query(self, today: date | None = None) -> RecordingQuery:
@@ -345,8 +361,11 @@ class FilterPanel(QWidget):
         self.ani.setPlaceholderText(self.tr("Part of the number"))
         self.dnis.setPlaceholderText(self.tr("Part of the number"))
         self.csq.setPlaceholderText(self.tr("Exact queue name"))
-        self.ccid.setPlaceholderText(self.tr("Exact: every segment of that call"))
-        self.tags.setPlaceholderText(self.tr("tag1, tag2 (all of them)"))
+        # Short placeholders that fit the narrow panel; the whole explanation in the tooltip.
+        self.ccid.setPlaceholderText(self.tr("Exact id: all segments"))
+        self.ccid.setToolTip(self.tr("Exact: every segment of that call"))
+        self.tags.setPlaceholderText(self.tr("tag1, tag2 (all)"))
+        self.tags.setToolTip(self.tr("tag1, tag2 (all of them)"))
         for spin in (self.min_duration, self.max_duration):
             spin.setSpecialValueText(self.tr("any"))
             spin.setSuffix(self.tr(" s"))

@@ -156,7 +156,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: clock_text(r.talk_ms),  # a call's segments added: the recorded time
         RIGHT,
         sort="duration",
-        width=70,
+        width=75,
     ),
     Column(
         "segments",
@@ -170,17 +170,17 @@ COLUMNS: tuple[Column, ...] = (
         QT_TRANSLATE_NOOP("RecordingsTab", "Agent"),
         lambda r: r.agent_name or r.agent_id or "—",
         sort="agent",
-        width=135,
+        width=125,
     ),
     Column("team", QT_TRANSLATE_NOOP("RecordingsTab", "Team"), lambda r: r.team_code or "—", width=55),
     Column(
         "direction", QT_TRANSLATE_NOOP("RecordingsTab", "Direction"), lambda r: direction_text(r.direction), width=80
     ),
-    Column("ani", QT_TRANSLATE_NOOP("RecordingsTab", "ANI"), lambda r: r.ani or "—", sort="ani", width=95),
-    Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=115),
+    Column("ani", QT_TRANSLATE_NOOP("RecordingsTab", "ANI"), lambda r: r.ani or "—", sort="ani", width=110),
+    Column("dnis", QT_TRANSLATE_NOOP("RecordingsTab", "DNIS"), lambda r: r.dnis or "—", sort="dnis", width=80),
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
-    Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=70),
-    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=80),
+    Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=85),
+    Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=95),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 SORT_COLUMN = {c.sort: i for i, c in enumerate(COLUMNS) if c.sort}

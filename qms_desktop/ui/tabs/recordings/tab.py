@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from qms_desktop.app.first_run import FirstRun
 from qms_desktop.search.query import RecordingDetail
+from qms_desktop.ui.prefs import restore_splitter, save_splitter
 from qms_desktop.ui.qt import (
     QAbstractItemView,
     QEvent,
+    QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
     QLabel,
@@ -18,19 +20,28 @@ from qms_desktop.ui.qt import (
     QModelIndex,
     QPalette,
     QScrollArea,
+    QShowEvent,
+    QSizePolicy,
     QSplitter,
     Qt,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
-from qms_desktop.ui.tabs.recordings.models import COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
+from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
 from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.player import PlayerWidget
+
+SPLITTER_KEY = "recordings"
+# Left to right as shown: what identifies a call first; direction, queue and segments after them.
+SHOWN_ORDER = ("start", "agent", "team", "ani", "dnis", "duration", "state", "audio", "direction", "csq", "segments")
+HEADER_PADDING = 28  # the header's margins and its sort arrow
+DETAILS_SHOWN_FROM = 1500  # narrower windows (the default 1100 px) start with the details pane folded
 
 
 class RecordingsTab(QWidget):
@@ -54,6 +65,8 @@ class RecordingsTab(QWidget):
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)  # the palette's "note" colours
         self.banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        # A long message wraps: it never asks the window for more width.
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.banner.hide()
 
         self.filters = FilterPanel(self)
@@ -62,7 +75,7 @@ class RecordingsTab(QWidget):
         filter_scroll.setWidgetResizable(True)
         filter_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filter_scroll.setMinimumWidth(250)
+        filter_scroll.setMinimumWidth(220)
         self.filter_scroll = filter_scroll
 
         self.model = RecordingsModel(self)
@@ -91,11 +104,21 @@ class RecordingsTab(QWidget):
         header.setStretchLastSection(True)
         for index, column in enumerate(COLUMNS):
             self.table.setColumnWidth(index, column.width)
+        for position, key in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(COLUMN_INDEX[key]), position)
         header.sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        # "New recordings were synced…" makes it long: it wraps rather than widening the window.
+        self.count_label.setWordWrap(True)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("detailsToggle")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.details_button.toggled.connect(self.set_details_shown)
         results = QWidget(self)
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 8, 0, 0)
@@ -105,27 +128,38 @@ class RecordingsTab(QWidget):
         self.next_step.setObjectName("emptyState")
         self.directory_note = NextStep(results, compact=True)
         self.directory_note.setObjectName("directoryNote")
-        results_layout.addWidget(self.count_label)
+        top = QHBoxLayout()
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        results_layout.addLayout(top)
         results_layout.addWidget(self.directory_note)
         results_layout.addWidget(self.table, 1)
         results_layout.addWidget(self.next_step, 1)
 
         self.details = DetailsPane(self)
-        details_scroll = QScrollArea(self)
+        self.details_scroll = details_scroll = QScrollArea(self)
         details_scroll.setWidget(self.details)
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         details_scroll.setMinimumWidth(280)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("recordingsSplitter")
         self.splitter.addWidget(filter_scroll)
         self.splitter.addWidget(results)
         self.splitter.addWidget(details_scroll)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([270, 700, 330])
-        self.splitter.setChildrenCollapsible(False)
+        # The details pane folds away (its button, or dragging the handle to the edge); the others stay.
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, True)
+        self._details_width = 330
+        self._splitter_restored = restore_splitter(SPLITTER_KEY, self.splitter)
+        if not self._splitter_restored:
+            self.splitter.setSizes([250, 820, 330])
+        self.splitter.splitterMoved.connect(self._splitter_moved)
 
         self.player = PlayerWidget(self)
         self.player.setAutoFillBackground(True)
@@ -214,6 +248,58 @@ class RecordingsTab(QWidget):
         )
         header.blockSignals(False)
 
+    # ---- the details pane -------------------------------------------------------------------------
+
+    def details_shown(self) -> bool:
+        return self.splitter.sizes()[2] > 0
+
+    def set_details_shown(self, shown: bool) -> None:
+        sizes = self.splitter.sizes()
+        if shown == (sizes[2] > 0):
+            self._sync_details_button()
+            return
+        if shown:
+            width = max(self._details_width, self.details_scroll.minimumWidth())
+            sizes = [sizes[0], max(sizes[1] - width, 0), width]
+        else:
+            self._details_width = sizes[2]
+            sizes = [sizes[0], sizes[1] + sizes[2], 0]
+        self.splitter.setSizes(sizes)
+        self._sync_details_button()
+        save_splitter(SPLITTER_KEY, self.splitter)
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        if self.splitter.sizes()[2] > 0:
+            self._details_width = self.splitter.sizes()[2]
+        self._sync_details_button()
+        save_splitter(SPLITTER_KEY, self.splitter)
+
+    def _sync_details_button(self) -> None:
+        shown = self.details_shown()
+        self.details_button.blockSignals(True)
+        self.details_button.setChecked(shown)
+        self.details_button.blockSignals(False)
+        self.details_button.setText(self.tr("Hide details") if shown else self.tr("Show details"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._splitter_restored:  # first run: fold the details where the table needs the room
+            self._splitter_restored = True
+            if self.window().width() < DETAILS_SHOWN_FROM:
+                sizes = self.splitter.sizes()
+                self.splitter.setSizes([sizes[0], sizes[1] + sizes[2], 0])
+        self._sync_details_button()
+        super().showEvent(event)
+
+    def _fit_headers(self) -> None:
+        """No column narrower than its (translated) title: "Тривалість" is wider than "Duration"."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for index in range(len(COLUMNS)):
+            title = str(self.model.headerData(index, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            need = metrics.horizontalAdvance(title) + HEADER_PADDING
+            if header.sectionSize(index) < need:
+                header.resizeSection(index, need)
+
     def _render_count(self) -> None:
         locale = QLocale()
         shown = self.model.rowCount()
@@ -279,6 +365,8 @@ class RecordingsTab(QWidget):
 
     def retranslateUi(self) -> None:
         self.model.retranslate()
+        self._fit_headers()
+        self._sync_details_button()
         self._render_count()
         self.table.setToolTip("")
         self.filters.setToolTip("")

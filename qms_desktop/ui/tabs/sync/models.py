@@ -41,12 +41,26 @@ def duration_text(ms: int | None) -> str:
         return "—"
     seconds = ms / 1000
     if seconds < 60:
-        return QCoreApplication.translate(CONTEXT, "%1 s").replace("%1", QLocale().toString(seconds, "f", 1))
+        return QCoreApplication.translate("SyncTab", "%1 s").replace("%1", QLocale().toString(seconds, "f", 1))
     minutes, rest = divmod(round(seconds), 60)
     if minutes < 60:
-        return QCoreApplication.translate(CONTEXT, "%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(rest))
+        return QCoreApplication.translate("SyncTab", "%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(rest))
     hours, minutes = divmod(minutes, 60)
-    return QCoreApplication.translate(CONTEXT, "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    return QCoreApplication.translate("SyncTab", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+
+
+# What a run did, as the database keeps it ("incremental+backfill"); its trigger: `trigger_text`.
+_MODES = {
+    "incremental": QT_TRANSLATE_NOOP("SyncTab", "incremental"),
+    "backfill": QT_TRANSLATE_NOOP("SyncTab", "backfill"),
+    "reconcile": QT_TRANSLATE_NOOP("SyncTab", "reconcile"),
+    "sessions": QT_TRANSLATE_NOOP("SyncTab", "sessions by id"),
+}
+
+
+def mode_text(mode: str | None) -> str:
+    """ "incremental+backfill" in words of the language, the parts joined as they were."""
+    return " + ".join(tr(_MODES[part]) if part in _MODES else part for part in (mode or "").split("+") if part)
 
 
 def number(value: int) -> str:
@@ -194,7 +208,7 @@ HISTORY_COLUMNS: tuple[Column[RunRecord], ...] = (
     Column("started", QT_TRANSLATE_NOOP("SyncTab", "Started"), lambda r: local_time(r.started_at_ms)),
     Column("duration", QT_TRANSLATE_NOOP("SyncTab", "Duration"), lambda r: duration_text(r.duration_ms), RIGHT),
     Column("trigger", QT_TRANSLATE_NOOP("SyncTab", "Trigger"), lambda r: trigger_text(r.trigger)),
-    Column("mode", QT_TRANSLATE_NOOP("SyncTab", "Mode"), lambda r: r.mode or ""),
+    Column("mode", QT_TRANSLATE_NOOP("SyncTab", "Mode"), lambda r: mode_text(r.mode), tooltip=lambda r: r.mode or ""),
     Column("status", QT_TRANSLATE_NOOP("SyncTab", "Status"), lambda r: status_text(r.status)),
     Column("fetched", QT_TRANSLATE_NOOP("SyncTab", "Fetched"), lambda r: number(r.counts.fetched), RIGHT),
     Column("created", QT_TRANSLATE_NOOP("SyncTab", "Created"), lambda r: number(r.counts.created), RIGHT),

@@ -73,6 +73,11 @@ class SyncTab(QWidget):
         self._status = "IDLE"
         self._running = False
         self._outside_history = False  # the last result has no history row (e.g. not configured): keep it shown
+        # What is on screen, kept to be shown again in the new language after a language switch.
+        self._last_progress: SyncProgress | None = None
+        self._last_result: SyncResult | None = None
+        self._last_snapshot: SyncDashboard | None = None
+        self._last_message = ""
 
         # -- status --
         self.status_chip = QLabel()
@@ -91,7 +96,7 @@ class SyncTab(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
-        status_box = QGroupBox(self.tr("Status"))
+        self.status_box = status_box = QGroupBox()
         status_layout = QGridLayout(status_box)
         status_layout.addWidget(self.status_chip, 0, 0)
         status_layout.addWidget(self.status_detail, 0, 1)
@@ -103,17 +108,18 @@ class SyncTab(QWidget):
 
         # -- last run --
         self.count_labels: dict[str, QLabel] = {}
-        last_box = QGroupBox(self.tr("Last run"))
+        self.last_box = last_box = QGroupBox()
         last_layout = QGridLayout(last_box)
-        titles = (self.tr("Fetched"), self.tr("Created"), self.tr("Updated"), self.tr("Skipped"), self.tr("Errors"))
+        self.count_captions: list[QLabel] = []
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.35)
         big.setBold(True)
-        for column, (name, title) in enumerate(zip(COUNT_NAMES, titles, strict=True)):
+        for column, name in enumerate(COUNT_NAMES):
             value = QLabel("—")
             value.setFont(big)
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = QLabel(title)
+            caption = QLabel()
+            self.count_captions.append(caption)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             last_layout.addWidget(value, 0, column)
             last_layout.addWidget(caption, 1, column)
@@ -130,12 +136,13 @@ class SyncTab(QWidget):
         self.backfill_bar.setMaximumHeight(14)
         self.backfill_bar.setTextVisible(False)
         self.quarantine_count_label = QLabel("0")
-        checkpoint_box = QGroupBox(self.tr("Checkpoint"))
+        self.checkpoint_box = checkpoint_box = QGroupBox()
         checkpoint_layout = QFormLayout(checkpoint_box)
-        checkpoint_layout.addRow(self.tr("Last sync:"), self.last_sync_label)
-        checkpoint_layout.addRow(self.tr("Backfill:"), self.backfill_label)
+        self.checkpoint_captions = [QLabel(), QLabel(), QLabel()]
+        checkpoint_layout.addRow(self.checkpoint_captions[0], self.last_sync_label)
+        checkpoint_layout.addRow(self.checkpoint_captions[1], self.backfill_label)
         checkpoint_layout.addRow("", self.backfill_bar)
-        checkpoint_layout.addRow(self.tr("Quarantined:"), self.quarantine_count_label)
+        checkpoint_layout.addRow(self.checkpoint_captions[2], self.quarantine_count_label)
 
         top = QHBoxLayout()
         top.addWidget(status_box, 5)
@@ -143,14 +150,12 @@ class SyncTab(QWidget):
         top.addWidget(checkpoint_box, 4)
 
         # -- controls --
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton()
         self.sync_button.setDefault(True)
-        self.reset_button = QPushButton(self.tr("Reset…"))
-        self.reset_button.setToolTip(self.tr("Forget the checkpoint: the next sync starts over with a backfill"))
-        self.scheduler_check = QCheckBox(self.tr("Sync automatically every"))
+        self.reset_button = QPushButton()
+        self.scheduler_check = QCheckBox()
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(1, 24 * 60)
-        self.interval_spin.setSuffix(self.tr(" min"))
         self.interval_spin.setValue(5)
         self.interval_spin.setAccelerated(True)
         controls = QHBoxLayout()
@@ -172,7 +177,6 @@ class SyncTab(QWidget):
         )
         self.raw_view = QPlainTextEdit()
         self.raw_view.setReadOnly(True)
-        self.raw_view.setPlaceholderText(self.tr("Select a record to see what MediaSense sent"))
         self.raw_view.setFont(_monospace())
         self.quarantine_empty = QLabel(self.tr("No quarantined records — every record MediaSense sent could be read."))
         self.quarantine_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,9 +193,9 @@ class SyncTab(QWidget):
         quarantine_split.setSizes([200, 160])
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.history_view, self.tr("History"))
-        self.pages.addTab(self.charts, self.tr("Charts"))
-        self.pages.addTab(quarantine_split, self.tr("Quarantine"))
+        self.pages.addTab(self.history_view, "")
+        self.pages.addTab(self.charts, "")
+        self.pages.addTab(quarantine_split, "")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -213,6 +217,7 @@ class SyncTab(QWidget):
         self._refresh_timer.timeout.connect(self.refresh_requested)
 
         self._show_status("IDLE", "")
+        self.retranslateUi()
 
     def _table(self, model: HistoryModel | QuarantineModel) -> QTableView:
         view = QTableView()
@@ -240,9 +245,10 @@ class SyncTab(QWidget):
             self.progress_bar.setRange(0, 0)  # busy until the first progress report
             self.progress_bar.setFormat("")
             self.live_counts.setText("")
+            self._last_progress, self._last_message = None, ""
 
     def show_progress(self, progress: SyncProgress) -> None:
-        c = progress.counts
+        self._last_progress = progress
         if progress.phase == "backfill" and progress.backfill_days:
             detail = self.tr("Run %1 · backfill day %2 of %3").replace("%1", str(progress.run_id))
             detail = detail.replace("%2", str(progress.backfill_day or 0)).replace("%3", str(progress.backfill_days))
@@ -260,6 +266,11 @@ class SyncTab(QWidget):
             self.progress_bar.setRange(0, 0)
             self.progress_bar.setFormat("")
         self._show_status("IN_PROGRESS", detail)
+        self._render_live_counts(progress)
+
+    def _render_live_counts(self, progress: SyncProgress) -> None:
+        """The progress summary under the status; it stays after the run, until the next one starts."""
+        c = progress.counts
         self.live_counts.setText(
             self.tr("Pages %1 · fetched %2 · created %3 · updated %4 · errors %5")
             .replace("%1", number(c.pages))
@@ -270,6 +281,7 @@ class SyncTab(QWidget):
         )
 
     def show_result(self, result: SyncResult) -> None:
+        self._last_result = result
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1 if result.status in ("SUCCESS", "PARTIAL") else 0)
         self.progress_bar.setFormat("")
@@ -285,9 +297,12 @@ class SyncTab(QWidget):
 
     def show_message(self, text: str) -> None:
         """A passing note (e.g. "a sync is already running") under the status."""
+        self._last_message = text
         self.live_counts.setText(text)
+        self._last_progress = None
 
     def show_snapshot(self, snapshot: SyncDashboard) -> None:
+        self._last_snapshot = snapshot
         self.history_model.set_rows(snapshot.runs)
         self.charts.set_data(snapshot.runs, snapshot.backfill_points, snapshot.backfill_total_days)
         self._show_quarantine(snapshot)
@@ -399,10 +414,49 @@ class SyncTab(QWidget):
         super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        elif event.type() == QEvent.Type.PaletteChange:
             self.history_model.dark = self._dark()
             self._show_status(self._status, self.status_detail.text())
         super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.status_box.setTitle(self.tr("Status"))
+        self.last_box.setTitle(self.tr("Last run"))
+        titles = (self.tr("Fetched"), self.tr("Created"), self.tr("Updated"), self.tr("Skipped"), self.tr("Errors"))
+        for caption, title in zip(self.count_captions, titles, strict=True):
+            caption.setText(title)
+        self.checkpoint_box.setTitle(self.tr("Checkpoint"))
+        for caption, title in zip(
+            self.checkpoint_captions,
+            (self.tr("Last sync:"), self.tr("Backfill:"), self.tr("Quarantined:")),
+            strict=True,
+        ):
+            caption.setText(title)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.reset_button.setText(self.tr("Reset…"))
+        self.reset_button.setToolTip(self.tr("Forget the checkpoint: the next sync starts over with a backfill"))
+        self.scheduler_check.setText(self.tr("Sync automatically every"))
+        self.interval_spin.setSuffix(self.tr(" min"))
+        self.raw_view.setPlaceholderText(self.tr("Select a record to see what MediaSense sent"))
+        self.pages.setTabText(0, self.tr("History"))
+        self.pages.setTabText(1, self.tr("Charts"))
+        self.pages.setTabText(2, self.tr("Quarantine"))
+        # What the card and the tables show, again in the new language (status, progress summary, runs).
+        if self._last_snapshot is not None:
+            self.show_snapshot(self._last_snapshot)
+        else:
+            self._show_status(self._status, self.status_detail.text())
+        if self._last_result is not None and (self._outside_history or self._last_snapshot is None):
+            self.show_result(self._last_result)
+        if self._last_progress is not None:
+            if self._running:
+                self.show_progress(self._last_progress)
+            else:
+                self._render_live_counts(self._last_progress)
+        elif self._last_message:
+            self.live_counts.setText(self._last_message)
 
 
 def _monospace() -> QFont:

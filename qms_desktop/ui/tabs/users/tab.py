@@ -8,6 +8,7 @@ from datetime import datetime
 
 from qms_desktop.app.users import UserInfo
 from qms_desktop.security.roles import USER_ROLES
+from qms_desktop.ui.formatting import role_name
 from qms_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -41,7 +42,7 @@ def _when(ms: int | None) -> str:
 
 COLUMNS: tuple[Column[UserInfo], ...] = (
     (QT_TRANSLATE_NOOP("UsersModel", "User"), lambda u: u.username),
-    (QT_TRANSLATE_NOOP("UsersModel", "Role"), lambda u: u.role.value),
+    (QT_TRANSLATE_NOOP("UsersModel", "Role"), lambda u: role_name(u.role)),
     (QT_TRANSLATE_NOOP("UsersModel", "Teams"), lambda u: ", ".join(u.teams)),
     (QT_TRANSLATE_NOOP("UsersModel", "Status"), lambda u: _status(u)),
     (QT_TRANSLATE_NOOP("UsersModel", "Failed sign-ins"), lambda u: str(u.failed_sign_ins) if u.failed_sign_ins else ""),
@@ -108,6 +109,7 @@ class UsersTab(QWidget):
         self.add_button = QPushButton(self.add_group)
         self.labels = [QLabel(self.add_group) for _ in range(4)]
         form = QFormLayout(self.add_group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: fields get the width
         for label, field in zip(
             self.labels, (self.name_edit, self.role_combo, self.teams_edit, self.password_edit), strict=True
         ):
@@ -193,7 +195,12 @@ class UsersTab(QWidget):
             self.labels, (self.tr("User name:"), self.tr("Role:"), self.tr("Teams:"), self.tr("Password:")), strict=True
         ):
             label.setText(text)
-        self.teams_edit.setPlaceholderText(self.tr("Team codes, comma-separated (supervisors)"))
+        self.teams_edit.setPlaceholderText(self.tr("T1, T2 (supervisors)"))
+        self.teams_edit.setToolTip(self.tr("Team codes, comma-separated (supervisors)"))
+        for index in range(self.role_combo.count()):
+            self.role_combo.setItemText(index, role_name(self.role_combo.itemData(index)))
         self.add_button.setText(self.tr("Add user"))
         self._render_toggle()
         self.model.retranslate()
+        if self.model.rowCount():
+            self.view.resizeColumnsToContents()
