@@ -81,14 +81,19 @@ class HelpDialog(QDialog):
             f"<tr><td style='padding:2px 16px 2px 0'><b>{keys}</b></td><td>{what}</td></tr>"
             for keys, what in self.shortcuts()
         )
-        return f"<a name='{SHORTCUTS_ANCHOR}'></a><h2>{self.tr('Keyboard shortcuts')}</h2><table>{rows}</table>"
+        title = self.tr("Keyboard shortcuts")  # outside the f-string: lupdate reads no f-strings
+        return f"<a name='{SHORTCUTS_ANCHOR}'></a><h2>{title}</h2><table>{rows}</table>"
 
     def contents_html(self) -> str:
+        title = self.tr("QMS Desktop: user guide")
+        shortcuts = self.tr("Keyboard shortcuts")
+        guide = self.tr("Guide for each role")
+        troubleshooting = self.tr("Troubleshooting")
         return (
-            f"<h1>{self.tr('QMS Desktop: user guide')}</h1>"
-            f"<p><a href='#{SHORTCUTS_ANCHOR}'>{self.tr('Keyboard shortcuts')}</a> · "
-            f"<a href='#{GUIDE_ANCHOR}'>{self.tr('Guide for each role')}</a> · "
-            f"<a href='#{TROUBLESHOOTING_ANCHOR}'>{self.tr('Troubleshooting')}</a></p>"
+            f"<h1>{title}</h1>"
+            f"<p><a href='#{SHORTCUTS_ANCHOR}'>{shortcuts}</a> · "
+            f"<a href='#{GUIDE_ANCHOR}'>{guide}</a> · "
+            f"<a href='#{TROUBLESHOOTING_ANCHOR}'>{troubleshooting}</a></p>"
         )
 
     def retranslateUi(self) -> None:

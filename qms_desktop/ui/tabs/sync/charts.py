@@ -43,6 +43,8 @@ CLIP_RATIO = 5.0  # a run this many times the others' largest total runs off the
 
 
 def tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("SyncCharts", ...); literals call `translate` themselves
+    so that lupdate files them under this context."""
     return QCoreApplication.translate("SyncCharts", text)
 
 
@@ -72,11 +74,11 @@ class SyncCharts(QWidget):
             plot.setMouseEnabled(x=True, y=False)
             plot.showGrid(x=False, y=True, alpha=0.25)
             plot.setMinimumHeight(160)
-        self.records_plot.setLabel("bottom", tr("Run"))
-        self.records_plot.setLabel("left", tr("Records"))
-        self.duration_plot.setLabel("bottom", tr("Run"))
-        self.duration_plot.setLabel("left", tr("Seconds"))
-        self.backfill_plot.setLabel("left", tr("Days done"))
+        self.records_plot.setLabel("bottom", QCoreApplication.translate("SyncCharts", "Run"))
+        self.records_plot.setLabel("left", QCoreApplication.translate("SyncCharts", "Records"))
+        self.duration_plot.setLabel("bottom", QCoreApplication.translate("SyncCharts", "Run"))
+        self.duration_plot.setLabel("left", QCoreApplication.translate("SyncCharts", "Seconds"))
+        self.backfill_plot.setLabel("left", QCoreApplication.translate("SyncCharts", "Days done"))
         # The legend: labels above the plot, so it never covers a bar.
         self.legend_labels: dict[str, QLabel] = {}
         legend_row = QHBoxLayout()
@@ -160,7 +162,9 @@ class SyncCharts(QWidget):
         self._backfill_curve.setData(when, days)
         self._total_line.setValue(backfill_total)
         self._total_line.setVisible(backfill_total > 0)
-        self._empty_text.setText("" if len(days) else tr("No backfill day finished yet"))
+        self._empty_text.setText(
+            "" if len(days) else QCoreApplication.translate("SyncCharts", "No backfill day finished yet")
+        )
         self._apply_duration_brushes()
         # Run ids are whole numbers: label each run while there are few, let pyqtgraph thin them out after.
         ticks = [[(float(i), str(int(i))) for i in ids]] if 0 < len(ids) <= 25 else None
@@ -217,9 +221,9 @@ class SyncCharts(QWidget):
         text = palette.color(QPalette.ColorRole.Text)
         dark = self._dark()
         titles = (
-            (self.records_plot, tr("Records per run")),
-            (self.duration_plot, tr("Run duration")),
-            (self.backfill_plot, tr("Backfill progress")),
+            (self.records_plot, QCoreApplication.translate("SyncCharts", "Records per run")),
+            (self.duration_plot, QCoreApplication.translate("SyncCharts", "Run duration")),
+            (self.backfill_plot, QCoreApplication.translate("SyncCharts", "Backfill progress")),
         )
         for plot, title in titles:
             plot.setBackground(background)
@@ -249,11 +253,20 @@ class SyncCharts(QWidget):
             colour = SERIES_COLOURS[name][1 if dark else 0]
             item = self.legend_labels[name]
             item.setText(f'<span style="color:{colour}">&#9632;</span>&nbsp;{tr(label)}&nbsp;&nbsp;')
-            item.setToolTip(tr("%1: %2").replace("%1", tr(label)).replace("%2", tr(meaning)))
+            item.setToolTip(
+                QCoreApplication.translate("SyncCharts", "%1: %2").replace("%1", tr(label)).replace("%2", tr(meaning))
+            )
+        # Legend order (created, updated, skipped, errors), each as its tooltip says it.
+        order = ("created", "updated", "skipped", "errors")
+        meanings = {name: (label, meaning) for name, label, meaning in RECORD_SERIES}
         self.caption.setText(
-            tr("Created: new recordings · Updated: changed since last seen · "
-               "Skipped: seen before and unchanged · Errors: quarantined or failed")
-        )  # fmt: skip
+            " · ".join(
+                QCoreApplication.translate("SyncCharts", "%1: %2")
+                .replace("%1", tr(meanings[name][0]))
+                .replace("%2", tr(meanings[name][1]))
+                for name in order
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):

@@ -219,7 +219,9 @@ HISTORY_COLUMNS: tuple[Column[RunRecord], ...] = (
         QT_TRANSLATE_NOOP("SyncTab", "Late"),
         lambda r: number(r.counts.late_found),
         RIGHT,
-        tooltip=lambda r: tr("Calls that appeared in MediaSense after the regular sync had passed their time"),
+        tooltip=lambda r: QCoreApplication.translate(
+            "SyncTab", "Calls that appeared in MediaSense after the regular sync had passed their time"
+        ),
     ),
     Column("errors", QT_TRANSLATE_NOOP("SyncTab", "Errors"), lambda r: number(r.counts.errors), RIGHT),
     Column(
