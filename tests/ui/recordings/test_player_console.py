@@ -22,7 +22,7 @@ def test_ffmpeg_logs_warnings_only(qapp: object) -> None:
         path = multimedia._loaded_library("libavutil.so")
         assert path is not None and os.path.exists(path)
         assert ctypes.CDLL(path).av_log_get_level() == multimedia.AV_LOG_WARNING  # FFmpeg's default is 32, info
-        category = QLoggingCategory(b"qt.multimedia.ffmpeg")
+        category = QLoggingCategory("qt.multimedia.ffmpeg")  # type: ignore[arg-type]  # the stub says bytes; only str works
         assert category.isWarningEnabled() and not category.isInfoEnabled() and not category.isDebugEnabled()
     finally:
         media.retire()
