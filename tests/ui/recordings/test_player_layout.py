@@ -66,6 +66,7 @@ async def test_player_layout_and_silent_playback(make_tab, rec_ctx, shots_dir: P
     label = player.position_label
     label.setText("10:00:00 / 10:00:00")  # the widest a recording gets
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert player.grab().save(str(shots_dir / "player_hour_long_time_strip.png"))
     player._show_position(player.position())
     assert tab.grab().save(str(shots_dir / "player_playing_1100x720.png"))
     assert player.grab().save(str(shots_dir / "player_playing_strip.png"))
