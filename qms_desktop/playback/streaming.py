@@ -222,13 +222,16 @@ class RangeStreamer:
                 await self._write(response, ticket, tail)
             await response.write_eof()
             completed = True
-        except (asyncio.CancelledError, ConnectionResetError):
+        except (asyncio.CancelledError, ConnectionError) as exc:
             # Each seek drops a connection: routine, so DEBUG, and the upstream request goes now.
+            # ConnectionError covers aiohttp's "Connection lost" of a write waiting on a full socket.
             log.debug("Player closed the connection (%s %s-%s)", ticket.session_id, start, end - 1)
             if upstream is not None:
                 with self._lock:
                     self._stats.upstream_cancelled += 1
-            raise
+            if isinstance(exc, asyncio.CancelledError):
+                raise
+            return response  # nothing to answer: aiohttp would log it as a failed request
         finally:
             if upstream is not None:
                 await asyncio.shield(self._close_upstream(upstream, completed))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from aiohttp import web
 
 from qms_desktop.simulator import audio
@@ -9,6 +12,8 @@ from qms_desktop.simulator.audio import MediaBody
 from qms_desktop.simulator.data import Call
 from qms_desktop.simulator.ranges import RangeDecision, decide
 from qms_desktop.simulator.responses import sim_of
+
+log = logging.getLogger("qms.simulator")
 
 
 def not_found(reason: str = "no such recording") -> web.Response:
@@ -40,8 +45,15 @@ async def serve_media(request: web.Request, body: MediaBody) -> web.StreamRespon
     if drop_at is not None:
         sim.stats.count_fault("drop_mid_body")
         end = drop_at
-    for chunk in body.iter_range(decision.start, end):
-        await response.write(chunk)
+    try:
+        for chunk in body.iter_range(decision.start, end):
+            if request.transport is None or request.transport.is_closing():
+                raise ConnectionResetError("the client closed the connection")
+            await response.write(chunk)
+            await asyncio.sleep(0)  # a lost connection is noticed between chunks, not after the whole body
+    except ConnectionError:  # a client that seeks drops its request: routine, not an error
+        log.debug("Media client closed the connection (%s)", request.path)
+        return response
     if drop_at is not None:
         # Close after what was written is flushed: the client sees a short body, then EOF.
         if request.transport is not None:

@@ -24,7 +24,7 @@ from qms_desktop.ui import i18n
 from qms_desktop.ui.excepthook import install_excepthook, qt_messages, uninstall_excepthook
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.qt import QApplication, QCoreApplication, QEvent, QObject, QTimer, Signal
-from qms_desktop.ui.startup import create_application, env_float, process_age_s
+from qms_desktop.ui.startup import create_application, display_problem, env_float, process_age_s
 
 if TYPE_CHECKING:
     from qms_desktop.security.roles import Principal
@@ -346,6 +346,10 @@ async def _step(name: str, awaitable: Any) -> None:
 
 def run(demo: bool = False) -> int:
     """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
+    problem = display_problem(demo)
+    if problem is not None:  # Qt would abort the process with a core dump; say what to do instead
+        print(problem, file=sys.stderr)
+        return 1
     console_level = os.environ.get("QMS_LOG_LEVEL", "WARNING").upper()
     logging.basicConfig(level=console_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # The `qms` loggers record INFO for the integration log; the terminal only shows console_level.

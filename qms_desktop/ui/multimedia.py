@@ -8,8 +8,11 @@ tabs that never play) do not pay for the FFmpeg plugin.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("qms.ui")
@@ -37,8 +40,12 @@ def load() -> Multimedia | None:
         from PySide6.QtCore import QLoggingCategory
 
         # Optional hardware-decoding and PipeWire libraries are probed at load; their absence is
-        # normal (audio needs neither) and would otherwise flood the log with warnings.
-        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+        # normal (audio needs neither) and would otherwise flood the log with warnings. The FFmpeg
+        # backend's own notes (its version, each stream it opens) are kept for debugging.
+        rules = ["qt.multimedia.symbolsresolver.warning=false"]
+        if not media_debug():
+            rules += ["qt.multimedia.ffmpeg*.debug=false", "qt.multimedia.ffmpeg*.info=false"]
+        QLoggingCategory.setFilterRules("\n".join(rules))
         from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
     except ImportError as exc:  # e.g. libpulse.so.0 missing on the machine
         _reason = str(exc)
@@ -46,6 +53,47 @@ def load() -> Multimedia | None:
         return None
     _loaded = Multimedia(QMediaPlayer=QMediaPlayer, QAudioOutput=QAudioOutput, QMediaDevices=QMediaDevices)
     return _loaded
+
+
+MEDIA_DEBUG_ENV = "QMS_MEDIA_DEBUG"  # set (or QT_FFMPEG_DEBUG): FFmpeg and its Qt backend say everything
+AV_LOG_WARNING = 24
+_quieted = False
+
+
+def media_debug() -> bool:
+    return bool(os.environ.get(MEDIA_DEBUG_ENV) or os.environ.get("QT_FFMPEG_DEBUG"))
+
+
+def quiet_ffmpeg() -> None:
+    """FFmpeg writes its notes straight to stderr, past Qt's logging: an "Input #0 ..." dump each
+    time the player opens the audio, so on every seek. Keep its warnings and errors only, unless
+    debugging. Call once the backend is loaded (after the first QMediaPlayer): the library to set is
+    the one the backend loaded."""
+    global _quieted
+    if _quieted or media_debug():
+        return
+    _quieted = True
+    path = _loaded_library("libavutil.so")
+    if path is None:
+        log.debug("FFmpeg's libavutil is not loaded: its log level is left as it is")
+        return
+    try:
+        ctypes.CDLL(path).av_log_set_level(AV_LOG_WARNING)
+    except (OSError, AttributeError) as exc:
+        log.debug("Could not lower FFmpeg's log level: %s", exc)
+
+
+def _loaded_library(stem: str) -> str | None:
+    """The path of a shared library this process has mapped (Linux); None elsewhere or if absent."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return None
+    for line in maps.splitlines():
+        fields = line.split(maxsplit=5)  # address, perms, offset, device, inode, path
+        if len(fields) == 6 and Path(fields[5]).name.startswith(stem):
+            return fields[5]
+    return None
 
 
 def reason() -> str | None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as PYSIDE6_VERSION
 from PySide6.QtCore import (
+    Q_ARG,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
+    QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,

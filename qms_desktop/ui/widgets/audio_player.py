@@ -3,6 +3,15 @@
 The media objects are created on first use (that loads the FFmpeg plugin); when that is impossible
 the player says why once, through `unavailable`. Teardown follows qt-headless.md: stop(),
 setSource(QUrl()), a short wait, then deleteLater(); the QAudioOutput is parented to the player.
+
+Changing or dropping the source never calls QMediaPlayer from Python: stop() and setSource() wait
+for FFmpeg's threads to finish, and a call from Python waits holding the interpreter lock. Those
+threads log through Qt's message handler, which is Python code (the app's log router, pytest-qt's
+capture), so a thread that logs at that moment ("No audio device detected" as playback starts,
+"Demuxing failed" as a read is cut) waits for the lock forever and the GUI freezes. The calls are
+queued instead: Qt's event loop runs them with the lock released. Until they have run, the old
+media's signals are ignored (`switching`), so a late "end of media" or error of the previous
+recording cannot be taken for the new one.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ import re
 from typing import Any
 
 from qms_desktop.ui import multimedia
-from qms_desktop.ui.qt import QCoreApplication, QObject, QTimer, QUrl, Signal
+from qms_desktop.ui.qt import Q_ARG, QCoreApplication, QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 log = logging.getLogger("qms.ui")
 
@@ -46,6 +55,10 @@ class AudioPlayer(QObject):
         self.pending_start = 0
         self.autoplay = False
         self.status = "idle"
+        self._source = ""  # what the player plays once the queued calls have run
+        self._switching = 0  # batches of queued calls not yet run: the player's signals are stale
+        self._devices: Any = None  # QMediaDevices: tells when an audio output appears
+        self.no_audio_device = False
 
     # ---- the media objects -----------------------------------------------------------------------
 
@@ -89,7 +102,30 @@ class AudioPlayer(QObject):
         player.seekableChanged.connect(lambda _seekable: self.changed.emit())
         player.errorOccurred.connect(self._error_occurred)
         self.player = player
+        multimedia.quiet_ffmpeg()  # FFmpeg is loaded now
+        self._devices = mm.QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self.no_audio_device = not mm.QMediaDevices.audioOutputs()
+        if self.no_audio_device:
+            log.info("No audio output device: recordings play silently until one appears")
         return True
+
+    def _outputs_changed(self) -> None:
+        """A device appeared (headset plugged in, sound server started) or went: play on the default one."""
+        mm = self._mm
+        if mm is None or self.audio is None:
+            return
+        had_none = self.no_audio_device
+        self.no_audio_device = not mm.QMediaDevices.audioOutputs()
+        if not self.no_audio_device:
+            device = mm.QMediaDevices.defaultAudioOutput()
+            if had_none or device != self.audio.device():
+                log.info("Audio output device: %s", device.description())
+                # Queued like the source changes: a new device restarts the audio thread.
+                QMetaObject.invokeMethod(
+                    self.audio, "setDevice", Qt.ConnectionType.QueuedConnection, Q_ARG(type(device), device)
+                )
+        self.changed.emit()
 
     def _set_unavailable(self, words: str) -> None:
         self._unavailable = words
@@ -111,17 +147,47 @@ class AudioPlayer(QObject):
         if autoplay is not None:
             self.autoplay = autoplay
         self.status = "loading"
-        self.player.setSource(QUrl(url))
+        self._source = url
+        self._set_loaded(False)
+        calls: list[tuple[str, Any]] = [("setSource", QUrl(url))]
         if self.autoplay:
-            self.player.play()
+            calls.append(("play", None))
+        self._queue(calls)
         return True
 
     def unload(self) -> None:
         """Stop and let go of the media (the player object stays for the next recording)."""
-        if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
+        if self.player is not None and self._source:
+            self._source = ""
+            self._queue([("stop", None), ("setSource", QUrl())])
         self._set_loaded(False)
+
+    def _queue(self, calls: list[tuple[str, Any]]) -> None:
+        """Run QMediaPlayer slots in order from Qt's event loop (module docstring), then `_settled`."""
+        self._switching += 1
+        for method, argument in calls:
+            if argument is None:
+                QMetaObject.invokeMethod(self.player, method, Qt.ConnectionType.QueuedConnection)
+            else:
+                QMetaObject.invokeMethod(
+                    self.player, method, Qt.ConnectionType.QueuedConnection, Q_ARG(type(argument), argument)
+                )
+        QMetaObject.invokeMethod(self, "_settled", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _settled(self) -> None:
+        """The queued calls have run: from now on the player's signals are about the current source."""
+        self._switching = max(0, self._switching - 1)
+        if self._switching or self.player is None or self._mm is None:
+            return
+        player = self.player
+        if self._source:
+            self._status_changed(player.mediaStatus())  # catch up with what was ignored meanwhile
+            self.durationChanged.emit(int(player.duration()))
+            self.positionChanged.emit(int(player.position()))
+            if player.error() != self._mm.QMediaPlayer.Error.NoError:
+                self._error_occurred(player.error(), player.errorString())
+        self.changed.emit()
 
     def retire(self) -> None:
         """Final teardown: unload, then delete the player after a short pause (qt-headless §3)."""
@@ -141,25 +207,34 @@ class AudioPlayer(QObject):
     # ---- state -----------------------------------------------------------------------------------
 
     def has_source(self) -> bool:
-        return self.player is not None and not self.player.source().isEmpty()
+        return self.player is not None and bool(self._source)
 
     def source_url(self) -> str:
-        return self.player.source().toString() if self.player is not None else ""
+        return self._source if self.player is not None else ""
+
+    @property
+    def switching(self) -> bool:
+        """Source changes are queued and have not run yet."""
+        return bool(self._switching)
 
     @property
     def loaded(self) -> bool:
         return self._loaded
 
+    def _current(self) -> bool:
+        """The player holds the current source (no switch pending)."""
+        return self.player is not None and bool(self._source) and not self._switching
+
     def position(self) -> int:
-        return int(self.player.position()) if self.player is not None else 0
+        return int(self.player.position()) if self._current() else 0
 
     def duration(self) -> int:
-        return int(self.player.duration()) if self.player is not None else 0
+        return int(self.player.duration()) if self._current() else 0
 
     def is_playing(self) -> bool:
         mm = self._mm
         return (
-            self.player is not None
+            self._current()
             and mm is not None
             and self.player.playbackState() == mm.QMediaPlayer.PlaybackState.PlayingState
         )
@@ -170,13 +245,22 @@ class AudioPlayer(QObject):
     # ---- control ---------------------------------------------------------------------------------
 
     def play(self) -> None:
-        self.player.play()
+        if self._switching:  # after the queued source change, not on the media it replaces
+            self._queue([("play", None)])
+        else:
+            self.player.play()
 
     def pause(self) -> None:
-        self.player.pause()
+        if self._switching:
+            self._queue([("pause", None)])
+        else:
+            self.player.pause()
 
     def seek(self, ms: int) -> None:
-        self.player.setPosition(ms)
+        if self._switching:
+            self.pending_start = ms
+        else:
+            self.player.setPosition(ms)
 
     def set_rate(self, rate: float) -> None:
         self._rate = rate
@@ -198,7 +282,7 @@ class AudioPlayer(QObject):
 
     def _status_changed(self, status: Any) -> None:
         statuses = self._mm.QMediaPlayer.MediaStatus if self._mm is not None else None
-        if statuses is None:
+        if statuses is None or self._switching or not self._source:
             return
         loaded = status in (statuses.LoadedMedia, statuses.BufferingMedia, statuses.BufferedMedia, statuses.EndOfMedia)
         was_loaded = self._loaded
@@ -216,13 +300,18 @@ class AudioPlayer(QObject):
         self.changed.emit()
 
     def _duration_changed(self, duration: int) -> None:
-        self.durationChanged.emit(int(duration))
+        if not self._switching:
+            self.durationChanged.emit(int(duration))
 
     def _position_changed(self, position: int) -> None:
-        self.positionChanged.emit(int(position))
+        if not self._switching:
+            self.positionChanged.emit(int(position))
 
     def _error_occurred(self, error: Any, text: str) -> None:
         if self._mm is not None and error == self._mm.QMediaPlayer.Error.NoError:
+            return
+        if self._switching or not self._source:  # the previous media, cut off on purpose
+            log.debug("Player error of the previous media ignored: %s", text)
             return
         log.warning("Player error %s: %s (%s)", error, text, self.source_url())
         self._set_loaded(False)

@@ -1,5 +1,5 @@
 """A one-line label that never asks for the width of its whole text: it draws what fits with an
-ellipsis, and the whole text is in its tooltip (status bars, long paths)."""
+ellipsis, and the whole text is in its tooltip (status bars, long paths, the player's status)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from qms_desktop.ui.qt import QLabel, QPainter, QPaintEvent, QResizeEvent, QSize
 
 
 class ElidedLabel(QLabel):
+    """`text()` is the whole text; the label draws as much as fits on one line and never asks for
+    more height than one line, so a long message cannot grow its layout."""
+
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -17,15 +20,19 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._mode = mode
         self.setProperty("elides", True)  # tells the rendering test it elides on purpose
+        self.setWordWrap(False)
         self._minimum_chars = minimum_chars
         self._extra_tip = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tip()
 
     def set_text(self, text: str, tip: str = "") -> None:
         """The text, and what the tooltip adds under it (an error's words)."""
         self._extra_tip = tip
         self.setText(text)
-        self._update_tip()
 
     def _update_tip(self) -> None:
         elided = self._elided() != self.text()
@@ -39,7 +46,8 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance(self.text()) + 24), hint.height())
+        width = min(hint.width(), self.fontMetrics().horizontalAdvance(self.text()) + 24)
+        return QSize(width, self.fontMetrics().height() + 2 * self.margin())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -51,6 +59,7 @@ class ElidedLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.setFont(self.font())
         rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._elided())

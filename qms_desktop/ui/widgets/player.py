@@ -26,7 +26,6 @@ from qms_desktop.ui.qt import (
     QKeySequence,
     QLabel,
     QShortcut,
-    QSizePolicy,
     QSlider,
     QStyle,
     Qt,
@@ -36,6 +35,7 @@ from qms_desktop.ui.qt import (
     Signal,
 )
 from qms_desktop.ui.widgets.audio_player import AudioPlayer, describe_player_error
+from qms_desktop.ui.widgets.elided_label import ElidedLabel
 from qms_desktop.ui.widgets.timeline import Marker, TimelineSlider, clock
 
 __all__ = [
@@ -90,7 +90,9 @@ class PlayerWidget(QWidget):
         self.slider.setEnabled(False)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("positionLabel")
-        self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0:00:00 / 0:00:00") + 8)
+        metrics = self.position_label.fontMetrics()  # the widest text it shows: an hour-long position
+        widest = max(metrics.horizontalAdvance(text) for text in ("00:00:00 / 00:00:00", "–:–– / –:––"))
+        self.position_label.setFixedWidth(widest + 2 * metrics.averageCharWidth())
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.speed = QComboBox(self)
         self.speed.setObjectName("speedCombo")
@@ -108,11 +110,8 @@ class PlayerWidget(QWidget):
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
         self.volume.setFixedWidth(90)
-        self.status = QLabel(self)
+        self.status = ElidedLabel(self)  # one line whatever it says; the whole text in its tooltip
         self.status.setObjectName("playerStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.speed_label = QLabel(self)
         self.track_label = QLabel(self)
         self.title = QLabel(self)
@@ -434,6 +433,8 @@ class PlayerWidget(QWidget):
         if not self._has_recording:
             return self.tr("No recording selected.")
         status = self.media.status
+        if self.media.no_audio_device and (playing or (self.media.loaded and status != "ended")):
+            return self.tr("No audio output device: the recording plays silently; position and seeking work")
         if playing and status in ("loaded", "buffering", "ready"):
             return self.tr("Playing")
         return {

@@ -83,12 +83,6 @@ async def test_a_held_call_is_one_row_and_the_ccid_filter_finds_it(make_tab, rec
     await teardown_tab(tab)
 
 
-@pytest.mark.skip(
-    reason="switching the source of a playing QMediaPlayer (next segment, picked segment) can deadlock in "
-    "QMediaPlayer.stop(): the GUI thread holds the GIL while FFmpeg's threads wait for it (seen 2 runs in 5 "
-    "under the CI environment); the segment logic is covered by the other tests of this file until "
-    "AudioPlayer switches sources without a blocking stop()"
-)
 @pytest.mark.asyncio
 async def test_details_strip_and_player_play_the_segments_in_order(make_tab, rec_ctx, tmp_path: Path) -> None:
     ccid, segments = held_call(rec_ctx.engine)
