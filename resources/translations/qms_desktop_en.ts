@@ -2661,144 +2661,149 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="62" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="75" />
         <source>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</source>
         <translation>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="73" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="86" />
         <source>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</source>
         <translation>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="283" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
         <source>Whole call</source>
         <translation>Whole call</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="284" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="287" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
         <source>Called party</source>
         <translation>Called party</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="291" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
         <source>Track {number}</source>
         <translation>Track {number}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
         <source>Play (Space)</source>
         <translation>Play (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="434" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="446" />
         <source>No recording selected.</source>
         <translation>No recording selected.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="438" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="437" />
+        <source>No audio output device: the recording plays silently; position and seeking work</source>
+        <translation>No audio output device: the recording plays silently; position and seeking work</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="439" />
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="440" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Press Play (or Space) to listen.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
         <source>Loading the audio…</source>
         <translation>Loading the audio…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
         <source>Buffering…</source>
         <translation>Buffering…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Finished. Press Play to listen again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="458" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
         <source>Listen to</source>
         <translation>Listen to</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
         <source>Playback speed</source>
         <translation>Playback speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Back 5 s (←; Shift+← 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Forward 5 s (→; Shift+→ 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="240" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="329" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="244" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="333" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="250" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="339" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="254" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="343" />
         <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
         <translation>The local playback service is not reachable. Restart QMS Desktop if this persists.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="257" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="346" />
         <source>The audio could not be played: {error}</source>
         <translation>The audio could not be played: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="258" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="347" />
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>

@@ -2661,144 +2661,149 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="62" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="75" />
         <source>Playback is not available: the Qt multimedia module could not be loaded ({reason}). Searching and details still work.</source>
         <translation>Відтворення недоступне: не вдалося завантажити модуль Qt Multimedia ({reason}). Пошук і подробиці працюють.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="73" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="86" />
         <source>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</source>
         <translation>Відтворення недоступне: Qt не знайшов на цьому комп’ютері робочого медіарушія. Пошук і подробиці працюють.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="283" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
         <source>Whole call</source>
         <translation>Весь дзвінок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="284" />
         <source>Agent</source>
         <translation>Агент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
         <source>Caller</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="287" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
         <source>Called party</source>
         <translation>Викликаний абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="291" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
         <source>Track {number}</source>
         <translation>Доріжка {number}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
         <source>Pause (Space)</source>
         <translation>Пауза (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="416" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
         <source>Play (Space)</source>
         <translation>Відтворити (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="434" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="446" />
         <source>No recording selected.</source>
         <translation>Запис не вибрано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="438" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="437" />
+        <source>No audio output device: the recording plays silently; position and seeking work</source>
+        <translation>Немає пристрою виведення звуку: запис відтворюється беззвучно; позиція й перемотування працюють</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="439" />
         <source>Playing</source>
         <translation>Відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="440" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Натисніть «Відтворити» (або Пробіл), щоб прослухати.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
         <source>Loading the audio…</source>
         <translation>Завантаження аудіо…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
         <source>Buffering…</source>
         <translation>Буферизація…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
         <source>Paused</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Кінець. Натисніть «Відтворити», щоб прослухати ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="458" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
         <source>Listen to</source>
         <translation>Слухати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
         <source>Speed</source>
         <translation>Швидкість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
         <source>Volume</source>
         <translation>Гучність</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
         <source>Playback speed</source>
         <translation>Швидкість відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Назад на 5 с (←; Shift+← 30 с)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Уперед на 5 с (→; Shift+→ 30 с)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="240" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="329" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>Аудіо цього запису видалено з MediaSense (політика зберігання).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="244" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="333" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Доступ до аудіо відхилено: посилання для відтворення застаріло або належить іншому користувачу. Виберіть запис ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="250" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="339" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
         <translation>MediaSense не надав аудіо: сервер може бути вимкнений або недоступний. Спробуйте пізніше.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="254" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="343" />
         <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
         <translation>Локальна служба відтворення недоступна. Якщо це повторюється, перезапустіть QMS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="257" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="346" />
         <source>The audio could not be played: {error}</source>
         <translation>Не вдалося відтворити аудіо: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="258" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="347" />
         <source>unknown error</source>
         <translation>невідома помилка</translation>
     </message>
