@@ -113,9 +113,8 @@ def display_problem(demo: bool = False, env: dict[str, str] | None = None) -> st
     if not display and (platform == "xcb" or not env.get("WAYLAND_DISPLAY")):
         return (
             "qms-desktop: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
-            "  Run it in a virtual X display:           xvfb-run " + command + "\n"
-            "  Or with no display at all (nothing shown, "
-            "for smoke runs and screenshots):  QT_QPA_PLATFORM=offscreen " + command + "\n"
+            "  In a virtual X display:                 xvfb-run " + command + "\n"
+            "  With no window at all (smoke runs):     QT_QPA_PLATFORM=offscreen " + command + "\n"
             "  The command-line tools need no display: qms-desktop --help"
         )
     if not display:
