@@ -38,6 +38,7 @@ from qms_desktop.ui.qt import (
     Signal,
 )
 from qms_desktop.ui.widgets.file_dialog import ask_path
+from qms_desktop.ui.widgets.header_fit import fit_sections_to_titles
 from qms_desktop.ui.widgets.rows_model import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -315,6 +316,7 @@ class DirectoryTab(QWidget):
         """How the plan in the form classifies the last stored calls (bold: saving would change them)."""
         self.calls_model.set_rows(calls)
         self.calls.resizeColumnsToContents()  # at most a few dozen rows
+        fit_sections_to_titles(self.calls.horizontalHeader())
         self.calls.setEnabled(True)
         self._calls_for = self.dial_plan_values()
         changed = sum(1 for c in calls if c.changes)
@@ -439,6 +441,8 @@ class DirectoryTab(QWidget):
         self.apply_button.setText(self.tr("Import"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.dial_plan.setTitle(self.tr("Dial plan"))
+        fit_sections_to_titles(self.view.horizontalHeader())
+        fit_sections_to_titles(self.calls.horizontalHeader())
         labels = (self.tr("Internal numbers (regular expression)"), self.tr("Agent's track"), self.tr("Caller's track"))
         for label, text in zip(self.dial_plan_labels, labels, strict=True):
             label.setText(text)

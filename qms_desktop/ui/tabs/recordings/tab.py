@@ -35,12 +35,12 @@ from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
 from qms_desktop.ui.widgets.call_strip import CallStrip
+from qms_desktop.ui.widgets.header_fit import fit_sections_to_titles
 from qms_desktop.ui.widgets.player import PlayerWidget
 
 SPLITTER_KEY = "recordings"
 # Left to right as shown: what identifies a call first; direction, queue and segments after them.
 SHOWN_ORDER = ("start", "agent", "team", "ani", "dnis", "duration", "state", "audio", "direction", "csq", "segments")
-HEADER_PADDING = 28  # the header's margins and its sort arrow
 DETAILS_SHOWN_FROM = 1500  # narrower windows (the default 1100 px) start with the details pane folded
 
 
@@ -291,14 +291,7 @@ class RecordingsTab(QWidget):
         super().showEvent(event)
 
     def _fit_headers(self) -> None:
-        """No column narrower than its (translated) title: "Тривалість" is wider than "Duration"."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for index in range(len(COLUMNS)):
-            title = str(self.model.headerData(index, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            need = metrics.horizontalAdvance(title) + HEADER_PADDING
-            if header.sectionSize(index) < need:
-                header.resizeSection(index, need)
+        fit_sections_to_titles(self.table.horizontalHeader())
 
     def _render_count(self) -> None:
         locale = QLocale()
