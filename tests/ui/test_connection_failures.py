@@ -103,8 +103,11 @@ async def test_changing_the_server_clears_the_previous_result_and_banner(qtbot, 
     fill(tab, closed_port_url(), mode=TLS_CA_FILE, ca_file="")
     tab.tls_buttons["system"].setChecked(True)
 
+    reported: list[str] = []
+    ui_ctx.signals.connection_state.connect(lambda state, _detail: reported.append(state))
     await run_test(tab, qtbot)
     assert states(tab) == ["ok", "failed", "skipped"] and tab.summary.isVisible()
+    assert reported[-1] == "failed"  # what the status bar shows
     tab.password_edit.setText("another password")  # not the server: the result stays
     assert states(tab) == ["ok", "failed", "skipped"] and tab.summary.isVisible()
 
@@ -113,6 +116,7 @@ async def test_changing_the_server_clears_the_previous_result_and_banner(qtbot, 
     assert states(tab) == ["pending", "pending", "pending"]
     assert not tab.summary.isVisible() and not tab.recommendations_label.isVisible()
     assert all(tab.step_rows[s].message == "" for s in (STEP_URL, STEP_AUTH, STEP_API))
+    assert reported[-1] == "unknown"  # the status bar no longer says "failed" about the old server
 
     # No password typed and none stored: the banner asks for one; another user name clears it.
     tab.password_edit.clear()

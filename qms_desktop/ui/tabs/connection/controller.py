@@ -225,6 +225,10 @@ class ConnectionController(QObject):
             return "info", self.tr("Settings saved. The password is in the system keyring.")
         return "info", self.tr("Settings saved.")
 
+    def forget_result(self) -> None:
+        """Another server or user is being set up: the status bar no longer reports the old test."""
+        self.ctx.signals.connection_state.emit("unknown", "")
+
     def _current_password_state(self) -> str:
         return self.last_state.password_state if self.last_state else PASSWORD_NONE
 
@@ -235,6 +239,7 @@ def wire(tab: ConnectionTab, controller: ConnectionController) -> None:
     tab.cancel_requested.connect(controller.cancel_test)
     tab.save_requested.connect(controller.save)
     tab.fetch_certificate_requested.connect(controller.fetch_certificate)
+    tab.result_cleared.connect(controller.forget_result)
     controller.loaded.connect(tab.apply_loaded)
     controller.test_started.connect(tab.on_test_started)
     controller.step_changed.connect(tab.on_step)

@@ -51,6 +51,7 @@ class ConnectionTab(QWidget):
     cancel_requested = Signal()
     save_requested = Signal(object, str, bool)  # ConnectionForm, typed password, store insecurely
     fetch_certificate_requested = Signal(str)  # URL
+    result_cleared = Signal()  # the server changed: the last test's result no longer applies
     controller: Any = None  # the ConnectionController, set by create_tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -202,6 +203,7 @@ class ConnectionTab(QWidget):
         self._shown_for = None
         self.test_group.clear()
         self.message.show_text("info", "")
+        self.result_cleared.emit()
 
     def _render_sources(self) -> None:
         form = self.form()
