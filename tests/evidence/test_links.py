@@ -108,3 +108,15 @@ def test_opening_a_link_checks_team_and_audits(engine: Engine, sim_data: SimData
     it = Principal("ian", Role.IT)
     with pytest.raises(PermissionDenied):
         LinkUseCases(engine, it).open(f"qms://recording/{mine.session_id}")
+
+
+def test_open_refuses_a_bad_link_before_any_window(capsys: pytest.CaptureFixture[str]) -> None:
+    from qms_desktop.cli import main
+
+    assert main(["open", "qms://recording/?t=1"]) == 2
+    assert "names no recording" in capsys.readouterr().err
+    # The desktop entry's form, `qms-desktop %u`: a bare link is opened the same way.
+    assert main(["qms://recording/abc?t=soon"]) == 2
+    assert "t must be a number" in capsys.readouterr().err
+    assert main(["open", "https://example.org/x"]) == 2
+    assert "starts with qms://recording/" in capsys.readouterr().err

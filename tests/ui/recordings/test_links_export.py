@@ -114,6 +114,10 @@ async def test_a_link_opens_a_fresh_window_at_the_moment(qapp, translations, she
         await wait_until(lambda: player.loaded, timeout=30)
         await wait_until(lambda: abs(player.position() - 17500) <= 300, timeout=15)
         assert not player.is_playing()  # cued, not playing: the reviewer presses Play
+        window.resize(1600, 900)
+        assert tab.splitter.sizes()[2] > 0  # the details pane is open at the linked recording
+        assert tab.details.title.text() and tab.details.moment_actions.export_button.isVisibleTo(tab)
+        shot(window, "window-link-opened-en")
         # The list shows it selected once the first page is there (it is among the recent calls).
         await wait_until(lambda: tab.table.currentIndex().isValid() or tab.model.rowCount() > 0, timeout=15)
         if tab.select_session(session_id):

@@ -31,10 +31,6 @@ COPY_TASK = "recordings.copy-link"
 EXPORT_TASK = "recordings.export"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceController", text)
-
-
 class _Latest:
     """The export's latest progress, written by the worker thread, read by a GUI timer."""
 
@@ -87,7 +83,12 @@ class EvidenceController(QObject):
             opened: OpenedLink = await self.ctx.db(use_cases.open, text)  # audited, allowed or refused
         except Exception as exc:
             log.warning("A recording link could not be opened: %s", exc)
-            self.view.show_detail(None, tr("This link could not be opened: {error}").format(error=exc))
+            self.view.show_detail(
+                None,
+                QCoreApplication.translate("EvidenceController", "This link could not be opened: {error}").format(
+                    error=exc
+                ),
+            )
             self.linkOpened.emit(None)
             return
         session_id = opened.link.session_id
@@ -99,6 +100,7 @@ class EvidenceController(QObject):
             self.linkOpened.emit(None)
             return
         self.view.select_session(session_id)  # its row, when the list shows it (no second load)
+        self.view.set_details_shown(True)  # what the link points at, in full
         self.view.player.cue(opened.link.position_ms)
         self.linkOpened.emit(opened.link)
 
@@ -112,7 +114,9 @@ class EvidenceController(QObject):
         use_cases = LinkUseCases(self.ctx.engine, self.ctx.principal)
         link = await self.ctx.read(use_cases.copy, session_id, seconds)
         QGuiApplication.clipboard().setText(link)
-        self.view.details.moment_actions.show_status(tr("Link copied: {link}").format(link=link))
+        self.view.details.moment_actions.show_status(
+            QCoreApplication.translate("EvidenceController", "Link copied: {link}").format(link=link)
+        )
         self.linkCopied.emit(link)
 
     # ---- export ----------------------------------------------------------------------------------
@@ -161,7 +165,9 @@ class EvidenceController(QObject):
             raise
         except Exception as exc:
             log.warning("Export of %s failed: %s", request.session_id, exc)
-            dialog.show_failed(tr("The export failed: {error}").format(error=exc))
+            dialog.show_failed(
+                QCoreApplication.translate("EvidenceController", "The export failed: {error}").format(error=exc)
+            )
             self.exportFinished.emit(None)
             return
         finally:
