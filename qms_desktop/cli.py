@@ -122,7 +122,7 @@ def _say_machine_error(error: BaseException) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
-    if given and given[-1].lower().startswith("qms:") and "open" not in given:
+    if given and given[-1].lower().startswith("qms:") and set(given[:-1]) <= GUI_ONLY_ARGS:
         # The desktop entry's `Exec=qms-desktop %u`: a bare link (after --demo, if given) opens it.
         given = ["open", given[-1], *given[:-1]]
         argv = given
