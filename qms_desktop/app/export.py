@@ -261,7 +261,7 @@ async def _write_export(
             sources.append({"file": name, "mediaKind": source.kind, "track": source.track})
     if progress is not None:
         progress(ExportProgress(len(wanted), len(wanted), MANIFEST))
-    notes = _notes(engine, detail.row.session_id)
+    notes = _notes(engine, detail.row.session_id, plan.username)
     manifest = _manifest(plan, files, sources, notes)
     manifest_path = folder / MANIFEST
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
@@ -387,8 +387,9 @@ def _iso(ms: int | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _notes(engine: sa.Engine, session_id: str) -> list[dict[str, Any]] | None:
-    """The recording's notes, if this database keeps notes (a table with a session_id); None if not."""
+def _notes(engine: sa.Engine, session_id: str, username: str) -> list[dict[str, Any]] | None:
+    """The recording's notes the exporter may read, if this database keeps notes (a table with a
+    session_id); None if not. A private note goes only into its own author's export."""
     inspector = sa.inspect(engine)
     for name in NOTES_TABLES:
         if not inspector.has_table(name):
@@ -396,9 +397,13 @@ def _notes(engine: sa.Engine, session_id: str) -> list[dict[str, Any]] | None:
         table = sa.Table(name, sa.MetaData(), autoload_with=engine)
         if "session_id" not in table.c:
             continue
-        order = [table.c[c] for c in ("offset_ms", "created_ms", "id") if c in table.c]
+        order = [table.c[c] for c in ("position_ms", "offset_ms", "created_ms", "id") if c in table.c]
+        query = sa.select(table).where(table.c.session_id == session_id).order_by(*order)
+        if "visibility" in table.c:
+            mine = table.c.author == username if "author" in table.c else sa.false()
+            query = query.where(sa.or_(table.c.visibility != "private", mine))
         with engine.connect() as conn:
-            rows = conn.execute(sa.select(table).where(table.c.session_id == session_id).order_by(*order)).mappings()
+            rows = conn.execute(query).mappings()
             return [{k: v for k, v in row.items()} for row in rows]
     return None
 

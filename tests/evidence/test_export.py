@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from qms_desktop.app import runtime
@@ -104,7 +105,10 @@ def test_cli_export_verify_tamper_and_refusals(
     assert manifest["recording"]["sessionId"] == mine.session_id and manifest["recording"]["team"] == "T1"
     assert manifest["exportedBy"] == {"username": "sue", "role": "SUPERVISOR"}
     assert manifest["reason"] == "Complaint 17 from the caller" and manifest["exportedAt"]
-    assert manifest["notes"] is None and "no notes" in manifest["notesNote"]  # this database keeps none
+    if sa.inspect(engine).has_table("recording_notes"):
+        assert manifest["notes"] == [] and manifest["notesNote"] is None  # none written on this call
+    else:
+        assert manifest["notes"] is None and "no notes" in manifest["notesNote"]  # this database keeps none
     assert manifest["clip"] is None
     assert "password" not in (out / MANIFEST).read_text("utf-8").lower()
     assert sim_data.config.password not in (out / MANIFEST).read_text("utf-8")
@@ -196,3 +200,44 @@ def test_use_case_refusals_and_export_on_both_databases(engine: Engine, sim_data
     assert verify_export(result.folder).ok and "mixed" in seen and seen[-1] == MANIFEST
     (row,) = [r for r in exports(engine, other.session_id) if r.outcome == audit.OK]
     assert row.actor == "boss" and row.detail["manifest_sha256"] == sha(result.folder / MANIFEST)
+
+
+NOTES_DDL = """CREATE TABLE IF NOT EXISTS recording_notes (
+    id {id} PRIMARY KEY, session_id VARCHAR NOT NULL, position_ms BIGINT NOT NULL, kind VARCHAR(16) NOT NULL,
+    visibility VARCHAR(16) NOT NULL, category VARCHAR(64), text TEXT NOT NULL, author VARCHAR(64) NOT NULL,
+    created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL)"""
+
+
+def test_notes_go_into_the_manifest_private_ones_only_for_their_author(
+    engine: Engine, sim_data: SimData, tmp_path: Path
+) -> None:
+    """Where the database keeps notes (the notes table's shape), the export carries the recording's
+    team notes and the exporter's own private ones, in position order; another reviewer's private
+    note stays out."""
+    stored = store_records(engine, sim_data.sim, sim_data.closed())
+    mine = next(r for r in stored if r.team_code == "T1")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(NOTES_DDL.format(id="BIGSERIAL" if engine.dialect.name == "postgresql" else "INTEGER"))
+        rows = [
+            (9000, "team", "Greeting skipped", "kim"),
+            (3000, "private", "Check with legal", "sue"),
+            (5000, "private", "Someone else's own remark", "kim"),
+        ]
+        for position, visibility, text, author in rows:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO recording_notes (session_id, position_ms, kind, visibility, text, author, created_ms,"
+                    " updated_ms) VALUES (:s, :p, 'note', :v, :t, :a, 1, 1)"
+                ),
+                {"s": mine.session_id, "p": position, "v": visibility, "t": text, "a": author},
+            )
+    sue = Principal("sue", Role.SUPERVISOR, frozenset({"T1"}))
+    result = ExportUseCases(engine, sue).export_blocking(
+        sim_data.config, ExportRequest(mine.session_id, "Dispute", tmp_path / "with-notes", 0, 4)
+    )
+    manifest = json.loads((result.folder / MANIFEST).read_text("utf-8"))
+    assert [(n["position_ms"], n["text"]) for n in manifest["notes"]] == [
+        (3000, "Check with legal"),
+        (9000, "Greeting skipped"),
+    ]
+    assert result.notes == 2 and verify_export(result.folder).ok

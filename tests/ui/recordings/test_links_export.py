@@ -188,6 +188,7 @@ async def test_copy_link_and_export_dialog(make_tab, rec_ctx, tmp_path) -> None:
         finished = asyncio.ensure_future(wait_signal(tab.controller.evidence.exportFinished, 60))
         dialog.export_button.click()
         assert not dialog.reason.isEnabled()  # busy while it runs off the GUI thread
+        assert tab.controller.evidence.open_export() is dialog  # one export at a time: the same dialog
         (result,) = await finished
         assert result is not None and verify_export(result.folder).ok
         assert result.manifest_sha256 in dialog.status.text()

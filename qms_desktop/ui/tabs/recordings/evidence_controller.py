@@ -59,6 +59,7 @@ class EvidenceController(QObject):
         self.view = view
         self.recordings = recordings  # the tab's RecordingsController
         self.dialog: ExportDialog | None = None
+        self._running = False
         actions = view.details.moment_actions
         actions.copyLinkRequested.connect(self.copy_link)
         actions.exportRequested.connect(self.open_export)
@@ -125,6 +126,10 @@ class EvidenceController(QObject):
         detail = self.recordings.detail
         if detail is None:
             return None
+        if self.dialog is not None and self._running:  # one export at a time: show the one under way
+            self.dialog.show()
+            self.dialog.activateWindow()
+            return self.dialog
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
@@ -141,6 +146,7 @@ class EvidenceController(QObject):
         if dialog is None:
             return
         request = ExportRequest(dialog.session_id, reason, Path(folder).expanduser(), from_s, to_s, make_zip)
+        self._running = True  # from now: the task may not have begun when the next click comes
         self.ctx.tasks.start(EXPORT_TASK, self._export(dialog, request))
 
     async def _export(self, dialog: ExportDialog, request: ExportRequest) -> None:
@@ -172,5 +178,6 @@ class EvidenceController(QObject):
             return
         finally:
             timer.stop()
+            self._running = False
         dialog.show_done(str(result.folder), result.manifest_sha256)
         self.exportFinished.emit(result)
