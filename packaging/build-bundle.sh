@@ -85,7 +85,7 @@ echo "bundle: CLI ok (migrations applied, first administrator added), keyring ba
 # 3. The bundle's own menu integration, into a scratch data folder.
 "${clean_env[@]}" XDG_DATA_HOME="$scratch/share" bash "$BUNDLE/_internal/packaging/install-desktop-entry.sh" >/dev/null
 entry=$scratch/share/applications/org.qmsdesktop.QMSDesktop.desktop
-grep -qxF "Exec=\"$(cd "$BUNDLE" && pwd)/qms-desktop\"" "$entry" || { echo "bundle: the menu entry does not start $BINARY" >&2; cat "$entry" >&2; exit 1; }
+grep -qxF "Exec=\"$(cd "$BUNDLE" && pwd)/qms-desktop\" %u" "$entry" || { echo "bundle: the menu entry does not start $BINARY" >&2; cat "$entry" >&2; exit 1; }
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$entry"
 fi

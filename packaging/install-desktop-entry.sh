@@ -37,7 +37,16 @@ for size in "${sizes[@]}"; do
 done
 
 refresh() {
-  # Menus notice new entries by themselves (the entry declares no MIME types, so no mimeinfo.cache).
+  # Menus notice new entries by themselves. The entry handles qms:// links (MimeType=x-scheme-handler/qms):
+  # the MIME cache of the applications folder is refreshed where the tool exists.
+  if command -v update-desktop-database >/dev/null; then
+    update-desktop-database -q "$data_home/applications" || true
+  fi
+  # A cache that lists nothing any more (ours was the only handler) goes too.
+  local mime=$data_home/applications/mimeinfo.cache
+  if [[ -f "$mime" ]] && ! grep -q '=' "$mime"; then
+    rm -f "$mime"
+  fi
   # An icon cache is only refreshed where one exists: a stale cache made here would hide later icons.
   local cache=$data_home/icons/hicolor/icon-theme.cache
   if [[ -f "$cache" ]] && command -v gtk-update-icon-cache >/dev/null; then
@@ -74,8 +83,9 @@ mkdir -p "$data_home/applications" "$data_home/metainfo" "$data_home/icons/hicol
 case $exec_path in
   *[\"\`\$\\]*) echo "install-desktop-entry: cannot name $exec_path in a desktop entry; use a simpler path" >&2; exit 1 ;;
 esac
+# The arguments after the program (%u: a qms:// link) are kept.
 awk -v exec_line="Exec=\"${exec_path//%/%%}\"" -v try_line="TryExec=$exec_path" '
-  /^Exec=/ { print exec_line; print try_line; next }
+  /^Exec=/ { rest = $0; sub(/^Exec=[^ ]*/, "", rest); print exec_line rest; print try_line; next }
   { print }' "$desktop_src" >"$data_home/applications/$ID.desktop"
 install -m 644 "$metainfo_src" "$data_home/metainfo/$ID.metainfo.xml"
 install -m 644 "$icons_src/qms-desktop.svg" "$data_home/icons/hicolor/scalable/apps/$ID.svg"

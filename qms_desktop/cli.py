@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "audit",
     "search",
     "service",
+    "links",
 )
 
 
@@ -121,6 +122,10 @@ def _say_machine_error(error: BaseException) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
+    if given and given[-1].lower().startswith("qms:") and set(given[:-1]) <= GUI_ONLY_ARGS:
+        # The desktop entry's `Exec=qms-desktop %u`: a bare link (after --demo, if given) opens it.
+        given = ["open", given[-1], *given[:-1]]
+        argv = given
     if set(given) <= GUI_ONLY_ARGS:
         # The GUI: skip importing every subcommand's module first (the window must appear fast).
         try:
@@ -142,6 +147,11 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.print_help()
             return 0
         return int(gui.run(demo=args.demo))
+    if getattr(args, "starts_gui", False):  # `open URL`: the GUI sets up its own home and log
+        try:
+            return int(handler(args) or 0)
+        except _machine_errors() as exc:
+            return _say_machine_error(exc)
     try:
         if getattr(args, "demo", False):
             from qms_desktop import paths

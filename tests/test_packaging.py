@@ -135,7 +135,7 @@ def test_menu_entry_installs_for_the_user_and_uninstalls(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     installed = data / "applications" / DESKTOP_FILE.name
     lines = installed.read_text(encoding="utf-8").splitlines()
-    assert f'Exec="{folder / "qms-desktop"}"' in lines
+    assert f'Exec="{folder / "qms-desktop"}" %u' in lines  # %u: the qms:// link it was opened with
     assert f"Icon={DESKTOP_ID}" in lines
     assert (data / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
     for size in SIZES:

@@ -56,6 +56,7 @@ class Playback:
     def __init__(self, engine: Engine, principal: Principal, client_config: ClientConfig) -> None:
         self.engine = engine
         self.principal = principal
+        self.client_config = client_config  # an evidence export fetches audio over the same connection
         self._audit = AuditWriter(engine)
         self._slots = DatabaseSlots(engine, ttl_s=slot_ttl_s())
         self._proxy = PlaybackProxy(client_config=client_config, audit_sink=self._audit, slots=self._slots)

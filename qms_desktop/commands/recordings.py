@@ -64,6 +64,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     playback_cli.register(rec_sub)
 
+    from qms_desktop.commands import export_cli
+
+    export_cli.register(rec_sub)
+
 
 STATES = tuple(state.value for state in SessionState if state is not SessionState.UNKNOWN)
 MAX_SECONDS = 366 * 24 * 3600  # no call lasts a year: anything longer is a typing mistake

@@ -62,8 +62,10 @@ class Shell(QObject):
         demo: bool = False,
         quit_after_s: float | None = None,
         screenshot_dir: Path | None = None,
+        link: str | None = None,
     ) -> None:
         super().__init__()
+        self.link = link  # `open URL`: shown once someone has signed in
         self.app = app
         self.translations = translations
         self.demo = demo
@@ -185,6 +187,32 @@ class Shell(QObject):
         ctx.sync.load_interval()
         ctx.tasks.start("shell.last-sync", self._show_last_sync(ctx, principal))
         self.signed_in.emit(principal)
+        link, self.link = self.link, None
+        if link is not None:
+            self.open_link(link)
+
+    def open_link(self, link: str) -> None:
+        """The Recordings tab at the recording and moment a `qms://recording/…?t=…` link names
+        (its controller checks the link, the permission and the team, and audits the attempt)."""
+        assert self.window is not None
+        tab = self.window.tab_widget("recordings")
+        if tab is None:  # a role without recordings: the refusal is audited, the window says so
+            from qms_desktop.app.links import LinkUseCases
+
+            if self.ctx is not None:
+                self.ctx.tasks.start(
+                    "shell.link", self._refuse_link(LinkUseCases(self.ctx.engine, self.ctx.principal), link)
+                )
+            return
+        self.window.open_tab("recordings")
+        tab.controller.evidence.open_link(link)  # type: ignore[attr-defined]
+
+    async def _refuse_link(self, use_cases: Any, link: str) -> None:
+        assert self.ctx is not None
+        try:
+            await self.ctx.db(use_cases.open, link)
+        except Exception as exc:
+            log.warning("A recording link could not be opened: %s", exc)
 
     async def _drop_principal(self, ctx: UiContext) -> Principal | None:
         """Stop the tabs' work and the user's playbacks and schedule, then remove the tabs. A sync
@@ -344,8 +372,9 @@ async def _step(name: str, awaitable: Any) -> None:
         log.exception("Shutdown step failed: %s", name)
 
 
-def run(demo: bool = False) -> int:
-    """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator."""
+def run(demo: bool = False, link: str | None = None) -> int:
+    """`qms-desktop` without a subcommand; `--demo` adds the in-process simulator; `link` (`open URL`)
+    opens a recording at a moment once someone has signed in."""
     problem = display_problem(demo)
     if problem is not None:  # Qt would abort the process with a core dump; say what to do instead
         print(problem, file=sys.stderr)
@@ -371,6 +400,7 @@ def run(demo: bool = False) -> int:
         demo=demo,
         quit_after_s=env_float(QUIT_AFTER_ENV),
         screenshot_dir=Path(screenshots) if screenshots else None,
+        link=link,
     )
     # Ctrl+C in the terminal: Python only runs signal handlers between Qt events, so tick now and then.
     previous_sigint = signal.signal(signal.SIGINT, lambda *_: shell.request_quit())

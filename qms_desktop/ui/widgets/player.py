@@ -341,6 +341,19 @@ class PlayerWidget(QWidget):
                 self._refresh()
                 self.loadRequested.emit(self.current_track)
 
+    def cue(self, ms: int) -> None:
+        """Load the audio paused at `ms` (a link to a moment); seek there when it is loaded already."""
+        if self.media.can_seek():
+            self.seek_to(ms)
+        elif self._playable and self.media.unavailable_reason is None and self.media.ensure():
+            self.media.pending_start = max(0, ms)
+            self.media.autoplay = False
+            if not self.media.has_source():
+                self.media.status = "loading"
+                self._show_position(ms)
+                self._refresh()
+                self.loadRequested.emit(self.current_track)
+
     def install_shortcuts(self, host: QWidget) -> None:
         """Space, ←/→ (5 s) and Shift+←/→ (30 s) anywhere inside `host` (line edits keep their keys)."""
         bindings = (

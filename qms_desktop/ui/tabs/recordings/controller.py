@@ -22,6 +22,7 @@ from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
+from qms_desktop.ui.tabs.recordings.evidence_controller import EvidenceController
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.widgets.call_strip import StripSegment
@@ -158,6 +159,7 @@ class RecordingsController(QObject):
             self.sort = _SESSION_FILTERS.get("_sort", "start")
             self.descending = bool(_SESSION_FILTERS.get("_descending", True))
         view.show_sort(self.sort, self.descending)
+        self.evidence = EvidenceController(ctx, view, self)  # links to a moment, evidence exports
 
     @property
     def recordings(self) -> RecordingUseCases:

@@ -26,6 +26,7 @@ from qms_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from qms_desktop.ui.tabs.recordings.evidence import RecordingActions
 from qms_desktop.ui.tabs.recordings.models import (
     AVAILABLE,
     AudioStatus,
@@ -146,6 +147,8 @@ class DetailsPane(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.audio_box)
+        self.moment_actions = RecordingActions(self.content)  # copy a link to the moment, export as evidence
+        inner.addWidget(self.moment_actions)
         inner.addLayout(self.form)
         inner.addWidget(self.segments_title)
         inner.addWidget(self.segments, 1)

@@ -347,6 +347,15 @@ class RecordingsTab(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
 
+    def select_session(self, session_id: str) -> bool:
+        """Select the listed row of `session_id`, if the list shows it."""
+        for row in range(self.model.rowCount()):
+            item = self.model.row_at(row)
+            if item is not None and item.session_id == session_id:
+                self.select_row(row)
+                return True
+        return False
+
     # ---- language and palette ---------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
