@@ -48,7 +48,12 @@ def _found(engine: Engine, who: Principal, text: str) -> set[str]:
 def test_add_list_edit_delete_with_audit_rows(db: Engine) -> None:
     olga = NotesUseCases(db, OLGA)
     note = olga.add("t1-call", 65_000, "  Greeting skipped  ", category="Compliance")
-    assert (note.text, note.category, note.position_ms, note.author) == ("Greeting skipped", "compliance", 65_000, "olga")
+    assert (note.text, note.category, note.position_ms, note.author) == (
+        "Greeting skipped",
+        "compliance",
+        65_000,
+        "olga",
+    )
     assert note.kind is NoteKind.NOTE and note.visibility is NoteVisibility.TEAM
     mark = olga.add("t1-call", 5_000, kind=NoteKind.BOOKMARK)
     assert mark.text == ""
