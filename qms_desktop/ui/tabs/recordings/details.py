@@ -35,6 +35,7 @@ from qms_desktop.ui.tabs.recordings.models import (
     local_time,
     state_text,
 )
+from qms_desktop.ui.tabs.recordings.notes_panel import NotesPanel
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -147,6 +148,8 @@ class DetailsPane(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.audio_box)
         inner.addLayout(self.form)
+        self.notes = NotesPanel(self.content)  # notes and bookmarks of this recording, for the player
+        inner.addWidget(self.notes, 2)
         inner.addWidget(self.segments_title)
         inner.addWidget(self.segments, 1)
         inner.addWidget(self.participants_title)
