@@ -19,13 +19,13 @@ pytestmark = pytest.mark.timeout(90)
 
 
 def _click_row(qtbot: Any, table: Any, row: int) -> None:
-    rect = table.visualRect(table.model().index(row, 3))
+    rect = table.visualRect(table.model().index(row, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def _rows(panel: Any) -> list[list[str]]:
     model = panel.model
-    return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    return [[model.index(r, c).data() for c in range(2)] for r in range(model.rowCount())]
 
 
 @pytest.mark.asyncio
@@ -44,7 +44,7 @@ async def test_add_a_note_at_the_position_and_click_it_to_seek(make_tab, rec_ctx
     await open_recording(tab, session_id)
     (first,) = await loaded
     assert [n.text for n in first] == ["Colleague remark"]
-    assert _rows(panel) == [["0:01", "other", "—", "Colleague remark"]]
+    assert _rows(panel) == [["0:01", "Colleague remark\nother"]]  # the words, then who wrote it
     assert not panel.edit_button.isEnabled() and panel.delete_button.isEnabled() is False
     panel.table.selectRow(0)
     assert not panel.edit_button.isEnabled()  # not the author
@@ -67,7 +67,7 @@ async def test_add_a_note_at_the_position_and_click_it_to_seek(make_tab, rec_ctx
     (shown,) = await changed
     note = next(n for n in shown if n.text == "Greeting skipped")
     assert (note.position_ms, note.author, note.category) == (at, "admin", "coaching")
-    assert _rows(panel)[1] == ["0:30", "admin", "coaching", "Greeting skipped"]
+    assert _rows(panel)[1] == ["0:30", "Greeting skipped\nadmin · coaching"]
     assert panel.text.text() == ""  # ready for the next one
 
     player.seek_to(35_000)
@@ -77,7 +77,7 @@ async def test_add_a_note_at_the_position_and_click_it_to_seek(make_tab, rec_ctx
     (shown,) = await changed
     assert [(n.kind.value, n.text) for n in shown] == [("note", "Colleague remark"), ("note", "Greeting skipped"),
                                                       ("bookmark", "")]  # fmt: skip
-    assert _rows(panel)[2][3] == "Bookmark"
+    assert _rows(panel)[2][1] == "Bookmark\nadmin"
 
     # Clicking the note seeks the player to it (and plays from there).
     player.media.pause()

@@ -71,22 +71,25 @@ class NotesPanel(QWidget):
         bold.setBold(True)
         self.title.setFont(bold)
 
-        self.model = QStandardItemModel(0, 4, self)
+        self.model = QStandardItemModel(0, 2, self)
         self.table = QTableView(self)
         self.table.setObjectName("notesTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Two lines a note (its words, then author and category), as high as its words wrap to.
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4 + 28)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 9)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # fitted after each fill
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._sync_buttons())
@@ -122,27 +125,36 @@ class NotesPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(8)
+        # The details pane is narrow: the selected note's actions under the list, the new note's below.
+        selected = QHBoxLayout()
+        selected.setContentsMargins(0, 0, 0, 0)
+        selected.addStretch(1)
+        selected.addWidget(self.edit_button)
+        selected.addWidget(self.delete_button)
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(self.category, 1)
         options.addWidget(self.private)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_button, self.bookmark_button, self.edit_button, self.cancel_button):
+        for button in (self.add_button, self.bookmark_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
+        layout.addLayout(selected)
         layout.addWidget(self.text)
         layout.addLayout(options)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.retranslateUi()
         self.show_notes([], None)
+        self.show_message("")
 
     # ---- content ---------------------------------------------------------------------------------
 
@@ -178,17 +190,24 @@ class NotesPanel(QWidget):
         for note in self._notes:
             at = QStandardItem(clock_text(note.position_ms))
             at.setData(note.id, NOTE_ROLE)
-            at.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            at.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             words = note.text or (self.tr("Bookmark") if note.kind is NoteKind.BOOKMARK else "")
-            text = QStandardItem(words)
+            about = [note.author]
+            if note.category:
+                about.append(self._category_text(note.category))
+            if note.is_private:
+                about.append(self.tr("private"))
+            text = QStandardItem(f"{words}\n{' · '.join(about)}")
+            text.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             text.setToolTip(note.text)
             if note.kind is NoteKind.BOOKMARK and not note.text:
                 font = text.font()
                 font.setItalic(True)
                 text.setFont(font)
-            author = note.author + (" · " + self.tr("private") if note.is_private else "")
-            model.appendRow([at, QStandardItem(author), QStandardItem(self._category_text(note.category)), text])
+            model.appendRow([at, text])
         self.title.setText(self.tr("Notes ({count})").format(count=len(self._notes)))
+        # Explicitly: a header resizing to contents by itself missed rows added while it was shown.
+        self.table.resizeColumnToContents(0)
         self.table.setToolTip(self.tr("Click a note to play from there") if self._notes else "")
 
     def _category_text(self, category: str | None) -> str:
@@ -295,7 +314,7 @@ class NotesPanel(QWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
-        self.model.setHorizontalHeaderLabels([self.tr("At"), self.tr("Author"), self.tr("Category"), self.tr("Note")])
+        self.model.setHorizontalHeaderLabels([self.tr("At"), self.tr("Note")])
         current = self._chosen_category() if self.category.count() else ""
         self.category.blockSignals(True)
         self.category.clear()
