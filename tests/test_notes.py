@@ -170,3 +170,21 @@ def test_search_finds_a_recording_by_its_team_notes_not_by_private_ones(db: Engi
 
     NotesUseCases(db, OLGA).delete(note.id)
     assert _found(db, PETRO, "loud") == set()
+
+
+def test_a_note_change_queues_its_recording_for_the_search_index(db: Engine) -> None:
+    from qms_desktop.search.indexing import load_source_rows
+    from qms_desktop.store import search_queue
+    from qms_desktop.store.schema import search_index_queue
+
+    search_queue.set_queue_enabled(db, True)
+    NotesUseCases(db, OLGA).add("t1-call", 1_000, "Upsell offered")
+    NotesUseCases(db, OLGA).add("t1-call", 2_000, "Hidden thought", visibility=NoteVisibility.PRIVATE)
+    with db.connect() as conn:
+        queued = set(
+            conn.execute(search_index_queue.select().with_only_columns(search_index_queue.c.session_id)).scalars()
+        )
+        document = load_source_rows(conn, ["t1-call"])["t1-call"]["document"]
+    assert queued == {"t1-call"}
+    # What the OpenSearch indexer sends: the team note's words, never the private one's.
+    assert "upsell" in document.split() and "hidden" not in document.split()

@@ -134,17 +134,27 @@ def search_notes(
 
 
 def team_note_texts(conn: Connection, recording_ids: Iterable[int]) -> dict[int, list[str]]:
-    """recordings.id -> the text and category of each of its team notes (private notes never)."""
+    """recordings.id -> the text and category of each of its team notes (private notes never).
+
+    Driven by the recordings asked for (their primary keys, then the notes' session index), so the
+    cost follows the page, not the number of notes stored."""
     ids = list(dict.fromkeys(recording_ids))
     out: dict[int, list[str]] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
+        by_session: dict[str, int] = {
+            sid: rid
+            for sid, rid in conn.execute(
+                sa.select(recordings.c.session_id, recordings.c.id).where(recordings.c.id.in_(chunk))
+            )
+        }
+        if not by_session:
+            continue
         rows = conn.execute(
-            sa.select(recordings.c.id, _n.text, _n.category)
-            .join(recordings, recordings.c.session_id == _n.session_id)
-            .where(recordings.c.id.in_(chunk), _n.visibility == NoteVisibility.TEAM.value)
-            .order_by(_n.position_ms, _n.id)
+            sa.select(_n.session_id, _n.text, _n.category)
+            .where(_n.session_id.in_(list(by_session)), _n.visibility == NoteVisibility.TEAM.value)
+            .order_by(_n.session_id, _n.position_ms, _n.id)
         )
-        for rid, text, category in rows:
-            out[rid].extend(v for v in (text, category) if v)
+        for session_id, text, category in rows:
+            out[by_session[session_id]].extend(v for v in (text, category) if v)
     return dict(out)
