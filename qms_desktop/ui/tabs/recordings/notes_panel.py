@@ -342,10 +342,6 @@ class NotesPanel(QWidget):
         self._sync_buttons()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotesController", text)
-
-
 class NotesController(QObject):
     """Runs the panel's intents through NotesUseCases as the signed-in user, off the GUI thread."""
 
@@ -413,7 +409,9 @@ class NotesController(QObject):
             notes = await self.ctx.read(self.use_cases.list_for, session_id)
         except Exception as exc:
             log.warning("Notes of %s could not be read: %s", session_id, exc)
-            self.panel.show_message(_tr("The notes could not be read: {error}").format(error=exc))
+            self.panel.show_message(
+                QCoreApplication.translate("NotesController", "The notes could not be read: {error}").format(error=exc)
+            )
             return
         if session_id == self.session_id:
             self._show(notes)
@@ -424,7 +422,9 @@ class NotesController(QObject):
             await self.ctx.db(work)
         except Exception as exc:
             log.warning("A note of %s could not be saved: %s", session_id, exc)
-            self.panel.show_message(_tr("The note could not be saved: {error}").format(error=exc))
+            self.panel.show_message(
+                QCoreApplication.translate("NotesController", "The note could not be saved: {error}").format(error=exc)
+            )
             return
         if session_id == self.session_id:
             self.panel.show_message("")
