@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     search = notes_sub.add_parser("search", help="notes whose words start with these, on your teams' recordings")
     search.add_argument("text")
-    search.add_argument("--limit", type=int, default=200)
+    search.add_argument("--limit", type=_limit, default=200, help="at most this many notes (1-1000, default 200)")
     _common(search, run_search)
 
 
@@ -64,6 +64,16 @@ def _seconds(value: str) -> int:
     if not 0 <= total < 366 * 24 * 3600:  # also refuses inf and nan
         raise argparse.ArgumentTypeError(f"not a position within a recording: {value!r}")
     return round(total * 1000)
+
+
+def _limit(value: str) -> int:
+    try:
+        limit = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from exc
+    if not 1 <= limit <= 1000:
+        raise argparse.ArgumentTypeError(f"the limit must be between 1 and 1000, not {limit}")
+    return limit
 
 
 def clock(ms: int) -> str:
