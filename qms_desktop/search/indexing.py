@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine
 
 from qms_desktop.store.documents import DOCUMENT_COLUMNS, document_from_rows
 from qms_desktop.store.engine import begin_write
+from qms_desktop.store.fulltext import with_team_notes
 from qms_desktop.store.schema import recording_participants, recording_tags, recordings, search_index_queue
 
 log = logging.getLogger("qms.search")
@@ -197,11 +198,12 @@ def load_source_rows(conn: Connection, session_ids: Sequence[str]) -> dict[str, 
             .order_by(recording_participants.c.id)
         ).mappings():
             parts[row["recording_id"]].append(dict(row))
+    documents = with_team_notes(conn, {rid: document_from_rows(s, tags[rid], parts[rid]) for rid, s in rows.items()})
     out: dict[str, dict[str, Any]] = {}
     for rid, source in rows.items():
         source["tags"] = tags[rid]
         source["participants"] = parts[rid]
-        source["document"] = document_from_rows(source, tags[rid], parts[rid])
+        source["document"] = documents[rid]
         out[source["session_id"]] = source
     return out
 

@@ -65,6 +65,10 @@ USER_DISABLE = "user.disable"
 USER_ENABLE = "user.enable"
 USER_TEAMS = "user.teams"
 USER_UNLOCK = "user.unlock"
+NOTE_ADD = "note.add"  # a note or bookmark left on a recording
+NOTE_EDIT = "note.edit"
+NOTE_DELETE = "note.delete"
+NOTE_SEARCH = "note.search"
 
 OK = "ok"
 DENIED = "denied"

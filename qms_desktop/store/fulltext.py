@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql
 
-from qms_desktop.store.documents import DOCUMENT_COLUMNS, document_from_rows, words
+from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document, document_from_rows, words
+from qms_desktop.store.notes import team_note_texts
 from qms_desktop.store.schema import recording_participants, recording_tags, recordings
 
 _CHUNK = 500  # ids per IN (...) when rebuilding documents from the database
@@ -84,7 +85,14 @@ def load_documents(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
         ).where(recording_participants.c.recording_id.in_(ids))
     ):
         parts[part.recording_id].append(part._mapping)
-    return {rid: document_from_rows(row, tags[rid], parts[rid]) for rid, row in rows.items()}
+    documents = {rid: document_from_rows(row, tags[rid], parts[rid]) for rid, row in rows.items()}
+    return with_team_notes(conn, documents)
+
+
+def with_team_notes(conn: Connection, documents: Mapping[int, str]) -> dict[int, str]:
+    """The documents with the words of their recordings' team notes added (private notes never)."""
+    notes = team_note_texts(conn, documents.keys())
+    return {rid: build_document((doc, *notes[rid])) if rid in notes else doc for rid, doc in documents.items()}
 
 
 # The FTS5 virtual table is created by the migration; this is only its shape for queries.

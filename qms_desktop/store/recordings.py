@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 from qms_desktop.domain.sessions import Participant, SessionRecord
 from qms_desktop.domain.time import to_ms
 from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document
-from qms_desktop.store.fulltext import backend_for
+from qms_desktop.store.fulltext import backend_for, with_team_notes
 from qms_desktop.store.schema import (
     UNKNOWN_TRACK_NUMBER,
     recording_participants,
@@ -295,7 +295,8 @@ def upsert_sessions(
 
     backend = backend_for(conn)
     backend.index_documents(conn, new_docs, new=True)
-    backend.index_documents(conn, changed_docs)
+    # Only a recording stored before can have notes: its team notes stay findable.
+    backend.index_documents(conn, with_team_notes(conn, changed_docs))
 
     updated = len(updated_ids)
     created = len(written) - updated

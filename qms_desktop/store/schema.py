@@ -326,3 +326,26 @@ sign_in_failures = sa.Table(
     sa.CheckConstraint("key_kind IN ('user', 'host')", name="ck_sign_in_failures_key_kind"),
     sa.Index("ix_sign_in_failures_last_failure", "last_failure_ms"),
 )
+
+# ---- notes and bookmarks (migration 0009_notes): time-coded remarks of reviewers on a recording --
+
+# A note belongs to a session (kept when the sync rewrites the recording's row) at `position_ms`
+# from its start. `visibility` private = its author only; team = whoever may see the recording. The
+# text of team notes goes into the recording's full-text document (store/notes.py); private never.
+recording_notes = sa.Table(
+    "recording_notes",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String, sa.ForeignKey("recordings.session_id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position_ms", Ms, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("visibility", sa.String(16), nullable=False),
+    sa.Column("category", sa.String(64)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("author", sa.String(64), nullable=False),
+    sa.Column("created_ms", Ms, nullable=False),
+    sa.Column("updated_ms", Ms, nullable=False),
+    sa.CheckConstraint("kind IN ('note', 'bookmark')", name="ck_recording_notes_kind"),
+    sa.CheckConstraint("visibility IN ('private', 'team')", name="ck_recording_notes_visibility"),
+    sa.Index("ix_recording_notes_session", "session_id", "position_ms"),
+)

@@ -19,6 +19,7 @@ from qms_desktop.app.connection import ConnectionUseCases
 from qms_desktop.app.credentials import Credentials
 from qms_desktop.app.demo import NotInDemoHome, ensure_demo_users
 from qms_desktop.app.logs import LogUseCases
+from qms_desktop.app.notes import NotesUseCases
 from qms_desktop.app.recordings import RecordingUseCases
 from qms_desktop.app.sync import SyncUseCases, run_plan
 from qms_desktop.app.users import UserUseCases, create_first_admin
@@ -144,6 +145,10 @@ OPERATIONS: dict[str, tuple[Call, set[str]]] = {
     "sync.reset": (lambda e, p, c: SyncUseCases(e, p).reset(), {"admin", "it"}),
     "sync.run_now": (_sync_once, {"admin", "it", "system"}),
     "audit.list": (lambda e, p, c: AuditUseCases(e, p).list(), {"admin"}),
+    "notes.add": (lambda e, p, c: NotesUseCases(e, p).add(c["t1"], 1000, "words"), {"admin", "supervisor"}),
+    "notes.add_other_team": (lambda e, p, c: NotesUseCases(e, p).add(c["t2"], 1000, "words"), {"admin"}),
+    "notes.list": (lambda e, p, c: NotesUseCases(e, p).list_for(c["t1"]), {"admin", "supervisor"}),
+    "notes.search": (lambda e, p, c: NotesUseCases(e, p).search("words"), {"admin", "supervisor"}),
 }
 
 

@@ -25,6 +25,7 @@ from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.evidence_controller import EvidenceController
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
+from qms_desktop.ui.tabs.recordings.notes_panel import NotesController
 from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
 
@@ -146,6 +147,8 @@ class RecordingsController(QObject):
         view.player.loadRequested.connect(self.load_audio)
         view.details.tagActivated.connect(view.player.play_from)
         view.details.segmentActivated.connect(self.play_segment)
+        self.notes = NotesController(ctx, view.details.notes, view.player)
+        self.detailShown.connect(self.notes.show_recording)
         view.call_strip.segmentChosen.connect(self.play_segment)
         view.player.media.changed.connect(self._media_changed)
         view.next_step.actionRequested.connect(self.take_step)

@@ -36,6 +36,7 @@ from qms_desktop.ui.tabs.recordings.models import (
     local_time,
     state_text,
 )
+from qms_desktop.ui.tabs.recordings.notes_panel import NotesPanel
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -150,6 +151,8 @@ class DetailsPane(QWidget):
         self.moment_actions = RecordingActions(self.content)  # copy a link to the moment, export as evidence
         inner.addWidget(self.moment_actions)
         inner.addLayout(self.form)
+        self.notes = NotesPanel(self.content)  # notes and bookmarks of this recording, for the player
+        inner.addWidget(self.notes, 2)
         inner.addWidget(self.segments_title)
         inner.addWidget(self.segments, 1)
         inner.addWidget(self.participants_title)
