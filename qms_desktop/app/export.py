@@ -3,7 +3,7 @@
 An administrator, or a supervisor for their own teams, exports one recording (or an A-B clip of it)
 into a new folder: the mixed call and each party's track as WAV files, fetched from MediaSense with
 the same client and media addresses the player uses; `manifest.json` with the recording's metadata,
-its notes when the database keeps notes, who exported it, when, from where and why, and the SHA-256
+its notes (team notes and the exporter's own private ones), who exported it, when, from where and why, and the SHA-256
 and size of every file. A reason is required. The export's audit row names the manifest's SHA-256,
 so a copy of the folder can be checked against the audit trail; `verify_export` recomputes every
 hash and checks the manifest (and the zip, when one was made, holds the same files).
@@ -45,6 +45,7 @@ from qms_desktop.search.query import RecordingDetail
 from qms_desktop.security import audit
 from qms_desktop.security.errors import SecurityError
 from qms_desktop.security.roles import Permission
+from qms_desktop.store.notes import list_notes
 
 RECORDING_EXPORT = "recording.export"
 MANIFEST = "manifest.json"
@@ -55,7 +56,6 @@ NOTICE = (
 )
 MAX_REASON_CHARS = 2000
 CHUNK = 64 * 1024
-NOTES_TABLES = ("recording_notes", "notes")
 
 # (files done, files in all, what is being fetched, bytes of it so far)
 ProgressCallback = Callable[["ExportProgress"], None]
@@ -102,7 +102,7 @@ class ExportResult:
     manifest_sha256: str
     files: tuple[ExportedFile, ...]
     zip_path: Path | None
-    notes: int | None  # None: this database keeps no notes
+    notes: int  # the notes written into the manifest
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,7 +270,7 @@ async def _write_export(
     if request.make_zip:
         zip_path = folder.with_suffix(".zip")
         await asyncio.to_thread(_zip, folder, [MANIFEST, *(f.name for f in files)], zip_path)
-    return ExportResult(folder, manifest_sha, tuple(files), zip_path, None if notes is None else len(notes))
+    return ExportResult(folder, manifest_sha, tuple(files), zip_path, len(notes))
 
 
 def _zip(folder: Path, names: Iterable[str], target: Path) -> None:
@@ -387,25 +387,10 @@ def _iso(ms: int | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _notes(engine: sa.Engine, session_id: str, username: str) -> list[dict[str, Any]] | None:
-    """The recording's notes the exporter may read, if this database keeps notes (a table with a
-    session_id); None if not. A private note goes only into its own author's export."""
-    inspector = sa.inspect(engine)
-    for name in NOTES_TABLES:
-        if not inspector.has_table(name):
-            continue
-        table = sa.Table(name, sa.MetaData(), autoload_with=engine)
-        if "session_id" not in table.c:
-            continue
-        order = [table.c[c] for c in ("position_ms", "offset_ms", "created_ms", "id") if c in table.c]
-        query = sa.select(table).where(table.c.session_id == session_id).order_by(*order)
-        if "visibility" in table.c:
-            mine = table.c.author == username if "author" in table.c else sa.false()
-            query = query.where(sa.or_(table.c.visibility != "private", mine))
-        with engine.connect() as conn:
-            rows = conn.execute(query).mappings()
-            return [{k: v for k, v in row.items()} for row in rows]
-    return None
+def _notes(engine: sa.Engine, session_id: str, username: str) -> list[dict[str, Any]]:
+    """The recording's notes the exporter may read: team notes and their own private ones."""
+    with engine.connect() as conn:
+        return [note.to_dict() for note in list_notes(conn, session_id, username)]
 
 
 def _manifest(
@@ -449,7 +434,6 @@ def _manifest(
         ],
         "sources": sources,
         "notes": notes,
-        "notesNote": None if notes is not None else "This database keeps no notes: none exported",
         "exportedBy": {"username": plan.username, "role": plan.role},
         "exportedAt": datetime.now(UTC).isoformat(timespec="seconds"),
         "exportedFrom": this_place(),

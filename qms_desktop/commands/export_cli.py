@@ -74,7 +74,7 @@ def _result_text(result: ExportResult) -> str:
     lines.append(f"  manifest.json  sha256 {result.manifest_sha256} (in the audit trail)")
     if result.zip_path is not None:
         lines.append(f"  zip: {result.zip_path}")
-    lines.append("  notes: " + ("none kept by this database" if result.notes is None else str(result.notes)))
+    lines.append(f"  notes: {result.notes}")
     return "\n".join(lines)
 
 

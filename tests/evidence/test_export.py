@@ -105,10 +105,7 @@ def test_cli_export_verify_tamper_and_refusals(
     assert manifest["recording"]["sessionId"] == mine.session_id and manifest["recording"]["team"] == "T1"
     assert manifest["exportedBy"] == {"username": "sue", "role": "SUPERVISOR"}
     assert manifest["reason"] == "Complaint 17 from the caller" and manifest["exportedAt"]
-    if sa.inspect(engine).has_table("recording_notes"):
-        assert manifest["notes"] == [] and manifest["notesNote"] is None  # none written on this call
-    else:
-        assert manifest["notes"] is None and "no notes" in manifest["notesNote"]  # this database keeps none
+    assert manifest["notes"] == []  # none written on this call
     assert manifest["clip"] is None
     assert "password" not in (out / MANIFEST).read_text("utf-8").lower()
     assert sim_data.config.password not in (out / MANIFEST).read_text("utf-8")
