@@ -61,7 +61,9 @@ def _plan(key: int, first: int, count: int) -> _Plan:
     nxt = speaker[1:]
     speaker, h = speaker[:-1], h[:-1]
     # About half of the hand-overs to the other party start while this one is still talking (300-700 ms).
-    overlapping = (speaker != _SILENT) & (nxt != _SILENT) & (nxt != speaker) & (((h >> np.uint64(34)) & np.uint64(1)) == 1)
+    overlapping = (
+        (speaker != _SILENT) & (nxt != _SILENT) & (nxt != speaker) & (((h >> np.uint64(34)) & np.uint64(1)) == 1)
+    )
     overhang_ms = 300 + (((h >> np.uint64(35)) & np.uint64(0xFF)).astype(np.int64) * 400) // 255
     overhang = np.where(overlapping, overhang_ms * SAMPLES_PER_MS, 0)
     # A quarter of the other turns stop 500-700 ms early: a pause inside one party's talk.
