@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import warnings
 
@@ -56,7 +57,7 @@ def test_talk_segments_have_pauses_and_overlap() -> None:
     assert all(a < b for a, b in agent + caller)
     overlap = sum(max(0, min(b, d) - max(a, c)) for a, b in agent for c, d in caller)
     assert overlap > 0
-    gaps = [c - b for (_, b), (c, _) in zip(agent, agent[1:], strict=False)]
+    gaps = [c - b for (_, b), (c, _) in itertools.pairwise(agent)]
     assert min(gaps) >= 300 and any(g < 1000 for g in gaps)  # short pauses as well as other people's turns
     assert audio.talk_segments(987654321, 600_000) == truth  # deterministic
 

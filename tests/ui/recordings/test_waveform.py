@@ -1,0 +1,129 @@
+"""The waveform in the player against the real proxy, simulator and an offscreen QMediaPlayer: who talks
+when matches the simulator's ground truth, Skip silence jumps over a known pause during playback, the
+A–B loop goes back to A, and the 5 s and 15 s steps move the position."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from qms_desktop.playback.waveform import silences
+from qms_desktop.simulator import audio
+from qms_desktop.ui.widgets.waveform import SKIP_SILENCE_MIN_MS
+from tests.ui.helpers import wait_signal, wait_until
+from tests.ui.recordings.conftest import teardown_tab
+from tests.ui.recordings.test_player import PLAYABLE, open_recording, pick
+
+pytestmark = pytest.mark.timeout(90)
+
+
+async def play_with_waveform(tab: Any, session_id: str) -> Any:
+    player = tab.player
+    await open_recording(tab, session_id)
+    source = wait_signal(tab.controller.sourceSet, timeout=20)
+    player.play_button.click()
+    await source
+    await wait_until(lambda: player.loaded and player.slider.isEnabled(), timeout=15)
+    await wait_until(
+        lambda: player.waveform.view.waveform is not None and player.waveform.view.waveform.complete, timeout=30
+    )
+    return player.waveform.view.waveform
+
+
+def truth_for(synced: Any, session_id: str, duration_ms: int) -> dict[int, list[tuple[int, int]]]:
+    call = synced.sim.simulator.dataset.find(session_id)
+    return audio.talk_segments(call.key, duration_ms)
+
+
+@pytest.mark.asyncio
+async def test_waveform_matches_the_talk_of_both_parties(make_tab, rec_ctx, synced) -> None:
+    session_id, duration_ms = pick(rec_ctx.engine, PLAYABLE)
+    tab = make_tab(start=False)
+    try:
+        found = await play_with_waveform(tab, session_id)
+        truth = truth_for(synced, session_id, duration_ms)
+        assert found.lanes == 2  # the whole call is a stereo WAV: the agent left, the far end right
+        for lane in (0, 1):
+            assert len(found.segments[lane]) == len(truth[lane])
+            for (start, end), (true_start, true_end) in zip(found.segments[lane], truth[lane], strict=True):
+                assert abs(start - true_start) <= 100 and abs(end - true_end) <= 100
+        assert tab.player.waveform.view.lane_names[0] and tab.player.waveform.view.lane_names[1]
+        image = tab.player.waveform.view.grab().toImage()
+        assert image.width() > 100
+    finally:
+        await teardown_tab(tab)
+
+
+@pytest.mark.asyncio
+async def test_skip_silence_jumps_over_a_known_pause(make_tab, rec_ctx, synced) -> None:
+    session_id, duration_ms = pick(rec_ctx.engine, PLAYABLE)
+    tab = make_tab(start=False)
+    player, panel = tab.player, tab.player.waveform
+    try:
+        await play_with_waveform(tab, session_id)
+        truth = truth_for(synced, session_id, duration_ms)
+        pauses = silences((tuple(truth[0]), tuple(truth[1])), duration_ms, min_ms=1800)
+        start, end = next((s, e) for s, e in pauses if s > 3000 and e < duration_ms - 3000)
+        positions: list[int] = []
+        player.media.positionChanged.connect(positions.append)
+        panel.skip_silence.setChecked(True)
+        skipped = wait_signal(panel.skipped, timeout=20)
+        player.seek_to(start - 800)
+        if not player.is_playing():
+            player.media.play()
+        jumped_from, jumped_to = await skipped
+        assert start <= jumped_from < start + 800 and end - 400 <= jumped_to < end
+        await wait_until(lambda: player.position() >= end, timeout=10)
+        inside = [p for p in positions if start + 800 < p < end - 400]
+        assert not inside, inside  # playback never went through the middle of the pause
+    finally:
+        await teardown_tab(tab)
+
+
+@pytest.mark.asyncio
+async def test_a_b_loop_returns_to_a_and_steps(make_tab, rec_ctx, synced) -> None:
+    session_id, _ = pick(rec_ctx.engine, PLAYABLE)
+    tab = make_tab(start=False)
+    player, panel = tab.player, tab.player.waveform
+    try:
+        await play_with_waveform(tab, session_id)
+        player.seek_to(10_000)
+        await wait_until(lambda: player.position() >= 10_000, timeout=10)
+        panel.set_loop_start()
+        a = panel.view.loop[0]
+        assert a is not None and 10_000 <= a < 12_000
+        await wait_until(lambda: player.position() >= a + 1500, timeout=10)
+        panel.set_loop_end()
+        b = panel.view.loop[1]
+        assert b is not None and b > a
+        (back_to,) = await wait_signal(panel.looped, timeout=15)
+        assert back_to == a
+        await wait_until(lambda: a <= player.position() < b, timeout=5)
+        (again,) = await wait_signal(panel.looped, timeout=15)  # and again: it keeps looping
+        assert again == a
+        panel.clear_loop()
+        assert panel.view.loop == (None, None)
+
+        # ±5 s (buttons, ←/→) and ±15 s (buttons, Ctrl+←/→).
+        player.media.pause()
+        player.seek_to(10_000)  # the call is at least 40 s long
+        await wait_until(lambda: abs(player.position() - 10_000) < 300, timeout=10)
+        player.forward_button.click()
+        await wait_until(lambda: abs(player.position() - 15_000) < 300, timeout=10)
+        panel.forward15.click()
+        await wait_until(lambda: abs(player.position() - 30_000) < 300, timeout=10)
+        panel.back15.click()
+        await wait_until(lambda: abs(player.position() - 15_000) < 300, timeout=10)
+        player.back_button.click()
+        await wait_until(lambda: abs(player.position() - 10_000) < 300, timeout=10)
+        keys = {s.key().toString() for s in panel.shortcuts}
+        assert {"Ctrl+Left", "Ctrl+Right", "[", "]", "\\"} <= keys, keys
+        next(s for s in panel.shortcuts if s.key().toString() == "Ctrl+Right").activated.emit()
+        await wait_until(lambda: abs(player.position() - 25_000) < 300, timeout=10)
+    finally:
+        await teardown_tab(tab)
+
+
+def test_skip_threshold_is_longer_than_a_turn_pause() -> None:
+    assert SKIP_SILENCE_MIN_MS >= 300
