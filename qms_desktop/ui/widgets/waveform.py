@@ -127,7 +127,7 @@ class WaveformView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waveformView")
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(84)
         self.setMouseTracking(True)
         self.waveform: Waveform | None = None
         self.duration_ms = 0
@@ -202,11 +202,14 @@ class WaveformView(QWidget):
             if lane:
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
                 painter.drawLine(0, top, self.width(), top)
-            if lane < len(self.lane_names):
+            if lane < len(self.lane_names):  # the lane's name on a patch of the background
+                name = self.lane_names[lane]
+                box = QRect(2, top + 1, self.fontMetrics().horizontalAdvance(name) + 6, self.fontMetrics().height())
+                backdrop = QColor(base)
+                backdrop.setAlpha(200)
+                painter.fillRect(box, backdrop)
                 painter.setPen(palette.color(QPalette.ColorRole.Text))
-                painter.drawText(
-                    QRect(4, top, self.width() - 8, lane_h), Qt.AlignmentFlag.AlignLeft, self.lane_names[lane]
-                )
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
         self._draw_loop(painter, height)
         played = palette.color(QPalette.ColorRole.Highlight)
         played.setAlpha(50)

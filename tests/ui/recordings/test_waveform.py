@@ -4,12 +4,17 @@ A–B loop goes back to A, and the 5 s and 15 s steps move the position."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from qms_desktop.playback.waveform import silences
 from qms_desktop.simulator import audio
+from qms_desktop.ui import i18n
+from qms_desktop.ui.qt import QLocale
+from qms_desktop.ui.widgets.timeline import Marker
 from qms_desktop.ui.widgets.waveform import SKIP_SILENCE_MIN_MS
 from tests.ui.helpers import wait_signal, wait_until
 from tests.ui.recordings.conftest import teardown_tab
@@ -127,3 +132,42 @@ async def test_a_b_loop_returns_to_a_and_steps(make_tab, rec_ctx, synced) -> Non
 
 def test_skip_threshold_is_longer_than_a_turn_pause() -> None:
     assert SKIP_SILENCE_MIN_MS >= 300
+
+
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    target = Path(os.environ.get("QMS_SCREENSHOT_DIR") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("language", ["en", "uk"])
+async def test_player_with_waveform_screenshot(make_tab, rec_ctx, synced, shots_dir, language) -> None:
+    """PNGs of the Recordings tab with the waveform, a loop and a note marker (QMS_SCREENSHOT_DIR to keep them)."""
+    previous_locale = QLocale()
+    translations = i18n.Translations()
+    translations.apply(language)
+    target = shots_dir
+    session_id, duration_ms = pick(rec_ctx.engine, PLAYABLE.replace("BETWEEN 40000", "BETWEEN 90000"))
+    tab = make_tab(start=False)
+    tab.show()
+    panel = tab.player.waveform
+    try:
+        found = await play_with_waveform(tab, session_id)
+        panel.set_markers("note", [Marker(duration_ms // 3, "note")], "#c0392b")
+        panel.set_loop(duration_ms // 2, duration_ms // 2 + 8000)
+        panel.skip_silence.setChecked(True)
+        tab.player.media.pause()
+        tab.player.seek_to(duration_ms // 4)
+        await wait_until(lambda: abs(tab.player.position() - duration_ms // 4) < 300, timeout=10)
+        assert found.lanes == 2 and "note" in panel.view.markers
+        await wait_until(lambda: panel.info.width() >= panel.info.sizeHint().width(), timeout=5)  # laid out
+        for name, widget in (("recordings", tab), ("player", tab.player)):
+            image = widget.grab()
+            assert image.save(str(target / f"waveform_{name}_{language}.png"))
+            assert image.width() > 300
+    finally:
+        await teardown_tab(tab)
+        translations.remove()
+        QLocale.setDefault(previous_locale)
