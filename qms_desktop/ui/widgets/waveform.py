@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import urllib.request
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -97,15 +98,14 @@ class _Fetch:
         analysis = WaveformAnalysis()
         try:
             with urllib.request.urlopen(self.url, timeout=30) as response:
-                since = 0
+                due = 0.0  # the first chunk is drawn at once, then a snapshot every 100 ms at most
                 while not self._stop.is_set():
                     chunk = response.read(64 * 1024)
                     if not chunk:
                         break
                     analysis.feed(chunk)
-                    since += len(chunk)
-                    if since >= 256 * 1024:  # about 16 s of an 8 kHz stereo call per snapshot
-                        since = 0
+                    if time.monotonic() >= due and analysis.format is not None:
+                        due = time.monotonic() + 0.1
                         self._publish(analysis.snapshot())
             if not self._stop.is_set():
                 self._publish(analysis.finish())
