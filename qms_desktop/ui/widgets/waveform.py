@@ -123,6 +123,7 @@ class WaveformView(QWidget):
     """Lanes of peaks with talk, talk-over, the played part, the A–B loop and markers; click to seek."""
 
     seekRequested = Signal(int)
+    laneClicked = Signal(int)  # a lane's name was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +138,8 @@ class WaveformView(QWidget):
         self.markers: dict[str, list[Marker]] = {}
         self.marker_colours: dict[str, str] = dict(MARKER_COLOURS)
         self.message = ""
+        self.solo: int | None = None  # the lane being listened to alone (the others are dimmed)
+        self.name_tip = ""  # the tooltip over a lane's name
 
     # ---- what the panel (or any owner) calls ------------------------------------------------------
 
@@ -199,6 +202,10 @@ class WaveformView(QWidget):
                     pending.setAlpha(60)
                     x = self._x(waveform.analysed_ms)
                     painter.fillRect(QRect(x, top, self.width() - x, lane_h), pending)
+            if self.solo is not None and lane != self.solo:  # not heard: dimmed
+                dim = QColor(base)
+                dim.setAlpha(170)
+                painter.fillRect(QRect(0, top, self.width(), lane_h), dim)
             if lane:
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
                 painter.drawLine(0, top, self.width(), top)
@@ -263,7 +270,22 @@ class WaveformView(QWidget):
 
     # ---- mouse -----------------------------------------------------------------------------------
 
+    def lane_name_at(self, x: int, y: int) -> int | None:
+        """The lane whose name is under (x, y): a click there listens to that party alone."""
+        lanes = max(1, self.waveform.lanes if self.waveform is not None else len(self.lane_names))
+        lane_h = max(8, (self.height() - 2) // lanes)
+        lane = min(lanes - 1, max(0, (y - 1) // lane_h))
+        if lane >= len(self.lane_names) or y - 1 - lane * lane_h > self.fontMetrics().height() + 1:
+            return None
+        return lane if x <= self.fontMetrics().horizontalAdvance(self.lane_names[lane]) + 8 else None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        lane = self.lane_name_at(point.x(), point.y())
+        if event.button() == Qt.MouseButton.LeftButton and lane is not None and len(self.lane_names) > 1:
+            self.laneClicked.emit(lane)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
             self.seekRequested.emit(self.ms_at(int(event.position().x())))
             event.accept()
@@ -280,6 +302,8 @@ class WaveformView(QWidget):
             x = int(event.pos().x())  # type: ignore[attr-defined]
             marker = self.marker_near(x)
             text = f"{clock(marker.offset_ms)}  {marker.label}" if marker is not None else clock(self.ms_at(x))
+            if len(self.lane_names) > 1 and self.lane_name_at(x, int(event.pos().y())) is not None:  # type: ignore[attr-defined]
+                text = self.name_tip
             self.setToolTip(text)
         return super().event(event)
 
@@ -337,6 +361,7 @@ class WaveformPanel(QWidget):
         layout.addLayout(row)
 
         self.view.seekRequested.connect(self._seek)
+        self.view.laneClicked.connect(self.listen_alone)
         self.back15.clicked.connect(lambda: self.player.seek_relative(-MID_STEP_MS))
         self.forward15.clicked.connect(lambda: self.player.seek_relative(MID_STEP_MS))
         self.loop_a.clicked.connect(self.set_loop_start)
@@ -358,6 +383,7 @@ class WaveformPanel(QWidget):
         self.view.duration_ms = duration_ms or 0
         self.view.position_ms = 0
         self.view.loop = (None, None)
+        self.view.solo = None
         self.view.set_markers("tag", list(markers))
         self._gaps = []
         self._lane_names(1)
@@ -368,8 +394,23 @@ class WaveformPanel(QWidget):
     def set_source(self, url: str, track: int | None) -> None:
         """The player opened `url` (a local proxy URL): read and analyse the same audio."""
         key = cache_key(url)
-        if key is not None and key == self._key and (self._fetch is not None or self.view.waveform is not None):
+        shown = self.view.waveform
+        parties = self._party_tracks()
+        if (
+            key is not None
+            and self._key is not None
+            and key[0] == self._key[0]
+            and shown is not None
+            and shown.complete
+            and shown.lanes == 2
+            and (track is None or track in parties)
+        ):  # the call whose two lanes are drawn, or one party of it: keep them, dim the party not heard
+            self.view.solo = None if track is None else parties.index(track)
+            self.view.update()
+            return
+        if key is not None and key == self._key and (self._fetch is not None or shown is not None):
             return  # the same audio again (a replay): keep what was computed
+        self.view.solo = None
         self._stop_fetch()
         self._key, self._track = key, track
         cached = _CACHE.get(key) if key is not None else None
@@ -380,6 +421,23 @@ class WaveformPanel(QWidget):
         self.view.update()
         self._fetch = _Fetch(url)
         self._timer.start()
+
+    def _party_tracks(self) -> list[int]:
+        """The tracks of a stereo whole call's two lanes: the agent's (left), then the other party's."""
+        tracks = [c.track for c in self._choices if c.track is not None]
+        agent = next((c.track for c in self._choices if c.track is not None and c.role is PartyRole.AGENT), None)
+        if agent is None:
+            return tracks[:2]
+        return [agent, *[t for t in tracks if t != agent][:1]]
+
+    def listen_alone(self, lane: int) -> None:
+        """Solo: play only this lane's party (its own track), or the whole call again when it is already
+        alone. Goes through "Listen to", which asks for the track's audio and keeps the position."""
+        parties = self._party_tracks()
+        wanted = -1 if self.view.solo == lane or lane >= len(parties) else parties[lane]  # -1: the whole call
+        index = self.player.track.findData(wanted)
+        if index >= 0:
+            self.player.track.setCurrentIndex(index)
 
     def set_markers(self, kind: str, markers: Sequence[Marker], colour: str | None = None) -> None:
         """Other markers (notes, bookmarks...) on the waveform, by kind."""
@@ -511,7 +569,11 @@ class WaveformPanel(QWidget):
 
     def _lane_names(self, lanes: int) -> None:
         if lanes >= 2:  # a stereo whole call: the agent's phone left (track 0), the far end right (track 1)
-            self.view.lane_names = [self._role_name(0, self.tr("Agent")), self._role_name(1, self.tr("Other party"))]
+            agent, other = [*self._party_tracks(), None, None][:2]
+            self.view.lane_names = [
+                self._role_name(agent, self.tr("Agent")),
+                self._role_name(other, self.tr("Other party")),
+            ]
         elif self._track is not None:
             self.view.lane_names = [self._role_name(self._track, self.tr("Track {number}").format(number=self._track))]
         else:
@@ -558,6 +620,7 @@ class WaveformPanel(QWidget):
         self.forward15.setText(self.tr("+15 s"))
         self.forward15.setToolTip(self.tr("Forward 15 s (Ctrl+→)"))
         self.view.setToolTip("")
+        self.view.name_tip = self.tr("Click to listen to this party alone; click again for the whole call")
         self._lane_names(self.view.waveform.lanes if self.view.waveform is not None else 1)
         self._refresh()
         self.view.update()

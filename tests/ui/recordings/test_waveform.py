@@ -134,6 +134,36 @@ def test_skip_threshold_is_longer_than_a_turn_pause() -> None:
     assert SKIP_SILENCE_MIN_MS >= 300
 
 
+@pytest.mark.asyncio
+async def test_solo_keeps_both_lanes_and_speed_keeps_pitch(make_tab, rec_ctx, synced) -> None:
+    session_id, _ = pick(rec_ctx.engine, PLAYABLE)
+    tab = make_tab(start=False)
+    player, panel = tab.player, tab.player.waveform
+    try:
+        found = await play_with_waveform(tab, session_id)
+        # The FFmpeg backend keeps the pitch when the speed changes (Qt 6.10+), and the player asks for it.
+        if hasattr(player.player, "pitchCompensation"):
+            assert player.player.pitchCompensation()
+        player.speed.setCurrentIndex(player.speed.findData(2.0))
+        assert player.player.playbackRate() == 2.0
+        # Solo the far end: its own track plays, the two lanes stay drawn, the agent's lane is dimmed.
+        source = wait_signal(tab.controller.sourceSet, timeout=20)
+        panel.listen_alone(1)
+        (url,) = await source
+        assert player.current_track == panel._party_tracks()[1] and "/play/" in url
+        await wait_until(lambda: panel.view.solo == 1, timeout=10)
+        assert panel.view.waveform is found  # nothing read again
+        await wait_until(lambda: player.loaded and player.is_playing(), timeout=15)
+        source = wait_signal(tab.controller.sourceSet, timeout=20)
+        panel.listen_alone(1)  # again: the whole call
+        await source
+        await wait_until(lambda: panel.view.solo is None and player.current_track is None, timeout=10)
+        assert panel.view.waveform is found
+        await wait_until(lambda: player.loaded and player.is_playing(), timeout=15)
+    finally:
+        await teardown_tab(tab)
+
+
 @pytest.fixture
 def shots_dir(tmp_path: Path) -> Path:
     target = Path(os.environ.get("QMS_SCREENSHOT_DIR") or tmp_path)
