@@ -110,8 +110,9 @@ class _Fetch:
             if not self._stop.is_set():
                 self._publish(analysis.finish())
         except UnsupportedAudio as exc:
+            log.info("No waveform: %s", exc)
             with self._lock:
-                self._error = str(exc)
+                self._error = "format"
         except Exception as exc:  # the ticket ended, the proxy stopped: keep what was analysed
             log.debug("Waveform reading stopped: %s", exc)
             self._publish(analysis.snapshot())
@@ -527,7 +528,11 @@ class WaveformPanel(QWidget):
         if snapshot is not None and snapshot is not self.view.waveform:
             self._show(snapshot)
         if error is not None and snapshot is None:
-            self.view.message = self.tr("No waveform for this audio format.")
+            self.view.message = (
+                self.tr("No waveform for this audio format.")
+                if error == "format"
+                else self.tr("The waveform could not be read.")
+            )
             self.view.update()
         if (snapshot is not None and snapshot.complete) or error is not None:
             if snapshot is not None and snapshot.complete and self._key is not None:
