@@ -115,7 +115,8 @@ class _Fetch:
                 self._error = "format"
         except Exception as exc:  # the ticket ended, the proxy stopped: keep what was analysed
             log.debug("Waveform reading stopped: %s", exc)
-            self._publish(analysis.snapshot())
+            if analysis.format is not None:
+                self._publish(analysis.snapshot())
             with self._lock:
                 self._error = self._error or "stopped"
 

@@ -5,6 +5,7 @@ A–B loop goes back to A, and the 5 s and 15 s steps move the position."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +202,39 @@ async def test_player_with_waveform_screenshot(make_tab, rec_ctx, synced, shots_
         await teardown_tab(tab)
         translations.remove()
         QLocale.setDefault(previous_locale)
+
+
+def test_unsupported_or_unreadable_audio_says_so(qtbot: Any) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from qms_desktop.ui.widgets.player import PlayerWidget
+
+    class Mp4(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = b"\x00\x00\x00\x20ftypisom" + bytes(2000)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Mp4)
+    port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    player = PlayerWidget()
+    qtbot.addWidget(player)
+    panel = player.waveform
+    try:
+        panel.set_recording(60_000, [], ())
+        assert "played" in panel.view.message
+        panel.set_source(f"http://127.0.0.1:{port}/play/t/u/s1/whole.mp4", None)
+        qtbot.waitUntil(lambda: panel.view.message == "No waveform for this audio format.", timeout=10_000)
+        assert panel.view.waveform is None
+    finally:
+        server.shutdown()
+        server.server_close()
+    panel.set_source(f"http://127.0.0.1:{port}/play/t/u/s2/whole.wav", None)  # nobody listens there now
+    qtbot.waitUntil(lambda: panel.view.message == "The waveform could not be read.", timeout=10_000)
