@@ -4,6 +4,7 @@ A–B loop goes back to A, and the 5 s and 15 s steps move the position."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ from qms_desktop.playback.waveform import silences
 from qms_desktop.simulator import audio
 from qms_desktop.ui import i18n
 from qms_desktop.ui.qt import QLocale
+from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from qms_desktop.ui.widgets.timeline import Marker
 from qms_desktop.ui.widgets.waveform import SKIP_SILENCE_MIN_MS
 from tests.ui.helpers import wait_signal, wait_until
@@ -26,7 +28,8 @@ pytestmark = pytest.mark.timeout(90)
 
 async def play_with_waveform(tab: Any, session_id: str) -> Any:
     player = tab.player
-    await open_recording(tab, session_id)
+    if tab.controller.detail is None or tab.controller.detail.row.session_id != session_id:
+        await open_recording(tab, session_id)
     source = wait_signal(tab.controller.sourceSet, timeout=20)
     player.play_button.click()
     await source
@@ -180,11 +183,23 @@ async def test_player_with_waveform_screenshot(make_tab, rec_ctx, synced, shots_
     translations = i18n.Translations()
     translations.apply(language)
     target = shots_dir
-    session_id, duration_ms = pick(rec_ctx.engine, PLAYABLE.replace("BETWEEN 40000", "BETWEEN 90000"))
     tab = make_tab(start=False)
+    tab.resize(1366, 800)
     tab.show()
     panel = tab.player.waveform
     try:
+        tab.filters.restore({"preset": filters_mod.ALL_TIME})
+        searched = asyncio.ensure_future(wait_signal(tab.controller.searched))
+        tab.controller.start()
+        await searched
+        with rec_ctx.engine.connect() as conn:  # a call with tags, to show them on the waveform
+            session_id, duration_ms = conn.exec_driver_sql(
+                "SELECT r.session_id, r.duration_ms FROM recordings r WHERE NOT r.pruned AND r.state = "
+                "'CLOSED_NORMAL' AND r.duration_ms BETWEEN 90000 AND 240000 AND (SELECT count(*) FROM "
+                "recording_tags t WHERE t.recording_id = r.id AND t.offset_ms > 0) >= 2 ORDER BY r.start_ms DESC"
+            ).first() or pick(rec_ctx.engine, PLAYABLE.replace("BETWEEN 40000", "BETWEEN 90000"))
+        tab.details_button.setChecked(True)
+        await open_recording(tab, session_id)
         found = await play_with_waveform(tab, session_id)
         panel.set_markers("note", [Marker(duration_ms // 3, "note")], "#c0392b")
         panel.set_loop(duration_ms // 2, duration_ms // 2 + 8000)
