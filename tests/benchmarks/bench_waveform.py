@@ -1,6 +1,6 @@
 """Benchmark: the player's waveform for a 10-minute and a 1-hour call, against the same decode alone.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_waveform.py [--minutes 10 60]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_waveform.py [--minutes 10 60] [--proxy]
 
 The call's audio (the simulator's stereo whole-call WAV, what the playback proxy serves for it) is
 rendered once into memory and served over local HTTP in 64 KiB chunks, so the figures are about our
@@ -10,6 +10,10 @@ side only. For each call it prints:
 - waveform: the panel's own worker (`_Fetch`: read, decode, peaks, speech segments, snapshots):
   time to the first snapshot a view can draw, and to the complete waveform; the ratio to the baseline;
 - drawing: one paint of the complete waveform at 1280 px (the GUI thread's cost per repaint).
+
+With `--proxy` it also runs the real path once: the simulator over HTTPS, the playback proxy and a
+ticket for its longest call, read by the same worker (the simulator synthesizes the audio as it is
+read, so this measures the whole chain, not our analysis).
 
 Nothing is written to disk. Not collected by pytest (tests/benchmarks is excluded).
 """
@@ -126,9 +130,53 @@ def paint_ms(url: str) -> float:
     return (time.perf_counter() - started) / runs * 1000
 
 
+def through_proxy() -> None:
+    import ssl
+    import tempfile
+
+    import trustme
+
+    from qms_desktop.domain.sessions import SessionState
+    from qms_desktop.mediasense.client import ClientConfig
+    from qms_desktop.mediasense.tls import TlsSettings
+    from qms_desktop.playback import PlaybackProxy
+    from qms_desktop.security import Principal, Role
+    from qms_desktop.simulator import SimulatorConfig, start_simulator
+    from tests.playback.helpers import fetch_records
+
+    tmp = Path(tempfile.mkdtemp(prefix="qms-bench-"))
+    ca = trustme.CA()
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(ctx)
+    ca.cert_pem.write_to_path(str(tmp / "ca.pem"))
+    sim = start_simulator(
+        SimulatorConfig(profile="cisco", sessions_per_day=300, days=3, seed=3, username="bench",
+                        password="bench-pass", ssl_context=ctx, cert_dir=tmp)
+    )  # fmt: skip
+    config = ClientConfig(urls=(sim.api_url,), username="bench", password="bench-pass",
+                          tls=TlsSettings(ca_file=str(tmp / "ca.pem")), media_timeout=300)  # fmt: skip
+    try:
+        records = fetch_records(sim, config)
+        closed = [r for r in records if r.state is SessionState.CLOSED_NORMAL and not r.pruned and r.urls.wav]
+        record = max(closed, key=lambda r: r.duration_ms or 0)
+        with PlaybackProxy(client_config=config) as proxy:
+            ticket = proxy.register(Principal("bench", Role.ADMIN), record)
+            urllib.request.urlopen(urllib.request.Request(ticket.url, method="HEAD")).close()  # as the player
+            b_first, b_all = baseline(ticket.url)
+            w_first, w_all, snaps = with_waveform(ticket.url)
+            proxy.release(ticket.token)
+        minutes = (record.duration_ms or 0) / 60_000
+        print(f"\nthrough the proxy, {minutes:.0f}-minute call from the simulator: baseline first "
+              f"{b_first * 1000:.0f} ms, all {b_all:.1f} s | waveform first {w_first * 1000:.0f} ms, "
+              f"all {w_all:.1f} s ({snaps} snapshots) | ratio {w_all / b_all:.2f}x")  # fmt: skip
+    finally:
+        sim.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=int, nargs="+", default=[10, 60])
+    parser.add_argument("--proxy", action="store_true", help="also through the simulator and the playback proxy")
     args = parser.parse_args()
     bodies = {}
     for minutes in args.minutes:
@@ -152,6 +200,8 @@ def main() -> None:
     finally:
         server.shutdown()
         server.server_close()
+    if args.proxy:
+        through_proxy()
 
 
 if __name__ == "__main__":
