@@ -1,3 +1,4 @@
+# Over 400 lines: the view, its controls and the reader that feeds them; the analysis is in playback/waveform.py.
 """The player's waveform: who talks when, per party, with the listening controls that use it.
 
 `WaveformView` draws one lane per party (the agent and the other party of a stereo whole call, or
