@@ -2,7 +2,8 @@
 
 Nothing is ever written to disk or generated whole: a sample's value depends only on the call's
 key, the party and the sample index, so a 200 MB WAV can be served from its middle in 64 KiB chunks.
-Each party "talks" in turns (2-second segments) with a voice-like harmonic tone at its own pitch.
+Each party "talks" in turns (2-second segments) with a voice-like harmonic tone at its own pitch, with
+pauses and some talk-over; `talk_segments` gives those turns as intervals (the ground truth).
 """
 
 from __future__ import annotations
@@ -33,39 +34,101 @@ _TABLE = 4096
 _t = np.arange(_TABLE) * (2.0 * np.pi / _TABLE)
 # One period of a buzzy, voice-like wave (fundamental plus harmonics); looked up instead of np.sin.
 _VOICE = (np.sin(_t) + 0.5 * np.sin(2 * _t) + 0.25 * np.sin(3 * _t) + 0.12 * np.sin(5 * _t)).astype(np.float32)
-# Per-segment loudness: syllables at 3.5 Hz with 50 ms fades at the segment's edges.
-_st = np.arange(SEGMENT, dtype=np.float64) / RATE
-_SEGMENT_ENVELOPE = (
-    0.28
-    * (0.55 - 0.45 * np.cos(2.0 * np.pi * 3.5 * _st))
-    * np.minimum(1.0, np.minimum(_st, SEGMENT / RATE - _st) / 0.05)
-).astype(np.float32)
-
-
 # Low background hiss, repeating every 8 s; party 1 reads it at an offset so channels differ.
 _NOISE = (np.random.default_rng(7).random(1 << 16, dtype=np.float32) - np.float32(0.5)) * np.float32(0.004)
+_FADE = int(0.05 * RATE)  # 50 ms fade in and out of each turn
+_SILENT = -1
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The turns of segments `first ..`: who talks, until when, and how far into the next segment."""
+
+    hashes: np.ndarray  # uint64 per segment
+    speaker: np.ndarray  # int64: 0 agent, 1 far end, -1 nobody (a pause)
+    end: np.ndarray  # int64: samples into the segment where its speaker stops
+    overhang: np.ndarray  # int64: samples the speaker goes on talking over the next segment's speaker
+
+
+def _plan(key: int, first: int, count: int) -> _Plan:
+    """Segments `first .. first+count-1` (negative ones are silent)."""
+    segs = np.arange(first, first + count + 1, dtype=np.int64)
+    salt = np.uint64((key * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    h = _mix(segs.clip(0).astype(np.uint64) ^ salt)
+    pick = (h % np.uint64(5)).astype(np.int64)
+    speaker = np.where(pick < 2, 0, np.where(pick < 4, 1, _SILENT))
+    speaker = np.where(segs < 0, _SILENT, speaker)
+    nxt = speaker[1:]
+    speaker, h = speaker[:-1], h[:-1]
+    # About half of the hand-overs to the other party start while this one is still talking (300-700 ms).
+    overlapping = (
+        (speaker != _SILENT) & (nxt != _SILENT) & (nxt != speaker) & (((h >> np.uint64(34)) & np.uint64(1)) == 1)
+    )
+    overhang_ms = 300 + (((h >> np.uint64(35)) & np.uint64(0xFF)).astype(np.int64) * 400) // 255
+    overhang = np.where(overlapping, overhang_ms * SAMPLES_PER_MS, 0)
+    # A quarter of the other turns stop 500-700 ms early: a pause inside one party's talk.
+    early = ~overlapping & (((h >> np.uint64(24)) & np.uint64(3)) == 0)
+    early_ms = 500 + (((h >> np.uint64(26)) & np.uint64(0xFF)).astype(np.int64) * 200) // 255
+    end = np.where(early, SEGMENT - early_ms * SAMPLES_PER_MS, SEGMENT)
+    return _Plan(h, speaker, end, overhang)
 
 
 def party_samples(key: int, party: int, first: int, count: int) -> np.ndarray:
-    """PCM16 samples `first .. first+count-1` of one party (0 = agent, 1 = far end)."""
+    """PCM16 samples `first .. first+count-1` of one party (0 = agent, 1 = far end).
+
+    Each 2 s segment belongs to party 0, party 1 or nobody (a pause); a turn may end early (a pause
+    of 500-700 ms) or run 300-700 ms into the other party's next turn (talk-over). `talk_segments`
+    gives the same turns as intervals: the ground truth for a voice-activity detector."""
     k = np.arange(first, first + count, dtype=np.int64)
-    seg0 = first // SEGMENT
-    segs = np.arange(seg0, (first + count) // SEGMENT + 1, dtype=np.uint64)
-    salt = np.uint64((key * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
-    h = _mix(segs ^ salt)
-    # Each 2 s segment belongs to party 0, party 1, or nobody (a pause); parties never overlap.
-    speaker = h % np.uint64(5)
-    talking = ((speaker < 2) if party == 0 else ((speaker >= 2) & (speaker < 4))).astype(np.float32)
+    seg0 = first // SEGMENT - 1
+    plan = _plan(key, seg0, (first + count) // SEGMENT - seg0 + 1)
     base = (125.0 + (key % 40)) if party == 0 else (195.0 + (key >> 8) % 50)
-    f0 = base * (0.92 + 0.16 * ((h >> np.uint64(16)) & np.uint64(0xFF)).astype(np.float64) / 255.0)
+    f0 = base * (0.92 + 0.16 * ((plan.hashes >> np.uint64(16)) & np.uint64(0xFF)).astype(np.float64) / 255.0)
     seg = k // SEGMENT
     local = seg - seg0
     within = k - seg * SEGMENT
+    # This segment's own turn, or the previous segment's speaker talking over its start.
+    own = (plan.speaker[local] == party) & (within < plan.end[local])
+    over = (plan.speaker[local - 1] == party) & (within < plan.overhang[local - 1])
+    t = np.where(over, within + SEGMENT, within)  # samples since the turn began
+    length = np.where(over, SEGMENT + plan.overhang[local - 1], plan.end[local])
+    pitch = np.where(over, f0[local - 1], f0[local])
     # Phase as a table index computed from the sample index alone, so any chunking is bit-identical.
-    idx = (within * (f0 * (_TABLE / RATE))[local]).astype(np.int64) & (_TABLE - 1)
-    voice = _VOICE[idx] * _SEGMENT_ENVELOPE[within] * talking[local]
+    idx = (t * (pitch * (_TABLE / RATE))).astype(np.int64) & (_TABLE - 1)
+    # Syllables at 3.5 Hz with 50 ms fades at the turn's edges.
+    envelope = (
+        0.28
+        * (0.55 - 0.45 * np.cos((2.0 * np.pi * 3.5 / RATE) * t))
+        * np.minimum(1.0, np.minimum(t, length - t) / _FADE)
+    ).astype(np.float32)
+    voice = np.where(own | over, _VOICE[idx] * envelope, np.float32(0.0))
     hiss = _NOISE[(k + party * 20011) & 0xFFFF]
     return np.clip((voice + hiss) * np.float32(32767.0), -32768, 32767).astype(np.int16)
+
+
+def talk_segments(key: int, duration_ms: int, *, min_gap_ms: int = 300) -> dict[int, list[tuple[int, int]]]:
+    """Ground truth: per party (0 agent, 1 far end) the intervals [start_ms, end_ms) in which it talks,
+    pauses shorter than `min_gap_ms` bridged, clipped to the call's duration."""
+    n = _samples(duration_ms)
+    count = -(-n // SEGMENT)
+    plan = _plan(key, 0, count)
+    out: dict[int, list[tuple[int, int]]] = {0: [], 1: []}
+    segment_ms = SEGMENT // SAMPLES_PER_MS
+    for s in range(count):
+        party = int(plan.speaker[s])
+        if party == _SILENT:
+            continue
+        start = s * segment_ms
+        stop = start + int(plan.end[s] + plan.overhang[s]) // SAMPLES_PER_MS
+        start, stop = min(start, duration_ms), min(stop, duration_ms)
+        if stop <= start:
+            continue
+        turns = out[party]
+        if turns and start - turns[-1][1] < min_gap_ms:
+            turns[-1] = (turns[-1][0], max(turns[-1][1], stop))
+        else:
+            turns.append((start, stop))
+    return out
 
 
 # --- G.711 encoders: tables over every int16 value, built once (ITU-T G.711 / Sun g711.c) ---

@@ -71,6 +71,8 @@ class HelpDialog(QDialog):
             (self.tr("Space"), self.tr("Player: play or pause")),
             (self.tr("← / →"), self.tr("Player: back or forward 5 seconds")),
             (self.tr("Shift+← / Shift+→"), self.tr("Player: back or forward 30 seconds")),
+            (self.tr("Ctrl+← / Ctrl+→"), self.tr("Player: back or forward 15 seconds")),
+            (self.tr("[ / ] / \\"), self.tr("Player: loop from here / up to here / stop looping")),
             (self.tr("F8 / Shift+F8"), self.tr("Logs: next or previous error")),
             (self.tr("Ctrl+C"), self.tr("Logs: copy the selected rows")),
             (self.tr("Ctrl+Q"), self.tr("Quit")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import warnings
 
@@ -39,7 +40,26 @@ def test_parties_differ_and_take_turns() -> None:
     pcm = np.frombuffer(body.read(44, body.total), "<i2").reshape(-1, 2)
     loud = np.abs(pcm) > 2000
     assert loud[:, 0].mean() > 0.05 and loud[:, 1].mean() > 0.05
-    assert (loud[:, 0] & loud[:, 1]).mean() < 0.01
+    both = loud[:, 0] & loud[:, 1]
+    assert 0 < both.mean() < 0.1  # some talk-over, mostly turns
+    truth = audio.talk_segments(987654321, 60_000)
+    talking = np.zeros((2, len(pcm)), dtype=bool)
+    for party, turns in truth.items():
+        for start, stop in turns:
+            talking[party, start * 8 : stop * 8] = True
+    assert not (loud[:, 0] & ~talking[0]).any() and not (loud[:, 1] & ~talking[1]).any()
+    assert not (both & ~(talking[0] & talking[1])).any()  # loud together only where the truth overlaps
+
+
+def test_talk_segments_have_pauses_and_overlap() -> None:
+    truth = audio.talk_segments(987654321, 600_000)
+    agent, caller = truth[0], truth[1]
+    assert all(a < b for a, b in agent + caller)
+    overlap = sum(max(0, min(b, d) - max(a, c)) for a, b in agent for c, d in caller)
+    assert overlap > 0
+    gaps = [c - b for (_, b), (c, _) in itertools.pairwise(agent)]
+    assert min(gaps) >= 300 and any(g < 1000 for g in gaps)  # short pauses as well as other people's turns
+    assert audio.talk_segments(987654321, 600_000) == truth  # deterministic
 
 
 def test_g711_matches_reference_encoder() -> None:

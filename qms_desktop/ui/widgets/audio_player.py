@@ -95,6 +95,8 @@ class AudioPlayer(QObject):
         self.audio.setVolume(self._volume)
         player.setAudioOutput(self.audio)
         player.setPlaybackRate(self._rate)
+        if hasattr(player, "setPitchCompensation"):  # Qt 6.10+: voices keep their pitch at 0.5×-2×
+            player.setPitchCompensation(True)
         player.positionChanged.connect(self._position_changed)
         player.durationChanged.connect(self._duration_changed)
         player.mediaStatusChanged.connect(self._status_changed)

@@ -37,6 +37,7 @@ from qms_desktop.ui.qt import (
 from qms_desktop.ui.widgets.audio_player import AudioPlayer, describe_player_error
 from qms_desktop.ui.widgets.elided_label import ElidedLabel
 from qms_desktop.ui.widgets.timeline import Marker, TimelineSlider, clock
+from qms_desktop.ui.widgets.waveform import WaveformPanel
 
 __all__ = [
     "BIG_STEP_MS",
@@ -144,6 +145,8 @@ class PlayerWidget(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        self.waveform = WaveformPanel(self, self)  # who talks when, skip silence, A–B loop, ±15 s
+        layout.addWidget(self.waveform)
 
         # The media objects start with what the controls show.
         self.media.set_volume(self.volume.value() / 100)
@@ -221,6 +224,7 @@ class PlayerWidget(QWidget):
         self.media.pending_start = 0
         self.slider.setRange(0, 0)
         self.slider.set_markers([m for m in markers if m.offset_ms >= 0])
+        self.waveform.set_recording(duration_ms, [m for m in markers if m.offset_ms >= 0], self._choices)
         self.media.status = "ready" if playable else "idle"
         self._show_position(0)
         self._refresh()
@@ -232,6 +236,7 @@ class PlayerWidget(QWidget):
             return
         self._error = None
         self.media.open(url, start_ms, autoplay)
+        self.waveform.set_source(url, self.current_track)
         self._refresh()
 
     def show_error(self, words: str) -> None:
@@ -249,6 +254,7 @@ class PlayerWidget(QWidget):
     def retire(self) -> None:
         """Final teardown: unload, then delete the player after a short pause (qt-headless §3)."""
         self.media.retire()
+        self.waveform.stop()
         self._dragging = False
         self._refresh()
 
@@ -369,6 +375,7 @@ class PlayerWidget(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+        self.waveform.install_shortcuts(host)
 
     # ---- control and player events ---------------------------------------------------------------
 
