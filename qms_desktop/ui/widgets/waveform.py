@@ -61,7 +61,7 @@ MID_STEP_MS = 15_000
 SKIP_SILENCE_MIN_MS = 1_000  # Skip silence jumps over pauses of both parties at least this long
 LANE_COLOURS = ("#3b78c4", "#2f9a5c")
 OVERLAP_COLOUR = "#d9822b"
-MARKER_COLOURS = {"tag": "#b03a9a"}
+MARKER_COLOURS = {"tag": "#b03a9a", "notes": "#1f77b4", "bookmarks": "#e08a00"}
 _CACHE: OrderedDict[tuple[str, str], Waveform] = OrderedDict()  # (session, file) -> finished waveform
 _CACHE_SIZE = 16
 

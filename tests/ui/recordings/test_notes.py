@@ -78,6 +78,10 @@ async def test_add_a_note_at_the_position_and_click_it_to_seek(make_tab, rec_ctx
     assert [(n.kind.value, n.text) for n in shown] == [("note", "Colleague remark"), ("note", "Greeting skipped"),
                                                       ("bookmark", "")]  # fmt: skip
     assert _rows(panel)[2][1] == "Bookmark\nadmin"
+    # The player's waveform draws them: notes and bookmarks as their own kinds of marker.
+    drawn = player.waveform.view.markers
+    assert [m.offset_ms for m in drawn["notes"]] == [1_000, at]
+    assert [m.offset_ms for m in drawn["bookmarks"]] == [shown[2].position_ms]
 
     # Clicking the note seeks the player to it (and plays from there).
     player.media.pause()
@@ -105,6 +109,7 @@ async def test_add_a_note_at_the_position_and_click_it_to_seek(make_tab, rec_ctx
     panel.delete_button.click()
     (shown,) = await changed
     assert [n.text for n in shown] == ["Colleague remark", "Greeting skipped entirely"]
+    assert "bookmarks" not in player.waveform.view.markers  # the deleted bookmark is gone from the timeline
     stored = NotesUseCases(rec_ctx.engine, Principal("admin", Role.ADMIN)).list_for(session_id)
     assert [n.text for n in stored] == ["Colleague remark", "Greeting skipped entirely"]
     await teardown_tab(tab)

@@ -41,6 +41,7 @@ from qms_desktop.ui.qt import (
     Signal,
 )
 from qms_desktop.ui.tabs.recordings.models import clock_text
+from qms_desktop.ui.widgets.timeline import Marker
 
 log = logging.getLogger("qms.ui")
 
@@ -355,6 +356,17 @@ class NotesController(QObject):
         panel.addRequested.connect(self.add)
         panel.editRequested.connect(self.edit)
         panel.deleteRequested.connect(self.delete)
+        waveform = getattr(player, "waveform", None)
+        if waveform is not None:  # notes and bookmarks drawn on the player's timeline
+            panel.notesChanged.connect(lambda notes: self._draw_on(waveform, notes))
+
+    @staticmethod
+    def _draw_on(waveform: Any, notes: list[Note]) -> None:
+        waveform.set_markers(
+            "notes",
+            [Marker(n.position_ms, n.text or n.category or "") for n in notes if n.kind is not NoteKind.BOOKMARK],
+        )
+        waveform.set_markers("bookmarks", [Marker(n.position_ms, n.text) for n in notes if n.kind is NoteKind.BOOKMARK])
 
     @property
     def use_cases(self) -> NotesUseCases:
