@@ -1,0 +1,117 @@
+"""The review playlist in the Recordings tab, against the real proxy, simulator and QMediaPlayer: a
+playlist from a search, J to the next recording (the player loads it), the position saved, and a new
+tab on the same database (a restart) back at the same recording and position; saved searches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from qms_desktop.app.review_queue import ReviewQueueUseCases
+from qms_desktop.app.saved_searches import SavedSearchUseCases
+from qms_desktop.ui.qt import Qt
+from qms_desktop.ui.tabs.recordings import filters as filters_mod
+from tests.ui.helpers import wait_signal, wait_until
+from tests.ui.recordings.conftest import teardown_tab
+
+pytestmark = pytest.mark.timeout(90)
+
+# Calls with audio, long enough to stop in the middle.
+PLAYABLE_FILTERS = {"preset": filters_mod.ALL_TIME, "state": "CLOSED_NORMAL", "min_s": 40, "max_s": 200}
+
+
+async def search(tab: Any, state: dict[str, Any]) -> int:
+    tab.filters.restore(state)
+    done = wait_signal(tab.controller.searched)
+    tab.controller.search()
+    _generation, rows = await done
+    return int(rows)
+
+
+@pytest.mark.asyncio
+async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, rec_ctx, qtbot) -> None:
+    tab = make_tab(start=False)
+    tab.show()
+    rows = await search(tab, PLAYABLE_FILTERS)
+    assert rows >= 3
+    expected = [tab.model.row_at(i).session_id for i in range(3)]
+    review = tab.controller.review
+
+    made = wait_signal(review.queueShown, timeout=20)
+    first_source = wait_signal(tab.controller.sourceSet, timeout=30)
+    tab.review_button.click()
+    (queue,) = await made
+    assert [item.session_id for item in queue.items[:3]] == expected
+    assert tab.review_bar.isVisible() and "1" in tab.review_bar.status.text()
+    await first_source  # the first recording plays at once
+    assert tab.controller.detail.row.session_id == expected[0]
+    tab.grab().save("/tmp/shots-i14-queue/review-playing-first.png")
+
+    # J: the next recording; the player loads it through the proxy.
+    moved = wait_signal(review.queueShown, timeout=20)
+    second_source = wait_signal(tab.controller.sourceSet, timeout=30)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_J)
+    (queue,) = await moved
+    assert queue.current == 1
+    (url,) = await second_source
+    assert url.startswith(rec_ctx.playback.proxy.base_url + "/play/")
+    assert tab.controller.detail.row.session_id == expected[1]
+    player = tab.player
+    await wait_until(lambda: player.loaded and player.slider.isEnabled(), timeout=20)
+    player.seek_to(25_000)
+    await wait_until(lambda: player.position() >= 25_000, timeout=15)
+    heard = player.position()
+    tab.controller.review.save_now()
+    uc = ReviewQueueUseCases(rec_ctx.engine, rec_ctx.principal)
+    await wait_until(lambda: uc.resume_position(expected[1]) >= 25_000, timeout=10)
+    await teardown_tab(tab)
+
+    # A restart: a new tab on the same database comes back to the second recording and its position.
+    again = make_tab(start=False)
+    again.show()
+    resumed = wait_signal(again.controller.review.resumeShown, timeout=20)
+    again.controller.review.start()
+    session_id, position = await resumed
+    assert session_id == expected[1] and 25_000 <= position <= heard + 3_000
+    assert again.controller.review.queue is not None and again.controller.review.queue.current == 1
+    assert again.review_bar.resumed.isVisible() and "0:2" in again.review_bar.resumed.text()
+    again.grab().save("/tmp/shots-i14-queue/review-resumed-after-restart.png")
+    source = wait_signal(again.controller.sourceSet, timeout=30)
+    again.player.play_button.click()
+    await source
+    await wait_until(lambda: again.player.loaded and again.player.position() >= 25_000, timeout=20)
+
+    # Start over: from the beginning, and saved so.
+    again.review_bar.start_over.click()
+    await wait_until(lambda: again.player.position() < 10_000, timeout=10)
+    assert not again.review_bar.resumed.isVisible()
+    await wait_until(lambda: uc.resume_position(expected[1]) < 10_000, timeout=10)
+    await teardown_tab(again)
+
+
+@pytest.mark.asyncio
+async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_ctx) -> None:
+    tab = make_tab(start=False)
+    tab.show()
+    await search(tab, {"preset": filters_mod.ALL_TIME, "min_s": 40})
+    saved = tab.controller.saved
+    saved.save("Longer than 40 s", shared=True)
+    await wait_until(lambda: tab.saved_searches.list.count() == 1, timeout=20)
+    assert tab.saved_searches.list.item(0).text() == "Longer than 40 s"  # nothing new yet
+    # Someone else's view of it: every match is new for a reader who never opened it.
+    [theirs] = SavedSearchUseCases(rec_ctx.engine, rec_ctx.principal).list()
+    assert theirs.shared and theirs.new_matches == 0
+
+    await search(tab, {"preset": filters_mod.ALL_TIME})
+    assert tab.filters.min_duration.value() == 0
+    opened = wait_signal(saved.opened, timeout=20)
+    searched = wait_signal(tab.controller.searched, timeout=20)
+    tab.saved_searches.list.itemActivated.emit(tab.saved_searches.list.item(0))
+    await opened
+    await searched
+    assert tab.filters.min_duration.value() == 40
+    assert tab.controller.query is not None and tab.controller.query.min_duration_ms == 40_000
+    tab.grab().save("/tmp/shots-i14-queue/saved-searches.png")
+    await teardown_tab(tab)
