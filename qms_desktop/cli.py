@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "audit",
     "search",
     "service",
+    "review",
 )
 
 
