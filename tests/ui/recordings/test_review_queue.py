@@ -85,7 +85,8 @@ async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, 
 
     # Start over: from the beginning, and saved so.
     again.review_bar.start_over.click()
-    await wait_until(lambda: again.player.position() < 10_000, timeout=10)
+    # Played on from the start (the seek has run, not just been asked for).
+    await wait_until(lambda: again.player.is_playing() and 1_000 < again.player.position() < 10_000, timeout=15)
     assert not again.review_bar.resumed.isVisible()
     await wait_until(lambda: uc.resume_position(expected[1]) < 10_000, timeout=10)
     await teardown_tab(again)

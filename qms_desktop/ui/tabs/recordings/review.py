@@ -120,7 +120,7 @@ class ReviewBar(QWidget):
             if queue.seed is not None:
                 text += " · " + self.tr("seed %1").replace("%1", str(queue.seed))
             if queue.skipped:
-                text += " · " + self.tr("%n hidden (teams you no longer supervise)", "", queue.skipped)
+                text += " · " + self.tr("hidden: %1 (teams you no longer supervise)").replace("%1", str(queue.skipped))
             if queue.capped:
                 text += " · " + self.tr("only the first %1 of the search").replace("%1", str(QUEUE_CAP))
             self.status.setText(text)
@@ -359,7 +359,12 @@ class ReviewController(QObject):
         if current is not None and current.row.session_id == item.session_id:
             return
         self._autoplay = item.session_id if play else None
-        self.rec.select(item.session_id)
+        model = self.view.model
+        row = model.row_of(item.session_id)
+        if row >= 0 and self.view.table.currentIndex().row() != row:
+            self.view.select_row(row)  # shown in the list too; selecting it opens it
+        else:
+            self.rec.select(item.session_id)
 
     async def _resume(self, session_id: str) -> None:
         try:

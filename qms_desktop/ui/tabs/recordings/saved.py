@@ -54,7 +54,7 @@ class SavedSearchList(QWidget):
         self.title.setFont(font)
         self.list = QListWidget(self)
         self.list.setObjectName("savedSearchList")
-        self.list.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.list.setMaximumHeight(self.fontMetrics().height() * 5 + 8)  # compact: about four names
         self.list.itemActivated.connect(self._activated)
         self.list.currentRowChanged.connect(lambda _row: self._sync_buttons())
         self.save_button = QToolButton(self)
@@ -112,7 +112,7 @@ class SavedSearchList(QWidget):
         for search in self.searches:
             text = search.name
             if search.new_matches:
-                text += "  " + self.tr("(%n new)", "", search.new_matches)
+                text += "  " + self.tr("(new: %1)").replace("%1", str(search.new_matches))
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, search.id)
             tip = [self.tr("Shared by %1").replace("%1", search.owner) if search.shared else self.tr("Private")]
