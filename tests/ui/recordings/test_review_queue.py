@@ -4,6 +4,8 @@ tab on the same database (a restart) back at the same recording and position; sa
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,13 @@ pytestmark = pytest.mark.timeout(90)
 PLAYABLE_FILTERS = {"preset": filters_mod.ALL_TIME, "state": "CLOSED_NORMAL", "min_s": 40, "max_s": 200}
 
 
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    target = Path(os.environ.get("QMS_SCREENSHOT_DIR") or tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
 async def search(tab: Any, state: dict[str, Any]) -> int:
     tab.filters.restore(state)
     done = wait_signal(tab.controller.searched)
@@ -30,7 +39,7 @@ async def search(tab: Any, state: dict[str, Any]) -> int:
 
 
 @pytest.mark.asyncio
-async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, rec_ctx, qtbot) -> None:
+async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, rec_ctx, qtbot, shots_dir) -> None:
     tab = make_tab(start=False)
     tab.show()
     rows = await search(tab, PLAYABLE_FILTERS)
@@ -46,7 +55,7 @@ async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, 
     assert tab.review_bar.isVisible() and "1" in tab.review_bar.status.text()
     await first_source  # the first recording plays at once
     assert tab.controller.detail.row.session_id == expected[0]
-    tab.grab().save("/tmp/shots-i14-queue/review-playing-first.png")
+    tab.grab().save(str(shots_dir / "review-playing-first.png"))
 
     # J: the next recording; the player loads it through the proxy.
     moved = wait_signal(review.queueShown, timeout=20)
@@ -77,7 +86,7 @@ async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, 
     assert session_id == expected[1] and 25_000 <= position <= heard + 3_000
     assert again.controller.review.queue is not None and again.controller.review.queue.current == 1
     assert again.review_bar.resumed.isVisible() and "0:2" in again.review_bar.resumed.text()
-    again.grab().save("/tmp/shots-i14-queue/review-resumed-after-restart.png")
+    again.grab().save(str(shots_dir / "review-resumed-after-restart.png"))
     source = wait_signal(again.controller.sourceSet, timeout=30)
     again.player.play_button.click()
     await source
@@ -93,7 +102,7 @@ async def test_queue_from_search_next_with_j_and_resume_after_restart(make_tab, 
 
 
 @pytest.mark.asyncio
-async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_ctx) -> None:
+async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_ctx, shots_dir) -> None:
     tab = make_tab(start=False)
     tab.show()
     await search(tab, {"preset": filters_mod.ALL_TIME, "min_s": 40})
@@ -114,5 +123,39 @@ async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_
     await searched
     assert tab.filters.min_duration.value() == 40
     assert tab.controller.query is not None and tab.controller.query.min_duration_ms == 40_000
-    tab.grab().save("/tmp/shots-i14-queue/saved-searches.png")
+    tab.grab().save(str(shots_dir / "saved-searches.png"))
+    await teardown_tab(tab)
+
+
+@pytest.mark.asyncio
+# The ended audio is rewound by the media backend while the next recording opens; its playback link
+# has been handed back by then, so that read is refused (403). Nothing is shown: asserted below.
+@pytest.mark.qt_log_ignore(r"^Could not open media\. FFmpeg error description: Server returned 403 Forbidden")
+async def test_the_end_of_a_recording_plays_the_next(make_tab, rec_ctx) -> None:
+    tab = make_tab(start=False)
+    tab.show()
+    await search(tab, {**PLAYABLE_FILTERS, "max_s": 0})
+    review = tab.controller.review
+    made = wait_signal(review.queueShown, timeout=20)
+    first_source = wait_signal(tab.controller.sourceSet, timeout=30)
+    review.review_these()
+    (queue,) = await made
+    await first_source
+    player = tab.player
+    await wait_until(lambda: player.loaded and player.slider.isEnabled(), timeout=20)
+    first = tab.controller.detail.row
+    # A plain session (a call's segments play on by themselves first): near its end, let it run out.
+    assert not first.is_call, "the first playable recording is a split call"
+    advanced = wait_signal(review.queueShown, timeout=30)
+    next_source = wait_signal(tab.controller.sourceSet, timeout=30)
+    player.seek_to(player.duration() - 1_500)
+    (queue,) = await advanced
+    assert queue.current == 1
+    await next_source
+    assert tab.controller.detail.row.session_id == queue.items[1].session_id
+    await wait_until(lambda: player.loaded and player.is_playing(), timeout=20)
+    assert player.media.status != "error" and not tab.banner.isVisible()
+    # The one that ended starts from the beginning next time.
+    uc = ReviewQueueUseCases(rec_ctx.engine, rec_ctx.principal)
+    await wait_until(lambda: uc.resume_position(first.session_id) == 0, timeout=10)
     await teardown_tab(tab)
