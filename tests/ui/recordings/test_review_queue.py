@@ -12,6 +12,7 @@ import pytest
 
 from qms_desktop.app.review_queue import ReviewQueueUseCases
 from qms_desktop.app.saved_searches import SavedSearchUseCases
+from qms_desktop.search.query import RecordingQuery
 from qms_desktop.ui.qt import Qt
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from tests.ui.helpers import wait_signal, wait_until
@@ -124,6 +125,20 @@ async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_
     assert tab.filters.min_duration.value() == 40
     assert tab.controller.query is not None and tab.controller.query.min_duration_ms == 40_000
     tab.grab().save(str(shots_dir / "saved-searches.png"))
+
+    # One saved from the command line (no panel fields): its filters are put into the panel.
+    SavedSearchUseCases(rec_ctx.engine, rec_ctx.principal).save(
+        "Closed, 1 minute or more", RecordingQuery(min_duration_ms=60_000, state="CLOSED_NORMAL", tags=("a", "b"))
+    )
+    saved.refresh()
+    await wait_until(lambda: tab.saved_searches.list.count() == 2, timeout=20)
+    row = next(i for i in range(2) if tab.saved_searches.list.item(i).text().startswith("Closed"))
+    searched = wait_signal(tab.controller.searched, timeout=20)
+    tab.saved_searches.list.itemActivated.emit(tab.saved_searches.list.item(row))
+    await searched
+    query = tab.controller.query
+    assert query is not None and query.min_duration_ms == 60_000 and query.state == "CLOSED_NORMAL"
+    assert tuple(query.tags) == ("a", "b") and query.start_ms is None
     await teardown_tab(tab)
 
 

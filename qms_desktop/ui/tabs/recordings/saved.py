@@ -5,9 +5,11 @@ or not), Save… and Delete; opening one puts its filters back and searches. Run
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from qms_desktop.app.saved_searches import SavedSearch, SavedSearchUseCases
+from qms_desktop.search.query import RecordingQuery
 from qms_desktop.security.roles import Role
 from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.qt import (
@@ -28,8 +30,39 @@ from qms_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, CUSTOM
 
 log = logging.getLogger("qms.ui")
+
+
+def panel_from_query(query: RecordingQuery) -> dict[str, Any]:
+    """The filter panel's fields for a search saved without them (from the command line): its dates
+    as a custom period in local days, the first agent and team, the rest as they are."""
+
+    def day(ms: int) -> str:
+        return datetime.fromtimestamp(ms / 1000).astimezone().strftime("%Y-%m-%d")
+
+    dated = query.start_ms is not None or query.end_ms is not None
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    return {
+        "preset": CUSTOM if dated else ALL_TIME,
+        "from": day(query.start_ms) if query.start_ms is not None else "2000-01-01",
+        "to": day(query.end_ms - 1) if query.end_ms is not None else today,
+        "agent": next(iter(query.agent_ids), None),
+        "team": next(iter(query.team_codes), None),
+        "direction": query.direction,
+        "state": query.state,
+        "ani": query.ani or "",
+        "dnis": query.dnis or "",
+        "csq": query.csq or "",
+        "tags": ", ".join(query.tags),
+        "text": query.text or "",
+        "ccid": query.ccid or "",
+        "min_s": (query.min_duration_ms or 0) // 1000,
+        "max_s": (query.max_duration_ms or 0) // 1000,
+    }
+
+
 LIST_TASK, SAVE_TASK, OPEN_TASK, DELETE_TASK = "saved.list", "saved.save", "saved.open", "saved.delete"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -210,7 +243,6 @@ class SavedSearchesController(QObject):
         except Exception as exc:
             self.view.show_banner(self.tr("The saved search could not be opened: %1").replace("%1", str(exc)))
             return
-        if found.panel:
-            self.view.filters.restore(found.panel)
+        self.view.filters.restore(found.panel or panel_from_query(found.query))
         self.rec.search()  # the list is read again when the search has run
         self.opened.emit(search_id)
