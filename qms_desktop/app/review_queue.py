@@ -46,6 +46,7 @@ class QueueItem:
     duration_ms: int | None
     agent_name: str | None
     team_code: str | None
+    agent_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ class ReviewQueueUseCases(UseCase):
                 ).scalar_one()
             )
             stmt = (
-                sa.select(i.position, i.session_id, r.start_ms, r.duration_ms, r.agent_name, r.team_code)
+                sa.select(i.position, i.session_id, r.start_ms, r.duration_ms, r.agent_name, r.team_code, r.agent_id)
                 .select_from(review_queue_items.join(recordings, recordings.c.session_id == i.session_id))
                 .where(i.username == principal.username)
                 .order_by(i.position)

@@ -92,7 +92,7 @@ def _queue_data(queue: ReviewQueue | None) -> dict[str, Any] | None:
         "capped": queue.capped,
         "items": [
             {"session_id": i.session_id, "start_ms": i.start_ms, "duration_ms": i.duration_ms,
-             "agent_name": i.agent_name, "team_code": i.team_code}
+             "agent_id": i.agent_id, "agent_name": i.agent_name, "team_code": i.team_code}
             for i in queue.items
         ],
     }  # fmt: skip

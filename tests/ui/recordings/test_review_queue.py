@@ -108,7 +108,10 @@ async def test_saved_search_lists_new_matches_and_applies_filters(make_tab, rec_
     tab.show()
     await search(tab, {"preset": filters_mod.ALL_TIME, "min_s": 40})
     saved = tab.controller.saved
-    saved.save("Longer than 40 s", shared=True)
+    tab.saved_searches.save_button.click()  # Save…: a name and "share with the team"
+    saved.dialog.name.setText("Longer than 40 s")
+    saved.dialog.shared.setChecked(True)
+    saved.dialog.accept()
     await wait_until(lambda: tab.saved_searches.list.count() == 1, timeout=20)
     assert tab.saved_searches.list.item(0).text() == "Longer than 40 s"  # nothing new yet
     # Someone else's view of it: every match is new for a reader who never opened it.
@@ -173,4 +176,26 @@ async def test_the_end_of_a_recording_plays_the_next(make_tab, rec_ctx) -> None:
     # The one that ended starts from the beginning next time.
     uc = ReviewQueueUseCases(rec_ctx.engine, rec_ctx.principal)
     await wait_until(lambda: uc.resume_position(first.session_id) == 0, timeout=10)
+    await teardown_tab(tab)
+
+
+@pytest.mark.asyncio
+async def test_sample_per_agent_from_the_menu_shows_its_seed(make_tab, rec_ctx) -> None:
+    tab = make_tab(start=False)
+    tab.show()
+    await search(tab, {"preset": filters_mod.ALL_TIME})
+    review = tab.controller.review
+    made = wait_signal(review.queueShown, timeout=20)
+    tab.sample_action.trigger()
+    review.dialog.per_agent.setValue(2)
+    review.dialog.seed.setValue(777)
+    review.dialog.accept()
+    (queue,) = await made
+    assert queue.seed == 777 and "777" in tab.review_bar.status.text()
+    agents: dict[str | None, int] = {}
+    for item in queue.items:
+        agents[item.agent_id] = agents.get(item.agent_id, 0) + 1
+    assert agents and max(agents.values()) <= 2
+    again = ReviewQueueUseCases(rec_ctx.engine, rec_ctx.principal).sample(tab.controller.query, 2, 777)
+    assert [i.session_id for i in again.items] == [i.session_id for i in queue.items]  # the same draw
     await teardown_tab(tab)

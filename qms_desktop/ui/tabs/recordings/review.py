@@ -235,11 +235,14 @@ class ReviewController(QObject):
         self.ctx.tasks.start(QUEUE_TASK, self._make(self.use_cases.create, query, ""))
 
     def ask_sample(self) -> None:
+        """How many per agent and the seed (window-modal, no nested event loop); OK draws."""
         import random
 
         dialog = SampleDialog(random.SystemRandom().randrange(1, 1_000_000), self.view)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.sample(dialog.per_agent.value(), dialog.seed.value())
+        dialog.accepted.connect(lambda: self.sample(dialog.per_agent.value(), dialog.seed.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
 
     def sample(self, per_agent: int, seed: int) -> None:
         query = self.rec.query or self.view.filters.query()

@@ -199,9 +199,17 @@ class SavedSearchesController(QObject):
         self.ctx.tasks.start(LIST_TASK, self._list())
 
     def ask_save(self) -> None:
+        """A name and "share" (window-modal, no nested event loop); OK saves."""
         dialog = SaveSearchDialog(self.view)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.name.text().strip():
-            self.save(dialog.name.text(), dialog.shared.isChecked())
+
+        def accepted() -> None:
+            if dialog.name.text().strip():
+                self.save(dialog.name.text(), dialog.shared.isChecked())
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
 
     def save(self, name: str, shared: bool) -> None:
         filters = self.view.filters
