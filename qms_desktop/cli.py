@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "search",
     "service",
     "links",
+    "review",
 )
 
 

@@ -76,6 +76,7 @@ class RecordingQuery:
     limit: int = 50
     after: str | None = None  # next_cursor of the previous page
     group_calls: bool = True  # one item per call (its sessions as segments); False: one per session
+    synced_after_ms: int | None = None  # first stored after this (a saved search's new matches)
 
     def __post_init__(self) -> None:
         if self.sort not in SORT_FIELDS:
@@ -312,6 +313,8 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
         where.append(r.session_id == query.session_id)
     if query.ccid and query.ccid.strip():
         where.append(r.ccid == query.ccid.strip())
+    if query.synced_after_ms is not None:
+        where.append(r.first_synced_at_ms > query.synced_after_ms)
     if query.text and query.text.strip():
         clause = (backend or backend_for(conn)).match_clause(query.text)
         if clause is not None:

@@ -349,3 +349,59 @@ recording_notes = sa.Table(
     sa.CheckConstraint("visibility IN ('private', 'team')", name="ck_recording_notes_visibility"),
     sa.Index("ix_recording_notes_session", "session_id", "position_ms"),
 )
+
+# ---- review playlists and saved searches (migration 0011_queues_saved_searches) ------------------
+
+# One review playlist per user: the recordings (session ids) of a search in the order it listed
+# them, and where the user stands in it. A new playlist replaces the old one.
+review_queues = sa.Table(
+    "review_queues",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("title", sa.String, nullable=False),
+    sa.Column("seed", sa.Integer),  # the random seed of a sampled playlist, shown to the user
+    sa.Column("current_position", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at_ms", Ms, nullable=False),
+    sa.Column("updated_at_ms", Ms, nullable=False),
+)
+
+review_queue_items = sa.Table(
+    "review_queue_items",
+    metadata,
+    sa.Column("username", sa.String(64), sa.ForeignKey("review_queues.username", ondelete="CASCADE"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.String, nullable=False),
+)
+
+# Where a user stopped listening to a recording: opening it again starts there.
+listening_positions = sa.Table(
+    "listening_positions",
+    metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("session_id", sa.String, primary_key=True),
+    sa.Column("position_ms", Ms, nullable=False),
+    sa.Column("updated_at_ms", Ms, nullable=False),
+)
+
+# Named filters of the Recordings tab: private to the owner, or shared with everyone who may search.
+saved_searches = sa.Table(
+    "saved_searches",
+    metadata,
+    sa.Column("id", Id, primary_key=True, autoincrement=True),
+    sa.Column("owner", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("shared", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("query", sa.Text, nullable=False),  # the RecordingQuery's filters (JSON)
+    sa.Column("panel", sa.Text, nullable=False),  # the filter panel's fields, to put them back (JSON)
+    sa.Column("created_at_ms", Ms, nullable=False),
+    sa.UniqueConstraint("owner", "name", name="uq_saved_searches_owner_name"),
+)
+
+# When each user last opened a saved search: what synced after it counts as new.
+saved_search_opens = sa.Table(
+    "saved_search_opens",
+    metadata,
+    sa.Column("search_id", Id, sa.ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("opened_at_ms", Ms, nullable=False),
+)

@@ -26,6 +26,8 @@ from qms_desktop.ui.tabs.recordings.evidence_controller import EvidenceControlle
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.tabs.recordings.notes_panel import NotesController
+from qms_desktop.ui.tabs.recordings.review import ReviewController
+from qms_desktop.ui.tabs.recordings.saved import SavedSearchesController
 from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
 
@@ -163,6 +165,8 @@ class RecordingsController(QObject):
             self.descending = bool(_SESSION_FILTERS.get("_descending", True))
         view.show_sort(self.sort, self.descending)
         self.evidence = EvidenceController(ctx, view, self)  # links to a moment, evidence exports
+        self.review = ReviewController(ctx, view, self)  # the review playlist and listening positions
+        self.saved = SavedSearchesController(ctx, view, self)
 
     @property
     def recordings(self) -> RecordingUseCases:
@@ -175,6 +179,7 @@ class RecordingsController(QObject):
         """First load: the agent/team lists and the remembered (or default) search."""
         self.refresh_directory()
         self.search()
+        self.review.start()
 
     def refresh_directory(self) -> None:
         self.ctx.tasks.start(DIRECTORY_TASK, self._load_directory())
@@ -276,6 +281,7 @@ class RecordingsController(QObject):
         """The tab or the app is closing: stop the audio and hand the ticket back."""
         if self._closed:
             return
+        self.review.close()
         self._closed = True
         for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK, FIRST_RUN_TASK):
             self.ctx.tasks.cancel(name)

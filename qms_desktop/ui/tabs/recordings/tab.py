@@ -34,6 +34,8 @@ from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
+from qms_desktop.ui.tabs.recordings.review import ReviewBar, ReviewButton
+from qms_desktop.ui.tabs.recordings.saved import SavedSearchList
 from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.header_fit import fit_sections_to_titles
 from qms_desktop.ui.widgets.player import PlayerWidget
@@ -130,6 +132,9 @@ class RecordingsTab(QWidget):
         self.directory_note.setObjectName("directoryNote")
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
+        self.review_button = ReviewButton(self)  # the results as a review playlist
+        self.sample_action = self.review_button.sample_action
+        top.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         results_layout.addLayout(top)
         results_layout.addWidget(self.directory_note)
@@ -145,7 +150,13 @@ class RecordingsTab(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("recordingsSplitter")
-        self.splitter.addWidget(filter_scroll)
+        self.saved_searches = SavedSearchList(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(filter_scroll, 1)
+        left_layout.addWidget(self.saved_searches)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(results)
         self.splitter.addWidget(details_scroll)
         self.splitter.setStretchFactor(0, 0)
@@ -181,6 +192,10 @@ class RecordingsTab(QWidget):
         line.setAutoFillBackground(True)
         line.setBackgroundRole(QPalette.ColorRole.Mid)
         layout.addWidget(line)
+        self.review_bar = ReviewBar(self)  # the review playlist and "Resumed at"
+        self.review_bar.setAutoFillBackground(True)
+        self.review_bar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.call_strip)
         layout.addWidget(self.player)
 
