@@ -3,22 +3,22 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="45" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
         <source>Agent id</source>
         <translation>Agent id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="47" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="47" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="48" />
         <source>Extension</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="48" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="49" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -211,52 +211,52 @@
 <context>
     <name>CallsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="52" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="53" />
         <source>Inbound</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="53" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="54" />
         <source>Outbound</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="54" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="55" />
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="76" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="77" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="78" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="78" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="79" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="79" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="80" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="80" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="81" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="81" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="82" />
         <source>Stored now</source>
         <translation>Stored now</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="142" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="143" />
         <source>Stored now: {call}, ANI {ani}, DNIS {dnis}</source>
         <translation>Stored now: {call}, ANI {ani}, DNIS {dnis}</translation>
     </message>
@@ -398,32 +398,32 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="221" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="223" />
         <source>changed, not saved</source>
         <translation>changed, not saved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="227" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="229" />
         <source>saved in the database</source>
         <translation>saved in the database</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="228" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="230" />
         <source>from the environment</source>
         <translation>from the environment</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="229" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="231" />
         <source>default</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="230" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="232" />
         <source>demo settings</source>
         <translation>demo settings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="245" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="247" />
         <source>Enter the server URL first.</source>
         <translation>Enter the server URL first.</translation>
     </message>
@@ -515,7 +515,7 @@
         <translation>Only an administrator can change these settings. The test uses the saved password.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="293" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="295" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Certificate pinned. Press Save to keep it.</translation>
     </message>
@@ -630,17 +630,17 @@
         <translation>Test the connection with the values above before saving; nothing is saved by a test.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="329" />
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="330" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="329" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="331" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -1236,197 +1236,197 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="182" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="188" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189" />
         <source>Select a recording to see its details and play it.</source>
         <translation>Select a recording to see its details and play it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="186" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="192" />
         <source>Call of {start}</source>
         <translation>Call of {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="195" />
         <source>segment {number} of {count}</source>
         <translation>segment {number} of {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="230" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="236" />
         <source>Audio: {status}</source>
         <translation>Audio: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="263" />
         <source>Segments of this call ({count})</source>
         <translation>Segments of this call ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="264" />
         <source>Double-click a segment to play it</source>
         <translation>Double-click a segment to play it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="314" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="273" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="275" />
         <source>Called party</source>
         <translation>Called party</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="284" />
         <source>video</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="283" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="289" />
         <source>conference</source>
         <translation>conference</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="286" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="292" />
         <source>Participants ({count})</source>
         <translation>Participants ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="296" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302" />
         <source>Tags ({count})</source>
         <translation>Tags ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303" />
         <source>Double-click a tag to play from there</source>
         <translation>Double-click a tag to play from there</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="313" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="315" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="317" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323" />
         <source>Caller (ANI)</source>
         <translation>Caller (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324" />
         <source>Called (DNIS)</source>
         <translation>Called (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="329" />
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="330" />
         <source>Codec</source>
         <translation>Codec</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="331" />
         <source>Recording id</source>
         <translation>Recording id</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Call controller</source>
         <translation>Call controller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="333" />
         <source>Last synced</source>
         <translation>Last synced</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Track</source>
         <translation>Track</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>At</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -1487,147 +1487,147 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="89" />
         <source>Import agents from CSV</source>
         <translation>Import agents from CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="325" />
         <source>No calls are stored yet: once a sync has run, the last ones show here as this plan sees them.</source>
         <translation>No calls are stored yet: once a sync has run, the last ones show here as this plan sees them.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="326" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="328" />
         <source>The last {n} stored calls under the plan above; {changed} would change (bold).</source>
         <translation>The last {n} stored calls under the plan above; {changed} would change (bold).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="340" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="342" />
         <source>The plan above was changed: press Preview on stored calls to see its effect.</source>
         <translation>The plan above was changed: press Preview on stored calls to see its effect.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="358" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="360" />
         <source>Preview of {file}</source>
         <translation>Preview of {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="361" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="363" />
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="373" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="375" />
         <source>Line {line}: {message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="422" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="424" />
         <source>{n} agents in {teams} teams</source>
         <translation>{n} agents in {teams} teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="423" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="425" />
         <source>Agents link the extensions MediaSense records to people and teams.</source>
         <translation>Agents link the extensions MediaSense records to people and teams.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="424" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="426" />
         <source>Double-click a name, extension or team to change it</source>
         <translation>Double-click a name, extension or team to change it</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="428" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="430" />
         <source>Linking recordings to agents…</source>
         <translation>Linking recordings to agents…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="429" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="431" />
         <source>Classifying stored calls…</source>
         <translation>Classifying stored calls…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="430" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="432" />
         <source>Updating search documents…</source>
         <translation>Updating search documents…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="432" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="434" />
         <source>Linking recordings anew…</source>
         <translation>Linking recordings anew…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="435" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="437" />
         <source>Import CSV…</source>
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="437" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="439" />
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="439" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="441" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="440" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="441" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="443" />
         <source>Dial plan</source>
         <translation>Dial plan</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Internal numbers (regular expression)</source>
         <translation>Internal numbers (regular expression)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Agent's track</source>
         <translation>Agent's track</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Caller's track</source>
         <translation>Caller's track</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="447" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="451" />
         <source>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</source>
         <translation>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="452" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="456" />
         <source>Save dial plan</source>
         <translation>Save dial plan</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="453" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="457" />
         <source>Preview on stored calls</source>
         <translation>Preview on stored calls</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="455" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="459" />
         <source>How the plan in the form classifies the last stored calls; nothing is saved</source>
         <translation>How the plan in the form classifies the last stored calls; nothing is saved</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="457" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="461" />
         <source>Re-link recordings</source>
         <translation>Re-link recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="459" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="463" />
         <source>Recompute agent, team, direction, ANI and DNIS of every stored recording now</source>
         <translation>Recompute agent, team, direction, ANI and DNIS of every stored recording now</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="461" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="465" />
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -1648,6 +1648,112 @@
         <location filename="../../qms_desktop/ui/excepthook.py" line="54" />
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="89" />
+        <source>This link could not be opened: {error}</source>
+        <translation>This link could not be opened: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="119" />
+        <source>Link copied: {link}</source>
+        <translation>Link copied: {link}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="175" />
+        <source>The export failed: {error}</source>
+        <translation>The export failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="145" />
+        <source>Choose where the export folder goes</source>
+        <translation>Choose where the export folder goes</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="153" />
+        <source>Say why the audio leaves MediaSense: a reason is required.</source>
+        <translation>Say why the audio leaves MediaSense: a reason is required.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="156" />
+        <source>Choose a new folder for the export.</source>
+        <translation>Choose a new folder for the export.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="161" />
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="173" />
+        <source>Fetching {what} from MediaSense ({done} of {total})</source>
+        <translation>Fetching {what} from MediaSense ({done} of {total})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="181" />
+        <source>Exported to {folder}. Manifest SHA-256 (kept in the audit trail): {sha}</source>
+        <translation>Exported to {folder}. Manifest SHA-256 (kept in the audit trail): {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="196" />
+        <source>Export recording {id}</source>
+        <translation>Export recording {id}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="199" />
+        <source>This is the one deliberate way audio leaves MediaSense. The files, their SHA-256 and your reason are written to a new folder, and the export is recorded in the audit trail.</source>
+        <translation>This is the one deliberate way audio leaves MediaSense. The files, their SHA-256 and your reason are written to a new folder, and the export is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="203" />
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="204" />
+        <source>Why is this recording exported (case, complaint, request)?</source>
+        <translation>Why is this recording exported (case, complaint, request)?</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="205" />
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="206" />
+        <source>A new, empty folder</source>
+        <translation>A new, empty folder</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="207" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="208" />
+        <source>Only the clip from (s) … to (s)</source>
+        <translation>Only the clip from (s) … to (s)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="209" />
+        <source>Also make a zip file</source>
+        <translation>Also make a zip file</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="210" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="211" />
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1909,57 +2015,77 @@
     </message>
     <message>
         <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <source>Ctrl+← / Ctrl+→</source>
+        <translation>Ctrl+← / Ctrl+→</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <source>Player: back or forward 15 seconds</source>
+        <translation>Player: back or forward 15 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <source>[ / ] / \</source>
+        <translation>[ / ] / \</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <source>Player: loop from here / up to here / stop looping</source>
+        <translation>Player: loop from here / up to here / stop looping</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="76" />
         <source>F8 / Shift+F8</source>
         <translation>F8 / Shift+F8</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <location filename="../../qms_desktop/ui/help.py" line="76" />
         <source>Logs: next or previous error</source>
         <translation>Logs: next or previous error</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <location filename="../../qms_desktop/ui/help.py" line="77" />
         <source>Ctrl+C</source>
         <translation>Ctrl+C</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <location filename="../../qms_desktop/ui/help.py" line="77" />
         <source>Logs: copy the selected rows</source>
         <translation>Logs: copy the selected rows</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="76" />
+        <location filename="../../qms_desktop/ui/help.py" line="78" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="76" />
+        <location filename="../../qms_desktop/ui/help.py" line="78" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="84" />
-        <location filename="../../qms_desktop/ui/help.py" line="89" />
+        <location filename="../../qms_desktop/ui/help.py" line="86" />
+        <location filename="../../qms_desktop/ui/help.py" line="91" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="88" />
+        <location filename="../../qms_desktop/ui/help.py" line="90" />
         <source>QMS Desktop: user guide</source>
         <translation>QMS Desktop: user guide</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="90" />
+        <location filename="../../qms_desktop/ui/help.py" line="92" />
         <source>Guide for each role</source>
         <translation>Guide for each role</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="91" />
+        <location filename="../../qms_desktop/ui/help.py" line="93" />
         <source>Troubleshooting</source>
         <translation>Troubleshooting</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="100" />
+        <location filename="../../qms_desktop/ui/help.py" line="102" />
         <source>QMS Desktop help</source>
         <translation>QMS Desktop help</translation>
     </message>
@@ -2659,6 +2785,123 @@
     </message>
 </context>
 <context>
+    <name>NotesController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="425" />
+        <source>The notes could not be read: {error}</source>
+        <translation>The notes could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="438" />
+        <source>The note could not be saved: {error}</source>
+        <translation>The note could not be saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="195" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="337" />
+        <source>Bookmark</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="200" />
+        <source>private</source>
+        <translation>private</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="209" />
+        <source>Notes ({count})</source>
+        <translation>Notes ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="212" />
+        <source>Click a note to play from there</source>
+        <translation>Click a note to play from there</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="219" />
+        <source>compliance</source>
+        <translation>compliance</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="220" />
+        <source>coaching</source>
+        <translation>coaching</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="221" />
+        <source>praise</source>
+        <translation>praise</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="222" />
+        <source>issue</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="302" />
+        <source>Save note</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="302" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="318" />
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="318" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="333" />
+        <source>Category (optional)</source>
+        <translation>Category (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="334" />
+        <source>A note at the player's position…</source>
+        <translation>A note at the player's position…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="335" />
+        <source>Only me</source>
+        <translation>Only me</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="336" />
+        <source>A private note: nobody else sees it or finds the call by it</source>
+        <translation>A private note: nobody else sees it or finds the call by it</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="338" />
+        <source>Mark the player's position, with or without words</source>
+        <translation>Mark the player's position, with or without words</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="339" />
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="340" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="341" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>PlayerWidget</name>
     <message>
         <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="75" />
@@ -2671,228 +2914,251 @@
         <translation>Playback is not available: Qt found no working media backend on this computer. Searching and details still work.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="288" />
         <source>Whole call</source>
         <translation>Whole call</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="284" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="291" />
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="292" />
         <source>Called party</source>
         <translation>Called party</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="296" />
         <source>Track {number}</source>
         <translation>Track {number}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
         <source>Pause (Space)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
         <source>Play (Space)</source>
         <translation>Play (Space)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="434" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="446" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="454" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="466" />
         <source>No recording selected.</source>
         <translation>No recording selected.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="437" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="457" />
         <source>No audio output device: the recording plays silently; position and seeking work</source>
         <translation>No audio output device: the recording plays silently; position and seeking work</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="439" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Press Play (or Space) to listen.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
         <source>Loading the audio…</source>
         <translation>Loading the audio…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
         <source>Buffering…</source>
         <translation>Buffering…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="465" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Finished. Press Play to listen again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="479" />
         <source>Listen to</source>
         <translation>Listen to</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="480" />
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="481" />
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="482" />
         <source>Playback speed</source>
         <translation>Playback speed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="483" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Back 5 s (←; Shift+← 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="484" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Forward 5 s (→; Shift+→ 30 s)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="329" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="331" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="333" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="335" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="339" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="341" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="343" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="345" />
         <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
         <translation>The local playback service is not reachable. Restart QMS Desktop if this persists.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="346" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="348" />
         <source>The audio could not be played: {error}</source>
         <translation>The audio could not be played: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="347" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="349" />
         <source>unknown error</source>
         <translation>unknown error</translation>
     </message>
 </context>
 <context>
+    <name>RecordingActions</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="73" />
+        <source>Copy link</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="74" />
+        <source>Copy a link to this recording at the player's position</source>
+        <translation>Copy a link to this recording at the player's position</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="75" />
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="76" />
+        <source>Export the audio and its details as evidence</source>
+        <translation>Export the audio and its details as evidence</translation>
+    </message>
+</context>
+<context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="52" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="95" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="56" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="57" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense reported no audio for this recording.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="63" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="68" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="73" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>This recording is no longer in the database. Search again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="81" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="86" />
         <source>The local playback service could not start: {error}</source>
         <translation>The local playback service could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="85" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="89" />
         <source>The audio could not be opened: {error}</source>
         <translation>The audio could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="103" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="105" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>The local playback service is not reachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="113" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="117" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="294" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="305" />
         <source>The search failed: {error}</source>
         <translation>The search failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="345" />
         <source>This recording could not be shown: {error}</source>
         <translation>This recording could not be shown: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="349" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="360" />
         <source>segment {number} of {count}</source>
         <translation>segment {number} of {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="409" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="420" />
         <source>Segment {number}: {start}, {duration}, {agent}</source>
         <translation>Segment {number}: {start}, {duration}, {agent}</translation>
     </message>
@@ -3040,32 +3306,32 @@
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
         <source>Hide details</source>
         <translation>Hide details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="315" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="313" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="321" />
         <source>No recordings match these filters.</source>
         <translation>No recordings match these filters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="315" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="323" />
         <source>Showing %1 recordings (counting…)</source>
         <translation>Showing %1 recordings (counting…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="317" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="325" />
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording(s)</numerusform>
@@ -3073,14 +3339,190 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="328" />
         <source>Showing %1 of %2 recordings</source>
         <translation>Showing %1 of %2 recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="325" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="333" />
         <source>New recordings were synced: press Search to include them.</source>
         <translation>New recordings were synced: press Search to include them.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="104" />
+        <source>◀ Previous (K)</source>
+        <translation>◀ Previous (K)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="105" />
+        <source>Next (J) ▶</source>
+        <translation>Next (J) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="106" />
+        <source>End review</source>
+        <translation>End review</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="112" />
+        <source>Review: %1 of %2</source>
+        <translation>Review: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="117" />
+        <source>Review: nothing to play</source>
+        <translation>Review: nothing to play</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="121" />
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="123" />
+        <source>hidden: %1 (teams you no longer supervise)</source>
+        <translation>hidden: %1 (teams you no longer supervise)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="125" />
+        <source>only the first %1 of the search</source>
+        <translation>only the first %1 of the search</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="131" />
+        <source>Resumed at %1</source>
+        <translation>Resumed at %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="132" />
+        <source>Start over</source>
+        <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewButton</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="155" />
+        <source>Review these</source>
+        <translation>Review these</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="157" />
+        <source>Listen to these recordings one after the other (J next, K previous; at most %1)</source>
+        <translation>Listen to these recordings one after the other (J next, K previous; at most %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="161" />
+        <source>Sample N per agent…</source>
+        <translation>Sample N per agent…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="253" />
+        <source>%1 per agent</source>
+        <translation>%1 per agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="333" />
+        <source>The review playlist could not be made: %1</source>
+        <translation>The review playlist could not be made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="170" />
+        <source>Sample per agent</source>
+        <translation>Sample per agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="181" />
+        <source>Recordings per agent:</source>
+        <translation>Recordings per agent:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="182" />
+        <source>Seed (the same seed draws the same sample):</source>
+        <translation>Seed (the same seed draws the same sample):</translation>
+    </message>
+</context>
+<context>
+    <name>SaveSearchDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="168" />
+        <source>Save search</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="171" />
+        <source>Share with the team</source>
+        <translation>Share with the team</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="176" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchList</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="139" />
+        <source>Saved searches</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="140" />
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="141" />
+        <source>Save the current filters under a name</source>
+        <translation>Save the current filters under a name</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="142" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="148" />
+        <source>(new: %1)</source>
+        <translation>(new: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="151" />
+        <source>Shared by %1</source>
+        <translation>Shared by %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="151" />
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="152" />
+        <source>Double-click or press Enter to apply its filters</source>
+        <translation>Double-click or press Enter to apply its filters</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="244" />
+        <source>The saved search could not be changed: %1</source>
+        <translation>The saved search could not be changed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="252" />
+        <source>The saved search could not be opened: %1</source>
+        <translation>The saved search could not be opened: %1</translation>
     </message>
 </context>
 <context>
@@ -3787,6 +4229,125 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="202" />
         <source>Add user</source>
         <translation>Add user</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformPanel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="393" />
+        <source>The waveform appears when the audio is played.</source>
+        <translation>The waveform appears when the audio is played.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="423" />
+        <source>Reading the waveform…</source>
+        <translation>Reading the waveform…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="534" />
+        <source>No waveform for this audio format.</source>
+        <translation>No waveform for this audio format.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="536" />
+        <source>The waveform could not be read.</source>
+        <translation>The waveform could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="572" />
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="581" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="573" />
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="574" />
+        <source>Called party</source>
+        <translation>Called party</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="582" />
+        <source>Other party</source>
+        <translation>Other party</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="585" />
+        <source>Track {number}</source>
+        <translation>Track {number}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="587" />
+        <source>Whole call</source>
+        <translation>Whole call</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="593" />
+        <source>Loop {start} – {end}</source>
+        <translation>Loop {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="599" />
+        <source>Silence {silence} · talk-over {overlap}</source>
+        <translation>Silence {silence} · talk-over {overlap}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="613" />
+        <source>Skip silence</source>
+        <translation>Skip silence</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="615" />
+        <source>Jump over pauses of both parties longer than {seconds} s</source>
+        <translation>Jump over pauses of both parties longer than {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="620" />
+        <source>Loop from here ([)</source>
+        <translation>Loop from here ([)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="622" />
+        <source>Loop up to here (])</source>
+        <translation>Loop up to here (])</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="623" />
+        <source>No loop</source>
+        <translation>No loop</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="624" />
+        <source>Stop looping (\)</source>
+        <translation>Stop looping (\)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="625" />
+        <source>−15 s</source>
+        <translation>−15 s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="626" />
+        <source>Back 15 s (Ctrl+←)</source>
+        <translation>Back 15 s (Ctrl+←)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="627" />
+        <source>+15 s</source>
+        <translation>+15 s</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="628" />
+        <source>Forward 15 s (Ctrl+→)</source>
+        <translation>Forward 15 s (Ctrl+→)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="630" />
+        <source>Click to listen to this party alone; click again for the whole call</source>
+        <translation>Click to listen to this party alone; click again for the whole call</translation>
     </message>
 </context>
 </TS>

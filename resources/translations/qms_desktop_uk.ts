@@ -3,22 +3,22 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="45" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
         <source>Agent id</source>
         <translation>Ід. агента</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="46" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="47" />
         <source>Name</source>
         <translation>Ім'я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="47" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="48" />
         <source>Extension</source>
         <translation>Внутрішній номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="48" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="49" />
         <source>Team</source>
         <translation>Команда</translation>
     </message>
@@ -211,52 +211,52 @@
 <context>
     <name>CallsModel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="52" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="53" />
         <source>Inbound</source>
         <translation>Вхідний</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="53" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="54" />
         <source>Outbound</source>
         <translation>Вихідний</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="54" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="55" />
         <source>Internal</source>
         <translation>Внутрішній</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="76" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="77" />
         <source>Start</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="78" />
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="78" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="79" />
         <source>Agent</source>
         <translation>Агент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="79" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="80" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="80" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="81" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="81" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="82" />
         <source>Stored now</source>
         <translation>Зараз збережено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="142" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="143" />
         <source>Stored now: {call}, ANI {ani}, DNIS {dnis}</source>
         <translation>Зараз збережено: {call}, ANI {ani}, DNIS {dnis}</translation>
     </message>
@@ -398,32 +398,32 @@
 <context>
     <name>ConnectionTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="221" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="223" />
         <source>changed, not saved</source>
         <translation>змінено, не збережено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="227" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="229" />
         <source>saved in the database</source>
         <translation>збережено в базі даних</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="228" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="230" />
         <source>from the environment</source>
         <translation>зі змінних середовища</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="229" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="231" />
         <source>default</source>
         <translation>типове значення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="230" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="232" />
         <source>demo settings</source>
         <translation>демо-налаштування</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="245" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="247" />
         <source>Enter the server URL first.</source>
         <translation>Спочатку введіть URL сервера.</translation>
     </message>
@@ -515,7 +515,7 @@
         <translation>Змінювати ці налаштування може лише адміністратор. Перевірка використовує збережений пароль.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="293" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="295" />
         <source>Certificate pinned. Press Save to keep it.</source>
         <translation>Сертифікат закріплено. Натисніть «Зберегти», щоб залишити його.</translation>
     </message>
@@ -630,17 +630,17 @@
         <translation>Перевірте з'єднання з цими значеннями перед збереженням; перевірка нічого не зберігає.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="329" />
         <source>Test connection</source>
         <translation>Перевірити з'єднання</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="330" />
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="329" />
+        <location filename="../../qms_desktop/ui/tabs/connection/tab.py" line="331" />
         <source>Save</source>
         <translation>Зберегти</translation>
     </message>
@@ -1236,197 +1236,197 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="182" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="188" />
         <source>Details</source>
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189" />
         <source>Select a recording to see its details and play it.</source>
         <translation>Виберіть запис, щоб побачити подробиці й прослухати його.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="186" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="192" />
         <source>Call of {start}</source>
         <translation>Дзвінок {start}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="189" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="195" />
         <source>segment {number} of {count}</source>
         <translation>сегмент {number} з {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="230" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="236" />
         <source>Audio: {status}</source>
         <translation>Аудіо: {status}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="257" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="263" />
         <source>Segments of this call ({count})</source>
         <translation>Сегменти цього виклику ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="258" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="264" />
         <source>Double-click a segment to play it</source>
         <translation>Двічі клацніть сегмент, щоб його прослухати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="267" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="314" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="273" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Agent</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="268" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="274" />
         <source>Caller</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="269" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="275" />
         <source>Called party</source>
         <translation>Викликаний абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="272" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
         <source>Customer</source>
         <translation>Клієнт</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="278" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="284" />
         <source>video</source>
         <translation>відео</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="283" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="289" />
         <source>conference</source>
         <translation>конференція</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="286" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="292" />
         <source>Participants ({count})</source>
         <translation>Учасники ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="296" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="302" />
         <source>Tags ({count})</source>
         <translation>Мітки ({count})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="297" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="303" />
         <source>Double-click a tag to play from there</source>
         <translation>Двічі клацніть мітку, щоб слухати з цього місця</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="313" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319" />
         <source>Session</source>
         <translation>Сесія</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="315" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321" />
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="316" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322" />
         <source>Direction</source>
         <translation>Напрямок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="317" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323" />
         <source>Caller (ANI)</source>
         <translation>Хто дзвонив (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="318" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324" />
         <source>Called (DNIS)</source>
         <translation>Куди дзвонили (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="319" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326" />
         <source>Time</source>
         <translation>Час</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="321" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Duration</source>
         <translation>Тривалість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="322" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>State</source>
         <translation>Стан</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="329" />
         <source>Wrap-up</source>
         <translation>Підсумок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="324" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="330" />
         <source>Codec</source>
         <translation>Кодек</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="325" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="331" />
         <source>Recording id</source>
         <translation>Ідентифікатор запису</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="326" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
         <source>Call controller</source>
         <translation>Контролер викликів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="333" />
         <source>Last synced</source>
         <translation>Синхронізовано</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Track</source>
         <translation>Доріжка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Name</source>
         <translation>Ім'я</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="338" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>At</source>
         <translation>Момент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>Tag</source>
         <translation>Мітка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="340" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="342" />
         <source>Start</source>
         <translation>Початок</translation>
     </message>
@@ -1487,147 +1487,147 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="88" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="89" />
         <source>Import agents from CSV</source>
         <translation>Імпорт агентів із CSV</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="325" />
         <source>No calls are stored yet: once a sync has run, the last ones show here as this plan sees them.</source>
         <translation>Дзвінків ще немає: після синхронізації тут з’являться останні — так, як їх бачить цей план.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="326" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="328" />
         <source>The last {n} stored calls under the plan above; {changed} would change (bold).</source>
         <translation>Останні збережені дзвінки ({n}) за планом вище; зміняться: {changed} (жирним).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="340" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="342" />
         <source>The plan above was changed: press Preview on stored calls to see its effect.</source>
         <translation>План вище змінено: натисніть «Перевірити на записах», щоб побачити наслідки.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="358" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="360" />
         <source>Preview of {file}</source>
         <translation>Попередній перегляд {file}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="361" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="363" />
         <source>{created} new agents, {updated} changed, {unchanged} unchanged, {teams} new teams; {relinked} recordings will be linked anew. {errors} rows are refused and will be skipped.</source>
         <translation>Нових агентів: {created}, змінених: {updated}, без змін: {unchanged}, нових команд: {teams}; записів буде пов’язано наново: {relinked}. Відхилено рядків (їх буде пропущено): {errors}.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="373" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="375" />
         <source>Line {line}: {message}</source>
         <translation>Рядок {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="422" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="424" />
         <source>{n} agents in {teams} teams</source>
         <translation>Агентів: {n}, команд: {teams}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="423" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="425" />
         <source>Agents link the extensions MediaSense records to people and teams.</source>
         <translation>Агенти пов’язують номери, які записує MediaSense, з людьми та командами.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="424" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="426" />
         <source>Double-click a name, extension or team to change it</source>
         <translation>Двічі клацніть ім’я, номер або команду, щоб змінити</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="428" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="430" />
         <source>Linking recordings to agents…</source>
         <translation>Зв’язування записів з агентами…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="429" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="431" />
         <source>Classifying stored calls…</source>
         <translation>Класифікація збережених дзвінків…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="430" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="432" />
         <source>Updating search documents…</source>
         <translation>Оновлення пошукових документів…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="432" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="434" />
         <source>Linking recordings anew…</source>
         <translation>Повторне зв’язування записів…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="435" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="437" />
         <source>Import CSV…</source>
         <translation>Імпорт CSV…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="437" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="439" />
         <source>A CSV file with the header agent_id,name,extension,team; you see what changes before it does</source>
         <translation>Файл CSV із заголовком agent_id,name,extension,team; ви побачите зміни до того, як їх буде внесено</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="439" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="441" />
         <source>Import</source>
         <translation>Імпортувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="440" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="441" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="443" />
         <source>Dial plan</source>
         <translation>План нумерації</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Internal numbers (regular expression)</source>
         <translation>Внутрішні номери (регулярний вираз)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Agent's track</source>
         <translation>Доріжка агента</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="442" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="446" />
         <source>Caller's track</source>
         <translation>Доріжка того, хто телефонує</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="447" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="451" />
         <source>MediaSense numbers tracks from 0. With Unified CM track 0 is the agent's phone and track 1 the far end; set the caller's track to 0 where agents mostly dial out. Saving re-links stored recordings; the next sync uses it.</source>
         <translation>MediaSense нумерує доріжки з 0. З Unified CM доріжка 0 — телефон агента, доріжка 1 — інша сторона; встановіть доріжку того, хто телефонує, на 0, якщо агенти здебільшого телефонують самі. Збереження заново пов'язує збережені записи; наступна синхронізація його використає.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="452" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="456" />
         <source>Save dial plan</source>
         <translation>Зберегти план нумерації</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="453" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="457" />
         <source>Preview on stored calls</source>
         <translation>Перевірити на записах</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="455" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="459" />
         <source>How the plan in the form classifies the last stored calls; nothing is saved</source>
         <translation>Як план із форми класифікує останні збережені дзвінки; нічого не зберігається</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="457" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="461" />
         <source>Re-link recordings</source>
         <translation>Пов’язати записи наново</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="459" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="463" />
         <source>Recompute agent, team, direction, ANI and DNIS of every stored recording now</source>
         <translation>Зараз перерахувати агента, команду, напрямок, ANI і DNIS усіх збережених записів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="461" />
+        <location filename="../../qms_desktop/ui/tabs/directory/tab.py" line="465" />
         <source>Stop</source>
         <translation>Зупинити</translation>
     </message>
@@ -1648,6 +1648,112 @@
         <location filename="../../qms_desktop/ui/excepthook.py" line="54" />
         <source>Something went wrong: {error}</source>
         <translation>Щось пішло не так: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="89" />
+        <source>This link could not be opened: {error}</source>
+        <translation>Не вдалося відкрити посилання: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="119" />
+        <source>Link copied: {link}</source>
+        <translation>Посилання скопійовано: {link}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence_controller.py" line="175" />
+        <source>The export failed: {error}</source>
+        <translation>Експорт не вдався: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="145" />
+        <source>Choose where the export folder goes</source>
+        <translation>Виберіть, де створити теку експорту</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="153" />
+        <source>Say why the audio leaves MediaSense: a reason is required.</source>
+        <translation>Вкажіть, навіщо аудіо виходить із MediaSense: причина обов'язкова.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="156" />
+        <source>Choose a new folder for the export.</source>
+        <translation>Виберіть нову теку для експорту.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="161" />
+        <source>Exporting…</source>
+        <translation>Експортування…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="173" />
+        <source>Fetching {what} from MediaSense ({done} of {total})</source>
+        <translation>Отримання {what} з MediaSense ({done} з {total})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="181" />
+        <source>Exported to {folder}. Manifest SHA-256 (kept in the audit trail): {sha}</source>
+        <translation>Експортовано до {folder}. SHA-256 маніфесту (є в журналі аудиту): {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="196" />
+        <source>Export recording {id}</source>
+        <translation>Експорт запису {id}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="199" />
+        <source>This is the one deliberate way audio leaves MediaSense. The files, their SHA-256 and your reason are written to a new folder, and the export is recorded in the audit trail.</source>
+        <translation>Це єдиний навмисний спосіб вивести аудіо з MediaSense. Файли, їхні SHA-256 і ваша причина записуються в нову теку, а експорт фіксується в журналі аудиту.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="203" />
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="204" />
+        <source>Why is this recording exported (case, complaint, request)?</source>
+        <translation>Навіщо експортується запис (справа, скарга, запит)?</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="205" />
+        <source>Folder:</source>
+        <translation>Тека:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="206" />
+        <source>A new, empty folder</source>
+        <translation>Нова порожня тека</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="207" />
+        <source>Browse…</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="208" />
+        <source>Only the clip from (s) … to (s)</source>
+        <translation>Лише фрагмент від (с) … до (с)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="209" />
+        <source>Also make a zip file</source>
+        <translation>Також створити zip-файл</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="210" />
+        <source>Export</source>
+        <translation>Експортувати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="211" />
+        <source>Close</source>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>
@@ -1909,57 +2015,77 @@
     </message>
     <message>
         <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <source>Ctrl+← / Ctrl+→</source>
+        <translation>Ctrl+← / Ctrl+→</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <source>Player: back or forward 15 seconds</source>
+        <translation>Програвач: на 15 секунд назад або вперед</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <source>[ / ] / \</source>
+        <translation>[ / ] / \</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <source>Player: loop from here / up to here / stop looping</source>
+        <translation>Програвач: цикл звідси / до цього місця / зупинити цикл</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/help.py" line="76" />
         <source>F8 / Shift+F8</source>
         <translation>F8 / Shift+F8</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="74" />
+        <location filename="../../qms_desktop/ui/help.py" line="76" />
         <source>Logs: next or previous error</source>
         <translation>Журнал: наступна або попередня помилка</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <location filename="../../qms_desktop/ui/help.py" line="77" />
         <source>Ctrl+C</source>
         <translation>Ctrl+C</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="75" />
+        <location filename="../../qms_desktop/ui/help.py" line="77" />
         <source>Logs: copy the selected rows</source>
         <translation>Журнал: копіювати вибрані рядки</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="76" />
+        <location filename="../../qms_desktop/ui/help.py" line="78" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="76" />
+        <location filename="../../qms_desktop/ui/help.py" line="78" />
         <source>Quit</source>
         <translation>Вийти</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="84" />
-        <location filename="../../qms_desktop/ui/help.py" line="89" />
+        <location filename="../../qms_desktop/ui/help.py" line="86" />
+        <location filename="../../qms_desktop/ui/help.py" line="91" />
         <source>Keyboard shortcuts</source>
         <translation>Клавіатурні скорочення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="88" />
+        <location filename="../../qms_desktop/ui/help.py" line="90" />
         <source>QMS Desktop: user guide</source>
         <translation>QMS Desktop: посібник користувача</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="90" />
+        <location filename="../../qms_desktop/ui/help.py" line="92" />
         <source>Guide for each role</source>
         <translation>Посібник для кожної ролі</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="91" />
+        <location filename="../../qms_desktop/ui/help.py" line="93" />
         <source>Troubleshooting</source>
         <translation>Розв'язання проблем</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/help.py" line="100" />
+        <location filename="../../qms_desktop/ui/help.py" line="102" />
         <source>QMS Desktop help</source>
         <translation>Довідка QMS Desktop</translation>
     </message>
@@ -2659,6 +2785,123 @@
     </message>
 </context>
 <context>
+    <name>NotesController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="425" />
+        <source>The notes could not be read: {error}</source>
+        <translation>Не вдалося прочитати нотатки: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="438" />
+        <source>The note could not be saved: {error}</source>
+        <translation>Не вдалося зберегти нотатку: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="195" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="337" />
+        <source>Bookmark</source>
+        <translation>Закладка</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="200" />
+        <source>private</source>
+        <translation>особиста</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="209" />
+        <source>Notes ({count})</source>
+        <translation>Нотатки ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="212" />
+        <source>Click a note to play from there</source>
+        <translation>Клацніть нотатку, щоб слухати з цього місця</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="219" />
+        <source>compliance</source>
+        <translation>відповідність</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="220" />
+        <source>coaching</source>
+        <translation>навчання</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="221" />
+        <source>praise</source>
+        <translation>похвала</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="222" />
+        <source>issue</source>
+        <translation>проблема</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="302" />
+        <source>Save note</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="302" />
+        <source>Add note</source>
+        <translation>Додати нотатку</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="318" />
+        <source>At</source>
+        <translation>Момент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="318" />
+        <source>Note</source>
+        <translation>Нотатка</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="333" />
+        <source>Category (optional)</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="334" />
+        <source>A note at the player's position…</source>
+        <translation>Нотатка в поточному місці запису…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="335" />
+        <source>Only me</source>
+        <translation>Лише для мене</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="336" />
+        <source>A private note: nobody else sees it or finds the call by it</source>
+        <translation>Особиста нотатка: ніхто інший її не бачить і не знайде за нею дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="338" />
+        <source>Mark the player's position, with or without words</source>
+        <translation>Позначити поточне місце запису, з текстом чи без</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="339" />
+        <source>Edit</source>
+        <translation>Змінити</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="340" />
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/notes_panel.py" line="341" />
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+</context>
+<context>
     <name>PlayerWidget</name>
     <message>
         <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="75" />
@@ -2671,228 +2914,251 @@
         <translation>Відтворення недоступне: Qt не знайшов на цьому комп’ютері робочого медіарушія. Пошук і подробиці працюють.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="282" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="288" />
         <source>Whole call</source>
         <translation>Весь дзвінок</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="284" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
         <source>Agent</source>
         <translation>Агент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="285" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="291" />
         <source>Caller</source>
         <translation>Абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="286" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="292" />
         <source>Called party</source>
         <translation>Викликаний абонент</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="290" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="296" />
         <source>Track {number}</source>
         <translation>Доріжка {number}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
         <source>Pause (Space)</source>
         <translation>Пауза (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="415" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="435" />
         <source>Play (Space)</source>
         <translation>Відтворити (Пробіл)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="434" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="446" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="454" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="466" />
         <source>No recording selected.</source>
         <translation>Запис не вибрано.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="437" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="457" />
         <source>No audio output device: the recording plays silently; position and seeking work</source>
         <translation>Немає пристрою виведення звуку: запис відтворюється беззвучно; позиція й перемотування працюють</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="439" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
         <source>Playing</source>
         <translation>Відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="441" />
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Press Play (or Space) to listen.</source>
         <translation>Натисніть «Відтворити» (або Пробіл), щоб прослухати.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="442" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
         <source>Loading the audio…</source>
         <translation>Завантаження аудіо…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="443" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
         <source>Buffering…</source>
         <translation>Буферизація…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="444" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
         <source>Paused</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="445" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="465" />
         <source>Finished. Press Play to listen again.</source>
         <translation>Кінець. Натисніть «Відтворити», щоб прослухати ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="459" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="479" />
         <source>Listen to</source>
         <translation>Слухати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="460" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="480" />
         <source>Speed</source>
         <translation>Швидкість</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="461" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="481" />
         <source>Volume</source>
         <translation>Гучність</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="462" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="482" />
         <source>Playback speed</source>
         <translation>Швидкість відтворення</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="463" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="483" />
         <source>Back 5 s (←; Shift+← 30 s)</source>
         <translation>Назад на 5 с (←; Shift+← 30 с)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/player.py" line="464" />
+        <location filename="../../qms_desktop/ui/widgets/player.py" line="484" />
         <source>Forward 5 s (→; Shift+→ 30 s)</source>
         <translation>Уперед на 5 с (→; Shift+→ 30 с)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="329" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="331" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>Аудіо цього запису видалено з MediaSense (політика зберігання).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="333" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="335" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Доступ до аудіо відхилено: посилання для відтворення застаріло або належить іншому користувачу. Виберіть запис ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="339" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="341" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later.</source>
         <translation>MediaSense не надав аудіо: сервер може бути вимкнений або недоступний. Спробуйте пізніше.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="343" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="345" />
         <source>The local playback service is not reachable. Restart QMS Desktop if this persists.</source>
         <translation>Локальна служба відтворення недоступна. Якщо це повторюється, перезапустіть QMS Desktop.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="346" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="348" />
         <source>The audio could not be played: {error}</source>
         <translation>Не вдалося відтворити аудіо: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="347" />
+        <location filename="../../qms_desktop/ui/widgets/audio_player.py" line="349" />
         <source>unknown error</source>
         <translation>невідома помилка</translation>
     </message>
 </context>
 <context>
+    <name>RecordingActions</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="73" />
+        <source>Copy link</source>
+        <translation>Копіювати посилання</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="74" />
+        <source>Copy a link to this recording at the player's position</source>
+        <translation>Копіювати посилання на цей запис у поточній позиції програвача</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="75" />
+        <source>Export…</source>
+        <translation>Експорт…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/evidence.py" line="76" />
+        <source>Export the audio and its details as evidence</source>
+        <translation>Експортувати аудіо та відомості як доказ</translation>
+    </message>
+</context>
+<context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="52" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="95" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="56" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>Аудіо цього запису видалено з MediaSense (політика зберігання).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="57" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>Дзвінок ще триває. Його аудіо можна буде прослухати після завершення.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense не повідомив аудіо для цього запису.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="63" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>У вас уже відкрито максимальну кількість відтворень. Зупиніть одне з них і спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="68" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Доступ заборонено: ви не можете прослухати цей запис (він належить команді, яку ви не контролюєте).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="73" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>Цього запису вже немає в базі даних. Виконайте пошук ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="81" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Для відтворення потрібне підключення до MediaSense і його пароль: задайте їх на вкладці «Підключення».</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="86" />
         <source>The local playback service could not start: {error}</source>
         <translation>Не вдалося запустити локальну службу відтворення: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="85" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="89" />
         <source>The audio could not be opened: {error}</source>
         <translation>Не вдалося відкрити аудіо: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="103" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Доступ до аудіо відхилено: посилання для відтворення застаріло або належить іншому користувачу. Виберіть запис ще раз.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="105" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense не надав аудіо: сервер може бути вимкнений або недоступний. Спробуйте пізніше. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>Локальна служба відтворення недоступна: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="113" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="117" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>Не вдалося відкрити аудіо (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="294" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="305" />
         <source>The search failed: {error}</source>
         <translation>Пошук не вдався: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="345" />
         <source>This recording could not be shown: {error}</source>
         <translation>Не вдалося показати запис: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="349" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="360" />
         <source>segment {number} of {count}</source>
         <translation>сегмент {number} з {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="409" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="420" />
         <source>Segment {number}: {start}, {duration}, {agent}</source>
         <translation>Сегмент {number}: {start}, {duration}, {agent}</translation>
     </message>
@@ -3040,32 +3306,32 @@
         <translation>За цим стовпцем не можна сортувати</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
         <source>Hide details</source>
         <translation>Сховати подробиці</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="282" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
         <source>Show details</source>
         <translation>Показати подробиці</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="307" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="315" />
         <source>Searching…</source>
         <translation>Пошук…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="313" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="321" />
         <source>No recordings match these filters.</source>
         <translation>Жоден запис не відповідає цим фільтрам.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="315" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="323" />
         <source>Showing %1 recordings (counting…)</source>
         <translation>Показано %1 записів (підрахунок…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="317" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="325" />
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n запис</numerusform>
@@ -3074,14 +3340,190 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="320" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="328" />
         <source>Showing %1 of %2 recordings</source>
         <translation>Показано %1 з %2 записів</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="325" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="333" />
         <source>New recordings were synced: press Search to include them.</source>
         <translation>Синхронізовано нові записи: натисніть «Пошук», щоб їх показати.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="104" />
+        <source>◀ Previous (K)</source>
+        <translation>◀ Попередній (K)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="105" />
+        <source>Next (J) ▶</source>
+        <translation>Наступний (J) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="106" />
+        <source>End review</source>
+        <translation>Завершити перегляд</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="112" />
+        <source>Review: %1 of %2</source>
+        <translation>Перегляд: %1 з %2</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="117" />
+        <source>Review: nothing to play</source>
+        <translation>Перегляд: нічого відтворювати</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="121" />
+        <source>seed %1</source>
+        <translation>зерно %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="123" />
+        <source>hidden: %1 (teams you no longer supervise)</source>
+        <translation>приховано: %1 (команди поза вашим наглядом)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="125" />
+        <source>only the first %1 of the search</source>
+        <translation>лише перші %1 з пошуку</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="131" />
+        <source>Resumed at %1</source>
+        <translation>Продовжено з %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="132" />
+        <source>Start over</source>
+        <translation>Спочатку</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewButton</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="155" />
+        <source>Review these</source>
+        <translation>Переглянути ці</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="157" />
+        <source>Listen to these recordings one after the other (J next, K previous; at most %1)</source>
+        <translation>Слухати ці записи один за одним (J — наступний, K — попередній; не більше %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="161" />
+        <source>Sample N per agent…</source>
+        <translation>Вибірка N на агента…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="253" />
+        <source>%1 per agent</source>
+        <translation>%1 на агента</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="333" />
+        <source>The review playlist could not be made: %1</source>
+        <translation>Не вдалося створити список перегляду: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="170" />
+        <source>Sample per agent</source>
+        <translation>Вибірка на агента</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="181" />
+        <source>Recordings per agent:</source>
+        <translation>Записів на агента:</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="182" />
+        <source>Seed (the same seed draws the same sample):</source>
+        <translation>Зерно (те саме зерно дає ту саму вибірку):</translation>
+    </message>
+</context>
+<context>
+    <name>SaveSearchDialog</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="168" />
+        <source>Save search</source>
+        <translation>Зберегти пошук</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="171" />
+        <source>Share with the team</source>
+        <translation>Поділитися з командою</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="176" />
+        <source>Name:</source>
+        <translation>Назва:</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchList</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="139" />
+        <source>Saved searches</source>
+        <translation>Збережені пошуки</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="140" />
+        <source>Save…</source>
+        <translation>Зберегти…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="141" />
+        <source>Save the current filters under a name</source>
+        <translation>Зберегти поточні фільтри під назвою</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="142" />
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="148" />
+        <source>(new: %1)</source>
+        <translation>(нових: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="151" />
+        <source>Shared by %1</source>
+        <translation>Спільний від %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="151" />
+        <source>Private</source>
+        <translation>Особистий</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="152" />
+        <source>Double-click or press Enter to apply its filters</source>
+        <translation>Двічі клацніть або натисніть Enter, щоб застосувати фільтри</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="244" />
+        <source>The saved search could not be changed: %1</source>
+        <translation>Не вдалося змінити збережений пошук: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/saved.py" line="252" />
+        <source>The saved search could not be opened: %1</source>
+        <translation>Не вдалося відкрити збережений пошук: %1</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +4230,125 @@ Recordings already stored, the run history and the quarantine are kept.</source>
         <location filename="../../qms_desktop/ui/tabs/users/tab.py" line="202" />
         <source>Add user</source>
         <translation>Додати</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformPanel</name>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="393" />
+        <source>The waveform appears when the audio is played.</source>
+        <translation>Хвильова форма з’явиться під час відтворення.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="423" />
+        <source>Reading the waveform…</source>
+        <translation>Читання хвильової форми…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="534" />
+        <source>No waveform for this audio format.</source>
+        <translation>Для цього формату аудіо хвильової форми немає.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="536" />
+        <source>The waveform could not be read.</source>
+        <translation>Не вдалося прочитати хвильову форму.</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="572" />
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="581" />
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="573" />
+        <source>Caller</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="574" />
+        <source>Called party</source>
+        <translation>Викликаний абонент</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="582" />
+        <source>Other party</source>
+        <translation>Співрозмовник</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="585" />
+        <source>Track {number}</source>
+        <translation>Доріжка {number}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="587" />
+        <source>Whole call</source>
+        <translation>Весь дзвінок</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="593" />
+        <source>Loop {start} – {end}</source>
+        <translation>Цикл {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="599" />
+        <source>Silence {silence} · talk-over {overlap}</source>
+        <translation>Тиша {silence} · одночасно {overlap}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="613" />
+        <source>Skip silence</source>
+        <translation>Пропускати тишу</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="615" />
+        <source>Jump over pauses of both parties longer than {seconds} s</source>
+        <translation>Перескакувати паузи обох сторін, довші за {seconds} с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="620" />
+        <source>Loop from here ([)</source>
+        <translation>Цикл звідси ([)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="622" />
+        <source>Loop up to here (])</source>
+        <translation>Цикл до цього місця (])</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="623" />
+        <source>No loop</source>
+        <translation>Без циклу</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="624" />
+        <source>Stop looping (\)</source>
+        <translation>Зупинити цикл (\)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="625" />
+        <source>−15 s</source>
+        <translation>−15 с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="626" />
+        <source>Back 15 s (Ctrl+←)</source>
+        <translation>Назад на 15 с (Ctrl+←)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="627" />
+        <source>+15 s</source>
+        <translation>+15 с</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="628" />
+        <source>Forward 15 s (Ctrl+→)</source>
+        <translation>Уперед на 15 с (Ctrl+→)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/widgets/waveform.py" line="630" />
+        <source>Click to listen to this party alone; click again for the whole call</source>
+        <translation>Клацніть, щоб слухати лише цю сторону; ще раз — увесь дзвінок</translation>
     </message>
 </context>
 </TS>
