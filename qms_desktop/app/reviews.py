@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,9 +96,12 @@ class HeardState:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "session_id": self.session_id, "intervals": [list(i) for i in self.intervals],
-            "heard_ms": self.heard_ms, "length_ms": self.length_ms, "heard_percent": self.percent,
-        }  # fmt: skip
+            "session_id": self.session_id,
+            "intervals": [list(i) for i in self.intervals],
+            "heard_ms": self.heard_ms,
+            "length_ms": self.length_ms,
+            "heard_percent": self.percent,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +127,17 @@ class CoverageRow:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "team": self.team_code, "agent_id": self.agent_id, "agent_name": self.agent_name,
-            "recordings": self.recordings, "reviewed": self.reviewed, "heard_s": self.heard_s,
-            "heard_min": round(self.heard_ms / 60_000, 1), "recorded_s": self.recorded_ms // 1000,
-            "target": self.target, "target_percent": self.target_percent,
-        }  # fmt: skip
+            "team": self.team_code,
+            "agent_id": self.agent_id,
+            "agent_name": self.agent_name,
+            "recordings": self.recordings,
+            "reviewed": self.reviewed,
+            "heard_s": self.heard_s,
+            "heard_min": round(self.heard_ms / 60_000, 1),
+            "recorded_s": self.recorded_ms // 1000,
+            "target": self.target,
+            "target_percent": self.target_percent,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +152,28 @@ class CoverageReport:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "start_ms": self.start_ms, "end_ms": self.end_ms, "weekly_target": self.weekly_target,
-            "agents": [r.to_dict() for r in self.agents], "teams": [r.to_dict() for r in self.teams],
+            "start_ms": self.start_ms,
+            "end_ms": self.end_ms,
+            "weekly_target": self.weekly_target,
+            "agents": [r.to_dict() for r in self.agents],
+            "teams": [r.to_dict() for r in self.teams],
             "total": self.total.to_dict(),
-        }  # fmt: skip
+        }
 
     def to_csv(self) -> str:
-        columns = ("level", "team", "agent_id", "agent_name", "recordings", "reviewed", "heard_s", "heard_min",
-                   "recorded_s", "target", "target_percent")  # fmt: skip
+        columns = (
+            "level",
+            "team",
+            "agent_id",
+            "agent_name",
+            "recordings",
+            "reviewed",
+            "heard_s",
+            "heard_min",
+            "recorded_s",
+            "target",
+            "target_percent",
+        )
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
@@ -163,9 +187,15 @@ class CoverageReport:
 def _sum_rows(rows: Iterable[CoverageRow], team_code: str | None) -> CoverageRow:
     rows = list(rows)
     return CoverageRow(
-        team_code, None, None, sum(r.recordings for r in rows), sum(r.reviewed for r in rows),
-        sum(r.heard_ms for r in rows), sum(r.recorded_ms for r in rows), round(sum(r.target for r in rows), 1),
-    )  # fmt: skip
+        team_code,
+        None,
+        None,
+        sum(r.recordings for r in rows),
+        sum(r.reviewed for r in rows),
+        sum(r.heard_ms for r in rows),
+        sum(r.recorded_ms for r in rows),
+        round(sum(r.target for r in rows), 1),
+    )
 
 
 def build_coverage(
@@ -188,16 +218,21 @@ def build_coverage(
         per_agent.setdefault(key, []).append(rec)
         names.setdefault(key, rec.agent_name)
     rows = []
-    for (team, agent_id), recs in sorted(per_agent.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+    for (team_code, agent_id), recs in sorted(per_agent.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
         rows.append(
             CoverageRow(
-                team, agent_id, names.get((team, agent_id)), len(recs), sum(r.reviewed for r in recs),
-                sum(heard.total_ms(r.heard) for r in recs), sum(r.duration_ms or 0 for r in recs),
+                team_code,
+                agent_id,
+                names.get((team_code, agent_id)),
+                len(recs),
+                sum(r.reviewed for r in recs),
+                sum(heard.total_ms(r.heard) for r in recs),
+                sum(r.duration_ms or 0 for r in recs),
                 target if agent_id is not None else 0.0,
-            )  # fmt: skip
+            )
         )
-    teams = sorted({row.team_code or "" for row in rows})
-    team_rows = tuple(_sum_rows((r for r in rows if (r.team_code or "") == t), t or None) for t in teams)
+    codes = sorted({row.team_code or "" for row in rows})
+    team_rows = tuple(_sum_rows((r for r in rows if (r.team_code or "") == c), c or None) for c in codes)
     return CoverageReport(start_ms, end_ms, weekly_target, tuple(rows), team_rows, _sum_rows(rows, None))
 
 
@@ -280,8 +315,14 @@ class ReviewUseCases(UseCase):
             mark = ReviewMark(session_id, principal.username, database_now_ms(conn), percent)
             before = get_mark(conn, session_id)
             put_mark(conn, mark)
-            self.audit_in(conn, REVIEW_MARK, session_id, heard_percent=percent, required_percent=required,
-                          replaced=before.reviewed_by if before else None)  # fmt: skip
+            self.audit_in(
+                conn,
+                REVIEW_MARK,
+                session_id,
+                heard_percent=percent,
+                required_percent=required,
+                replaced=before.reviewed_by if before else None,
+            )
         return mark
 
     def unmark(self, session_id: str) -> ReviewMark | None:
@@ -303,8 +344,9 @@ class ReviewUseCases(UseCase):
                 delete_mark(conn, session_id)
                 self.audit_in(conn, REVIEW_UNMARK, session_id, reviewed_by=mark.reviewed_by)
                 return mark
-        self.audit(audit.ACCESS_DENIED, session_id, outcome=audit.DENIED, permission="review.unmark",
-                   reason="not the reviewer")  # fmt: skip
+        self.audit(
+            audit.ACCESS_DENIED, session_id, outcome=audit.DENIED, permission="review.unmark", reason="not the reviewer"
+        )
         raise denied
 
     def review_mark(self, session_id: str) -> ReviewMark | None:
@@ -326,17 +368,16 @@ class ReviewUseCases(UseCase):
             agents = [(a.agent_id, a.name, a.team_code) for a in list_agents(conn, teams)]
             names = list_teams(conn, teams)
             weekly = self._settings(conn).weekly_target
-        report = build_coverage(found, agents, start_ms, end_ms, weekly)
-        report = CoverageReport(*[getattr(report, f) for f in ("start_ms", "end_ms", "weekly_target", "agents",
-                                                             "teams", "total")], team_names=names)  # fmt: skip
-        self.audit(REVIEW_COVERAGE, team or "coverage", start_ms=start_ms, end_ms=end_ms,
-                   recordings=report.total.recordings)  # fmt: skip
+        report = dataclasses.replace(build_coverage(found, agents, start_ms, end_ms, weekly), team_names=names)
+        self.audit(
+            REVIEW_COVERAGE, team or "coverage", start_ms=start_ms, end_ms=end_ms, recordings=report.total.recordings
+        )
         return report
 
     def export_coverage(self, report: CoverageReport, destination: str) -> str:
         """The report as CSV text, for a file the caller writes; the export is audited."""
         self.require(Permission.RECORDINGS_READ, "coverage")
-        self.audit(REVIEW_COVERAGE_EXPORT, destination, start_ms=report.start_ms, end_ms=report.end_ms,
-                   rows=len(report.agents))  # fmt: skip
+        self.audit(
+            REVIEW_COVERAGE_EXPORT, destination, start_ms=report.start_ms, end_ms=report.end_ms, rows=len(report.agents)
+        )
         return report.to_csv()
-

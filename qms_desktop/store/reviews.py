@@ -23,9 +23,11 @@ class ReviewMark:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "session_id": self.session_id, "reviewed_by": self.reviewed_by, "reviewed_ms": self.reviewed_ms,
+            "session_id": self.session_id,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_ms": self.reviewed_ms,
             "heard_percent": self.heard_percent,
-        }  # fmt: skip
+        }
 
 
 def _insert(conn: Connection) -> type[sa.Insert]:
@@ -43,9 +45,12 @@ def load_heard(conn: Connection, session_id: str, username: str) -> list[heard.I
 
 def save_heard(conn: Connection, session_id: str, username: str, intervals: list[heard.Interval], at_ms: int) -> None:
     row = {
-        "session_id": session_id, "username": username, "intervals": heard.to_json(intervals),
-        "heard_ms": heard.total_ms(intervals), "updated_ms": at_ms,
-    }  # fmt: skip
+        "session_id": session_id,
+        "username": username,
+        "intervals": heard.to_json(intervals),
+        "heard_ms": heard.total_ms(intervals),
+        "updated_ms": at_ms,
+    }
     stmt = _insert(conn)(review_heard).values(row)
     stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
         index_elements=[review_heard.c.session_id, review_heard.c.username],
@@ -94,8 +99,9 @@ def coverage_recordings(
     what was heard of them (two queries)."""
     r = recordings.c
     stmt = (
-        sa.select(r.session_id, r.agent_id, r.agent_name, r.team_code, r.duration_ms,
-                  review_marks.c.session_id.is_not(None))  # fmt: skip
+        sa.select(
+            r.session_id, r.agent_id, r.agent_name, r.team_code, r.duration_ms, review_marks.c.session_id.is_not(None)
+        )
         .select_from(recordings.outerjoin(review_marks, review_marks.c.session_id == r.session_id))
         .where(r.start_ms >= start_ms, r.start_ms < end_ms)
         .order_by(r.start_ms, r.id)
@@ -106,9 +112,7 @@ def coverage_recordings(
     ids = [row[0] for row in rows]
     found: dict[str, list[heard.Interval]] = {}
     if ids:
-        in_period = (
-            sa.select(r.session_id).where(r.start_ms >= start_ms, r.start_ms < end_ms).scalar_subquery()
-        )
+        in_period = sa.select(r.session_id).where(r.start_ms >= start_ms, r.start_ms < end_ms).scalar_subquery()
         heard_rows = conn.execute(
             sa.select(review_heard.c.session_id, review_heard.c.intervals).where(
                 review_heard.c.session_id.in_(in_period)
@@ -118,8 +122,13 @@ def coverage_recordings(
             found.setdefault(session_id, []).extend(heard.from_json(text))
     return [
         CoverageRecording(
-            session_id, agent_id, agent_name, team, duration, bool(reviewed),
+            session_id,
+            agent_id,
+            agent_name,
+            team,
+            duration,
+            bool(reviewed),
             tuple(heard.clip(heard.merge(found.get(session_id, [])), duration)),
-        )  # fmt: skip
+        )
         for session_id, agent_id, agent_name, team, duration, reviewed in rows
     ]

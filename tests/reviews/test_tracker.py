@@ -5,8 +5,9 @@ from __future__ import annotations
 from qms_desktop.domain.heard import HeardTracker, clip, from_json, heard_percent, merge, to_json, total_ms
 
 
-def play(tracker: HeardTracker, start_pos: int, start_clock: int, steps: int, step_ms: int = 150,
-         rate: float = 1.0) -> tuple[int, int]:  # fmt: skip
+def play(
+    tracker: HeardTracker, start_pos: int, start_clock: int, steps: int, step_ms: int = 150, rate: float = 1.0
+) -> tuple[int, int]:
     """Reports every `step_ms` of wall clock while playing at `rate`; returns (position, clock)."""
     pos, clock = start_pos, start_clock
     for _ in range(steps):
@@ -52,7 +53,7 @@ def test_a_seek_forward_and_back_is_not_heard() -> None:
 def test_an_explicit_seek_and_a_pause_leave_gaps() -> None:
     tracker = HeardTracker()
     tracker.start("s1")
-    pos, clock = play(tracker, 0, 0, 11)  # 0 .. 1500
+    _, clock = play(tracker, 0, 0, 11)  # 0 .. 1500
     tracker.seeked()
     # A small seek (+400 ms) right after: the seek signal alone keeps it out.
     play(tracker, 1900, clock + 150, 5)  # 1900 .. 2500
@@ -87,9 +88,9 @@ def test_a_stalled_gui_thread_still_counts() -> None:
 def test_take_keeps_the_open_interval_growing_and_sources_are_separate() -> None:
     tracker = HeardTracker()
     tracker.start("s1")
-    pos, clock = play(tracker, 0, 0, 11)
+    _, clock = play(tracker, 0, 0, 11)
     assert tracker.take() == {"s1": [(0, 1500)]}
-    pos, clock = play(tracker, 1650, clock + 150, 10)  # continues without a gap
+    _, clock = play(tracker, 1650, clock + 150, 10)  # continues without a gap
     assert tracker.take() == {"s1": [(1500, 3000)]}
     tracker.start("s2")
     play(tracker, 5000, clock + 150, 3)
