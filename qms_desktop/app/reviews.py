@@ -200,7 +200,7 @@ def _sum_rows(rows: Iterable[CoverageRow], team_code: str | None) -> CoverageRow
 
 def build_coverage(
     found: list[CoverageRecording],
-    agents: Iterable[tuple[str, str | None, str | None]],
+    agents: Iterable[tuple[str | None, str | None, str | None]],
     start_ms: int,
     end_ms: int,
     weekly_target: int,
