@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "logs",
     "sync",
     "recordings",
+    "reviews",
     "agents",
     "directory",
     "db",
