@@ -23,6 +23,7 @@ from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
+from qms_desktop.ui.tabs.recordings.heard import HeardRecorder
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
@@ -147,6 +148,7 @@ class RecordingsController(QObject):
         view.details.segmentActivated.connect(self.play_segment)
         view.call_strip.segmentChosen.connect(self.play_segment)
         view.player.media.changed.connect(self._media_changed)
+        self.heard = HeardRecorder(ctx, view.player, self)  # what the user hears, stored for reviews
         view.next_step.actionRequested.connect(self.take_step)
         view.directory_note.actionRequested.connect(self.take_step)
         ctx.signals.settings_changed.connect(self.refresh_first_run)
@@ -218,6 +220,7 @@ class RecordingsController(QObject):
         if self.detail is not None and session_id == self.detail.row.session_id:
             return
         self._release()
+        self.heard.set_session(None)
         self.ctx.tasks.cancel(PLAY_TASK)
         self.detail = None
         if session_id is None:
@@ -272,6 +275,7 @@ class RecordingsController(QObject):
         if self._closed:
             return
         self._closed = True
+        self.heard.close()
         for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK, FIRST_RUN_TASK):
             self.ctx.tasks.cancel(name)
         self.view.player.unload()
@@ -357,6 +361,7 @@ class RecordingsController(QObject):
             title=title,
             choices=detail.listening,
         )
+        self.heard.set_session(row.session_id)
         self.view.call_strip.set_segments([_strip_segment(i, s) for i, s in enumerate(segments, 1)], current)
         self.detailShown.emit(detail)
         if autoplay and status.playable:

@@ -1,0 +1,78 @@
+"""The player's hook that records what the signed-in user heard: it feeds the player's position and
+play state to a `HeardTracker` (domain/heard.py) and stores what was heard through
+`ReviewUseCases.record_heard` on the writer thread, every few seconds, when the recording changes,
+and when the tab closes."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from typing import Any
+
+from qms_desktop.app.reviews import HeardState, ReviewUseCases
+from qms_desktop.domain.heard import HeardTracker, Interval
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.ops import WriteOp
+from qms_desktop.ui.qt import QObject, QTimer, Signal
+
+log = logging.getLogger("qms.ui")
+FLUSH_MS = 5000
+_flushes = itertools.count(1)
+
+
+class HeardRecorder(QObject):
+    stored = Signal(object)  # HeardState: what the user has heard of a recording, as stored
+
+    def __init__(self, ctx: UiContext, player: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.player = player
+        self.tracker = HeardTracker()
+        player.media.positionChanged.connect(self._report)
+        player.media.changed.connect(self._state_changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(FLUSH_MS)
+        self.timer.timeout.connect(self.flush)
+        self.timer.start()
+
+    def set_session(self, session_id: str | None) -> None:
+        """The recording the player now holds (None: none); what was heard before is stored."""
+        if session_id != self.tracker.key:
+            self.tracker.start(session_id)
+            self.flush()
+
+    def _rate(self) -> float:
+        try:
+            return float(self.player.speed.currentData() or 1.0)
+        except (AttributeError, TypeError, ValueError):
+            return 1.0
+
+    def _report(self, position: int) -> None:
+        self.tracker.update(int(position), bool(self.player.is_playing()), int(time.monotonic() * 1000), self._rate())
+
+    def _state_changed(self) -> None:
+        self._report(self.player.position())
+        if not self.player.is_playing():
+            self.flush()  # paused, stopped or ended: store it now
+
+    def flush(self) -> None:
+        if self.ctx.principal is None:
+            self.tracker.take()
+            return
+        for session_id, intervals in self.tracker.take().items():
+            self._store(session_id, intervals)
+
+    def _store(self, session_id: str, intervals: list[Interval]) -> None:
+        use_cases = ReviewUseCases(self.ctx.engine, self.ctx.principal)
+        op = WriteOp(self.ctx, f"heard-{next(_flushes)}", use_cases.record_heard, session_id, intervals)
+        op.success(self._stored).failure(lambda exc: log.warning("Heard parts not stored: %s", exc)).run()
+
+    def _stored(self, state: HeardState) -> None:
+        self.stored.emit(state)
+
+    def close(self) -> None:
+        self.timer.stop()
+        self._report(self.player.position())
+        self.tracker.seeked()
+        self.flush()
