@@ -197,10 +197,10 @@ async def test_closing_the_dialog_gives_no_principal(qtbot, ui_ctx) -> None:
     assert await asyncio.wait_for(flow.result(), 5) is None
 
 
-ADMIN_TABS = {"connection", "sync", "logs", "audit", "users", "recordings", "directory"}
+ADMIN_TABS = {"connection", "sync", "logs", "audit", "users", "recordings", "coverage", "directory"}
 ROLE_TABS = {
     Role.ADMIN: ADMIN_TABS,
-    Role.SUPERVISOR: {"recordings"},
+    Role.SUPERVISOR: {"recordings", "coverage"},
     Role.IT: {"connection", "sync", "logs"},
 }
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from qms_desktop.domain.heard import heard_percent
 from qms_desktop.search.query import RecordingDetail, RecordingRow
 from qms_desktop.ui.formatting import LEFT, RIGHT, local_time
 from qms_desktop.ui.qt import (
@@ -129,6 +130,13 @@ def audio_status(detail: RecordingDetail) -> AudioStatus:
     return status
 
 
+def heard_text(row: RecordingRow) -> str:
+    """The reader's heard share of a row, with a check mark when it is marked reviewed."""
+    percent = heard_percent(row.heard_ms, row.duration_ms) if row.heard_ms else None
+    text = f"{percent} %" if percent is not None else ""
+    return f"✓ {text}".strip() if row.reviewed else text
+
+
 # ---- the columns -----------------------------------------------------------------------------------
 
 
@@ -181,6 +189,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
     Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=85),
     Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=95),
+    Column("heard", QT_TRANSLATE_NOOP("RecordingsTab", "Heard"), lambda r: heard_text(r), RIGHT, width=70),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 SORT_COLUMN = {c.sort: i for i, c in enumerate(COLUMNS) if c.sort}

@@ -40,7 +40,20 @@ from qms_desktop.ui.widgets.player import PlayerWidget
 
 SPLITTER_KEY = "recordings"
 # Left to right as shown: what identifies a call first; direction, queue and segments after them.
-SHOWN_ORDER = ("start", "agent", "team", "ani", "dnis", "duration", "state", "audio", "direction", "csq", "segments")
+SHOWN_ORDER = (
+    "start",
+    "agent",
+    "team",
+    "ani",
+    "dnis",
+    "duration",
+    "state",
+    "audio",
+    "heard",
+    "direction",
+    "csq",
+    "segments",
+)
 DETAILS_SHOWN_FROM = 1500  # narrower windows (the default 1100 px) start with the details pane folded
 
 
