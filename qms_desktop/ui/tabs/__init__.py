@@ -43,8 +43,6 @@ TABS: list[TabSpec] = [
         QT_TRANSLATE_NOOP("Tabs", "Recordings"),
         (ADMIN, SUPERVISOR),
     ),
-    # Review coverage per agent and team: a report of its own, beside the recordings it is about.
-    TabSpec("coverage", "qms_desktop.ui.tabs.coverage", QT_TRANSLATE_NOOP("Tabs", "Coverage"), (ADMIN, SUPERVISOR)),
     # IT gets the Connection tab read-only: it tests with the saved password but cannot see or change it.
     TabSpec("connection", "qms_desktop.ui.tabs.connection", QT_TRANSLATE_NOOP("Tabs", "Connection"), (ADMIN, IT)),
     TabSpec("sync", "qms_desktop.ui.tabs.sync", QT_TRANSLATE_NOOP("Tabs", "Sync"), (ADMIN, IT)),
@@ -52,6 +50,8 @@ TABS: list[TabSpec] = [
     TabSpec("directory", "qms_desktop.ui.tabs.directory", QT_TRANSLATE_NOOP("Tabs", "Directory"), (ADMIN,)),
     TabSpec("audit", "qms_desktop.ui.tabs.audit", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
     TabSpec("users", "qms_desktop.ui.tabs.users", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
+    # Review coverage per agent and team: a report of its own (a supervisor sees it right after Recordings).
+    TabSpec("coverage", "qms_desktop.ui.tabs.coverage", QT_TRANSLATE_NOOP("Tabs", "Coverage"), (ADMIN, SUPERVISOR)),
 ]
 
 
