@@ -49,6 +49,17 @@ REVIEW_UNMARK = "review.unmark"
 REVIEW_SETTINGS = "review.settings"
 REVIEW_COVERAGE = "review.coverage"
 REVIEW_COVERAGE_EXPORT = "review.coverage_export"
+
+__all__ = [
+    "CoverageReport",
+    "CoverageRow",
+    "CoverageTooLow",
+    "HeardState",
+    "ReviewMark",
+    "ReviewSettings",
+    "ReviewUseCases",
+    "build_coverage",
+]
 WEEK_MS = 7 * 86_400_000
 
 

@@ -77,8 +77,10 @@ class CoverageTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.status = QLabel(self)
@@ -158,6 +160,7 @@ class CoverageTab(QWidget):
         for row in report.teams:
             self._add(row, row.team_code or "—", self.tr("Team total"), bold)
         self._add(report.total, "", self.tr("All"), bold)
+        self.table.resizeColumnsToContents()
         if report.weekly_target:
             target = self.tr("Target: {count} reviewed per agent per week").format(count=report.weekly_target)
         else:
@@ -231,3 +234,4 @@ class CoverageTab(QWidget):
         )
         self.model.setHorizontalHeaderLabels(list(titles))
         self._fill()
+        self.table.resizeColumnsToContents()

@@ -23,7 +23,7 @@ from qms_desktop.ui.formatting import local_time
 from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
-from qms_desktop.ui.tabs.recordings.heard import HeardRecorder
+from qms_desktop.ui.tabs.recordings.heard import HeardRecorder, ReviewPresenter
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.widgets.call_strip import StripSegment
 from qms_desktop.ui.widgets.player import Marker
@@ -149,6 +149,7 @@ class RecordingsController(QObject):
         view.call_strip.segmentChosen.connect(self.play_segment)
         view.player.media.changed.connect(self._media_changed)
         self.heard = HeardRecorder(ctx, view.player, self)  # what the user hears, stored for reviews
+        self.review = ReviewPresenter(ctx, view.review_bar, self.heard)
         view.next_step.actionRequested.connect(self.take_step)
         view.directory_note.actionRequested.connect(self.take_step)
         ctx.signals.settings_changed.connect(self.refresh_first_run)
@@ -221,6 +222,7 @@ class RecordingsController(QObject):
             return
         self._release()
         self.heard.set_session(None)
+        self.review.show(None)
         self.ctx.tasks.cancel(PLAY_TASK)
         self.detail = None
         if session_id is None:
@@ -362,6 +364,7 @@ class RecordingsController(QObject):
             choices=detail.listening,
         )
         self.heard.set_session(row.session_id)
+        self.review.show(row.session_id)
         self.view.call_strip.set_segments([_strip_segment(i, s) for i, s in enumerate(segments, 1)], current)
         self.detailShown.emit(detail)
         if autoplay and status.playable:

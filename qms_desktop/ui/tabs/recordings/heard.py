@@ -10,10 +10,10 @@ import logging
 import time
 from typing import Any
 
-from qms_desktop.app.reviews import HeardState, ReviewUseCases
+from qms_desktop.app.reviews import HeardState, ReviewMark, ReviewUseCases
 from qms_desktop.domain.heard import HeardTracker, Interval
 from qms_desktop.ui.context import UiContext
-from qms_desktop.ui.ops import WriteOp
+from qms_desktop.ui.ops import ReadOp, WriteOp
 from qms_desktop.ui.qt import QObject, QTimer, Signal
 
 log = logging.getLogger("qms.ui")
@@ -76,3 +76,44 @@ class HeardRecorder(QObject):
         self._report(self.player.position())
         self.tracker.seeked()
         self.flush()
+
+
+class ReviewPresenter(QObject):
+    """The review bar's intents as use cases: what the user heard and the mark, loaded when a
+    recording is shown; marking and unmarking on the writer thread (audited)."""
+
+    def __init__(self, ctx: UiContext, bar: Any, recorder: HeardRecorder) -> None:
+        super().__init__(bar)
+        self.ctx = ctx
+        self.bar = bar
+        recorder.stored.connect(bar.show_heard)
+        bar.markRequested.connect(self.mark)
+        bar.unmarkRequested.connect(self.unmark)
+
+    @property
+    def reviews(self) -> ReviewUseCases:
+        return ReviewUseCases(self.ctx.engine, self.ctx.principal)
+
+    def show(self, session_id: str | None) -> None:
+        self.bar.show_recording(session_id)
+        if session_id is None:
+            return
+        reviews = self.reviews
+
+        def load() -> tuple[HeardState, ReviewMark | None]:
+            return reviews.heard(session_id), reviews.review_mark(session_id)
+
+        op = ReadOp(self.ctx, "review-state", load, owner=self.bar)
+        op.success(lambda state: self.bar.show_state(*state)).failure(self._failed).run()
+
+    def mark(self, session_id: str) -> None:
+        op = WriteOp(self.ctx, "review-mark", self.reviews.mark, session_id, owner=self.bar)
+        op.success(lambda mark: self.bar.show_state(None, mark)).failure(self._failed).run()
+
+    def unmark(self, session_id: str) -> None:
+        op = WriteOp(self.ctx, "review-unmark", self.reviews.unmark, session_id, owner=self.bar)
+        op.success(lambda _mark: self.bar.show_state(None, None)).failure(self._failed).run()
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("Review: %s", exc)
+        self.bar.show_error(str(exc))

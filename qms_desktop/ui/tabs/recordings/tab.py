@@ -34,6 +34,7 @@ from qms_desktop.ui.tabs.recordings.details import DetailsPane
 from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
+from qms_desktop.ui.tabs.recordings.review_bar import ReviewBar
 from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.header_fit import fit_sections_to_titles
 from qms_desktop.ui.widgets.player import PlayerWidget
@@ -180,6 +181,7 @@ class RecordingsTab(QWidget):
         self.player.unavailable.connect(self.show_banner)
         self.player.install_shortcuts(self)
         # A call split by a hold or a transfer: its segments and the gaps, above the player's timeline.
+        self.review_bar = ReviewBar(self)  # heard share and the reviewed mark of the shown recording
         self.call_strip = CallStrip(self)
         self.call_strip.setAutoFillBackground(True)
         self.call_strip.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -195,6 +197,7 @@ class RecordingsTab(QWidget):
         line.setBackgroundRole(QPalette.ColorRole.Mid)
         layout.addWidget(line)
         layout.addWidget(self.call_strip)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.player)
 
         self.retranslateUi()
