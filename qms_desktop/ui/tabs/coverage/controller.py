@@ -22,6 +22,7 @@ class CoverageController(QObject):
     reportShown = Signal(object)  # CoverageReport
     exported = Signal(str)  # the file written
     settingsShown = Signal(object)  # ReviewSettings
+    failed = Signal(str)  # a refusal or an error, in words
 
     def __init__(self, ctx: UiContext, view: Any) -> None:
         super().__init__(view)
@@ -101,3 +102,4 @@ class CoverageController(QObject):
     def _failed(self, exc: Exception) -> None:
         log.warning("Coverage: %s", exc)
         self.view.show_status(str(exc))
+        self.failed.emit(str(exc))

@@ -82,6 +82,9 @@ class ReviewPresenter(QObject):
     """The review bar's intents as use cases: what the user heard and the mark, loaded when a
     recording is shown; marking and unmarking on the writer thread (audited)."""
 
+    marked = Signal(object)  # the ReviewMark made, or None when one was removed
+    failed = Signal(str)  # a refusal, in words
+
     def __init__(self, ctx: UiContext, bar: Any, recorder: HeardRecorder) -> None:
         super().__init__(bar)
         self.ctx = ctx
@@ -108,12 +111,17 @@ class ReviewPresenter(QObject):
 
     def mark(self, session_id: str) -> None:
         op = WriteOp(self.ctx, "review-mark", self.reviews.mark, session_id, owner=self.bar)
-        op.success(lambda mark: self.bar.show_state(None, mark)).failure(self._failed).run()
+        op.success(self._marked).failure(self._failed).run()
 
     def unmark(self, session_id: str) -> None:
         op = WriteOp(self.ctx, "review-unmark", self.reviews.unmark, session_id, owner=self.bar)
-        op.success(lambda _mark: self.bar.show_state(None, None)).failure(self._failed).run()
+        op.success(lambda _mark: self._marked(None)).failure(self._failed).run()
+
+    def _marked(self, mark: ReviewMark | None) -> None:
+        self.bar.show_state(None, mark)
+        self.marked.emit(mark)
 
     def _failed(self, exc: Exception) -> None:
         log.warning("Review: %s", exc)
         self.bar.show_error(str(exc))
+        self.failed.emit(str(exc))
