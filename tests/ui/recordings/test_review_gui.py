@@ -77,6 +77,15 @@ async def test_listen_mark_reviewed_and_see_it_in_the_list(make_tab, rec_ctx, sh
     assert mark is not None and mark.reviewed_by == rec_ctx.principal.username
     assert audit.list_audit(rec_ctx.engine, action="review.mark")[0].target == session_id
 
+    # Every recording: this one's row says it was heard and reviewed, the others say nothing.
+    searched = wait_signal(tab.controller.searched)
+    tab.filters.search_button.click()
+    await searched
+    await wait_until(lambda: tab.model.rowCount() > 1)
+    cells = {r.session_id: tab.model.index(i, COLUMN_INDEX["heard"]).data() for i, r in enumerate(tab.model.rows)}
+    assert cells.pop(session_id).startswith("✓ ") and set(cells.values()) == {""}
+    assert tab.grab().save(str(shots_dir / f"recordings_heard_all_{language_of}.png"))
+
     # Only reviewed recordings: this one, with its heard share in the Heard column.
     tab.filters.review.setCurrentIndex(tab.filters.review.findData("reviewed"))
     searched = wait_signal(tab.controller.searched)
