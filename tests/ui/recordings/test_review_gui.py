@@ -71,8 +71,10 @@ async def test_listen_mark_reviewed_and_see_it_in_the_list(make_tab, rec_ctx, sh
     assert state.session_id == session_id and state.heard_ms >= 2000
     assert tab.review_bar.heard is not None and tab.review_bar.heard.heard_ms >= 2000
 
+    assert tab.model.rows[row].heard_ms == state.heard_ms  # the Heard cell follows as it is stored
     tab.review_bar.button.click()  # Mark reviewed
     await wait_until(lambda: tab.review_bar.mark is not None, timeout=10)
+    assert tab.model.rows[row].reviewed and tab.model.index(row, COLUMN_INDEX["heard"]).data().startswith("✓")
     mark = ReviewUseCases(rec_ctx.engine, rec_ctx.principal).review_mark(session_id)
     assert mark is not None and mark.reviewed_by == rec_ctx.principal.username
     assert audit.list_audit(rec_ctx.engine, action="review.mark")[0].target == session_id

@@ -150,6 +150,8 @@ class RecordingsController(QObject):
         view.player.media.changed.connect(self._media_changed)
         self.heard = HeardRecorder(ctx, view.player, self)  # what the user hears, stored for reviews
         self.review = ReviewPresenter(ctx, view.review_bar, self.heard)
+        self.heard.stored.connect(lambda state: self.model.update_review(state.session_id, heard_ms=state.heard_ms))
+        self.review.marked.connect(self._review_marked)
         view.next_step.actionRequested.connect(self.take_step)
         view.directory_note.actionRequested.connect(self.take_step)
         ctx.signals.settings_changed.connect(self.refresh_first_run)
@@ -271,6 +273,10 @@ class RecordingsController(QObject):
             self.search()
         else:
             self.view.show_new_arrivals()
+
+    def _review_marked(self, mark: Any) -> None:
+        if self.detail is not None:
+            self.model.update_review(self.detail.row.session_id, reviewed=mark is not None)
 
     def close(self) -> None:
         """The tab or the app is closing: stop the audio and hand the ticket back."""

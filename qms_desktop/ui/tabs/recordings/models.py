@@ -7,6 +7,7 @@ controller reads it off the GUI thread and hands it back with `append_page`. Sor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -259,6 +260,21 @@ class RecordingsModel(QAbstractTableModel):
             self._cells = [tuple(column.text(row) for column in COLUMNS) for row in self._rows]
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def update_review(self, session_id: str, *, heard_ms: int | None = None, reviewed: bool | None = None) -> None:
+        """The Heard cell of a shown row, after the user heard more of it or (un)marked it."""
+        column = COLUMN_INDEX["heard"]
+        for i, row in enumerate(self._rows):
+            if row.session_id != session_id or row.heard_ms is None:
+                continue
+            row = dataclasses.replace(
+                row,
+                heard_ms=row.heard_ms if heard_ms is None else heard_ms,
+                reviewed=row.reviewed if reviewed is None else reviewed,
+            )
+            self._rows[i] = row
+            self._cells[i] = tuple(c.text(row) for c in COLUMNS)
+            self.dataChanged.emit(self.index(i, column), self.index(i, column))
 
     # -- reading --
 
