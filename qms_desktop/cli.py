@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sync",
     "recordings",
     "notes",
+    "reviews",
     "agents",
     "directory",
     "db",

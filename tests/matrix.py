@@ -71,6 +71,10 @@ OPERATIONS: dict[str, Cell] = {
     "audit.verify": Cell(("audit", "verify", "--json"), frozenset({"admin"}), audit.AUDIT_VERIFY),
     "users.list": Cell(("users", "list", "--json"), frozenset({"admin"}), None),
     "users.unlock": Cell(("users", "unlock", "sup", "--json"), frozenset({"admin"}), audit.USER_UNLOCK),
+    "reviews.coverage": Cell(("reviews", "coverage", "--from", "2000-01-01", "--to", "2100-01-01", "--json"),
+                             frozenset({"admin", "supervisor"}), "review.coverage"),
+    "reviews.mark": Cell(("reviews", "mark", T1, "--json"), frozenset({"admin", "supervisor"}), "review.mark"),
+    "reviews.mark-other-team": Cell(("reviews", "mark", T2, "--json"), frozenset({"admin"}), "review.mark"),
     "directory.dial-plan": Cell(("directory", "dial-plan", "set", "--caller-track", "0", "--json"),
                                 frozenset({"admin"}), audit.DIRECTORY_DIAL_PLAN),
 }  # fmt: skip

@@ -71,7 +71,9 @@ def _listening(detail: RecordingDetail, plan: DialPlan) -> tuple[ListeningChoice
 class RecordingUseCases(UseCase):
     def _narrow(self, query: RecordingQuery) -> RecordingQuery:
         principal = self.require(Permission.RECORDINGS_READ)
-        return dataclasses.replace(query, allowed_teams=narrow_teams(principal, query.allowed_teams))
+        # What was heard is the reader's own: any heard_by asked for becomes the principal.
+        heard_by = principal.username if query.heard_by is not None or query.review is not None else None
+        return dataclasses.replace(query, allowed_teams=narrow_teams(principal, query.allowed_teams), heard_by=heard_by)
 
     def search(self, query: RecordingQuery) -> RecordingPage:
         narrowed = self._narrow(query)

@@ -205,7 +205,7 @@ async def search_recordings_async(
     An unreachable cluster falls back to the database (the truth, only slower for text), logged. A
     search grouped by call, or by ccid, is the database's: the index holds sessions, not calls."""
     settings = settings_from_environment()
-    if settings is not None and not query.group_calls and query.ccid is None:
+    if settings is not None and not query.group_calls and query.ccid is None and query.heard_by is None:
         from opensearchpy.exceptions import TransportError
 
         backend = OpenSearchBackend(settings)

@@ -15,6 +15,7 @@ index per candidate row, so the cost of a page does not grow with the table.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -35,12 +36,15 @@ from qms_desktop.store.schema import (
     recording_tags,
     recording_tracks,
     recordings,
+    review_heard,
+    review_marks,
 )
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 SORT_FIELDS = ("start", "duration", "agent", "ani", "dnis")
+REVIEW_FILTERS = ("reviewed", "not_reviewed", "partly_heard")
 MAX_LIMIT = 1000
 # Sessions of one call (same ccid and call controller) start within this much of each other. A ccid
 # is a call controller's counter, so the same value far apart in time is another call.
@@ -77,12 +81,18 @@ class RecordingQuery:
     after: str | None = None  # next_cursor of the previous page
     group_calls: bool = True  # one item per call (its sessions as segments); False: one per session
     synced_after_ms: int | None = None  # first stored after this (a saved search's new matches)
+    # The reader whose heard share each row carries (RecordingRow.heard_ms), and the review filter:
+    # "reviewed", "not_reviewed", or "partly_heard" (this reader heard some of it, nobody marked it).
+    heard_by: str | None = None
+    review: str | None = None
 
     def __post_init__(self) -> None:
         if self.sort not in SORT_FIELDS:
             raise ValueError(f"sort must be one of {', '.join(SORT_FIELDS)}, not {self.sort!r}")
         if not 1 <= self.limit <= MAX_LIMIT:
             raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+        if self.review is not None and self.review not in REVIEW_FILTERS:
+            raise ValueError(f"review must be one of {', '.join(REVIEW_FILTERS)}, not {self.review!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +141,10 @@ class RecordingRow:
     # The call's sessions the reader may see, in start order (this one included); filled by the
     # grouped search and by `get_recording`; empty when not asked for.
     segments: tuple[SegmentInfo, ...] = ()
+    # With RecordingQuery.heard_by: how much of this session that reader heard, and whether it is
+    # marked reviewed (None when not asked for).
+    heard_ms: int | None = None
+    reviewed: bool | None = None
 
     @property
     def is_call(self) -> bool:
@@ -178,7 +192,8 @@ class RecordingRow:
         return data
 
 
-ROW_COLUMNS = tuple(recordings.c[name] for name in RecordingRow.__dataclass_fields__ if name != "segments")
+_NOT_COLUMNS = ("segments", "heard_ms", "reviewed")
+ROW_COLUMNS = tuple(recordings.c[name] for name in RecordingRow.__dataclass_fields__ if name not in _NOT_COLUMNS)
 SEGMENT_COLUMNS = tuple(recordings.c[name] for name in SegmentInfo.__dataclass_fields__)
 
 
@@ -319,6 +334,20 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
         clause = (backend or backend_for(conn)).match_clause(query.text)
         if clause is not None:
             where.append(clause)
+    if query.review:
+        marks, heard = review_marks.alias("filter_mark"), review_heard.alias("filter_heard")
+        marked = sa.exists().where(marks.c.session_id == r.session_id)
+        if query.review == "reviewed":
+            where.append(marked)
+        elif query.review == "not_reviewed":
+            where.append(~marked)
+        else:
+            some = sa.exists().where(
+                heard.c.session_id == r.session_id,
+                heard.c.username == (query.heard_by or ""),
+                heard.c.heard_ms > 0,
+            )
+            where.append(sa.and_(some, ~marked))
     return where
 
 
@@ -406,6 +435,16 @@ def search_recordings(
             .order_by(*order)
             .limit(query.limit + 1)  # one extra row tells whether a next page exists
         )
+        if query.heard_by is not None:
+            # One LEFT JOIN on the reader's heard row (its primary key) and one on the mark.
+            stmt = stmt.add_columns(review_heard.c.heard_ms.label("heard"), review_marks.c.session_id.label("mark"))
+            stmt = stmt.select_from(
+                recordings.outerjoin(
+                    review_heard,
+                    sa.and_(review_heard.c.session_id == recordings.c.session_id,
+                            review_heard.c.username == query.heard_by),
+                ).outerjoin(review_marks, review_marks.c.session_id == recordings.c.session_id)
+            )  # fmt: skip
         rows = conn.execute(stmt).all()
         more = len(rows) > query.limit
         rows = rows[: query.limit]
@@ -417,6 +456,11 @@ def search_recordings(
             ]
             segments = call_segments(conn, calls, query.allowed_teams)
             items = [RecordingRow(*(*row[:width], found)) for row, found in zip(rows, segments, strict=True)]
+        if query.heard_by is not None:
+            items = [
+                dataclasses.replace(item, heard_ms=row.heard or 0, reviewed=row.mark is not None)
+                for item, row in zip(items, rows, strict=True)
+            ]
     cursor = encode_cursor(query, rows[-1].sort_key, rows[-1].id) if more and rows else None
     return RecordingPage(items=items, next_cursor=cursor)
 

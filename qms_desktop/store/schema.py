@@ -405,3 +405,28 @@ saved_search_opens = sa.Table(
     sa.Column("username", sa.String(64), primary_key=True),
     sa.Column("opened_at_ms", Ms, nullable=False),
 )
+
+# ---- reviews (migration 0010_reviews): what each listener heard, and which recordings are reviewed --
+
+# The parts of one recording one user heard: merged [start, end) intervals in milliseconds as JSON
+# text, and their total (`heard_ms`), which the recordings search joins for its "Heard" column.
+review_heard = sa.Table(
+    "review_heard",
+    metadata,
+    sa.Column("session_id", sa.String, primary_key=True),
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("intervals", sa.Text, nullable=False),
+    sa.Column("heard_ms", Ms, nullable=False),
+    sa.Column("updated_ms", Ms, nullable=False),
+    sa.Index("ix_review_heard_username", "username", "session_id"),
+)
+
+# A recording its reviewer marked as reviewed (one mark per recording; unmarking deletes it).
+review_marks = sa.Table(
+    "review_marks",
+    metadata,
+    sa.Column("session_id", sa.String, primary_key=True),
+    sa.Column("reviewed_by", sa.String(64), nullable=False),
+    sa.Column("reviewed_ms", Ms, nullable=False),
+    sa.Column("heard_percent", sa.SmallInteger),  # the reviewer's coverage when they marked it
+)

@@ -1234,6 +1234,153 @@
     </message>
 </context>
 <context>
+    <name>CoverageController</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/controller.py" line="66" />
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/controller.py" line="89" />
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/controller.py" line="99" />
+        <source>Review settings saved</source>
+        <translation>Review settings saved</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="158" />
+        <source>(no agent)</source>
+        <translation>(no agent)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="161" />
+        <source>Team total</source>
+        <translation>Team total</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="162" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="165" />
+        <source>Target: {count} reviewed per agent per week</source>
+        <translation>Target: {count} reviewed per agent per week</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="167" />
+        <source>No weekly target set</source>
+        <translation>No weekly target set</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="169" />
+        <source>{reviewed} of {count} recordings reviewed, {minutes} min heard. {target}</source>
+        <translation>{reviewed} of {count} recordings reviewed, {minutes} min heard. {target}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="202" />
+        <source>Export coverage</source>
+        <translation>Export coverage</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="202" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="215" />
+        <source>Review coverage</source>
+        <translation>Review coverage</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="216" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="217" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="218" />
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="226" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="219" />
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="220" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="221" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="222" />
+        <source>Weekly target per agent</source>
+        <translation>Weekly target per agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="223" />
+        <source>Heard before marking, %</source>
+        <translation>Heard before marking, %</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="224" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="227" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="228" />
+        <source>Recordings</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="229" />
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="230" />
+        <source>Heard, min</source>
+        <translation>Heard, min</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="231" />
+        <source>Recorded, min</source>
+        <translation>Recorded, min</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="232" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/coverage/tab.py" line="233" />
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../qms_desktop/ui/tabs/recordings/details.py" line="188" />
@@ -1759,184 +1906,214 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="324" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="332" />
         <source>Find recordings</source>
         <translation>Find recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="326" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="374" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="392" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="327" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="335" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="329" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="330" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="338" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="331" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="339" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="332" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="340" />
         <source>Caller (ANI)</source>
         <translation>Caller (ANI)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="333" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="341" />
         <source>Called (DNIS)</source>
         <translation>Called (DNIS)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="334" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="342" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="335" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="336" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="337" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="338" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346" />
         <source>Call id (CCID)</source>
         <translation>Call id (CCID)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="343" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="352" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="344" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="353" />
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="345" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="354" />
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="346" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="355" />
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="347" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="356" />
         <source>All time</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="348" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="357" />
         <source>Custom range</source>
         <translation>Custom range</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="352" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="361" />
         <source>All agents</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="353" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="362" />
         <source>All teams</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="354" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="363" />
         <source>Any direction</source>
         <translation>Any direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="357" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="366" />
         <source>Any state</source>
         <translation>Any state</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="360" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="370" />
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="371" />
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="372" />
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="373" />
+        <source>Partly heard</source>
+        <translation>Partly heard</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="377" />
+        <source>Partly heard: you heard some of it and nobody marked it reviewed</source>
+        <translation>Partly heard: you heard some of it and nobody marked it reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="378" />
         <source>Words in any field</source>
         <translation>Words in any field</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="361" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="362" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="379" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="380" />
         <source>Part of the number</source>
         <translation>Part of the number</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="363" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="381" />
         <source>Exact queue name</source>
         <translation>Exact queue name</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="365" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="383" />
         <source>Exact id: all segments</source>
         <translation>Exact id: all segments</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="366" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="384" />
         <source>Exact: every segment of that call</source>
         <translation>Exact: every segment of that call</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="367" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="385" />
         <source>tag1, tag2 (all)</source>
         <translation>tag1, tag2 (all)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="368" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="386" />
         <source>tag1, tag2 (all of them)</source>
         <translation>tag1, tag2 (all of them)</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="370" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="388" />
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="371" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="389" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="372" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="390" />
         <source>Shortest duration in seconds</source>
         <translation>Shortest duration in seconds</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="373" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="391" />
         <source>Longest duration in seconds</source>
         <translation>Longest duration in seconds</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="375" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/filters.py" line="393" />
         <source>Reset</source>
         <translation>Reset</translation>
     </message>
@@ -3077,88 +3254,88 @@
 <context>
     <name>RecordingsController</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="56" />
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="99" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="57" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="100" />
         <source>The audio of this recording has been pruned from MediaSense (retention policy).</source>
         <translation>The audio of this recording has been pruned from MediaSense (retention policy).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="61" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="62" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="65" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="66" />
         <source>MediaSense reported no audio for this recording.</source>
         <translation>MediaSense reported no audio for this recording.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="67" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="68" />
         <source>You already have the maximum number of playbacks open. Stop another one and try again.</source>
         <translation>You already have the maximum number of playbacks open. Stop another one and try again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="72" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="73" />
         <source>Access denied: you may not play this recording (it belongs to a team you do not supervise).</source>
         <translation>Access denied: you may not play this recording (it belongs to a team you do not supervise).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="77" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="78" />
         <source>This recording is no longer in the database. Search again.</source>
         <translation>This recording is no longer in the database. Search again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="81" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="82" />
         <source>Playback needs the MediaSense connection and its password: set them in the Connection tab.</source>
         <translation>Playback needs the MediaSense connection and its password: set them in the Connection tab.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="86" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="87" />
         <source>The local playback service could not start: {error}</source>
         <translation>The local playback service could not start: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="89" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="90" />
         <source>The audio could not be opened: {error}</source>
         <translation>The audio could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="103" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="104" />
         <source>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</source>
         <translation>Access to this audio was refused: the playback link expired or belongs to someone else. Select the recording again.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="109" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="110" />
         <source>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</source>
         <translation>MediaSense did not deliver the audio: it may be down or unreachable. Try again later. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="114" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="115" />
         <source>The local playback service is not reachable: {error}</source>
         <translation>The local playback service is not reachable: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="117" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="118" />
         <source>The audio could not be opened (HTTP {status}): {detail}</source>
         <translation>The audio could not be opened (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="305" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="317" />
         <source>The search failed: {error}</source>
         <translation>The search failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="345" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="357" />
         <source>This recording could not be shown: {error}</source>
         <translation>This recording could not be shown: {error}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="360" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="372" />
         <source>segment {number} of {count}</source>
         <translation>segment {number} of {count}</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="420" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/controller.py" line="434" />
         <source>Segment {number}: {start}, {duration}, {agent}</source>
         <translation>Segment {number}: {start}, {duration}, {agent}</translation>
     </message>
@@ -3166,172 +3343,177 @@
 <context>
     <name>RecordingsTab</name>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="51" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="53" />
         <source>Inbound</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="52" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="54" />
         <source>Outbound</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="53" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="55" />
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="56" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="58" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="57" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="59" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="58" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
         <source>Closed with error</source>
         <translation>Closed with error</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="59" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="61" />
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="60" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="62" />
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="89" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="91" />
         <source>Available</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="90" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="92" />
         <source>Pruned</source>
         <translation>Pruned</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="91" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="93" />
         <source>Still active</source>
         <translation>Still active</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="92" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="94" />
         <source>No media</source>
         <translation>No media</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="97" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="99" />
         <source>The audio is on MediaSense and can be played.</source>
         <translation>The audio is on MediaSense and can be played.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="98" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="100" />
         <source>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</source>
         <translation>MediaSense removed the audio under its retention policy. The call's details are kept here, but it can no longer be played.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="103" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="105" />
         <source>The call is still in progress. Its audio can be played once the call has ended.</source>
         <translation>The call is still in progress. Its audio can be played once the call has ended.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="106" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="108" />
         <source>MediaSense recorded no audio for this session (no media address was reported).</source>
         <translation>MediaSense recorded no audio for this session (no media address was reported).</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="148" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="157" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="155" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="164" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="163" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="172" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="170" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="175" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="184" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="177" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="186" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="179" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="188" />
         <source>ANI</source>
         <translation>ANI</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="180" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="189" />
         <source>DNIS</source>
         <translation>DNIS</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="181" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="190" />
         <source>CSQ</source>
         <translation>CSQ</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="182" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="191" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="183" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="192" />
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="309" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="193" />
+        <source>Heard</source>
+        <translation>Heard</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/models.py" line="334" />
         <source>This column cannot be sorted</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="313" />
         <source>Hide details</source>
         <translation>Hide details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="297" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="313" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="315" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="331" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="321" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="337" />
         <source>No recordings match these filters.</source>
         <translation>No recordings match these filters.</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="323" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="339" />
         <source>Showing %1 recordings (counting…)</source>
         <translation>Showing %1 recordings (counting…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="325" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="341" />
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording(s)</numerusform>
@@ -3339,12 +3521,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="328" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="344" />
         <source>Showing %1 of %2 recordings</source>
         <translation>Showing %1 of %2 recordings</translation>
     </message>
     <message>
-        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="333" />
+        <location filename="../../qms_desktop/ui/tabs/recordings/tab.py" line="349" />
         <source>New recordings were synced: press Search to include them.</source>
         <translation>New recordings were synced: press Search to include them.</translation>
     </message>
@@ -3431,6 +3613,34 @@
         <location filename="../../qms_desktop/ui/tabs/recordings/review.py" line="333" />
         <source>The review playlist could not be made: %1</source>
         <translation>The review playlist could not be made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMarkBar</name>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review_bar.py" line="66" />
+        <source>Heard by you: {percent} %</source>
+        <translation>Heard by you: {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review_bar.py" line="69" />
+        <source>Reviewed by {name}</source>
+        <translation>Reviewed by {name}</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review_bar.py" line="70" />
+        <source>Remove mark</source>
+        <translation>Remove mark</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review_bar.py" line="72" />
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/recordings/review_bar.py" line="73" />
+        <source>Mark reviewed</source>
+        <translation>Mark reviewed</translation>
     </message>
 </context>
 <context>
@@ -4090,6 +4300,11 @@ Recordings already stored, the run history and the quarantine are kept.</transla
         <location filename="../../qms_desktop/ui/tabs/__init__.py" line="52" />
         <source>Users</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../qms_desktop/ui/tabs/__init__.py" line="54" />
+        <source>Coverage</source>
+        <translation>Coverage</translation>
     </message>
 </context>
 <context>

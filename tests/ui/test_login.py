@@ -197,10 +197,10 @@ async def test_closing_the_dialog_gives_no_principal(qtbot, ui_ctx) -> None:
     assert await asyncio.wait_for(flow.result(), 5) is None
 
 
-ADMIN_TABS = {"connection", "sync", "logs", "audit", "users", "recordings", "directory"}
+ADMIN_TABS = {"connection", "sync", "logs", "audit", "users", "recordings", "coverage", "directory"}
 ROLE_TABS = {
     Role.ADMIN: ADMIN_TABS,
-    Role.SUPERVISOR: {"recordings"},
+    Role.SUPERVISOR: {"recordings", "coverage"},
     Role.IT: {"connection", "sync", "logs"},
 }
 
@@ -245,7 +245,7 @@ async def test_demo_signs_in_and_switches_role(qapp, translations, use_keyring) 
         window.demo_supervisor_action.trigger()
         (principal,) = await signed_in
         assert principal.role is Role.SUPERVISOR and principal.teams == frozenset({"T1"})
-        assert set(window.tab_keys()) <= {"recordings"}
+        assert set(window.tab_keys()) <= {"recordings", "coverage"}
         assert window.user_label.text() == "User: demo-supervisor (Supervisor)"
 
         signed_in = asyncio.ensure_future(wait_signal(shell.signed_in, 20))

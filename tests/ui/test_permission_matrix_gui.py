@@ -183,6 +183,26 @@ class Gui:
             controller.unlock("sup")
             await wait_until(lambda: bool(outcome), 20)
             return outcome[0] == "refused"
+        if operation == "reviews.coverage":
+            from qms_desktop.ui.tabs.coverage.controller import CoverageController
+            from qms_desktop.ui.tabs.coverage.tab import CoverageTab
+
+            coverage = self.keep(CoverageTab())
+            controller = CoverageController(self.ctx, coverage)
+            outcome = []
+            controller.reportShown.connect(lambda *a: outcome.append("ok"))
+            controller.failed.connect(lambda *a: outcome.append("refused"))
+            controller.show_report()
+            await wait_until(lambda: bool(outcome), 20)
+            return outcome[0] == "refused"
+        if operation.startswith("reviews.mark"):
+            view = await self.recordings()
+            outcome = []
+            view.controller.marks.marked.connect(lambda *a: outcome.append("ok"))
+            view.controller.marks.failed.connect(lambda *a: outcome.append("refused"))
+            view.controller.marks.mark(self.world.t2 if operation.endswith("other-team") else self.world.t1)
+            await wait_until(lambda: bool(outcome), 20)
+            return outcome[0] == "refused"
         if operation == "directory.dial-plan":
             from qms_desktop.ui.tabs.directory import create_tab as directory_tab
 

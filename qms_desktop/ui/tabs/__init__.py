@@ -50,6 +50,8 @@ TABS: list[TabSpec] = [
     TabSpec("directory", "qms_desktop.ui.tabs.directory", QT_TRANSLATE_NOOP("Tabs", "Directory"), (ADMIN,)),
     TabSpec("audit", "qms_desktop.ui.tabs.audit", QT_TRANSLATE_NOOP("Tabs", "Audit"), (ADMIN,)),
     TabSpec("users", "qms_desktop.ui.tabs.users", QT_TRANSLATE_NOOP("Tabs", "Users"), (ADMIN,)),
+    # Review coverage per agent and team: a report of its own (a supervisor sees it right after Recordings).
+    TabSpec("coverage", "qms_desktop.ui.tabs.coverage", QT_TRANSLATE_NOOP("Tabs", "Coverage"), (ADMIN, SUPERVISOR)),
 ]
 
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_queues_saved_searches"
-down_revision = "0009_notes"
+down_revision = "0010_reviews"
 branch_labels = None
 depends_on = None
 

@@ -24,6 +24,7 @@ from qms_desktop.ui.playback import AppPlayback, app_playback
 from qms_desktop.ui.qt import QCoreApplication, QObject, Signal
 from qms_desktop.ui.tabs.recordings.evidence_controller import EvidenceController
 from qms_desktop.ui.tabs.recordings.filters import ALL_TIME, AgentChoice, TeamChoice
+from qms_desktop.ui.tabs.recordings.heard import HeardRecorder, ReviewPresenter
 from qms_desktop.ui.tabs.recordings.models import RecordingsModel, audio_status, clock_text
 from qms_desktop.ui.tabs.recordings.notes_panel import NotesController
 from qms_desktop.ui.tabs.recordings.review import ReviewController
@@ -153,6 +154,10 @@ class RecordingsController(QObject):
         self.detailShown.connect(self.notes.show_recording)
         view.call_strip.segmentChosen.connect(self.play_segment)
         view.player.media.changed.connect(self._media_changed)
+        self.heard = HeardRecorder(ctx, view.player, self)  # what the user hears, stored for reviews
+        self.marks = ReviewPresenter(ctx, view.mark_bar, self.heard)  # heard share and the reviewed mark
+        self.heard.stored.connect(lambda state: self.model.update_review(state.session_id, heard_ms=state.heard_ms))
+        self.marks.marked.connect(self._review_marked)
         view.next_step.actionRequested.connect(self.take_step)
         view.directory_note.actionRequested.connect(self.take_step)
         ctx.signals.settings_changed.connect(self.refresh_first_run)
@@ -228,6 +233,8 @@ class RecordingsController(QObject):
         if self.detail is not None and session_id == self.detail.row.session_id:
             return
         self._release()
+        self.heard.set_session(None)
+        self.marks.show(None)
         self.ctx.tasks.cancel(PLAY_TASK)
         self.detail = None
         if session_id is None:
@@ -277,12 +284,17 @@ class RecordingsController(QObject):
         else:
             self.view.show_new_arrivals()
 
+    def _review_marked(self, mark: Any) -> None:
+        if self.detail is not None:
+            self.model.update_review(self.detail.row.session_id, reviewed=mark is not None)
+
     def close(self) -> None:
         """The tab or the app is closing: stop the audio and hand the ticket back."""
         if self._closed:
             return
         self.review.close()
         self._closed = True
+        self.heard.close()
         for name in (SEARCH_TASK, COUNT_TASK, PAGE_TASK, DETAIL_TASK, PLAY_TASK, DIRECTORY_TASK, FIRST_RUN_TASK):
             self.ctx.tasks.cancel(name)
         self.view.player.unload()
@@ -368,6 +380,8 @@ class RecordingsController(QObject):
             title=title,
             choices=detail.listening,
         )
+        self.heard.set_session(row.session_id)
+        self.marks.show(row.session_id)
         self.view.call_strip.set_segments([_strip_segment(i, s) for i, s in enumerate(segments, 1)], current)
         self.detailShown.emit(detail)
         if autoplay and status.playable:

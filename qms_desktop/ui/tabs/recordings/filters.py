@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from qms_desktop.search.query import RecordingQuery
+from qms_desktop.search.query import REVIEW_FILTERS, RecordingQuery
 from qms_desktop.ui.qt import (
     QComboBox,
     QDate,
@@ -106,6 +106,10 @@ class FilterPanel(QWidget):
         self.state_combo.addItem("", None)
         for value in STATES:
             self.state_combo.addItem("", value)
+        self.review = QComboBox(self)
+        self.review.addItem("", None)
+        for review in REVIEW_FILTERS:
+            self.review.addItem("", review)
         self.ani = QLineEdit(self)
         self.dnis = QLineEdit(self)
         self.csq = QLineEdit(self)
@@ -172,6 +176,7 @@ class FilterPanel(QWidget):
         row("duration", durations)
         row("tags", self.tags)
         row("state", self.state_combo)
+        row("review", self.review)
         row("ccid", self.ccid)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
@@ -262,6 +267,8 @@ class FilterPanel(QWidget):
             state=self.state_combo.currentData(),
             text=self.text.text().strip() or None,
             ccid=self.ccid.text().strip() or None,
+            heard_by="",  # the signed-in reader's heard share per row
+            review=self.review.currentData(),
         )
 
     def state(self) -> dict[str, Any]:
@@ -273,6 +280,7 @@ class FilterPanel(QWidget):
             "team": self.team.currentData(),
             "direction": self.direction.currentData(),
             "state": self.state_combo.currentData(),
+            "review": self.review.currentData(),
             "ani": self.ani.text(),
             "dnis": self.dnis.text(),
             "csq": self.csq.text(),
@@ -294,7 +302,7 @@ class FilterPanel(QWidget):
             if value and combo.findData(value) < 0:
                 combo.addItem(str(value), value)
             combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
-        for combo, key in ((self.direction, "direction"), (self.state_combo, "state")):
+        for combo, key in ((self.direction, "direction"), (self.state_combo, "state"), (self.review, "review")):
             value = state.get(key)
             combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
         for edit, key in (
@@ -336,6 +344,7 @@ class FilterPanel(QWidget):
             "tags": self.tr("Tags"),
             "state": self.tr("State"),
             "ccid": self.tr("Call id (CCID)"),
+            "review": self.tr("Review"),
         }
         for key, label in self._labels.items():
             label.setText(texts[key])
@@ -357,6 +366,15 @@ class FilterPanel(QWidget):
         self.state_combo.setItemText(0, self.tr("Any state"))
         for i in range(1, self.state_combo.count()):
             self.state_combo.setItemText(i, state_text(self.state_combo.itemData(i)))
+        reviews = {
+            None: self.tr("Any"),
+            "reviewed": self.tr("Reviewed"),
+            "not_reviewed": self.tr("Not reviewed"),
+            "partly_heard": self.tr("Partly heard"),
+        }
+        for i in range(self.review.count()):
+            self.review.setItemText(i, reviews[self.review.itemData(i)])
+        self.review.setToolTip(self.tr("Partly heard: you heard some of it and nobody marked it reviewed"))
         self.text.setPlaceholderText(self.tr("Words in any field"))
         self.ani.setPlaceholderText(self.tr("Part of the number"))
         self.dnis.setPlaceholderText(self.tr("Part of the number"))

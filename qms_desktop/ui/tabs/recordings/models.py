@@ -7,10 +7,12 @@ controller reads it off the GUI thread and hands it back with `append_page`. Sor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from qms_desktop.domain.heard import heard_percent
 from qms_desktop.search.query import RecordingDetail, RecordingRow
 from qms_desktop.ui.formatting import LEFT, RIGHT, local_time
 from qms_desktop.ui.qt import (
@@ -129,6 +131,13 @@ def audio_status(detail: RecordingDetail) -> AudioStatus:
     return status
 
 
+def heard_text(row: RecordingRow) -> str:
+    """The reader's heard share of a row, with a check mark when it is marked reviewed."""
+    percent = heard_percent(row.heard_ms, row.duration_ms) if row.heard_ms else None
+    text = f"{percent} %" if percent is not None else ""
+    return f"✓ {text}".strip() if row.reviewed else text
+
+
 # ---- the columns -----------------------------------------------------------------------------------
 
 
@@ -181,6 +190,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("csq", QT_TRANSLATE_NOOP("RecordingsTab", "CSQ"), lambda r: r.csq or "—", width=70),
     Column("state", QT_TRANSLATE_NOOP("RecordingsTab", "State"), lambda r: state_text(r.state), width=85),
     Column("audio", QT_TRANSLATE_NOOP("RecordingsTab", "Audio"), lambda r: row_audio_status(r).label(), width=95),
+    Column("heard", QT_TRANSLATE_NOOP("RecordingsTab", "Heard"), lambda r: heard_text(r), RIGHT, width=70),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 SORT_COLUMN = {c.sort: i for i, c in enumerate(COLUMNS) if c.sort}
@@ -250,6 +260,21 @@ class RecordingsModel(QAbstractTableModel):
             self._cells = [tuple(column.text(row) for column in COLUMNS) for row in self._rows]
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def update_review(self, session_id: str, *, heard_ms: int | None = None, reviewed: bool | None = None) -> None:
+        """The Heard cell of a shown row, after the user heard more of it or (un)marked it."""
+        column = COLUMN_INDEX["heard"]
+        for i, row in enumerate(self._rows):
+            if row.session_id != session_id or row.heard_ms is None:
+                continue
+            row = dataclasses.replace(
+                row,
+                heard_ms=row.heard_ms if heard_ms is None else heard_ms,
+                reviewed=row.reviewed if reviewed is None else reviewed,
+            )
+            self._rows[i] = row
+            self._cells[i] = tuple(c.text(row) for c in COLUMNS)
+            self.dataChanged.emit(self.index(i, column), self.index(i, column))
 
     # -- reading --
 

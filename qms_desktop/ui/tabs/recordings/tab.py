@@ -35,6 +35,7 @@ from qms_desktop.ui.tabs.recordings.filters import FilterPanel
 from qms_desktop.ui.tabs.recordings.models import COLUMN_INDEX, COLUMNS, SORT_COLUMN, RecordingsModel, dim_color
 from qms_desktop.ui.tabs.recordings.next_step import NextStep, empty_step, listed_step
 from qms_desktop.ui.tabs.recordings.review import ReviewBar, ReviewButton
+from qms_desktop.ui.tabs.recordings.review_bar import ReviewMarkBar
 from qms_desktop.ui.tabs.recordings.saved import SavedSearchList
 from qms_desktop.ui.widgets.call_strip import CallStrip
 from qms_desktop.ui.widgets.header_fit import fit_sections_to_titles
@@ -42,7 +43,20 @@ from qms_desktop.ui.widgets.player import PlayerWidget
 
 SPLITTER_KEY = "recordings"
 # Left to right as shown: what identifies a call first; direction, queue and segments after them.
-SHOWN_ORDER = ("start", "agent", "team", "ani", "dnis", "duration", "state", "audio", "direction", "csq", "segments")
+SHOWN_ORDER = (
+    "start",
+    "agent",
+    "team",
+    "ani",
+    "dnis",
+    "duration",
+    "state",
+    "audio",
+    "heard",
+    "direction",
+    "csq",
+    "segments",
+)
 DETAILS_SHOWN_FROM = 1500  # narrower windows (the default 1100 px) start with the details pane folded
 
 
@@ -178,6 +192,7 @@ class RecordingsTab(QWidget):
         self.player.unavailable.connect(self.show_banner)
         self.player.install_shortcuts(self)
         # A call split by a hold or a transfer: its segments and the gaps, above the player's timeline.
+        self.mark_bar = ReviewMarkBar(self)  # heard share and the reviewed mark of the shown recording
         self.call_strip = CallStrip(self)
         self.call_strip.setAutoFillBackground(True)
         self.call_strip.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -197,6 +212,7 @@ class RecordingsTab(QWidget):
         self.review_bar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         layout.addWidget(self.review_bar)
         layout.addWidget(self.call_strip)
+        layout.addWidget(self.mark_bar)
         layout.addWidget(self.player)
 
         self.retranslateUi()
