@@ -439,6 +439,7 @@ class PlayerWidget(QWidget):
         self.forward_button.setEnabled(seekable)
         self.track.setEnabled(usable)
         self.speed.setEnabled(usable)
+        self.waveform.setVisible(self._has_recording)  # no recording: the table keeps the room
         font = self.status.font()
         font.setBold(bool(self._error) or unavailable is not None)  # problems stand out without a colour
         self.status.setFont(font)

@@ -58,6 +58,7 @@ class CoverageTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.team = QComboBox(self)
+        self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Усі команди" whole
         self.team.addItem("", None)
         self.show_button = QPushButton(self)
         self.show_button.setDefault(True)

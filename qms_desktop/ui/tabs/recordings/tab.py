@@ -91,8 +91,8 @@ class RecordingsTab(QWidget):
         filter_scroll.setWidgetResizable(True)
         filter_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         filter_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filter_scroll.setMinimumWidth(220)
         self.filter_scroll = filter_scroll
+        self._fit_filter_width()
 
         self.model = RecordingsModel(self)
         self.model.dim_color = dim_color(self.palette())
@@ -396,7 +396,14 @@ class RecordingsTab(QWidget):
             self.model.dim_color = dim_color(self.palette())
         super().changeEvent(event)
 
+    def _fit_filter_width(self) -> None:
+        """The filters' own minimum width plus the scroll bar's: a field is never cut at the right edge
+        when the panel scrolls (Ukrainian labels are wider, so again after a language switch)."""
+        bar = self.filter_scroll.verticalScrollBar().sizeHint().width()
+        self.filter_scroll.setMinimumWidth(max(220, self.filters.minimumSizeHint().width() + bar))
+
     def retranslateUi(self) -> None:
+        self._fit_filter_width()
         self.model.retranslate()
         self._fit_headers()
         self._sync_details_button()
