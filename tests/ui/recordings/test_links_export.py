@@ -16,7 +16,7 @@ import pytest
 
 from qms_desktop.app import runtime
 from qms_desktop.app.export import MANIFEST, RECORDING_EXPORT, verify_export
-from qms_desktop.app.links import LINK_OPEN
+from qms_desktop.app.links import LINK_OPEN, LinkUseCases
 from qms_desktop.app.users import create_first_admin
 from qms_desktop.security import audit, create_user
 from qms_desktop.security.roles import Principal, Role
@@ -101,7 +101,9 @@ def shell_home(
 @pytest.mark.asyncio
 async def test_a_link_opens_a_fresh_window_at_the_moment(qapp, translations, shell_home) -> None:
     session_id, _ = pick(shell_home, PLAYABLE + " AND team_code = 'T1'")
-    link = f"qms://recording/{session_id}?t=17.5"
+    # The link as the player's Copy link makes it (the same use case), then opened in a fresh app.
+    link = LinkUseCases(shell_home, Principal("sue", Role.SUPERVISOR, frozenset({"T1"}))).copy(session_id, 17.5)
+    assert link == f"qms://recording/{session_id}?t=17.5"
     shell, task = await open_in_fresh_window(qapp, translations, link, "sue")
     try:
         window = shell.window
