@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Collection
 from pathlib import Path
 
@@ -34,3 +37,13 @@ def add_user(url: str, name: str, role: Role | str = Role.ADMIN, teams: Collecti
 def as_user(name: str) -> tuple[list[str], dict[str, str]]:
     """The arguments and environment that make a CLI command act as `name`."""
     return ["--as", name], {"QMS_PASSWORD": PASSWORD}
+
+
+def run_as(home: Path, user: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`qms-desktop ARGS` in its own process with QMS_HOME=home, acting as `user` (no inherited settings)."""
+    acting, acting_env = as_user(user)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
+    env.update(QMS_HOME=str(home), **acting_env)
+    return subprocess.run(
+        [sys.executable, "-m", "qms_desktop", *args, *acting], env=env, capture_output=True, text=True, timeout=120
+    )

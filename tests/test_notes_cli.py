@@ -5,9 +5,6 @@ positions refused, and `recordings search --text` finding a call by a team note'
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from qms_desktop.app import runtime
@@ -15,17 +12,8 @@ from qms_desktop.security import audit, list_audit
 from qms_desktop.security.roles import Role
 from qms_desktop.store import begin_write
 from qms_desktop.store.recordings import upsert_sessions
-from tests.acting import add_user, as_user, database_in
+from tests.acting import add_user, database_in, run_as
 from tests.store.factory import make_spec_session
-
-
-def _run(home: Path, user: str, *args: str) -> subprocess.CompletedProcess[str]:
-    acting, acting_env = as_user(user)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
-    env.update(QMS_HOME=str(home), **acting_env)
-    return subprocess.run(
-        [sys.executable, "-m", "qms_desktop", *args, *acting], env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_notes_from_the_command_line(tmp_path: Path) -> None:
@@ -47,43 +35,43 @@ def test_notes_from_the_command_line(tmp_path: Path) -> None:
     finally:
         engine.dispose()
 
-    added = _run(home, "olga", "notes", "add", "call-1", "--at", "1:15", "--text", "Forgot the disclaimer",
+    added = run_as(home, "olga", "notes", "add", "call-1", "--at", "1:15", "--text", "Forgot the disclaimer",
                  "--category", "compliance", "--json")  # fmt: skip
     assert added.returncode == 0, added.stderr
     note = json.loads(added.stdout)
     assert (note["position_ms"], note["author"], note["visibility"]) == (75_000, "olga", "team")
-    mark = _run(home, "olga", "notes", "add", "call-1", "--at", "12.5", "--bookmark", "--private")
+    mark = run_as(home, "olga", "notes", "add", "call-1", "--at", "12.5", "--bookmark", "--private")
     assert mark.returncode == 0, mark.stderr
     assert "00:12  bookmark private  olga" in mark.stdout
 
-    mine = _run(home, "olga", "notes", "list", "call-1")
+    mine = run_as(home, "olga", "notes", "list", "call-1")
     assert mine.returncode == 0, mine.stderr
     lines = mine.stdout.splitlines()
     assert len(lines) == 2 and "00:12" in lines[0]
     assert "01:15  note  olga [compliance]  Forgot the disclaimer" in lines[1]
-    theirs = _run(home, "petro", "notes", "list", "call-1", "--json")
+    theirs = run_as(home, "petro", "notes", "list", "call-1", "--json")
     assert [n["text"] for n in json.loads(theirs.stdout)] == ["Forgot the disclaimer"]  # not olga's private bookmark
 
-    found = _run(home, "petro", "recordings", "search", "--text", "disclaim", "--json")
+    found = run_as(home, "petro", "recordings", "search", "--text", "disclaim", "--json")
     assert found.returncode == 0, found.stderr
     assert [r["session_id"] for r in json.loads(found.stdout)["items"]] == ["call-1"]
 
-    refused = _run(home, "petro", "notes", "edit", str(note["id"]), "--text", "mine now")
+    refused = run_as(home, "petro", "notes", "edit", str(note["id"]), "--text", "mine now")
     assert refused.returncode == 2 and "Only the author (olga)" in refused.stderr
-    other_team = _run(home, "stepan", "notes", "add", "call-1", "--at", "3", "--text", "peek")
+    other_team = run_as(home, "stepan", "notes", "add", "call-1", "--at", "3", "--text", "peek")
     assert other_team.returncode == 2 and "does not supervise" in other_team.stderr
-    bad = _run(home, "olga", "notes", "add", "call-1", "--at", "soon", "--text", "x")
+    bad = run_as(home, "olga", "notes", "add", "call-1", "--at", "soon", "--text", "x")
     assert bad.returncode == 2 and "not a position" in bad.stderr
-    empty = _run(home, "olga", "notes", "add", "call-1", "--at", "3")
+    empty = run_as(home, "olga", "notes", "add", "call-1", "--at", "3")
     assert empty.returncode == 2 and "needs some text" in empty.stderr
 
-    edited = _run(home, "olga", "notes", "edit", str(note["id"]), "--at", "80", "--text", "Disclaimer late")
+    edited = run_as(home, "olga", "notes", "edit", str(note["id"]), "--at", "80", "--text", "Disclaimer late")
     assert edited.returncode == 0 and "01:20" in edited.stdout and "Disclaimer late" in edited.stdout
-    hits = _run(home, "root", "notes", "search", "disclaimer", "--json")
+    hits = run_as(home, "root", "notes", "search", "disclaimer", "--json")
     assert [(n["session_id"], n["text"]) for n in json.loads(hits.stdout)] == [("call-1", "Disclaimer late")]
-    deleted = _run(home, "root", "notes", "delete", str(note["id"]))
+    deleted = run_as(home, "root", "notes", "delete", str(note["id"]))
     assert deleted.returncode == 0, deleted.stderr
-    after = _run(home, "petro", "notes", "list", "call-1")
+    after = run_as(home, "petro", "notes", "list", "call-1")
     assert after.stdout.strip() == "no notes"
 
     engine = runtime.open_database(url)

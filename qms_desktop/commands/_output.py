@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
@@ -60,3 +60,12 @@ def reversed_range(start: datetime | None, end: datetime | None) -> str | None:
     if start is not None and end is not None and start > end:
         return f"--from ({start.isoformat()}) is after --to ({end.isoformat()}): swap them"
     return None
+
+
+def iso_datetime(value: str) -> datetime:
+    """An argparse type: an ISO 8601 date/time; one without an offset is read as UTC."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {value!r}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -4,22 +4,13 @@ its hash chain checked from the first row to the last."""
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from typing import Any
 
 from qms_desktop.app.audit import AuditUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, local_time
+from qms_desktop.commands._output import add_json_flag, emit, iso_datetime, local_time
 from qms_desktop.domain.time import to_ms
 from qms_desktop.security.audit_chain import ChainReport, parse_anchor
-
-
-def _iso(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = aud_sub.add_parser("list", help="audit rows, newest first")
     lst.add_argument("--actor", help="only this user")
     lst.add_argument("--action", help="only this action (a trailing '.' or '*' matches a prefix, e.g. playback.)")
-    lst.add_argument("--since", type=_iso, metavar="ISO", help="at or after this time")
+    lst.add_argument("--since", type=iso_datetime, metavar="ISO", help="at or after this time")
     lst.add_argument("--limit", type=int, default=100, help="at most N rows (default 100; 0 = all)")
     lst.add_argument("--csv", metavar="FILE", help="write the rows to a CSV file instead of printing them")
     add_acting_user_flags(lst)

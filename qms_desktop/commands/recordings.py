@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-from datetime import UTC, datetime
 from typing import Any
 
 from qms_desktop.app.recordings import RecordingUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, fail, local_time, reversed_range
+from qms_desktop.commands._output import add_json_flag, emit, fail, iso_datetime, local_time, reversed_range
 from qms_desktop.domain.sessions import SessionState
 from qms_desktop.domain.time import from_ms, to_ms
 from qms_desktop.search.query import SORT_FIELDS, InvalidCursor, RecordingDetail, RecordingQuery, SegmentInfo
@@ -25,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="search recordings (filters are combined with AND)",
         description="Times are ISO 8601; without an offset they are UTC. --to is exclusive.",
     )
-    search.add_argument("--from", dest="start", type=_iso, metavar="ISO", help="start at or after")
-    search.add_argument("--to", dest="end", type=_iso, metavar="ISO", help="start before")
+    search.add_argument("--from", dest="start", type=iso_datetime, metavar="ISO", help="start at or after")
+    search.add_argument("--to", dest="end", type=iso_datetime, metavar="ISO", help="start before")
     search.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
     search.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
     search.add_argument("--direction", choices=("inbound", "outbound", "internal"))
@@ -81,14 +80,6 @@ def _seconds(value: str) -> float:
     if not 0 <= seconds <= MAX_SECONDS:  # also refuses inf and nan
         raise argparse.ArgumentTypeError(f"seconds must be between 0 and {MAX_SECONDS}, not {value!r}")
     return seconds
-
-
-def _iso(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def query_from_args(args: argparse.Namespace) -> RecordingQuery:

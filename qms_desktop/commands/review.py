@@ -8,8 +8,8 @@ from typing import Any
 from qms_desktop.app.review_queue import MAX_SAMPLE_PER_AGENT, QUEUE_CAP, ReviewQueue, ReviewQueueUseCases
 from qms_desktop.app.saved_searches import SavedSearch, SavedSearchUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, local_time
-from qms_desktop.commands.recordings import STATES, _iso, _seconds
+from qms_desktop.commands._output import add_json_flag, emit, iso_datetime, local_time
+from qms_desktop.commands.recordings import STATES, _seconds
 from qms_desktop.domain.time import to_ms
 from qms_desktop.search.query import RecordingQuery
 
@@ -57,8 +57,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=_iso, metavar="ISO", help="start at or after")
-    parser.add_argument("--to", dest="end", type=_iso, metavar="ISO", help="start before")
+    parser.add_argument("--from", dest="start", type=iso_datetime, metavar="ISO", help="start at or after")
+    parser.add_argument("--to", dest="end", type=iso_datetime, metavar="ISO", help="start before")
     parser.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
     parser.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
     parser.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")

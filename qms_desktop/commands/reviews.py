@@ -5,21 +5,12 @@ period (text, JSON or a CSV file), the reviewed mark of one recording, and the s
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from qms_desktop.app.reviews import CoverageReport, CoverageRow, ReviewSettings, ReviewUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, fail, local_time, reversed_range
+from qms_desktop.commands._output import add_json_flag, emit, fail, iso_datetime, local_time, reversed_range
 from qms_desktop.domain.time import to_ms
-
-
-def _iso(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Recordings started in the period. Times are ISO 8601; without an offset they are UTC. "
         "--to is exclusive.",
     )
-    cov.add_argument("--from", dest="start", type=_iso, required=True, metavar="ISO", help="start at or after")
-    cov.add_argument("--to", dest="end", type=_iso, required=True, metavar="ISO", help="start before")
+    cov.add_argument("--from", dest="start", type=iso_datetime, required=True, metavar="ISO", help="start at or after")
+    cov.add_argument("--to", dest="end", type=iso_datetime, required=True, metavar="ISO", help="start before")
     cov.add_argument("--team", help="only this team")
     cov.add_argument("--csv", metavar="FILE", help="write the report to a CSV file instead of printing it")
     add_acting_user_flags(cov)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,17 +10,8 @@ from qms_desktop.app import runtime
 from qms_desktop.security.roles import Role
 from qms_desktop.store import begin_write
 from qms_desktop.store.recordings import upsert_sessions
-from tests.acting import add_user, as_user, database_in
+from tests.acting import add_user, database_in, run_as
 from tests.store.factory import BASE, make_spec_session
-
-
-def _run(home: Path, user: str, *args: str) -> subprocess.CompletedProcess[str]:
-    acting, acting_env = as_user(user)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
-    env.update(QMS_HOME=str(home), **acting_env)
-    return subprocess.run(
-        [sys.executable, "-m", "qms_desktop", *args, *acting], env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_queue_and_saved_searches_from_the_command_line(tmp_path: Path) -> None:
@@ -42,32 +30,32 @@ def test_queue_and_saved_searches_from_the_command_line(tmp_path: Path) -> None:
         upsert_sessions(conn, records, fetched_at_ms=1, now_ms=1)
     engine.dispose()
 
-    empty = _run(home, "sup", "queue", "show")
+    empty = run_as(home, "sup", "queue", "show")
     assert empty.returncode == 0 and "No review playlist" in empty.stdout
 
-    made = _run(home, "sup", "queue", "make", "--sample", "2", "--seed", "42", "--json")
+    made = run_as(home, "sup", "queue", "make", "--sample", "2", "--seed", "42", "--json")
     assert made.returncode == 0, made.stderr
     data = json.loads(made.stdout)
     assert data["seed"] == 42 and len(data["items"]) == 4
     assert all(item["team_code"] == "SALES" for item in data["items"])
-    again = json.loads(_run(home, "sup", "queue", "make", "--sample", "2", "--seed", "42", "--json").stdout)
+    again = json.loads(run_as(home, "sup", "queue", "make", "--sample", "2", "--seed", "42", "--json").stdout)
     assert [i["session_id"] for i in again["items"]] == [i["session_id"] for i in data["items"]]
 
-    moved = _run(home, "sup", "queue", "next")
+    moved = run_as(home, "sup", "queue", "next")
     assert moved.returncode == 0 and ">    2" in moved.stdout
-    shown = _run(home, "sup", "queue", "show", "--json")
+    shown = run_as(home, "sup", "queue", "show", "--json")
     assert json.loads(shown.stdout)["current"] == 1
 
-    refused = _run(home, "ian", "queue", "show")
+    refused = run_as(home, "ian", "queue", "show")
     assert refused.returncode == 2 and "may not" in refused.stderr
 
-    saved = _run(home, "sup", "searches", "save", "Agent a1", "--agent", "a1", "--shared", "--json")
+    saved = run_as(home, "sup", "searches", "save", "Agent a1", "--agent", "a1", "--shared", "--json")
     assert saved.returncode == 0, saved.stderr
     search_id = json.loads(saved.stdout)[0]["id"]
-    listed = _run(home, "root", "searches", "list")
+    listed = run_as(home, "root", "searches", "list")
     assert "Agent a1" in listed.stdout and "shared by sup" in listed.stdout and "(6 new)" in listed.stdout
-    not_owner = _run(home, "ian", "searches", "delete", str(search_id))
+    not_owner = run_as(home, "ian", "searches", "delete", str(search_id))
     assert not_owner.returncode == 2
-    deleted = _run(home, "sup", "searches", "delete", str(search_id))
+    deleted = run_as(home, "sup", "searches", "delete", str(search_id))
     assert deleted.returncode == 0, deleted.stderr
-    assert "No saved searches" in _run(home, "sup", "searches", "list").stdout
+    assert "No saved searches" in run_as(home, "sup", "searches", "list").stdout

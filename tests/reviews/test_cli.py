@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,19 +14,10 @@ from qms_desktop.security import list_audit
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store import begin_write
 from qms_desktop.store.recordings import upsert_sessions
-from tests.acting import add_user, as_user, database_in
+from tests.acting import add_user, database_in, run_as
 from tests.store.factory import make_spec_session
 
 MONDAY = datetime(2026, 11, 23, tzinfo=UTC)
-
-
-def _run(home: Path, user: str, *args: str) -> subprocess.CompletedProcess[str]:
-    acting, acting_env = as_user(user)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEDIASENSE_", "QMS_"))}
-    env.update(QMS_HOME=str(home), **acting_env)
-    return subprocess.run(
-        [sys.executable, "-m", "qms_desktop", *args, *acting], env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_coverage_mark_and_settings_from_the_command_line(tmp_path: Path) -> None:
@@ -57,21 +45,21 @@ def test_coverage_mark_and_settings_from_the_command_line(tmp_path: Path) -> Non
     finally:
         engine.dispose()
 
-    refused = _run(home, "sup", "reviews", "settings", "--required-coverage", "80")
+    refused = run_as(home, "sup", "reviews", "settings", "--required-coverage", "80")
     assert refused.returncode == 2 and "may not settings write" in refused.stderr
-    done = _run(home, "root", "reviews", "settings", "--required-coverage", "80", "--weekly-target", "3", "--json")
+    done = run_as(home, "root", "reviews", "settings", "--required-coverage", "80", "--weekly-target", "3", "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"required_coverage_percent": 80, "weekly_target": 3}
 
-    too_little = _run(home, "sup", "reviews", "mark", "c2")
+    too_little = run_as(home, "sup", "reviews", "mark", "c2")
     assert too_little.returncode == 2 and "you heard 0 % of it and 80 % is required" in too_little.stderr
-    other = _run(home, "other", "reviews", "mark", "c1")
+    other = run_as(home, "other", "reviews", "mark", "c1")
     assert other.returncode == 2 and "does not supervise" in other.stderr
-    marked = _run(home, "sup", "reviews", "mark", "c1")
+    marked = run_as(home, "sup", "reviews", "mark", "c1")
     assert marked.returncode == 0 and "c1 marked reviewed by sup" in marked.stdout, marked.stderr
 
     week = ("--from", "2026-11-23", "--to", "2026-11-30")
-    shown = _run(home, "sup", "reviews", "coverage", *week, "--json")
+    shown = run_as(home, "sup", "reviews", "coverage", *week, "--json")
     assert shown.returncode == 0, shown.stderr
     report = json.loads(shown.stdout)
     (agent,) = report["agents"]
@@ -82,11 +70,11 @@ def test_coverage_mark_and_settings_from_the_command_line(tmp_path: Path) -> Non
         100,
         3.0,
     )
-    text = _run(home, "root", "reviews", "coverage", *week)
+    text = run_as(home, "root", "reviews", "coverage", *week)
     assert text.returncode == 0 and "team SUPPORT" in text.stdout and "total" in text.stdout
 
     out = tmp_path / "coverage.csv"
-    exported = _run(home, "root", "reviews", "coverage", *week, "--team", "SALES", "--csv", str(out))
+    exported = run_as(home, "root", "reviews", "coverage", *week, "--team", "SALES", "--csv", str(out))
     assert exported.returncode == 0, exported.stderr
     rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
     assert [(r["level"], r["team"], r["recordings"], r["reviewed"], r["heard_s"]) for r in rows] == [
@@ -94,10 +82,10 @@ def test_coverage_mark_and_settings_from_the_command_line(tmp_path: Path) -> Non
         ("team", "SALES", "2", "1", "100"),
         ("total", "", "2", "1", "100"),
     ]
-    backwards = _run(home, "root", "reviews", "coverage", "--from", "2026-11-30", "--to", "2026-11-23")
+    backwards = run_as(home, "root", "reviews", "coverage", "--from", "2026-11-30", "--to", "2026-11-23")
     assert backwards.returncode == 2 and "swap them" in backwards.stderr
 
-    not_theirs = _run(home, "root", "reviews", "unmark", "c1")
+    not_theirs = run_as(home, "root", "reviews", "unmark", "c1")
     assert not_theirs.returncode == 0 and "mark removed" in not_theirs.stdout
 
     engine = runtime.open_database(url)

@@ -27,19 +27,11 @@ from qms_desktop.ui.qt import QGuiApplication
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.ui.helpers import wait_signal, wait_until
 from tests.ui.recordings.conftest import Synced, teardown_tab
+from tests.ui.recordings.test_player import PLAYABLE, open_recording, pick
 
 pytestmark = pytest.mark.timeout(90)
 
 PASSWORD = "correct-horse-battery"
-PLAYABLE = "NOT pruned AND state = 'CLOSED_NORMAL' AND duration_ms BETWEEN 40000 AND 200000"
-
-
-def pick(engine: Any, where: str) -> tuple[str, int]:
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            f"SELECT session_id, duration_ms FROM recordings WHERE {where} ORDER BY duration_ms LIMIT 1"
-        ).one()
-    return row[0], row[1]
 
 
 def shot(widget: Any, name: str) -> None:
@@ -149,13 +141,6 @@ async def test_a_link_to_another_teams_call_is_refused_and_audited(qapp, transla
     finally:
         shell.request_quit()
         assert await asyncio.wait_for(task, 30) == 0
-
-
-async def open_recording(tab: Any, session_id: str) -> Any:
-    shown = wait_signal(tab.controller.detailShown)
-    tab.selectionChanged.emit(session_id)
-    (detail,) = await shown
-    return detail
 
 
 @pytest.mark.asyncio

@@ -19,6 +19,7 @@ from qms_desktop.ui.qt import Qt
 from qms_desktop.ui.tabs.recordings import filters as filters_mod
 from tests.ui.helpers import wait_signal, wait_until
 from tests.ui.recordings.conftest import teardown_tab
+from tests.ui.recordings.test_review_queue import search
 from tests.ui.recordings.test_waveform import truth_for
 
 pytestmark = pytest.mark.timeout(240)
@@ -31,14 +32,6 @@ PAUSE_MS = 1_800  # a pause both lanes keep at least this long, away from the ca
 def a_pause(truth: dict[int, list[tuple[int, int]]], duration_ms: int) -> tuple[int, int] | None:
     pauses = silences((tuple(truth[0]), tuple(truth[1])), duration_ms, min_ms=PAUSE_MS)
     return next(((s, e) for s, e in pauses if s > 3_000 and e < duration_ms - 3_000), None)
-
-
-async def search(tab: Any, state: dict[str, Any]) -> int:
-    tab.filters.restore(state)
-    done = wait_signal(tab.controller.searched)
-    tab.controller.search()
-    _generation, rows = await done
-    return int(rows)
 
 
 @pytest.mark.asyncio
