@@ -36,8 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qms_desktop import config, secrets
-from qms_desktop.app import runtime
 from qms_desktop.app.directory import DirectoryUseCases
 from qms_desktop.app.sync import SyncUseCases, run_plan
 from qms_desktop.app.users import UserUseCases
@@ -47,8 +45,8 @@ from qms_desktop.ui.context import UiContext
 from qms_desktop.ui.main_window import MainWindow
 from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs import create_tabs
-from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.ui.helpers import wait_signal, wait_until
+from tests.ui.test_screenshots import connect_simulator, idle
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -85,11 +83,6 @@ SAME_IN_UKRAINIAN = {
 DATA = re.compile(r"^[\s\d.,:;/\\+\-–—−%()\[\]#×*…·|<>=~]*$|://|^/")
 RAW_ROLES = ("ADMIN", "SUPERVISOR", "SYSTEM")
 RAW_CODES = re.compile(r"^(manual|schedule|startup|event)$|\b(incremental|backfill|reconcile)\b|\d s$")
-
-
-def idle(ctx: UiContext) -> bool:
-    """No op of the tabs is running: what they loaded is on screen."""
-    return all(task.done() for task in ctx.tasks._tasks.values())
 
 
 def english_sources() -> set[str]:
@@ -313,17 +306,7 @@ async def test_every_tab_renders_without_cut_or_untranslated_text(
     qapp, qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home
 ) -> None:
     sim = start_sim(sessions_per_day=60, days=3)
-    settings = config.ConnectionSettings(
-        urls=(sim.api_url,),
-        username=SIM_USER,
-        timeout=5.0,
-        ca_file=ca_file,
-        allow_self_signed=False,
-        pinned_sha256=(),
-    )
-    runtime.save_connection_settings(ui_ctx.engine, settings, "test")
-    secrets.set_password(secrets.account_for(SIM_USER, sim.api_url), SIM_PASSWORD)
-    ui_ctx.credentials.settings = settings
+    connect_simulator(ui_ctx, sim, ca_file)
 
     admin = Principal("admin", Role.ADMIN)
     ui_ctx.principal = admin

@@ -7,6 +7,7 @@ import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -31,9 +32,8 @@ def idle(ctx: UiContext) -> bool:
     return all(task.done() for task in ctx.tasks._tasks.values())
 
 
-@pytest.mark.asyncio
-async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home) -> None:
-    sim = start_sim(sessions_per_day=60, days=3)
+def connect_simulator(ctx: UiContext, sim: Any, ca_file: str) -> None:
+    """The connection settings and keyring password a configured workstation has, for `sim`."""
     settings = config.ConnectionSettings(
         urls=(sim.api_url,),
         username=SIM_USER,
@@ -42,9 +42,15 @@ async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file,
         allow_self_signed=False,
         pinned_sha256=(),
     )
-    runtime.save_connection_settings(ui_ctx.engine, settings, "test")
+    runtime.save_connection_settings(ctx.engine, settings, "test")
     secrets.set_password(secrets.account_for(SIM_USER, sim.api_url), SIM_PASSWORD)
-    ui_ctx.credentials.settings = settings
+    ctx.credentials.settings = settings
+
+
+@pytest.mark.asyncio
+async def test_screenshots_of_every_tab(qapp, qtbot, ui_ctx, start_sim, ca_file, memory_keyring, qms_home) -> None:
+    sim = start_sim(sessions_per_day=60, days=3)
+    connect_simulator(ui_ctx, sim, ca_file)
 
     ui_ctx.principal = Principal("admin", Role.ADMIN)
     plan = SyncUseCases(ui_ctx.engine, ui_ctx.principal).plan(credentials=ui_ctx.credentials)
