@@ -24,26 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="search recordings (filters are combined with AND)",
         description="Times are ISO 8601; without an offset they are UTC. --to is exclusive.",
     )
-    search.add_argument("--from", dest="start", type=iso_datetime, metavar="ISO", help="start at or after")
-    search.add_argument("--to", dest="end", type=iso_datetime, metavar="ISO", help="start before")
-    search.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
-    search.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
-    search.add_argument("--direction", choices=("inbound", "outbound", "internal"))
-    search.add_argument("--ani", help="calling number contains")
-    search.add_argument("--dnis", help="called number contains")
-    search.add_argument("--csq", help="contact service queue (exact)")
-    search.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")
-    search.add_argument("--min-duration", type=_seconds, metavar="S", help="at least S seconds")
-    search.add_argument("--max-duration", type=_seconds, metavar="S", help="at most S seconds")
-    search.add_argument("--state", type=str.upper, choices=STATES, help="the session's state")
-    search.add_argument("--session", help="session id (exact)")
-    search.add_argument("--ccid", help="the call controller's call id (exact): every session (segment) of that call")
+    add_filter_flags(search)
     search.add_argument(
         "--sessions",
         action="store_true",
         help="one row per MediaSense session (default: one row per call, its sessions as segments)",
     )
-    search.add_argument("--text", help="free text: every word as a prefix (agent, team, numbers, tags ...)")
     search.add_argument("--sort", choices=SORT_FIELDS, default="start")
     search.add_argument("--asc", action="store_true", help="ascending order (default: newest/largest first)")
     search.add_argument("--limit", type=int, default=50, help="rows per page (1-1000, default 50)")
@@ -82,26 +68,53 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def query_from_args(args: argparse.Namespace) -> RecordingQuery:
+def add_filter_flags(parser: argparse.ArgumentParser) -> None:
+    """The recordings filters, the same for a search, a review playlist and a saved search."""
+    parser.add_argument("--from", dest="start", type=iso_datetime, metavar="ISO", help="start at or after")
+    parser.add_argument("--to", dest="end", type=iso_datetime, metavar="ISO", help="start before")
+    parser.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
+    parser.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
+    parser.add_argument("--direction", choices=("inbound", "outbound", "internal"))
+    parser.add_argument("--ani", help="calling number contains")
+    parser.add_argument("--dnis", help="called number contains")
+    parser.add_argument("--csq", help="contact service queue (exact)")
+    parser.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")
+    parser.add_argument("--min-duration", type=_seconds, metavar="S", help="at least S seconds")
+    parser.add_argument("--max-duration", type=_seconds, metavar="S", help="at most S seconds")
+    parser.add_argument("--state", type=str.upper, choices=STATES, help="the session's state")
+    parser.add_argument("--session", help="session id (exact)")
+    parser.add_argument("--ccid", help="the call controller's call id (exact): every session (segment) of that call")
+    parser.add_argument("--text", help="free text: every word as a prefix (agent, team, numbers, tags ...)")
+
+
+def filters_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    """The RecordingQuery filters `add_filter_flags` read."""
+
     def seconds(value: float | None) -> int | None:
         return None if value is None else round(value * 1000)
 
+    return {
+        "start_ms": to_ms(args.start),
+        "end_ms": to_ms(args.end),
+        "agent_ids": tuple(args.agent),
+        "team_codes": tuple(args.team),
+        "direction": args.direction,
+        "ani": args.ani,
+        "dnis": args.dnis,
+        "csq": args.csq,
+        "tags": tuple(args.tag),
+        "min_duration_ms": seconds(args.min_duration),
+        "max_duration_ms": seconds(args.max_duration),
+        "state": args.state,
+        "session_id": args.session,
+        "ccid": args.ccid,
+        "text": args.text,
+    }
+
+
+def query_from_args(args: argparse.Namespace) -> RecordingQuery:
     return RecordingQuery(
-        start_ms=to_ms(args.start),
-        end_ms=to_ms(args.end),
-        agent_ids=tuple(args.agent),
-        team_codes=tuple(args.team),
-        direction=args.direction,
-        ani=args.ani,
-        dnis=args.dnis,
-        csq=args.csq,
-        tags=tuple(args.tag),
-        min_duration_ms=seconds(args.min_duration),
-        max_duration_ms=seconds(args.max_duration),
-        state=args.state,
-        session_id=args.session,
-        ccid=args.ccid,
-        text=args.text,
+        **filters_from_args(args),
         sort=args.sort,
         descending=not args.asc,
         limit=args.limit,

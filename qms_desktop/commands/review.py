@@ -8,10 +8,10 @@ from typing import Any
 from qms_desktop.app.review_queue import MAX_SAMPLE_PER_AGENT, QUEUE_CAP, ReviewQueue, ReviewQueueUseCases
 from qms_desktop.app.saved_searches import SavedSearch, SavedSearchUseCases
 from qms_desktop.commands._acting import add_acting_user_flags, refusals_exit_2, signed_in
-from qms_desktop.commands._output import add_json_flag, emit, iso_datetime, local_time
-from qms_desktop.commands.recordings import STATES, _seconds
-from qms_desktop.domain.time import to_ms
+from qms_desktop.commands._output import add_json_flag, emit, local_time, reversed_range
+from qms_desktop.commands.recordings import add_filter_flags, filters_from_args
 from qms_desktop.search.query import RecordingQuery
+from qms_desktop.security.errors import InvalidUserInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(show)
     show.set_defaults(func=run_show)
     make = actions.add_parser("make", help=f"a playlist of a search's recordings (at most {QUEUE_CAP})")
-    _filters(make)
+    add_filter_flags(make)
     make.add_argument(
         "--sample", type=int, metavar="N", help=f"N recordings per agent, drawn at random (1-{MAX_SAMPLE_PER_AGENT})"
     )
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     save = s_actions.add_parser("save", help="save these filters under a name")
     save.add_argument("name")
     save.add_argument("--shared", action="store_true", help="share it with the team")
-    _filters(save)
+    add_filter_flags(save)
     _common(save)
     save.set_defaults(func=run_save)
     delete = s_actions.add_parser("delete", help="delete one of your saved searches")
@@ -56,28 +56,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
     add_json_flag(parser)
 
 
-def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=iso_datetime, metavar="ISO", help="start at or after")
-    parser.add_argument("--to", dest="end", type=iso_datetime, metavar="ISO", help="start before")
-    parser.add_argument("--agent", action="append", default=[], help="agent id (repeat for any of several)")
-    parser.add_argument("--team", action="append", default=[], help="team code (repeat for any of several)")
-    parser.add_argument("--tag", action="append", default=[], help="has this tag (repeat: has all of them)")
-    parser.add_argument("--min-duration", type=_seconds, metavar="S", help="at least S seconds")
-    parser.add_argument("--state", type=str.upper, choices=STATES, help="the session's state")
-    parser.add_argument("--text", help="free text: every word as a prefix")
-
-
 def _query(args: argparse.Namespace) -> RecordingQuery:
-    return RecordingQuery(
-        start_ms=to_ms(args.start),
-        end_ms=to_ms(args.end),
-        agent_ids=tuple(args.agent),
-        team_codes=tuple(args.team),
-        tags=tuple(args.tag),
-        min_duration_ms=None if args.min_duration is None else round(args.min_duration * 1000),
-        state=args.state,
-        text=args.text,
-    )
+    problem = reversed_range(args.start, args.end)
+    if problem:
+        raise InvalidUserInput(problem)
+    return RecordingQuery(**filters_from_args(args))
 
 
 def _queue_data(queue: ReviewQueue | None) -> dict[str, Any] | None:

@@ -33,6 +33,8 @@ def test_queue_and_saved_searches_from_the_command_line(tmp_path: Path) -> None:
     empty = run_as(home, "sup", "queue", "show")
     assert empty.returncode == 0 and "No review playlist" in empty.stdout
 
+    reversed_ = run_as(home, "sup", "queue", "make", "--from", "2026-02-01", "--to", "2026-01-01")
+    assert reversed_.returncode == 2 and "swap them" in reversed_.stderr  # the search's own filters and checks
     made = run_as(home, "sup", "queue", "make", "--sample", "2", "--seed", "42", "--json")
     assert made.returncode == 0, made.stderr
     data = json.loads(made.stdout)
