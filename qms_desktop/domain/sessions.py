@@ -171,6 +171,8 @@ class SessionRecord:
     pruned: bool = False
     dialect: str = "cisco"
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # `raw` as JSON text, when the client already serialized it to fingerprint the session.
+    raw_json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def codec(self) -> str | None:

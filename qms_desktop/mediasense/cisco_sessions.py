@@ -28,7 +28,7 @@ from qms_desktop.mediasense.slotinit import new_participant, new_record, new_tra
 from qms_desktop.mediasense.spec_sessions import SPEC_KEYS, optional_spec_fields
 
 
-def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRecord:
+def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str, raw_json: str | None = None) -> SessionRecord:
     get = raw.get
     start = read_epoch(get("sessionStartDate"), "sessionStartDate")
     if start is None:
@@ -103,5 +103,6 @@ def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRe
         pruned=read_flag(get("pruned"), "pruned"),
         dialect=dialect,
         raw=raw,
+        raw_json=raw_json,
         **extra,
     )

@@ -22,7 +22,7 @@ from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense import download
 from qms_desktop.mediasense.config import ClientConfig, ServerProfile
 from qms_desktop.mediasense.download import MediaResponse
-from qms_desktop.mediasense.queries import SessionPage, SessionQueries
+from qms_desktop.mediasense.queries import SessionPage, SessionQueries, UnchangedFilter
 from qms_desktop.mediasense.signin import SESSION_IDLE_LIMIT_S, SESSION_REUSE_MARGIN_S, SignIn, register_secret
 from qms_desktop.mediasense.transport import MAX_RETRY_AFTER_S, ApiResponse, Transport, new_request_id
 
@@ -121,9 +121,11 @@ class MediaSenseClient:
         *,
         offset: int = 0,
         limit: int = 100,
+        unchanged: UnchangedFilter | None = None,
     ) -> SessionPage:
-        """One page of sessions started in [window.start, window.end), oldest first."""
-        return await self._queries.query_sessions(window, filters, offset=offset, limit=limit)
+        """One page of sessions started in [window.start, window.end), oldest first (`unchanged`:
+        see `SessionQueries.query_sessions`)."""
+        return await self._queries.query_sessions(window, filters, offset=offset, limit=limit, unchanged=unchanged)
 
     async def get_session(
         self, session_id: str, *, started: datetime | None = None

@@ -17,6 +17,7 @@ cisco_sessions.py and spec_sessions.py normalize one dialect's session each.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from typing import cast
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
@@ -80,11 +81,12 @@ def detect_dialect(raw: object) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def normalize_session(raw: object, dialect: str) -> SessionRecord | RejectedRecord:
+def normalize_session(raw: object, dialect: str, raw_json: str | None = None) -> SessionRecord | RejectedRecord:
     """One raw session object -> SessionRecord, or RejectedRecord saying which field was wrong.
 
     `dialect` is "cisco", "spec", "legacy", or "auto" (detect per object). An unknown dialect name
-    is a programming error and raises ValueError; bad data never raises."""
+    is a programming error and raises ValueError; bad data never raises. `raw_json`: the object as
+    JSON text, when the caller already has it (kept on the record so the store need not redo it)."""
     if dialect == _AUTO:
         dialect = detect_dialect(raw)
     elif dialect not in DIALECTS:
@@ -99,8 +101,8 @@ def normalize_session(raw: object, dialect: str) -> SessionRecord | RejectedReco
                 raise Reject("sessionId: missing")
             raise Reject(f"sessionId: expected text, got {type(value).__name__} {show(value)}")
         if dialect == "spec":
-            return normalize_spec(raw, sid, dialect)
-        return normalize_cisco(raw, sid, dialect)
+            return normalize_spec(raw, sid, dialect, raw_json)
+        return normalize_cisco(raw, sid, dialect, raw_json)
     except Reject as exc:
         return RejectedRecord(raw=raw, reason=str(exc), session_id=sid, dialect=dialect)
     except Exception as exc:  # a safety net: one odd row must never cost the page
@@ -109,16 +111,19 @@ def normalize_session(raw: object, dialect: str) -> SessionRecord | RejectedReco
         )
 
 
-def normalize_page(items: Iterable[object], dialect: str) -> tuple[list[SessionRecord], list[RejectedRecord]]:
-    """Normalize a page of sessions; every item lands in exactly one of the two lists, in order."""
+def normalize_page(
+    items: Iterable[object], dialect: str, raw_texts: Iterable[str | None] | None = None
+) -> tuple[list[SessionRecord], list[RejectedRecord]]:
+    """Normalize a page of sessions; every item lands in exactly one of the two lists, in order.
+    `raw_texts`: each item's JSON text, in the same order, when the caller has it."""
     if dialect != _AUTO and dialect not in DIALECTS:
         raise ValueError(f"unknown MediaSense dialect {dialect!r}; expected one of {sorted(DIALECTS)}")
     records: list[SessionRecord] = []
     rejected: list[RejectedRecord] = []
     add_record = records.append
     add_rejected = rejected.append
-    for item in items:
-        out = normalize_session(item, dialect)
+    for item, text in zip(items, raw_texts if raw_texts is not None else repeat(None), strict=False):
+        out = normalize_session(item, dialect, text)
         if type(out) is SessionRecord:
             add_record(out)
         else:  # `type() is` does not narrow the other branch; normalize_session returns one of the two

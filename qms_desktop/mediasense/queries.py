@@ -7,10 +7,12 @@ remembered in the node's `ServerProfile` so later pages go straight to it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
+from qms_desktop.domain.fingerprint import fingerprinted, raw_json
 from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
 from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense import dialects
@@ -22,6 +24,7 @@ from qms_desktop.mediasense.errors import (
     MalformedResponse,
     MediaSenseError,
 )
+from qms_desktop.mediasense.fields import read_session_id
 from qms_desktop.mediasense.messages import Message
 from qms_desktop.mediasense.signin import SignIn
 from qms_desktop.mediasense.transport import ApiResponse, Transport
@@ -33,6 +36,8 @@ AROUND_START = timedelta(seconds=1)
 
 # MediaSenseClient.request: (method, path, *, json=, params=, authenticated=) -> ApiResponse
 RequestFn = Callable[..., Awaitable[ApiResponse]]
+# Given (session id, fingerprint) pairs, the ids stored with exactly that fingerprint.
+UnchangedFilter = Callable[[Sequence[tuple[str, str]]], Awaitable[set[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class SessionPage:
     dialect: str
     total: int | None = None  # sessions in the whole window, when the server says (MediaSense does not)
     recognised: bool = True  # False: the answer had no sessions list we know (read as none)
+    unchanged: int = 0  # sessions left out of `records` because they are stored exactly as sent
 
     @property
     def next_offset(self) -> int | None:
@@ -76,8 +82,13 @@ class SessionQueries:
         *,
         offset: int = 0,
         limit: int = 100,
+        unchanged: UnchangedFilter | None = None,
     ) -> SessionPage:
-        """One page of sessions started in [window.start, window.end), oldest first."""
+        """One page of sessions started in [window.start, window.end), oldest first.
+
+        With `unchanged`, each session is fingerprinted before it is parsed, and the sessions the
+        filter reports as stored with that fingerprint are counted in `unchanged` instead of
+        normalized: re-reading a window costs little more than its download."""
         from qms_desktop.mediasense.normalize import normalize_page
 
         filters = filters or SessionFilters()
@@ -103,10 +114,11 @@ class SessionQueries:
                     url=built.path,
                     request_id=response.request_id,
                 ) from exc
-            records, rejected = normalize_page(raw.items, dialect.session_dialect)
+            items, texts, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
+            records, rejected = normalize_page(items, dialect.session_dialect, texts)
             records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
             return SessionPage(
-                records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised
+                records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised, same
             )
         raise EndpointNotFound(
             Message(
@@ -165,7 +177,8 @@ class SessionQueries:
             return await self._confirm_in_window(session_id, started, "the lookup's answer was not recognised", unknown)
         for item in items:
             # Read each answer for what it is: a server may answer the lookup in its own shapes.
-            record = normalize_session(item, "auto")
+            # With its JSON text, so the stored row carries the same fingerprint a page read computes.
+            record = normalize_session(item, "auto", raw_json(item) if type(item) is dict else None)
             if record.session_id == session_id:
                 return record
             if isinstance(record, RejectedRecord) and len(items) == 1:
@@ -223,6 +236,29 @@ class SessionQueries:
             unsure = unsure or not page.recognised
             offset = page.next_offset
         return None, unsure
+
+
+async def _skip_unchanged(
+    items: Sequence[Any], dialect: str, unchanged: UnchangedFilter | None
+) -> tuple[Sequence[Any], list[str | None] | None, int]:
+    """(the items still to normalize, their JSON texts, how many were left out as unchanged)."""
+    if unchanged is None or not items:
+        return items, None, 0
+    texts: list[str | None] = []
+    prints: list[tuple[str, str]] = []
+    for item in items:
+        sid = read_session_id(item) if type(item) is dict else None
+        if sid is None:
+            texts.append(None)  # not a session we could store: normalizing it says why
+            continue
+        text, digest = fingerprinted(item, dialect)
+        texts.append(text)
+        prints.append((sid, digest))
+    same = await unchanged(prints) if prints else set()
+    if not same:
+        return items, texts, 0
+    keep = [i for i, item in enumerate(items) if type(item) is not dict or read_session_id(item) not in same]
+    return [items[i] for i in keep], [texts[i] for i in keep], len(items) - len(keep)
 
 
 def _is_refusal(exc: ApiError) -> bool:

@@ -108,7 +108,7 @@ def _spec_tracks(media: Mapping[str, Any], codec: str | None) -> tuple[Track, ..
     return tuple(out)
 
 
-def normalize_spec(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRecord:
+def normalize_spec(raw: Mapping[str, Any], sid: str, dialect: str, raw_json: str | None = None) -> SessionRecord:
     get = raw.get
     start_raw = get("sessionStartTime", get("sessionStartDate"))
     start = read_when(start_raw, "sessionStartTime")
@@ -166,5 +166,6 @@ def normalize_spec(raw: Mapping[str, Any], sid: str, dialect: str) -> SessionRec
         pruned=read_flag(get("pruned"), "pruned"),
         dialect=dialect,
         raw=raw,
+        raw_json=raw_json,
         **optional_spec_fields(raw),
     )

@@ -11,7 +11,7 @@ The SQL is plain, portable ON CONFLICT SQL that SQLite (>= 3.35) and PostgreSQL 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -20,6 +20,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from qms_desktop.domain.fingerprint import fingerprint, raw_json
 from qms_desktop.domain.sessions import Participant, SessionRecord
 from qms_desktop.domain.time import to_ms
 from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document
@@ -90,13 +91,6 @@ class _Prepared:
         )
 
 
-def _raw_text(raw: Any) -> str | None:
-    if not raw:
-        return None
-    # orjson: ~9x quicker than json.dumps on a session, which this runs for every synced record.
-    return orjson.dumps(raw, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
-
-
 def _participant(p: Participant, track_number: int | None) -> tuple[Any, ...]:
     return (
         track_number, p.device_ref, p.device_id, p.role, p.name, p.xref_ci,
@@ -111,6 +105,7 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
     if duration_ms is None and end_ms is not None and start_ms is not None:
         duration_ms = max(0, end_ms - start_ms)
     urls = record.urls
+    text = record.raw_json if record.raw_json is not None else raw_json(record.raw)
     content = (
         record.session_id, record.recording_id, start_ms, end_ms, duration_ms,
         record.state.value, record.state.rank, record.agent_id, record.agent_name, record.team_code,
@@ -118,7 +113,7 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
         record.ani, record.dnis, record.csq, record.wrap_up_reason, record.codec,
         urls.wav, urls.mp4, urls.http, urls.rtsp, urls.audio,
         record.call_controller_ip, record.call_controller_type, record.ccid,
-        bool(record.pruned), record.dialect, _raw_text(record.raw),
+        bool(record.pruned), record.dialect, text,
     )  # fmt: skip
     tracks = [
         (UNKNOWN_TRACK_NUMBER if t.number is None else t.number, t.media_type, t.codec, to_ms(t.start), t.duration_ms,
@@ -135,7 +130,14 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
                 seen.add((p.device_ref, number))
                 participants.append(_participant(p, number))
     tags = [(t.name, t.type, t.offset_ms, to_ms(t.created), t.track_number) for t in record.tags]
-    row = (*content, _content_hash(content, tracks, participants, tags), fetched_at_ms, now_ms, now_ms)
+    # A record read from a page carries the JSON it was read from: it is identified by the fingerprint
+    # the client compared before parsing it (what the directory adds is kept current by re-linking).
+    # Any other record (a lookup by id, an event body, a caller's own) is hashed over its content.
+    if record.raw_json is not None:
+        digest = fingerprint(record.raw_json, record.dialect)
+    else:
+        digest = _content_hash(content, tracks, participants, tags)
+    row = (*content, digest, fetched_at_ms, now_ms, now_ms)
     return _Prepared(row, tracks, participants, tags)
 
 
@@ -146,10 +148,26 @@ def _content_hash(
     return hashlib.blake2b(orjson.dumps((tuple(content), tracks, participants, tags)), digest_size=16).hexdigest()
 
 
+def stored_unchanged(conn: Connection, prints: Iterable[tuple[str, str]]) -> set[str]:
+    """The ids of these (session id, fingerprint) pairs whose stored row has that very fingerprint."""
+    wanted = dict(prints)
+    keys = list(wanted)
+    marker = _marker(conn)
+    same: set[str] = set()
+    for start in range(0, len(keys), _MAX_ROWS_PER_STATEMENT):
+        chunk = tuple(keys[start : start + _MAX_ROWS_PER_STATEMENT])
+        result = conn.exec_driver_sql(
+            f"SELECT session_id, content_hash FROM recordings WHERE session_id IN {_in_list(marker, len(chunk))}",
+            chunk,
+        )
+        same.update(sid for sid, digest in result if digest == wanted[sid])
+    return same
+
+
 def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> None:
-    """Recompute the content hash of stored rows changed in place (a directory re-link), from what is
-    stored, exactly as the upsert computes it for a record: the next sync of an unchanged session then
-    finds it unchanged instead of rewriting it."""
+    """Recompute the content hash of stored rows changed in place (a directory re-link, a tag event),
+    from what is stored, exactly as the upsert computes it for a record. A row stored with its JSON
+    keeps the fingerprint of that JSON: the next sync of an unchanged session finds it unchanged."""
     ids = list(dict.fromkeys(recording_ids))
     child_columns = (
         (recording_tracks, _TRACK_COLUMNS),
@@ -158,12 +176,13 @@ def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> No
     )
     for start in range(0, len(ids), _MAX_ROWS_PER_STATEMENT):
         chunk = ids[start : start + _MAX_ROWS_PER_STATEMENT]
-        rows = {
-            row[0]: row[1:]
-            for row in conn.execute(
-                sa.select(recordings.c.id, *(recordings.c[name] for name in _CONTENT)).where(recordings.c.id.in_(chunk))
+        selected = conn.execute(
+            sa.select(recordings.c.id, recordings.c.content_hash, *(recordings.c[name] for name in _CONTENT)).where(
+                recordings.c.id.in_(chunk)
             )
-        }
+        ).all()
+        rows = {row[0]: tuple(row[2:]) for row in selected}
+        hashes = {row[0]: row[1] for row in selected}
         children: list[dict[int, list[tuple[Any, ...]]]] = []
         for table, columns in child_columns:
             found: dict[int, list[tuple[Any, ...]]] = {rid: [] for rid in rows}
@@ -178,6 +197,7 @@ def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> No
         updates = [
             {"rid": rid, "hash": _content_hash(content, *(part[rid] for part in children))}
             for rid, content in rows.items()
+            if hashes[rid] != _stored_fingerprint(content)  # a fingerprinted row stays as it is
         ]
         if updates:
             conn.execute(
@@ -186,6 +206,14 @@ def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> No
                 .values(content_hash=sa.bindparam("hash")),
                 updates,
             )
+
+
+_RAW_AT, _DIALECT_AT = _CONTENT.index("raw"), _CONTENT.index("dialect")
+
+
+def _stored_fingerprint(content: Sequence[Any]) -> str | None:
+    raw = content[_RAW_AT]
+    return fingerprint(raw, content[_DIALECT_AT]) if raw is not None else None
 
 
 def _wins(new: Sequence[Any], old_fetched: int, old_rank: int) -> bool:
@@ -199,18 +227,19 @@ def _marker(conn: Connection) -> str:
     return "%s" if conn.dialect.name == "postgresql" else "?"
 
 
+_ON_CONFLICT = (
+    f"ON CONFLICT (session_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _UPDATED)} "
+    # Re-checked in SQL: a concurrent writer may have stored a newer copy since our SELECT.
+    "WHERE excluded.fetched_at_ms >= recordings.fetched_at_ms "
+    "AND excluded.state_rank >= recordings.state_rank "
+    "RETURNING id, session_id"
+)
+
+
 @lru_cache(maxsize=64)
 def _upsert_sql(marker: str, rows: int) -> str:
     one = "(" + ", ".join([marker] * len(_COLUMNS)) + ")"
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _UPDATED)
-    return (
-        f"INSERT INTO recordings ({', '.join(_COLUMNS)}) VALUES {', '.join([one] * rows)} "
-        f"ON CONFLICT (session_id) DO UPDATE SET {updates} "
-        # Re-checked in SQL: a concurrent writer may have stored a newer copy since our SELECT.
-        "WHERE excluded.fetched_at_ms >= recordings.fetched_at_ms "
-        "AND excluded.state_rank >= recordings.state_rank "
-        "RETURNING id, session_id"
-    )
+    return f"INSERT INTO recordings ({', '.join(_COLUMNS)}) VALUES {', '.join([one] * rows)} {_ON_CONFLICT}"
 
 
 @lru_cache(maxsize=16)

@@ -40,10 +40,11 @@ class SyncPage:
     backfill_slice: tuple[int, int] | None = None  # the backfill day the page belongs to
     late: bool = False  # a reconciliation page: the sessions it creates are ones the live window missed
     tag_changes: Sequence[TagChange] = ()  # tag events for stored sessions this page did not fetch
+    unchanged: int = 0  # sessions the page brought that are stored exactly as sent (not in `records`)
 
     @property
     def size(self) -> int:
-        return len(self.records) + len(self.rejected)
+        return len(self.records) + len(self.rejected) + self.unchanged
 
 
 def write_page(
@@ -80,7 +81,7 @@ def write_page(
             fetched=counts.fetched + page.size,
             created=counts.created + outcome.created,
             updated=counts.updated + outcome.updated + len(page.deleted) + len(tagged),
-            skipped=counts.skipped + outcome.skipped,
+            skipped=counts.skipped + outcome.skipped + page.unchanged,
             errors=counts.errors + new_rejected,
             late_found=counts.late_found + (outcome.created if page.late else 0),
         )

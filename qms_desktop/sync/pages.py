@@ -19,6 +19,7 @@ from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
 from qms_desktop.store.directory import load_directory
 from qms_desktop.store.engine import begin_write
+from qms_desktop.store.recordings import stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
@@ -71,12 +72,13 @@ class PageWriter:
         deleted: Sequence[str] = (),
         late: bool = False,
         tag_changes: Sequence[TagChange] = (),
+        unchanged: int = 0,
     ) -> None:
         """Rows, quarantine, checkpoint and run counters of one page: one transaction.
 
         Raises SyncStopped after the commit when a stop was asked for: the page is the safe point."""
         result = self.result
-        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes)
+        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes, unchanged)
         fetched_at = self._now_ms()
 
         def write() -> None:
@@ -112,6 +114,15 @@ class PageWriter:
         self._check_stop()
 
     # ---- reads for the phases -----------------------------------------------------------------
+
+    async def unchanged(self, prints: Sequence[tuple[str, str]]) -> set[str]:
+        """The session ids of these (session id, fingerprint) pairs stored with that very fingerprint."""
+
+        def read() -> set[str]:
+            with self.db.connect() as conn:
+                return stored_unchanged(conn, prints)
+
+        return await self.writer.run(read)
 
     async def open_sessions(self, limit: int) -> list[tuple[str, int]]:
         def read() -> list[tuple[str, int]]:

@@ -83,26 +83,31 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
             log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
             break
         window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
-        async with aclosing(page_stream(run.client, window, settings.page_size)) as pages:
+        async with aclosing(page_stream(run, window)) as pages:
             async for page in pages:
                 if not page.has_more and slice_end > (checkpoint.last_sync_time_ms or 0):
                     # This slice has been read in full, in whatever order it came.
                     checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
-                await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint)
+                await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
+                                       unchanged=page.unchanged)  # fmt: skip
                 pages_read += 1
                 run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
     return checkpoint  # every page committed its checkpoint: nothing left to save
 
 
-async def page_stream(client: MediaSenseClient, window: TimeWindow, limit: int) -> AsyncGenerator[SessionPage, None]:
-    """The window's pages in order, fetching the next one while the caller commits this one."""
-    pending = asyncio.ensure_future(client.query_sessions(window, offset=0, limit=limit))
+async def page_stream(run: RunContext, window: TimeWindow) -> AsyncGenerator[SessionPage, None]:
+    """The window's pages in order, fetching the next one while the caller commits this one.
+    Sessions stored exactly as MediaSense sends them again are only counted (`page.unchanged`)."""
+    client, limit, unchanged = run.client, run.settings.page_size, run.pages.unchanged
+    pending = asyncio.ensure_future(client.query_sessions(window, offset=0, limit=limit, unchanged=unchanged))
     try:
         while True:
             page = await pending
             following = page.next_offset
             if following is not None:
-                pending = asyncio.ensure_future(client.query_sessions(window, offset=following, limit=limit))
+                pending = asyncio.ensure_future(
+                    client.query_sessions(window, offset=following, limit=limit, unchanged=unchanged)
+                )
             yield page
             if following is None:
                 return
@@ -248,11 +253,12 @@ async def backfill(run: RunContext, checkpoint: Checkpoint) -> None:
         await run.pages.begin_slice(slice_start, slice_end)
         window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
         try:
-            async with aclosing(page_stream(run.client, window, run.settings.page_size)) as pages:
+            async with aclosing(page_stream(run, window)) as pages:
                 async for page in pages:
                     progress = replace(checkpoint, backfill_current_ms=slice_start)
                     await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=progress,
-                                           slice_progress=(slice_start, slice_end))  # fmt: skip
+                                           slice_progress=(slice_start, slice_end),
+                                           unchanged=page.unchanged)  # fmt: skip
                     run.emit(result, "backfill", f"backfill day {day_number} of {total_days}",
                              day=day_number, days=total_days)  # fmt: skip
         except MediaSenseError as exc:

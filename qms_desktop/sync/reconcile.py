@@ -115,9 +115,9 @@ class _Checker:
         run = self.run
         self.stats.windows_read += 1
         window = TimeWindow(from_ms(start), from_ms(end))
-        async with aclosing(page_stream(run.client, window, run.settings.page_size)) as pages:
+        async with aclosing(page_stream(run, window)) as pages:
             async for page in pages:
-                await run.pages.commit(run.enrich(page.records), page.rejected, late=True)
+                await run.pages.commit(run.enrich(page.records), page.rejected, late=True, unchanged=page.unchanged)
                 run.emit(run.result, "reconcile", "re-checking recent calls for late arrivals")
 
 
