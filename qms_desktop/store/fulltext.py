@@ -142,6 +142,13 @@ class PostgresFtsBackend(_SqlBackend):
     def index_documents(self, conn: Connection, documents: Mapping[int, str], *, new: bool = False) -> None:
         if not documents:
             return
+        if new:  # the sync's new rows: one statement for the page, the words turned into lexemes by the server
+            conn.exec_driver_sql(
+                "INSERT INTO recording_search (recording_id, document) "
+                "SELECT id, to_tsvector('simple'::regconfig, doc) FROM unnest(%s::bigint[], %s::text[]) AS d(id, doc)",
+                (list(documents.keys()), list(documents.values())),
+            )
+            return
         stmt = postgresql.insert(_search).values(
             recording_id=sa.bindparam("rid"),
             document=sa.func.to_tsvector(sa.literal_column("'simple'::regconfig"), sa.bindparam("doc")),

@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from qms_desktop.domain.fingerprint import fingerprint, raw_json
 from qms_desktop.domain.sessions import Participant, SessionRecord
 from qms_desktop.domain.time import to_ms
+from qms_desktop.store import pg_bulk
 from qms_desktop.store.documents import DOCUMENT_COLUMNS, build_document
 from qms_desktop.store.fulltext import backend_for, with_team_notes
 from qms_desktop.store.schema import (
@@ -285,12 +286,17 @@ def upsert_sessions(
     if not to_write:
         return UpsertResult(0, 0, len(records), {})
 
+    postgres = conn.dialect.name == "postgresql"
     written: dict[str, int] = {}
-    for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
-        batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
-        params = tuple(value for item in batch for value in item.row)
-        result = conn.exec_driver_sql(_upsert_sql(marker, len(batch)), params)
-        written.update((sid, rid) for rid, sid in result)
+    if postgres:
+        merged = pg_bulk.merge_through_stage(conn, "recordings", _COLUMNS, (i.row for i in to_write), _ON_CONFLICT)
+        written.update((sid, rid) for rid, sid in merged)
+    else:
+        for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
+            batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
+            params = tuple(value for item in batch for value in item.row)
+            result = conn.exec_driver_sql(_upsert_sql(marker, len(batch)), params)
+            written.update((sid, rid) for rid, sid in result)
 
     updated_ids = [written[sid] for sid in written if sid in existing]
     if updated_ids:
@@ -319,7 +325,9 @@ def upsert_sessions(
         ("recording_participants", _PARTICIPANT_COLUMNS, participants),
         ("recording_tags", _TAG_COLUMNS, tags),
     ):
-        if rows:
+        if rows and postgres:
+            pg_bulk.copy_rows(conn, table, columns, rows)
+        elif rows:
             conn.exec_driver_sql(_insert_sql(marker, table, columns), rows)
 
     backend = backend_for(conn)

@@ -1,0 +1,53 @@
+"""PostgreSQL bulk writes for the sync's pages: COPY instead of parameterised INSERTs.
+
+A multi-row INSERT makes the client render and the server parse tens of thousands of parameters per
+page; COPY streams the rows in one protocol message each (measured in tests/benchmarks/bench_sync.py
+with `--database postgres`). Rows that may already exist are copied into a temporary staging table
+and merged with one INSERT ... SELECT ... ON CONFLICT, so the lifecycle guard stays in SQL.
+Everything runs in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+
+def _driver(conn: Connection) -> Any:
+    """The psycopg connection under SQLAlchemy's, in the same transaction."""
+    return conn.connection.driver_connection
+
+
+def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Append rows to `table` with COPY FROM STDIN."""
+    with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def merge_through_stage(
+    conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], on_conflict: str
+) -> list[tuple[Any, ...]]:
+    """COPY rows into a temporary table shaped like `table`'s `columns`, then one
+    `INSERT INTO table SELECT ... FROM stage <on_conflict>` (which should end in RETURNING);
+    returns what it returns. The stage empties itself at commit."""
+    stage = f"{table}_stage"
+    names = ", ".join(columns)
+    cursor = _driver(conn).cursor()
+    try:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS SELECT {names} FROM {table} WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {stage}")  # a page that failed before its commit may have left rows
+        with cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} {on_conflict}")
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+__all__ = ["copy_rows", "merge_through_stage"]
