@@ -51,6 +51,7 @@ from qms_desktop.mediasense.errors import (
 from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync import phases
+from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.guard import SyncAlreadyRunning, SyncGuard, SyncLockLost
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.phases import RunContext
@@ -238,7 +239,7 @@ class SyncEngine:
         correlation_id = uuid.uuid4().hex[:12]
         token = CORRELATION_ID.set(correlation_id)
         try:
-            with tracing.span("qms.sync.run", correlation_id=correlation_id, trigger=trigger):
+            with tracing.span("qms.sync.run", correlation_id=correlation_id, trigger=trigger), fewer_collections():
                 return await self._guarded(trigger, mode, correlation_id, body, report)
         finally:
             CORRELATION_ID.reset(token)
