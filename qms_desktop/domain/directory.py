@@ -22,9 +22,10 @@ specification dialect) always win; only missing ones are filled.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from qms_desktop.domain.sessions import Direction, SessionRecord, Track, with_changes
@@ -48,6 +49,12 @@ class DialPlanError(ValueError):
 
 DEFAULT_INTERNAL_PATTERN = r"^\d{3,5}$"
 MAX_TRACK = 15  # MediaSense records two tracks (0, 1); a little room for other call controllers
+
+
+@lru_cache(maxsize=16)
+def _full_match(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    # The sync asks once or twice per party of every session: skip re's own cache lookup and flags.
+    return re.compile(pattern).fullmatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +86,7 @@ class DialPlan:
                 )
 
     def is_internal(self, device_ref: str | None) -> bool:
-        return bool(device_ref) and re.fullmatch(self.internal_pattern, device_ref or "") is not None
+        return bool(device_ref) and _full_match(self.internal_pattern)(device_ref or "") is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -226,7 +233,13 @@ class ImportResult:
 def ordered_refs(parties: Iterable[tuple[int | None, str | None]], first_track: int) -> list[str | None]:
     """Device refs of (track number, device ref) pairs: `first_track`'s first, then by track number,
     tracks without a number last; the order within a track is kept (a conference keeps them all)."""
+    parties = list(parties)
     big = 1 << 30
+    if len(parties) == 2:  # the usual call: the same order as the sort below, without building a sort
+        (t0, r0), (t1, r1) = parties
+        k0 = (t0 != first_track, big if t0 is None else t0, 0)
+        k1 = (t1 != first_track, big if t1 is None else t1, 1)
+        return [r0, r1] if k0 < k1 else [r1, r0]
     indexed = list(enumerate(parties))
     indexed.sort(key=lambda item: (item[1][0] != first_track, big if item[1][0] is None else item[1][0], item[0]))
     return [ref for _, (_, ref) in indexed]
@@ -253,9 +266,11 @@ def infer_call(
     caller, others = refs[0], refs[1:]
     if not others:
         return None, caller, None
-    caller_internal = dial_plan.is_internal(caller)
-    internal = [r for r in others if dial_plan.is_internal(r)]
-    external = [r for r in others if not dial_plan.is_internal(r)]
+    is_internal = _full_match(dial_plan.internal_pattern)
+    caller_internal = is_internal(caller) is not None
+    inside = [is_internal(r) is not None for r in others]
+    internal = [r for r, i in zip(others, inside, strict=True) if i]
+    external = [r for r, i in zip(others, inside, strict=True) if not i]
     if not caller_internal and internal:
         return Direction.INBOUND, caller, internal[0]
     if caller_internal and external:
@@ -276,13 +291,14 @@ def enrich(
     agent's track first) and missing direction/ANI/DNIS (see the module's rule) with `dial_plan`, by
     default the site's saved one (`directory.dial_plan`). Values the source gave are kept."""
     plan = dial_plan or directory.dial_plan
+    same_track = plan.agent_track == plan.caller_track
     out: list[SessionRecord] = []
     for record in records:
         parties = _parties(record)
         refs = ordered_refs(parties, plan.caller_track)
         changes: dict[str, object] = {}
         if record.agent_id is None:
-            agent = _agent_for(ordered_refs(parties, plan.agent_track), directory)
+            agent = _agent_for(refs if same_track else ordered_refs(parties, plan.agent_track), directory)
             if agent is not None:
                 changes["agent_id"] = agent.agent_id
                 if record.agent_name is None:
