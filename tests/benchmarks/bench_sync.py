@@ -1,14 +1,18 @@
 """Sync throughput: the whole pipeline against the bare minimum on the same pages, in one run.
 
-    .venv/bin/python tests/benchmarks/bench_sync.py [--sessions 100000]
+    .venv/bin/python tests/benchmarks/bench_sync.py [--sessions 100000] [--database sqlite|postgres]
 
 The simulator (cisco profile, HTTPS) runs in its own process, as MediaSense would, so its JSON
 rendering does not compete with the client for the interpreter.
 
 Pipeline: client (HTTP, JSON, normalization) → directory enrichment → upsert + search index +
-checkpoint per page → a fresh SQLite file, limits lifted (1000 rows a page, no page cap).
+checkpoint per page → a fresh database (a SQLite file, or a new schema on the PostgreSQL server of
+QMS_TEST_POSTGRES_URL with `--database postgres`), limits lifted (1000 rows a page, no page cap).
+Re-run: the checkpoint forgotten, the same window read again into the same database: every session
+is unchanged (the common case of the overlap and of the reconciliation).
 Ceiling: the same pages fetched beforehand, then only `json.loads` + row tuples + one `executemany`
-per table into the same schema, in one transaction. The ratio says what the product adds on top.
+per table into the same schema of a fresh SQLite file, in one transaction. The ratio says what the
+product adds on top.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -35,6 +40,7 @@ from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME
 from qms_desktop.mediasense.tls import TlsSettings
 from qms_desktop.store.engine import create_engine_for, upgrade
+from qms_desktop.store.sync_state import reset_state
 from qms_desktop.sync.engine import SyncEngine
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import DAY_MS, floor_day
@@ -43,10 +49,32 @@ PAGE = 1000
 USER, PASSWORD = "bench", "bench-pass"
 
 
+POSTGRES_URL = os.environ.get("QMS_TEST_POSTGRES_URL") or "postgresql+psycopg://root@127.0.0.1:5432/test"
+
+
 def fresh_engine(folder: Path, name: str):
     engine = create_engine_for(f"sqlite:///{folder / name}")
     upgrade(engine)
     return engine
+
+
+def fresh_postgres(schema: str):
+    """A new schema on the PostgreSQL server, migrated; dropped by `drop_postgres`."""
+    admin_engine = sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    admin_engine.dispose()
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    engine = create_engine_for(f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}")
+    upgrade(engine)
+    return engine
+
+
+def drop_postgres(schema: str) -> None:
+    admin_engine = sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    admin_engine.dispose()
 
 
 def start_simulator(sessions: int, folder: Path) -> tuple[subprocess.Popen[str], dict]:
@@ -68,8 +96,8 @@ def admin(info: dict, ctx: ssl.SSLContext, path: str, **body: object) -> dict:
         return http.get(info["api_url"] + path).json()
 
 
-async def run_pipeline(info: dict, folder: Path, now_ms: int) -> tuple[int, float]:
-    engine = fresh_engine(folder, "pipeline.sqlite3")
+async def run_pipeline(info: dict, engine: sa.Engine, now_ms: int) -> tuple[int, int, float]:
+    """One sync run: (sessions created, sessions skipped as unchanged, seconds)."""
     tls = TlsSettings(pinned_sha256=(info["fingerprint_sha256"],))
     client = MediaSenseClient(ClientConfig(urls=(info["api_url"],), username=USER, password=PASSWORD, tls=tls))
     settings = SyncSettings(page_size=PAGE, max_pages=1_000_000, backfill_days=1, safety_delay_s=0)
@@ -80,7 +108,7 @@ async def run_pipeline(info: dict, folder: Path, now_ms: int) -> tuple[int, floa
     sync.close()
     await client.aclose()
     assert result.status == "SUCCESS", result.error
-    return result.counts.created, elapsed
+    return result.counts.created, result.counts.skipped, elapsed
 
 
 def fetch_pages(info: dict, ctx: ssl.SSLContext, window: TimeWindow) -> list[bytes]:
@@ -139,7 +167,9 @@ def run_ceiling(pages: list[bytes], folder: Path) -> tuple[int, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sessions", type=int, default=100_000)
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
+    schema = f"bench_sync_{os.getpid()}"
     folder = Path(tempfile.mkdtemp(prefix="qms-bench-sync-"))
     os.environ["QMS_HOME"] = str(folder / "home")
     proc, info = start_simulator(args.sessions, folder)
@@ -150,16 +180,24 @@ def main() -> int:
         admin(info, ctx, "/__sim/clock", set=now_ms, freeze=True)
         start_ms = floor_day(now_ms) - DAY_MS
         expected = admin(info, ctx, f"/__sim/count?start={start_ms}&end={now_ms}")["count"]
-        pipeline_n, pipeline_s = asyncio.run(run_pipeline(info, folder, now_ms))
+        engine = fresh_engine(folder, "pipeline.sqlite3") if args.database == "sqlite" else fresh_postgres(schema)
+        pipeline_n, _, pipeline_s = asyncio.run(run_pipeline(info, engine, now_ms))
+        with engine.begin() as conn:
+            reset_state(conn)  # forget the checkpoint: the next run reads the same window again
+        _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms))
+        engine.dispose()
         window = TimeWindow(datetime.fromtimestamp(start_ms / 1000, UTC), datetime.fromtimestamp(now_ms / 1000, UTC))
         pages = fetch_pages(info, ctx, window)
         ceiling_n, ceiling_s = run_ceiling(pages, folder)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        if args.database == "postgres":
+            drop_postgres(schema)
     pipeline_rate, ceiling_rate = pipeline_n / pipeline_s, ceiling_n / ceiling_s
     print(f"simulator ground truth for the window: {expected}")
-    print(f"pipeline: {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s")
+    print(f"pipeline ({args.database}): {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s")
+    print(f"re-run, all unchanged: {rerun_n} sessions in {rerun_s:.2f} s = {rerun_n / rerun_s:,.0f} sessions/s")
     print(f"ceiling (parse + executemany): {ceiling_n} in {ceiling_s:.2f} s = {ceiling_rate:,.0f} sessions/s")
     print(f"pipeline / ceiling: {pipeline_rate / ceiling_rate:.0%}")
     return 0
