@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -161,7 +162,8 @@ def stored_unchanged(conn: Connection, prints: Iterable[tuple[str, str]]) -> set
             f"SELECT session_id, content_hash FROM recordings WHERE session_id IN {_in_list(marker, len(chunk))}",
             chunk,
         )
-        same.update(sid for sid, digest in result if digest == wanted[sid])
+        # fetchall: one driver call for the chunk instead of one per row.
+        same.update(sid for sid, digest in result.fetchall() if digest == wanted[sid])
     return same
 
 
@@ -277,7 +279,7 @@ def upsert_sessions(
             f"WHERE session_id IN {_in_list(marker, len(chunk))}",
             tuple(chunk),
         )
-        existing.update((row[0], tuple(row)) for row in result)
+        existing.update((row[0], tuple(row)) for row in result.fetchall())
     to_write = [
         item
         for sid, item in prepared.items()
@@ -294,9 +296,9 @@ def upsert_sessions(
     else:
         for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
             batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
-            params = tuple(value for item in batch for value in item.row)
+            params = tuple(chain.from_iterable(item.row for item in batch))
             result = conn.exec_driver_sql(_upsert_sql(marker, len(batch)), params)
-            written.update((sid, rid) for rid, sid in result)
+            written.update((sid, rid) for rid, sid in result.fetchall())
 
     updated_ids = [written[sid] for sid in written if sid in existing]
     if updated_ids:
