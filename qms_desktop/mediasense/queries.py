@@ -244,17 +244,31 @@ async def _skip_unchanged(
     """(the items still to normalize, their JSON texts, how many were left out as unchanged)."""
     if unchanged is None or not items:
         return items, None, 0
+    texts, prints = fingerprint_items(items, dialect)
+    same = await unchanged(prints) if prints else set()
+    return leave_out(items, texts, same)
+
+
+def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str]]]:
+    """Each item's JSON text (None for an item without a session id: normalizing it says why), and
+    the (session id, fingerprint) pairs of those with one."""
     texts: list[str | None] = []
     prints: list[tuple[str, str]] = []
     for item in items:
         sid = read_session_id(item) if type(item) is dict else None
         if sid is None:
-            texts.append(None)  # not a session we could store: normalizing it says why
+            texts.append(None)
             continue
         text, digest = fingerprinted(item, dialect)
         texts.append(text)
         prints.append((sid, digest))
-    same = await unchanged(prints) if prints else set()
+    return texts, prints
+
+
+def leave_out(
+    items: Sequence[Any], texts: list[str | None], same: set[str]
+) -> tuple[Sequence[Any], list[str | None], int]:
+    """The items (and texts) whose session id is not in `same`, and how many were left out."""
     if not same:
         return items, texts, 0
     keep = [i for i, item in enumerate(items) if type(item) is not dict or read_session_id(item) not in same]
