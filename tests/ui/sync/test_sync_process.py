@@ -1,0 +1,129 @@
+"""The GUI's sync runs in a child process: against the simulator and a real SQLite file, the run is
+another process's, its progress and log lines reach the GUI, stop and kill end it as they should,
+and the MediaSense password is in neither its command line nor its environment."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qms_desktop.store import sync_state as state
+from qms_desktop.sync.engine import SyncProgress, SyncResult
+from qms_desktop.sync.guard import LeaseInfo, current_lease
+from qms_desktop.ui.context import UiContext
+from qms_desktop.ui.services.background_sync import BackgroundSync
+from tests.conftest import SIM_PASSWORD
+
+
+def _runs(ctx: UiContext) -> list[state.RunRecord]:
+    with ctx.engine.connect() as conn:
+        return state.recent_runs(conn, 50)
+
+
+def _lease(ctx: UiContext) -> LeaseInfo | None:
+    with ctx.engine.connect() as conn:
+        return current_lease(conn)
+
+
+def _pid(holder: str) -> int:
+    return int(holder.split(":")[1])  # host:pid:nonce (sync.guard.holder_id)
+
+
+async def _running_child(ctx: UiContext, wait_until: Any) -> int:
+    """The sync process's id, from the lease it holds in the database."""
+    await wait_until(lambda: _lease(ctx) is not None, 30)
+    lease = _lease(ctx)
+    assert lease is not None
+    return _pid(lease.holder)
+
+
+@pytest.mark.asyncio
+async def test_the_sync_runs_in_another_process_and_reports_back(ctx: UiContext, sim: Any, wait_signal: Any) -> None:
+    ctx.integration_log.attach()  # what the shell does at start-up: the Logs tab reads it
+    service = BackgroundSync(ctx)
+    progress: list[SyncProgress] = []
+    ctx.signals.sync_progress.connect(progress.append)
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+        ctx.integration_log.close()
+    assert isinstance(result, SyncResult) and result.status == "SUCCESS", result.error
+    (run,) = _runs(ctx)
+    assert run.host and _pid(run.host) != os.getpid()  # the history names the sync process
+    assert progress and progress[-1].run_id == result.run_id
+    assert progress[-1].counts == result.counts
+    lines = [e for e in ctx.integration_log.entries() if e.logger == "qms.sync"]
+    assert any(f"Sync run {result.run_id} ended SUCCESS" in e.message for e in lines)
+    assert not any(SIM_PASSWORD in e.message for e in ctx.integration_log.entries())
+
+
+@pytest.mark.asyncio
+async def test_the_password_is_not_in_the_sync_process_argv_or_environment(
+    ctx: UiContext, sim: Any, wait_until: Any, wait_signal: Any
+) -> None:
+    sim.faults.update(latency_ms=60)  # long enough to look at the running process
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        pid = await _running_child(ctx, wait_until)
+        assert pid != os.getpid()
+        proc = Path(f"/proc/{pid}")
+        cmdline, environ = (proc / "cmdline").read_bytes(), (proc / "environ").read_bytes()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+    assert result.status == "SUCCESS", result.error
+    assert b"multiprocessing" in cmdline  # it was the sync process that was read
+    assert SIM_PASSWORD.encode() not in cmdline
+    assert SIM_PASSWORD.encode() not in environ
+
+
+@pytest.mark.asyncio
+async def test_a_stop_request_ends_the_run_after_a_committed_page(ctx_factory: Any, sim: Any, wait_signal: Any) -> None:
+    ctx = ctx_factory(sim, page_size=5)
+    sim.faults.update(latency_ms=80)
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        await wait_signal(ctx.signals.sync_progress, 60)  # a page is in
+        service.request_stop()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+    assert result.status == "INTERRUPTED" and "committed page" in (result.error or "")
+    (run,) = _runs(ctx)
+    assert run.status == "INTERRUPTED" and run.counts.pages >= 1
+    assert _lease(ctx) is None  # released
+
+
+@pytest.mark.asyncio
+async def test_a_killed_sync_process_ends_failed_and_the_next_run_works(
+    ctx: UiContext, sim: Any, wait_until: Any, wait_signal: Any
+) -> None:
+    sim.faults.update(latency_ms=80)
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        pid = await _running_child(ctx, wait_until)
+        await wait_until(lambda: _runs(ctx), 30)
+        os.kill(pid, signal.SIGKILL)
+        (result,) = await wait_signal(ctx.signals.sync_finished, 30)
+        assert not service.running
+        assert result.status == "FAILED"
+        assert "ended unexpectedly" in (result.error or "") and "SIGKILL" in (result.error or "")
+        assert "start the sync again" in (result.error or "")
+        assert _runs(ctx)[0].status == "FAILED"  # not left RUNNING in the history
+        sim.faults.update(latency_ms=0)
+        service.sync_now()  # the dead process's lease does not block the next run
+        (again,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+    assert again.status == "SUCCESS", again.error
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # reaped, not a zombie or an orphan
