@@ -4,13 +4,19 @@ and the MediaSense password is in neither its command line nor its environment."
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from qms_desktop.app import runtime
+from qms_desktop.app.sync import ConnectionOverride, LatestProgress, SyncUseCases
+from qms_desktop.app.sync_process import PlanNotPortable, ProcessSyncRun
 from qms_desktop.store import sync_state as state
 from qms_desktop.sync.engine import SyncProgress, SyncResult
 from qms_desktop.sync.guard import LeaseInfo, current_lease
@@ -127,3 +133,24 @@ async def test_a_killed_sync_process_ends_failed_and_the_next_run_works(
     assert again.status == "SUCCESS", again.error
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # reaped, not a zombie or an orphan
+
+
+@pytest.mark.asyncio
+async def test_a_simulator_clock_travels_to_the_sync_process_and_a_lambda_is_refused(
+    ctx_factory: Any, start_sim: Any
+) -> None:
+    frozen_ms = (time.time_ns() // 1_000_000 - 36 * 3600 * 1000) // 60_000 * 60_000  # a day and a half ago
+    frozen = start_sim("cisco", sessions_per_day=40, days=3, now=frozen_ms, freeze_clock=True)
+    ctx = ctx_factory(frozen)
+    use_cases = SyncUseCases(ctx.engine, ctx.principal)
+    override = ConnectionOverride(runtime.connection_settings(ctx.engine), SIM_PASSWORD, frozen.clock.now)
+    plan = use_cases.plan(override=override)  # the demo's way: the simulator's clock, a bound method
+    result = await asyncio.to_thread(ProcessSyncRun(ctx.engine, plan, "manual", LatestProgress()).run)
+    assert result.status == "SUCCESS", result.error
+    (run,) = _runs(ctx)
+    assert run.started_at_ms == frozen_ms  # the child's copy of the frozen clock
+    assert _pid(run.host or "") != os.getpid()
+
+    unportable = replace(plan, clock=lambda: frozen.clock.now())
+    with pytest.raises(PlanNotPortable, match="cannot be handed"):
+        ProcessSyncRun(ctx.engine, unportable, "manual", LatestProgress()).run()
