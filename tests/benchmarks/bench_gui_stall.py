@@ -99,7 +99,9 @@ class StallMeter:
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.gaps: list[float] = []
+        self.long_gaps: list[tuple[float, float]] = []  # (seconds since start, gap ms) over 40 ms
         self._last = 0.0
+        self._began = 0.0
         self._gui_thread = threading.get_ident()
         self.samples: Counter[str] = Counter()
         self._watch = False
@@ -108,7 +110,8 @@ class StallMeter:
 
     def start(self) -> None:
         self.gaps = []
-        self._last = time.perf_counter()
+        self.long_gaps = []
+        self._last = self._began = time.perf_counter()
         self._watch = True
         self.timer.start()
 
@@ -118,7 +121,10 @@ class StallMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        self.gaps.append(gap)
+        if gap > 40:
+            self.long_gaps.append((self._last - self._began, gap))
         self._last = now
 
     def _watchdog_loop(self) -> None:
@@ -229,7 +235,9 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         if not args.no_gc_freeze:
             freeze_startup_objects()  # what the shell does once start-up is done
         meter = StallMeter()
+        cpu_idle = cpu_seconds()
         baseline = await measure_idle(meter, args.baseline_s)
+        cpu_idle = (cpu_seconds() - cpu_idle) / args.baseline_s
 
         finished: asyncio.Future[object] = asyncio.get_running_loop().create_future()
         ctx.signals.sync_finished.connect(lambda r: finished.done() or finished.set_result(r))
@@ -263,11 +271,14 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         print(f"garbage collector pauses in the GUI process during the sync: {gc_clock.report()}")
         where = "on the GUI loop" if args.engine_on_gui_loop else "in a child process"
         print(f"sync engine {where}; GUI process CPU during the sync {gui_cpu:.1f} s "
-              f"({100 * gui_cpu / elapsed:.0f} % of one core)")  # fmt: skip
+              f"({100 * gui_cpu / elapsed:.0f} % of one core; {100 * cpu_idle:.0f} % without a sync)")  # fmt: skip
         print(f"machine noise (a bare process sleeping 5 ms, same window): longest gap "
               f"{noise['longest_ms']:.1f} ms, p99 {noise['p99_ms']:.1f} ms")  # fmt: skip
         verdict = "OK" if during["longest_ms"] < 50 else "OVER TARGET"
         print(f"target longest stall < 50 ms: {verdict}")
+        if meter.long_gaps:
+            when = ", ".join(f"{ms:.0f} ms at {at:.1f} s" for at, ms in meter.long_gaps)
+            print(f"gaps > 40 ms (since the sync was asked for): {when}")
         if meter.samples:
             print(f"where the GUI thread was during gaps > {STALL_SAMPLE_MS} ms (4 ms samples):")
             for where, count in meter.samples.most_common(args.top):
