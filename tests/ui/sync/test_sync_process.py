@@ -154,3 +154,26 @@ async def test_a_simulator_clock_travels_to_the_sync_process_and_a_lambda_is_ref
     unportable = replace(plan, clock=lambda: frozen.clock.now())
     with pytest.raises(PlanNotPortable, match="cannot be handed"):
         ProcessSyncRun(ctx.engine, unportable, "manual", LatestProgress()).run()
+
+
+@pytest.mark.postgres
+@pytest.mark.asyncio
+async def test_the_sync_process_writes_to_the_same_postgresql_database(
+    ctx_factory: Any,
+    sim: Any,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    wait_signal: Any,
+) -> None:
+    monkeypatch.setenv("QMS_DATABASE_URL", postgres_url)  # the GUI's database: its own schema here
+    ctx = ctx_factory(sim)
+    assert ctx.engine.dialect.name == "postgresql"
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 60)
+    finally:
+        await service.shutdown()
+    assert result.status == "SUCCESS", result.error
+    (run,) = _runs(ctx)
+    assert _pid(run.host or "") != os.getpid() and run.counts.created == result.counts.created > 0
