@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -177,3 +179,66 @@ async def test_the_sync_process_writes_to_the_same_postgresql_database(
     assert result.status == "SUCCESS", result.error
     (run,) = _runs(ctx)
     assert _pid(run.host or "") != os.getpid() and run.counts.created == result.counts.created > 0
+
+
+PARENT = """
+import sys, threading, time
+from qms_desktop.app import runtime
+from qms_desktop.app.sync import ConnectionOverride, LatestProgress, SyncUseCases
+from qms_desktop.app.sync_process import ProcessSyncRun
+from qms_desktop.security.roles import Principal, Role
+engine = runtime.open_engine(sys.argv[1])
+override = ConnectionOverride(runtime.connection_settings(engine), sys.stdin.readline().strip())
+run = ProcessSyncRun(engine, SyncUseCases(engine, Principal("it", Role.IT)).plan(override=override),
+                     "manual", LatestProgress())
+def announce():
+    while run.pid is None:
+        time.sleep(0.01)
+    print(run.pid, flush=True)
+threading.Thread(target=announce, daemon=True).start()
+run.run()
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status  # ended, waiting for init to reap it
+
+
+def _start_gui(url: str) -> subprocess.Popen[str]:
+    """A stand-in for the GUI: a process that runs one sync in a child and is then killed."""
+    argv = [sys.executable, "-c", PARENT, url]
+    gui = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert gui.stdin is not None
+    gui.stdin.write(SIM_PASSWORD + "\n")  # as the GUI hands it over: a pipe
+    gui.stdin.flush()
+    return gui
+
+
+def _kill(gui: subprocess.Popen[str]) -> None:
+    gui.kill()  # no shutdown, no atexit: only the closed pipe tells the child
+    gui.wait(10)
+    for stream in (gui.stdin, gui.stdout):
+        if stream is not None:
+            stream.close()
+
+
+@pytest.mark.asyncio
+async def test_a_sync_process_whose_gui_dies_interrupts_its_run_and_ends(
+    ctx: UiContext, sim: Any, wait_until: Any
+) -> None:
+    sim.faults.update(latency_ms=80)
+    gui = await asyncio.to_thread(_start_gui, ctx.engine.url.render_as_string(hide_password=False))
+    try:
+        assert gui.stdout is not None
+        child = int(await asyncio.to_thread(gui.stdout.readline))
+        await wait_until(lambda: _runs(ctx) and _lease(ctx) is not None, 30)
+    finally:
+        await asyncio.to_thread(_kill, gui)
+    await wait_until(lambda: _gone(child), 30)
+    (run,) = _runs(ctx)
+    assert run.status == "INTERRUPTED"
+    assert _lease(ctx) is None  # released on the way out
