@@ -114,13 +114,16 @@ class ProcessSyncRun:
                 return self._ended("INTERRUPTED", "the sync was stopped")
             process.start()
             self.pid = process.pid
-            child_conn.close()
-            self._holder = f"{socket.gethostname()}:{process.pid}:{uuid.uuid4().hex[:8]}"
-            conn.send(self._handoff(self._holder))
-            self._conn = conn
-            if self._stop:
-                self._send("stop")
         try:
+            child_conn.close()  # the child's end lives in the child now: its exit reads as EOF here
+            with self._lock:
+                self._holder = f"{socket.gethostname()}:{process.pid}:{uuid.uuid4().hex[:8]}"
+                conn.send(self._handoff(self._holder))
+                self._conn = conn
+                if self._stop:
+                    self._send("stop")
+                if self._cancelled_at is not None:
+                    self._send("cancel")
             return self._receive(conn, process)
         finally:
             with self._lock:
@@ -190,7 +193,10 @@ class ProcessSyncRun:
         if self._cancelled_at is not None:
             return self._ended("INTERRUPTED", "the sync was stopped")
         if exitcode is not None and exitcode < 0:
-            how = f"killed by signal {signal.Signals(-exitcode).name}"
+            try:
+                how = f"killed by signal {signal.Signals(-exitcode).name}"
+            except ValueError:
+                how = f"killed by signal {-exitcode}"
         else:
             how = f"exit code {exitcode}"
         message = (f"The sync process ended unexpectedly ({how}). Pages committed before are kept; "
@@ -280,6 +286,9 @@ def child_main(conn: Connection) -> None:
     qms.propagate = False  # the parent's handlers (file, console) write it once
     try:
         _child_run(conn, sender, handoff)
+    except Exception as exc:  # before the run began: the database would not open, a bad setting
+        log.exception("The sync process could not start the run")
+        sender.send(("raised", _portable(exc)))
     finally:
         conn.close()
 
