@@ -1,9 +1,11 @@
 """Entry script of the PyInstaller bundle: the same as the `qms-desktop` command (GUI without a
 subcommand, `--demo`, every CLI subcommand)."""
 
+import multiprocessing
 import sys
 
 from qms_desktop.cli import main
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the GUI's sync process starts this executable again
     sys.exit(main())

@@ -3,8 +3,8 @@
 `SyncUseCases` holds the guarded operations. A run starts from a `SyncPlan` (plain data: settings,
 password, knobs, clock) made by `SyncUseCases.plan()`, and is carried out by a `SyncRunner` (one
 MediaSense client and one engine, for as many runs as the caller wants) on whichever event loop
-awaits it. `ThreadedSyncRun` runs a plan on a fresh loop in a worker thread for a GUI, reporting
-through `LatestProgress`, a thread-safe mailbox the GUI polls: nothing of the caller's runs there.
+awaits it. A GUI runs a plan in a child process (`sync_process.ProcessSyncRun`), reporting through
+`LatestProgress`, a thread-safe mailbox the GUI polls: nothing of the caller's runs there.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class ConnectionOverride:
 
 @dataclass(frozen=True, slots=True)
 class SyncPlan:
-    """Everything one sync run needs, as plain data: safe to hand to another thread."""
+    """Everything one sync run needs, as plain data: safe to hand to another thread, and to pickle
+    for another process (the clock too: `utc_now`, or a simulator's clock, which pickles as a copy)."""
 
     connection: config.ConnectionSettings
     password: str = field(repr=False)
@@ -257,7 +258,7 @@ async def run_plan(
 
 
 class LatestProgress:
-    """A thread-safe mailbox for progress: the sync thread puts, the GUI takes the newest (if any)."""
+    """A thread-safe mailbox for progress: the sync's reader puts, the GUI takes the newest (if any)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -274,42 +275,3 @@ class LatestProgress:
         with self._lock:
             latest, self._latest = self._latest, None
             return latest
-
-
-class ThreadedSyncRun:
-    """One run of a plan on a fresh event loop in the calling worker thread: JSON decoding and
-    normalization of big pages then never stall a GUI loop. Cancellable from any thread (the
-    engine records the run as INTERRUPTED). Holds only plain data and the thread-safe mailbox."""
-
-    def __init__(self, db: Engine, plan: SyncPlan, trigger: str, progress: LatestProgress, writer: DbWriter) -> None:
-        self._db = db
-        self._plan = plan
-        self._trigger = trigger
-        self._progress = progress
-        self._writer = writer
-        self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Task[SyncResult] | None = None
-        self._cancelled = False
-
-    def run(self) -> SyncResult:
-        loop = asyncio.new_event_loop()
-        try:
-            coro = run_plan(self._db, self._plan, self._trigger, on_progress=self._progress.put, writer=self._writer)
-            with self._lock:
-                self._loop = loop
-                self._task = loop.create_task(coro, name="sync-engine")
-                if self._cancelled:
-                    self._task.cancel()
-            return loop.run_until_complete(self._task)
-        finally:
-            with self._lock:
-                self._loop = None
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            if self._loop is not None and self._task is not None:
-                self._loop.call_soon_threadsafe(self._task.cancel)

@@ -35,6 +35,17 @@ class SimClock:
         if frozen:
             self._frozen_ms = start_ms  # exactly `now`: no drift between two clock reads
 
+    # Pickled (a sync run in another process), a clock is a detached copy: the same offset from
+    # real time, or the same frozen instant; later jumps of the original do not reach it.
+    def __getstate__(self) -> dict[str, int | None]:
+        with self._lock:
+            return {"frozen_ms": self._frozen_ms, "offset_ms": self._offset_ms}
+
+    def __setstate__(self, state: dict[str, int | None]) -> None:
+        self._lock = threading.Lock()
+        self._frozen_ms = state["frozen_ms"]
+        self._offset_ms = int(state["offset_ms"] or 0)
+
     @staticmethod
     def _real_ms() -> int:
         return time.time_ns() // 1_000_000

@@ -268,6 +268,18 @@ def interrupt_stale_runs(conn: Connection, keep_run_id: int | None, now_ms: int)
     return result.rowcount or 0
 
 
+def fail_runs_of(conn: Connection, holder: str, now_ms: int, error: str, counts: RunCounts | None = None) -> list[int]:
+    """Runs a process that died (named by its lease holder) left RUNNING: FAILED, and why."""
+    where = (sync_runs.c.status == "RUNNING", sync_runs.c.host == holder)
+    ids = [int(row[0]) for row in conn.execute(sa.select(sync_runs.c.id).where(*where))]
+    values: dict[str, Any] = {"status": "FAILED", "finished_at_ms": now_ms, "error_summary": error[:2000]}
+    if counts is not None:
+        values.update(counts.columns())
+    if ids:
+        conn.execute(sa.update(sync_runs).where(*where).values(**values))
+    return ids
+
+
 RUN_COUNT_COLUMNS = ("pages", "fetched", "created", "updated", "skipped", "errors", "late_found")
 
 

@@ -26,7 +26,8 @@ from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QMS_HOME"] = tempfile.mkdtemp(prefix="qms-bench-stall-")
+if __name__ == "__main__":  # not again in the sync process, which imports this file as __mp_main__
+    os.environ["QMS_HOME"] = tempfile.mkdtemp(prefix="qms-bench-stall-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import numpy as np
@@ -58,6 +59,37 @@ sys.stdin.read()
 sim.stop()
 """
 
+# The machine's own scheduling noise, measured beside the GUI: a bare process sleeping 5 ms at a
+# time. On a shared machine its longest gap is the floor under any GUI figure.
+TICKER = """
+import json, sys, threading, time
+gaps, stop = [], threading.Event()
+threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+last = time.perf_counter()
+while not stop.is_set():
+    time.sleep(0.005)
+    now = time.perf_counter()
+    gaps.append((now - last) * 1000)
+    last = now
+gaps.sort()
+print(json.dumps({"longest_ms": gaps[-1], "p99_ms": gaps[int(len(gaps) * 0.99)]}), flush=True)
+"""
+
+
+def start_ticker() -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", TICKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def stop_ticker(ticker: subprocess.Popen[str]) -> dict[str, float]:
+    out, _ = ticker.communicate("", timeout=30)
+    return dict(json.loads(out))
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time (every thread): what the sync still costs the GUI's interpreter."""
+    times = os.times()
+    return times.user + times.system
+
 
 class StallMeter:
     """Gaps between 5 ms ticks on the GUI thread, plus stack samples taken during long gaps."""
@@ -67,7 +99,9 @@ class StallMeter:
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.gaps: list[float] = []
+        self.long_gaps: list[tuple[float, float]] = []  # (seconds since start, gap ms) over 40 ms
         self._last = 0.0
+        self._began = 0.0
         self._gui_thread = threading.get_ident()
         self.samples: Counter[str] = Counter()
         self._watch = False
@@ -76,7 +110,8 @@ class StallMeter:
 
     def start(self) -> None:
         self.gaps = []
-        self._last = time.perf_counter()
+        self.long_gaps = []
+        self._last = self._began = time.perf_counter()
         self._watch = True
         self.timer.start()
 
@@ -86,7 +121,10 @@ class StallMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        self.gaps.append(gap)
+        if gap > 40:
+            self.long_gaps.append((self._last - self._began, gap))
         self._last = now
 
     def _watchdog_loop(self) -> None:
@@ -188,7 +226,7 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         ctx.credentials.set_session_password(PASSWORD)
         ctx.principal = Principal("bench", Role.IT)
         window = QMainWindow()
-        ctx.sync = BackgroundSync(ctx, window, engine_thread=not args.engine_on_gui_loop)
+        ctx.sync = BackgroundSync(ctx, window, engine_process=not args.engine_on_gui_loop)
         window.setCentralWidget(create_tab(ctx))
         window.resize(1100, 720)
         window.show()
@@ -197,7 +235,9 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         if not args.no_gc_freeze:
             freeze_startup_objects()  # what the shell does once start-up is done
         meter = StallMeter()
+        cpu_idle = cpu_seconds()
         baseline = await measure_idle(meter, args.baseline_s)
+        cpu_idle = (cpu_seconds() - cpu_idle) / args.baseline_s
 
         finished: asyncio.Future[object] = asyncio.get_running_loop().create_future()
         ctx.signals.sync_finished.connect(lambda r: finished.done() or finished.set_result(r))
@@ -205,12 +245,15 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         ctx.signals.sync_progress.connect(lambda _p: progress_signals.__setitem__(0, progress_signals[0] + 1))
         meter.samples.clear()
         gc_clock = GcClock()
+        ticker = start_ticker()
         meter.start()
-        began = time.perf_counter()
+        began, cpu_began = time.perf_counter(), cpu_seconds()
         ctx.sync.sync_now()
         result = await asyncio.wait_for(finished, args.timeout_s)
         elapsed = time.perf_counter() - began
         meter.stop()
+        gui_cpu = cpu_seconds() - cpu_began
+        noise = stop_ticker(ticker)
         during = meter.summary()
         await asyncio.sleep(0.5)  # the tab's refresh after the run
 
@@ -225,9 +268,17 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         ratio = during["longest_ms"] / max(baseline["longest_ms"], 0.001)
         print(f"longest-gap ratio sync/baseline: {ratio:.1f}x; p99 ratio "
               f"{during['p99_ms'] / max(baseline['p99_ms'], 0.001):.1f}x")  # fmt: skip
-        print(f"garbage collector pauses during the sync: {gc_clock.report()}")
+        print(f"garbage collector pauses in the GUI process during the sync: {gc_clock.report()}")
+        where = "on the GUI loop" if args.engine_on_gui_loop else "in a child process"
+        print(f"sync engine {where}; GUI process CPU during the sync {gui_cpu:.1f} s "
+              f"({100 * gui_cpu / elapsed:.0f} % of one core; {100 * cpu_idle:.0f} % without a sync)")  # fmt: skip
+        print(f"machine noise (a bare process sleeping 5 ms, same window): longest gap "
+              f"{noise['longest_ms']:.1f} ms, p99 {noise['p99_ms']:.1f} ms")  # fmt: skip
         verdict = "OK" if during["longest_ms"] < 50 else "OVER TARGET"
         print(f"target longest stall < 50 ms: {verdict}")
+        if meter.long_gaps:
+            when = ", ".join(f"{ms:.0f} ms at {at:.1f} s" for at, ms in meter.long_gaps)
+            print(f"gaps > 40 ms (since the sync was asked for): {when}")
         if meter.samples:
             print(f"where the GUI thread was during gaps > {STALL_SAMPLE_MS} ms (4 ms samples):")
             for where, count in meter.samples.most_common(args.top):

@@ -1,10 +1,12 @@
-"""The GUI's one sync: runs the app's sync use case in a worker thread and turns it into signals.
+"""The GUI's one sync: runs the app's sync use case in a child process and turns it into signals.
 
 - Every run is the named task "sync"; a second request while one runs is refused with
   `already_running`, never queued or started twice.
-- The run itself gets plain data only (a `SyncPlan`, the shared DbWriter, a `LatestProgress`
-  mailbox): no Qt object, no method of one, no closure over one runs off the GUI thread. A timer
-  here takes the newest progress from the mailbox every PROGRESS_INTERVAL_MS (convention 7).
+- The run itself gets plain data only (a `SyncPlan` and a `LatestProgress` mailbox): no Qt object,
+  no method of one, no closure over one runs off the GUI thread. The engine runs in a child process
+  (`app.sync_process`), so page decoding and its garbage collection never hold this interpreter;
+  a worker thread here only waits on the child's pipe. A timer takes the newest progress from the
+  mailbox every PROGRESS_INTERVAL_MS (convention 7).
 - A run is the principal's who asked for it: the schedule runs as whoever switched it on and stops
   when they sign out. Normal failures (not configured, no password, server down, not allowed) end
   as a FAILED SyncResult on `sync_finished` with a message a person can act on.
@@ -20,7 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from qms_desktop.app.access import SyncBusy
 from qms_desktop.app.runtime import NotConfigured
-from qms_desktop.app.sync import MANUAL, LatestProgress, SyncUseCases, ThreadedSyncRun, run_plan
+from qms_desktop.app.sync import MANUAL, LatestProgress, SyncUseCases, run_plan
+from qms_desktop.app.sync_process import ProcessSyncRun
 from qms_desktop.mediasense.errors import MediaSenseError
 from qms_desktop.security.errors import SecurityError
 from qms_desktop.security.roles import Permission, Principal
@@ -47,10 +50,10 @@ class BackgroundSync(QObject):
     state_reset = Signal()  # the checkpoint was forgotten
     failed = Signal(str)  # a request was refused or failed before any run (the text says why)
 
-    def __init__(self, ctx: UiContext, parent: QObject | None = None, *, engine_thread: bool = True) -> None:
+    def __init__(self, ctx: UiContext, parent: QObject | None = None, *, engine_process: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._engine_thread = engine_thread  # False: the engine runs on the GUI loop itself
+        self._engine_process = engine_process  # False: the engine runs on the GUI loop itself
         self._sync_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qms-sync")
         self._task: asyncio.Task[None] | None = None
         self._active = False  # True from the request until sync_finished: no second run meanwhile
@@ -58,6 +61,7 @@ class BackgroundSync(QObject):
         self._schedule_principal: Principal | None = None
         self._interval_s = SyncSettings().interval_s
         self._progress: LatestProgress | None = None
+        self._process_run: ProcessSyncRun | None = None
         self._announced_run: int | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(PROGRESS_INTERVAL_MS)
@@ -132,12 +136,12 @@ class BackgroundSync(QObject):
         )
         progress = self._progress = LatestProgress()
         self._progress_timer.start()
-        if not self._engine_thread:
+        if not self._engine_process:
             return await run_plan(ctx.engine, plan, trigger, on_progress=progress.put, writer=ctx.writer)
-        # The engine and its HTTP client run on their own event loop in the "qms-sync" thread: JSON
+        # The engine, its HTTP client and its own database writer run in a child process: JSON
         # decoding, normalization and enrichment of big pages then never stall the GUI loop
-        # (tests/benchmarks/bench_gui_stall.py). Database work still goes through ctx.writer.
-        run = ThreadedSyncRun(ctx.engine, plan, trigger, progress, ctx.writer)
+        # (tests/benchmarks/bench_gui_stall.py). The "qms-sync" thread only waits on its pipe.
+        run = self._process_run = ProcessSyncRun(ctx.engine, plan, trigger, progress)
         future = asyncio.get_running_loop().run_in_executor(self._sync_executor, run.run)
         try:
             return await asyncio.shield(future)
@@ -146,6 +150,13 @@ class BackgroundSync(QObject):
             with contextlib.suppress(BaseException):
                 await future
             raise
+        finally:
+            self._process_run = None
+
+    def request_stop(self) -> None:
+        """Stop the running sync after its current page's commit (INTERRUPTED); no-op when idle."""
+        if self._process_run is not None:
+            self._process_run.request_stop()
 
     def _result(self, status: str, message: str) -> SyncResult:
         return SyncResult(self._announced_run or 0, "", status, "incremental", None, None, error=message)

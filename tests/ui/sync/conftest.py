@@ -18,6 +18,7 @@ from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.conftest import SIM_PASSWORD, SIM_USER
+from tests.pg import postgres_url  # noqa: F401 - a fixture
 from tests.ui import helpers
 
 

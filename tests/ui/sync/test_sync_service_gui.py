@@ -29,11 +29,11 @@ def _checkpoint(ctx: UiContext) -> state.Checkpoint:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("engine_thread", [True, False], ids=["sync-thread", "gui-loop"])
+@pytest.mark.parametrize("engine_process", [True, False], ids=["sync-process", "gui-loop"])
 async def test_sync_now_emits_edges_and_stores_a_run(
-    ctx: UiContext, sim: Any, wait_signal: Any, engine_thread: bool
+    ctx: UiContext, sim: Any, wait_signal: Any, engine_process: bool
 ) -> None:
-    service = BackgroundSync(ctx, engine_thread=engine_thread)
+    service = BackgroundSync(ctx, engine_process=engine_process)
     started: list[int] = []
     ctx.signals.sync_started.connect(started.append)
     try:
