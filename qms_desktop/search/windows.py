@@ -1,0 +1,90 @@
+"""Paging a large full-text match in start order without reading all of it.
+
+A page sorted by start time that must also match free text or a number part would otherwise build
+the whole match set (every recording with "olena" in it) and sort it, so the cost grows with the
+number of matches. Instead the page is filled from time windows, newest first (oldest first when
+ascending), each a few times wider than the last: the recordings of a window have ids within a
+range read from the start index, and FTS5 reads only that range of each match (its lists are in id
+order). Ids follow the order of storing, which mostly follows time; where they do not, a window's id
+range is wide and the rest of the page comes from one ordinary query, so the cost is never much
+above the plain plan. A match known to be small (a rare word, a long number part) uses the plain
+plan straight away: building a small set is cheaper than walking the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from qms_desktop.store.fulltext import IdRange
+from qms_desktop.store.schema import recordings
+
+# Below this many matches building the set is cheaper than walking the start index.
+SMALL_MATCH = 5_000
+FIRST_WINDOW_ROWS = 20_000  # recordings in the first window (from the average density)
+GROWTH = 4
+# A window whose id range is this many times wider than its row count: ids do not follow time there.
+SCATTERED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Start times [lo, hi] (inclusive) and the ids its recordings (and `margin_ms` before) have;
+    ids None: the rest of the range in one query, without an id bound."""
+
+    lo: int
+    hi: int
+    ids: IdRange | None
+
+
+def few_matches(conn: Connection, matches: Sequence[sa.Select[Any]], small: int = SMALL_MATCH) -> bool:
+    """Whether one of these full-text sets is small (read up to `small` ids of each, in id order)."""
+    for matching in matches:
+        probe = sa.select(sa.func.count()).select_from(matching.limit(small).subquery())
+        if conn.execute(probe).scalar_one() < small:
+            return True
+    return False
+
+
+def time_windows(
+    conn: Connection, lo: int | None, hi: int | None, *, descending: bool, margin_ms: int = 0
+) -> Iterator[Window]:
+    """Windows covering start times [lo, hi] (None: the table's first or last), growing away from the
+    newest (descending) or oldest end. `margin_ms`: the id range also covers this much before each
+    window (a grouped search looks at the earlier segments of a call)."""
+    r = recordings.c
+    # Four scalar subqueries: each is one index probe (a single SELECT of four aggregates scans).
+    ends = (sa.func.min(r.start_ms), sa.func.max(r.start_ms), sa.func.min(r.id), sa.func.max(r.id))
+    first, last, low_id, high_id = conn.execute(sa.select(*(sa.select(e).scalar_subquery() for e in ends))).one()
+    if first is None:
+        return
+    lo = first if lo is None else max(lo, first)
+    hi = last if hi is None else min(hi, last)
+    if lo > hi:
+        return
+    density = (high_id - low_id + 1) / max(1, last - first)  # recordings per ms, about
+    span = max(1, int(FIRST_WINDOW_ROWS / density))
+    while lo <= hi:
+        if span * GROWTH >= hi - lo + 1:  # the next window would be most of the rest: all of it, plainly
+            yield Window(lo, hi, None)
+            return
+        w_lo, w_hi = (hi - span + 1, hi) if descending else (lo, lo + span - 1)
+        count, min_id, max_id = conn.execute(
+            sa.select(sa.func.count(), sa.func.min(r.id), sa.func.max(r.id)).where(
+                r.start_ms >= w_lo - margin_ms, r.start_ms <= w_hi
+            )
+        ).one()
+        if count and max_id - min_id + 1 > SCATTERED * count + 1000:
+            yield Window(lo, hi, None)  # ids scattered in time here: the rest in one plain query
+            return
+        if count:
+            yield Window(w_lo, w_hi, (min_id, max_id))
+        if descending:
+            hi = w_lo - 1
+        else:
+            lo = w_hi + 1
+        span *= GROWTH

@@ -1,0 +1,56 @@
+"""Caller and called numbers searchable by any part in milliseconds.
+
+SQLite: an FTS5 table `recording_numbers(ani, dnis)` with the trigram tokenizer, rowid =
+recordings.id, kept by the full-text backend in the writer's transaction (like `recordings_fts`),
+filled here for the rows already stored. PostgreSQL: `pg_trgm` GIN indexes on lower(ani) and
+lower(dnis), which serve the substring condition as it is; where the extension cannot be created
+(not installed, no privilege) the search stays a scan and nothing else changes.
+
+Revision ID: 0012_number_search
+Revises: 0011_queues_saved_searches
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0012_number_search"
+down_revision = "0011_queues_saved_searches"
+branch_labels = None
+depends_on = None
+
+log = logging.getLogger(__name__)
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        op.execute("CREATE VIRTUAL TABLE recording_numbers USING fts5(ani, dnis, tokenize = 'trigram')")
+        op.execute(
+            "INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings"
+            " WHERE ani IS NOT NULL OR dnis IS NOT NULL ORDER BY id"
+        )
+        return
+    # A savepoint: a refused CREATE EXTENSION must not abort the rest of the upgrade.
+    savepoint = bind.begin_nested()
+    try:
+        bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa.exc.DBAPIError as error:
+        savepoint.rollback()
+        log.warning("pg_trgm is not available (%s): number search stays a scan", str(error.orig).splitlines()[0])
+        return
+    savepoint.commit()
+    for column in ("ani", "dnis"):
+        op.execute(f"CREATE INDEX ix_recordings_{column}_trgm ON recordings USING gin (lower({column}) gin_trgm_ops)")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS recording_numbers")
+    else:
+        for column in ("ani", "dnis"):
+            op.execute(f"DROP INDEX IF EXISTS ix_recordings_{column}_trgm")
