@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -29,7 +29,8 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from qms_desktop.domain.directory import ListeningChoice
 from qms_desktop.domain.time import from_ms
-from qms_desktop.search.windows import Window, few_matches, time_windows
+from qms_desktop.search import windows
+from qms_desktop.search.windows import Window, first_matches, known_in, time_windows
 from qms_desktop.store.fulltext import IdRange, SearchBackend, backend_for
 from qms_desktop.store.schema import (
     UNKNOWN_TRACK_NUMBER,
@@ -298,18 +299,24 @@ def decode_cursor(query: RecordingQuery, cursor: str) -> tuple[Any, int]:
 @dataclass
 class _Conditions:
     where: list[sa.ColumnElement[bool]]
-    # The full-text id sets among them (free text, number parts), to probe how many match.
-    matches: list[sa.Select[Any]]
+    # The full-text id sets among them ("text", "ani", "dnis"), to probe how many match.
+    matches: dict[str, sa.Select[Any]]
 
 
 def _conditions(
-    conn: Connection, query: RecordingQuery, backend: SearchBackend | None, ids: IdRange | None = None
+    conn: Connection,
+    query: RecordingQuery,
+    backend: SearchBackend | None,
+    ids: IdRange | None = None,
+    known: Mapping[str, Sequence[int]] | None = None,
 ) -> _Conditions:
     """The query's filters. `ids`: the full-text sets need only ids in this range (the caller bounds
-    the rows to a time window whose recordings all have ids in it)."""
+    the rows to a time window whose recordings all have ids in it). `known`: full-text sets already
+    read (within that range), used as they are."""
     r = recordings.c
     where: list[sa.ColumnElement[bool]] = []
-    matches: list[sa.Select[Any]] = []
+    matches: dict[str, sa.Select[Any]] = {}
+    known = known or {}
     backend = backend or backend_for(conn)
     if query.start_ms is not None:
         where.append(r.start_ms >= query.start_ms)
@@ -330,8 +337,8 @@ def _conditions(
             if numbers is None:  # no number index, or a part shorter than its trigrams: a scan
                 where.append(r[column].icontains(part, autoescape=True))
             else:
-                where.append(r.id.in_(numbers))
-                matches.append(numbers)
+                where.append(r.id.in_(known.get(column, numbers)))
+                matches[column] = numbers
     if query.csq:
         where.append(r.csq == query.csq)
     for tag in dict.fromkeys(query.tags):
@@ -351,8 +358,8 @@ def _conditions(
     if query.text and query.text.strip():
         text_ids = backend.match_ids(query.text, ids=ids)
         if text_ids is not None:
-            where.append(r.id.in_(text_ids))
-            matches.append(text_ids)
+            where.append(r.id.in_(known.get("text", text_ids)))
+            matches["text"] = text_ids
     if query.review:
         marks, heard = review_marks.alias("filter_mark"), review_heard.alias("filter_heard")
         marked = sa.exists().where(marks.c.session_id == r.session_id)
@@ -463,8 +470,13 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
     sorted by start is read window by window (see windows.py); everything else in one query."""
     need = query.limit + 1
     matches = _conditions(conn, query, backend).matches
-    if query.sort != "start" or not matches or not backend.ranged or few_matches(conn, matches):
+    if query.sort != "start" or not matches or not backend.ranged:
         return list(conn.execute(_page_statement(conn, query, backend, need)).all())
+    small = windows.SMALL_MATCH
+    first = {key: first_matches(conn, m, descending=query.descending, small=small) for key, m in matches.items()}
+    complete = {key: found for key, found in first.items() if len(found) < small}
+    if complete:  # a small set, read whole: the plain plan over it
+        return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())
     lo, hi = query.start_ms, None if query.end_ms is None else query.end_ms - 1
     if query.after:
         after_key, _ = decode_cursor(query, query.after)
@@ -477,7 +489,8 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
     margin = CALL_SPAN_MS if query.group_calls else 0
     rows: list[Any] = []
     for window in time_windows(conn, lo, hi, descending=query.descending, margin_ms=margin):
-        stmt = _page_statement(conn, query, backend, need - len(rows), window)
+        known = known_in(window, first, descending=query.descending)
+        stmt = _page_statement(conn, query, backend, need - len(rows), window, known)
         rows.extend(conn.execute(stmt).all())
         if len(rows) >= need:
             break
@@ -485,11 +498,16 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
 
 
 def _page_statement(
-    conn: Connection, query: RecordingQuery, backend: SearchBackend, limit: int, window: Window | None = None
+    conn: Connection,
+    query: RecordingQuery,
+    backend: SearchBackend,
+    limit: int,
+    window: Window | None = None,
+    known: Mapping[str, Sequence[int]] | None = None,
 ) -> sa.Select[Any]:
     """The page query in the query's order; within a window of start times when given."""
     key = _sort_key(conn, query.sort)
-    where = _conditions(conn, query, backend, window.ids if window else None).where
+    where = _conditions(conn, query, backend, window.ids if window else None, known).where
     if query.group_calls:
         where.append(_first_of_call(list(where)))
     if window is not None:  # after the grouping: a call's earlier segment may lie before the window

@@ -13,7 +13,7 @@ plan straight away: building a small set is cheaper than walking the index.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from qms_desktop.store.schema import recordings
 SMALL_MATCH = 5_000
 FIRST_WINDOW_ROWS = 20_000  # recordings in the first window (from the average density)
 GROWTH = 4
+LARGE_REST = 200_000  # recordings left, about, above which the rest is one plain query
 # A window whose id range is this many times wider than its row count: ids do not follow time there.
 SCATTERED = 8
 
@@ -41,13 +42,27 @@ class Window:
     ids: IdRange | None
 
 
-def few_matches(conn: Connection, matches: Sequence[sa.Select[Any]], small: int = SMALL_MATCH) -> bool:
-    """Whether one of these full-text sets is small (read up to `small` ids of each, in id order)."""
-    for matching in matches:
-        probe = sa.select(sa.func.count()).select_from(matching.limit(small).subquery())
-        if conn.execute(probe).scalar_one() < small:
-            return True
-    return False
+def first_matches(
+    conn: Connection, matching: sa.Select[Any], *, descending: bool, small: int = SMALL_MATCH
+) -> list[int]:
+    """Up to `small` ids of a full-text set, from the highest id down (descending) or the lowest up:
+    all of it when fewer, else every match on that side of the last one (a window within needs no
+    second read of the match: FTS5 builds a prefix word's whole list on every read)."""
+    rowid = matching.selected_columns[0]
+    ordered = matching.order_by(rowid.desc() if descending else rowid.asc()).limit(small)
+    return list(conn.execute(ordered).scalars())
+
+
+def known_in(window: Window, first: dict[str, list[int]], *, descending: bool) -> dict[str, list[int]]:
+    """The matches inside the window's id range, for the sets whose first ids cover that range."""
+    if window.ids is None:
+        return {}
+    low, high = window.ids
+    return {
+        key: [rid for rid in found if low <= rid <= high]
+        for key, found in first.items()
+        if found and (low >= found[-1] if descending else high <= found[-1])
+    }
 
 
 def time_windows(
@@ -67,11 +82,13 @@ def time_windows(
     if lo > hi:
         return
     density = (high_id - low_id + 1) / max(1, last - first)  # recordings per ms, about
-    span = max(1, int(FIRST_WINDOW_ROWS / density))
+    span = max(1, int(FIRST_WINDOW_ROWS / density))  # read at call time (tests use small windows)
     while lo <= hi:
-        if span * GROWTH >= hi - lo + 1:  # the next window would be most of the rest: all of it, plainly
-            yield Window(lo, hi, None)
-            return
+        if span * GROWTH >= hi - lo + 1:  # the next window would be most of the rest: all of it
+            if (hi - lo + 1) * density > LARGE_REST:  # plainly, rather than scan it for its ids
+                yield Window(lo, hi, None)
+                return
+            span = hi - lo + 1
         w_lo, w_hi = (hi - span + 1, hi) if descending else (lo, lo + span - 1)
         count, min_id, max_id = conn.execute(
             sa.select(sa.func.count(), sa.func.min(r.id), sa.func.max(r.id)).where(

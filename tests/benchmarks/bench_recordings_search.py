@@ -1,7 +1,8 @@
 """Benchmark: the Recordings tab's typical searches over 1,000,000 recordings in SQLite, against a bare
 `SELECT ... ORDER BY start_ms DESC LIMIT 50` measured in the same run.
 
-    .venv/bin/python tests/benchmarks/bench_recordings_search.py [--rows 1000000|3000000] [--db PATH] [--repeat 30]
+    .venv/bin/python tests/benchmarks/bench_recordings_search.py [--rows 1000000] [--db PATH] [--repeat 30]
+    (--rows 3000000 for the large case)
 
 The database is generated once (direct executemany into the migrated schema, search documents
 included) and reused when --db names an existing file with the right row count. Each scenario runs
@@ -9,8 +10,9 @@ included) and reused when --db names an existing file with the right row count. 
 reported for the page (search_recordings, 100 rows like the tab) and for the count, and as a ratio
 to the baseline's p50. The full-text and number-part scenarios also run with the plain plan of
 earlier versions ("before": the number part as a LIKE scan, the whole match set built and sorted)
-on the same database, with the ratio before/after. Then the tab itself: first page and fetchMore latency through the real
-controller and RecordingsModel on a qasync loop (search off the GUI thread, rows into the view).
+on the same database, with the ratio before/after. Then the tab itself: first page and fetchMore
+latency through the real controller and RecordingsModel on a qasync loop (search off the GUI
+thread, rows into the view).
 Target: p95 < 100 ms for the pages, < 50 ms for free text and number parts (any number of matches).
 
 One call, one item: about 5% of the generated sessions are the second segment of a call split on
@@ -114,9 +116,7 @@ def generate(path: Path, rows: int) -> None:
         print("\n  indexes, number index ...", end="", flush=True)
         for _, sql in indexes:
             cur.execute(sql)
-        cur.execute(
-            "INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings ORDER BY id"
-        )
+        cur.execute("INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings ORDER BY id")
         cur.execute("ANALYZE")
         raw.commit()
         print(f" {time.perf_counter() - t0:.0f} s")
@@ -214,7 +214,7 @@ def bench_queries(engine: sa.Engine, repeat: int, grouped: bool = True) -> float
             if name in BEFORE:
                 plain = PlainPlan()
                 search_recordings(conn, queries[0], backend=plain)
-                before = [timed(lambda q=query: search_recordings(conn, q, backend=plain)) for query in queries]
+                before = [timed(lambda q=query, b=plain: search_recordings(conn, q, backend=b)) for query in queries]
                 b50, b95 = statistics.median(before), percentile(before, 95)
                 print(f"{'  before (plain plan)':28} {b50:8.2f}  {b95:8.2f}  {b50 / base_p50:6.1f}×"
                       f"   before/after p95 {b95 / p95:.1f}×")  # fmt: skip
