@@ -84,6 +84,9 @@ def generate(path: Path, rows: int) -> None:
         done = 0
         t0 = time.perf_counter()
         while done < rows:
+            # The engine's connections run in autocommit (the store emits BEGIN): one transaction a
+            # batch, not one per row.
+            cur.execute("BEGIN")
             batch, docs = [], []
             for i in range(done, min(rows, done + chunk)):
                 rid = i + 1
@@ -114,6 +117,7 @@ def generate(path: Path, rows: int) -> None:
             done += len(batch)
             print(f"  generated {done:,} rows ({time.perf_counter() - t0:.0f} s)", end="\r", flush=True)
         print("\n  indexes, number index ...", end="", flush=True)
+        cur.execute("BEGIN")
         for _, sql in indexes:
             cur.execute(sql)
         cur.execute("INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings ORDER BY id")

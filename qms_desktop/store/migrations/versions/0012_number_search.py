@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        op.execute("CREATE VIRTUAL TABLE recording_numbers USING fts5(ani, dnis, tokenize = 'trigram')")
+        # columnsize=0: no per-row token counts (they serve ranking, which a number search does not
+        # use); about a third less work for every row the sync writes.
+        op.execute("CREATE VIRTUAL TABLE recording_numbers USING fts5(ani, dnis, tokenize = 'trigram', columnsize = 0)")
         op.execute(
             "INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings"
             " WHERE ani IS NOT NULL OR dnis IS NOT NULL ORDER BY id"
