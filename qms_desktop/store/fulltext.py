@@ -195,7 +195,7 @@ _search = sa.table(
 
 class PostgresFtsBackend(_SqlBackend):
     """`recording_search(recording_id, document tsvector)` with a GIN index, 'simple' configuration.
-    Number parts: the plain substring condition, served by the pg_trgm indexes on lower(ani/dnis)."""
+    Number parts: the plain substring condition (ILIKE), served by the pg_trgm indexes on ani and dnis."""
 
     name = "postgresql-tsvector"
 

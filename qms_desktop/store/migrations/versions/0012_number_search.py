@@ -2,8 +2,8 @@
 
 SQLite: an FTS5 table `recording_numbers(ani, dnis)` with the trigram tokenizer, rowid =
 recordings.id, kept by the full-text backend in the writer's transaction (like `recordings_fts`),
-filled here for the rows already stored. PostgreSQL: `pg_trgm` GIN indexes on lower(ani) and
-lower(dnis), which serve the substring condition as it is; where the extension cannot be created
+filled here for the rows already stored. PostgreSQL: `pg_trgm` GIN indexes on ani and dnis,
+which serve the substring condition (ILIKE) as it is; where the extension cannot be created
 (not installed, no privilege) the search stays a scan and nothing else changes.
 
 Revision ID: 0012_number_search
@@ -47,7 +47,8 @@ def upgrade() -> None:
         return
     savepoint.commit()
     for column in ("ani", "dnis"):
-        op.execute(f"CREATE INDEX ix_recordings_{column}_trgm ON recordings USING gin (lower({column}) gin_trgm_ops)")
+        # On the column itself: the substring condition is `ani ILIKE '%part%'`, which these serve.
+        op.execute(f"CREATE INDEX ix_recordings_{column}_trgm ON recordings USING gin ({column} gin_trgm_ops)")
 
 
 def downgrade() -> None:
