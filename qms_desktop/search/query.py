@@ -472,11 +472,6 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
     matches = _conditions(conn, query, backend).matches
     if query.sort != "start" or not matches or not backend.ranged:
         return list(conn.execute(_page_statement(conn, query, backend, need)).all())
-    small = windows.SMALL_MATCH
-    first = {key: first_matches(conn, m, descending=query.descending, small=small) for key, m in matches.items()}
-    complete = {key: found for key, found in first.items() if len(found) < small}
-    if complete:  # a small set, read whole: the plain plan over it
-        return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())
     lo, hi = query.start_ms, None if query.end_ms is None else query.end_ms - 1
     if query.after:
         after_key, _ = decode_cursor(query, query.after)
@@ -486,6 +481,13 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
             hi = after_key if hi is None else min(hi, after_key)
         else:
             lo = after_key if lo is None else max(lo, after_key)
+    first: dict[str, list[int]] = {}
+    if not windows.narrow(conn, lo, hi):  # a narrow range is one window: no need to size the match
+        small = windows.SMALL_MATCH
+        first = {key: first_matches(conn, m, descending=query.descending, small=small) for key, m in matches.items()}
+        complete = {key: found for key, found in first.items() if len(found) < small}
+        if complete:  # a small set, read whole: the plain plan over it
+            return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())
     margin = CALL_SPAN_MS if query.group_calls else 0
     rows: list[Any] = []
     for window in time_windows(conn, lo, hi, descending=query.descending, margin_ms=margin):

@@ -65,6 +65,29 @@ def known_in(window: Window, first: dict[str, list[int]], *, descending: bool) -
     }
 
 
+def table_span(conn: Connection) -> tuple[int, int, float] | None:
+    """The first and last start time and the recordings per ms, about (four index probes); None
+    when there are no recordings."""
+    r = recordings.c
+    # Four scalar subqueries: each is one index probe (a single SELECT of four aggregates scans).
+    ends = (sa.func.min(r.start_ms), sa.func.max(r.start_ms), sa.func.min(r.id), sa.func.max(r.id))
+    first, last, low_id, high_id = conn.execute(sa.select(*(sa.select(e).scalar_subquery() for e in ends))).one()
+    if first is None:
+        return None
+    return first, last, (high_id - low_id + 1) / max(1, last - first)
+
+
+def narrow(conn: Connection, lo: int | None, hi: int | None) -> bool:
+    """Whether start times [lo, hi] hold few enough recordings to walk them all in one window."""
+    span = table_span(conn)
+    if span is None:
+        return True
+    first, last, density = span
+    lo = first if lo is None else max(lo, first)
+    hi = last if hi is None else min(hi, last)
+    return (hi - lo + 1) * density <= LARGE_REST
+
+
 def time_windows(
     conn: Connection, lo: int | None, hi: int | None, *, descending: bool, margin_ms: int = 0
 ) -> Iterator[Window]:
@@ -72,16 +95,14 @@ def time_windows(
     newest (descending) or oldest end. `margin_ms`: the id range also covers this much before each
     window (a grouped search looks at the earlier segments of a call)."""
     r = recordings.c
-    # Four scalar subqueries: each is one index probe (a single SELECT of four aggregates scans).
-    ends = (sa.func.min(r.start_ms), sa.func.max(r.start_ms), sa.func.min(r.id), sa.func.max(r.id))
-    first, last, low_id, high_id = conn.execute(sa.select(*(sa.select(e).scalar_subquery() for e in ends))).one()
-    if first is None:
+    table = table_span(conn)
+    if table is None:
         return
+    first, last, density = table
     lo = first if lo is None else max(lo, first)
     hi = last if hi is None else min(hi, last)
     if lo > hi:
         return
-    density = (high_id - low_id + 1) / max(1, last - first)  # recordings per ms, about
     span = max(1, int(FIRST_WINDOW_ROWS / density))  # read at call time (tests use small windows)
     while lo <= hi:
         if span * GROWTH >= hi - lo + 1:  # the next window would be most of the rest: all of it

@@ -137,6 +137,14 @@ _INDEX_NUMBERS = (
     " WHERE id IN (SELECT value FROM json_each(?)) AND (ani IS NOT NULL OR dnis IS NOT NULL) ORDER BY id"
 )
 _REMOVE_NUMBERS = "DELETE FROM recording_numbers WHERE rowid IN (SELECT value FROM json_each(?))"
+# Every word with a letter in it that a document ever held (names, teams, queues, tags, devices: a
+# small set; all-digit words are left out, they are as many as the calls). A prefix becomes the
+# words it starts, ORed: FTS5 reads exact words' lists lazily and within an id range, while a prefix
+# query first merges the whole list of every word it covers (123 ms for "olena* petrenko*" at 3M
+# recordings, 8 ms for the two words). Words only ever added: one no longer used matches nothing.
+_INDEX_WORDS = "INSERT OR IGNORE INTO search_words (word) VALUES (?)"
+_MAX_EXPANSION = 64  # words a prefix may stand for; more (a letter or two): the prefix query itself
+_LAST = "\U0010ffff"  # sorts after every word that starts with a prefix
 
 
 class SqliteFtsBackend(_SqlBackend):
@@ -154,6 +162,9 @@ class SqliteFtsBackend(_SqlBackend):
         # Straight to the driver: this runs for every page the sync writes.
         conn.exec_driver_sql("INSERT INTO recordings_fts (rowid, document) VALUES (?, ?)", list(documents.items()))
         conn.exec_driver_sql(_INDEX_NUMBERS, (json.dumps(list(documents)),))
+        lettered = {word for document in documents.values() for word in document.split() if not word.isdigit()}
+        if lettered:
+            conn.exec_driver_sql(_INDEX_WORDS, [(word,) for word in sorted(lettered)])
 
     def remove(self, conn: Connection, recording_ids: Iterable[int]) -> None:
         ids = list(recording_ids)
@@ -165,10 +176,24 @@ class SqliteFtsBackend(_SqlBackend):
         terms = words(text)
         if not terms:
             return None
-        # Each word quoted (no FTS5 syntax gets through) and matched as a prefix; words are ANDed.
-        expression = " ".join(f'"{term}"*' for term in terms)
-        matching = sa.select(_fts.c.rowid).where(sa.text("recordings_fts MATCH :fts_query"))
-        return _within(matching, _fts.c.rowid, ids).params(fts_query=expression)
+        # Each word quoted (words are letters and digits: no FTS5 syntax gets through) and matched as
+        # a prefix, spelled out as the known words it starts where it has letters; words are ANDed.
+        parts, params = [], {}
+        for i, term in enumerate(terms):
+            params[f"fts_prefix_{i}"] = f'"{term}"*'
+            if term.isdigit():
+                parts.append(f":fts_prefix_{i}")
+                continue
+            params[f"fts_from_{i}"], params[f"fts_to_{i}"] = term, term + _LAST
+            parts.append(
+                f"(SELECT CASE WHEN count(*) > {_MAX_EXPANSION} THEN :fts_prefix_{i}"
+                f" ELSE coalesce(group_concat('\"' || word || '\"', ' OR '), :fts_prefix_{i}) END FROM"
+                f" (SELECT word FROM search_words WHERE word >= :fts_from_{i} AND word < :fts_to_{i}"
+                f" LIMIT {_MAX_EXPANSION + 1}))"
+            )
+        expression = " || ' AND ' || ".join(f"'(' || {part} || ')'" for part in parts)
+        matching = sa.select(_fts.c.rowid).where(sa.text(f"recordings_fts MATCH {expression}"))
+        return _within(matching, _fts.c.rowid, ids).params(params)
 
     def number_ids(self, column: str, part: str, *, ids: IdRange | None = None) -> sa.Select[Any] | None:
         super().number_ids(column, part)  # checks the column

@@ -145,7 +145,10 @@ def _fields(query: RecordingQuery) -> dict[str, Any]:
     return {name: getattr(query, name) for name in query.__dataclass_fields__}
 
 
-def test_windowed_pages_equal_the_plain_plan(sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("large_rest", [60, 200_000])  # sized by a first read, or one window at once
+def test_windowed_pages_equal_the_plain_plan(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch, large_rest: int
+) -> None:
     rng = random.Random(11)
     names = ["Olena Kovalenko", "Olesia Petrenko", "Taras Shevchuk", "Ivan Olenko"]
     records = []
@@ -161,6 +164,7 @@ def test_windowed_pages_equal_the_plain_plan(sqlite_engine: Engine, monkeypatch:
         _store(sqlite_engine, sorted(records[first : first + 50], key=lambda r: r.start))
     monkeypatch.setattr(windows_module, "SMALL_MATCH", 20)
     monkeypatch.setattr(windows_module, "FIRST_WINDOW_ROWS", 15)
+    monkeypatch.setattr(windows_module, "LARGE_REST", large_rest)
     queries = [
         RecordingQuery(text="ole", limit=7),
         RecordingQuery(text="olena", limit=9, descending=False),
@@ -168,6 +172,8 @@ def test_windowed_pages_equal_the_plain_plan(sqlite_engine: Engine, monkeypatch:
         RecordingQuery(ani="050", limit=13),
         RecordingQuery(ani="050", text="taras", limit=5, descending=False, group_calls=False),
         RecordingQuery(text="o", limit=6, start_ms=int((BASE + timedelta(minutes=900)).timestamp() * 1000)),
+        RecordingQuery(text="kov 05", limit=8),  # a prefix of letters and one of digits
+        RecordingQuery(text="shevchuk", limit=4, descending=False),
     ]
     for query in queries:
         windowed = _all_pages(sqlite_engine, query)
