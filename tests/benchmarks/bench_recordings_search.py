@@ -121,6 +121,10 @@ def generate(path: Path, rows: int) -> None:
         for _, sql in indexes:
             cur.execute(sql)
         cur.execute("INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings ORDER BY id")
+        # The words with a letter, as the full-text backend would have listed them (fulltext.py).
+        cur.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, recordings_fts, row)")
+        cur.execute("INSERT OR IGNORE INTO search_words (word) SELECT term FROM temp.words WHERE term GLOB '*[^0-9]*'")
+        cur.execute("DROP TABLE temp.words")
         cur.execute("ANALYZE")
         raw.commit()
         print(f" {time.perf_counter() - t0:.0f} s")
@@ -291,6 +295,16 @@ def bench_tab(db_url: str, pages: int) -> None:
     engine.dispose()
 
 
+def _has_words(url: str) -> bool:
+    """A database generated before the word list existed is generated again."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'search_words'").scalar())
+    finally:
+        engine.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -307,7 +321,7 @@ def main() -> int:
         with engine.connect() as conn:
             have = conn.exec_driver_sql("SELECT count(*) FROM recordings").scalar_one()
         engine.dispose()
-    if have != args.rows:
+    if have != args.rows or not _has_words(url):
         args.db.unlink(missing_ok=True)
         print(f"Generating {args.rows:,} recordings into {args.db} ...")
         generate(args.db, args.rows)
