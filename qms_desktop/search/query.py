@@ -296,6 +296,9 @@ def decode_cursor(query: RecordingQuery, cursor: str) -> tuple[Any, int]:
     return key, row_id
 
 
+_WALK_FROM = 1000  # known matches in a window from which walking it in start order is cheaper
+
+
 @dataclass
 class _Conditions:
     where: list[sa.ColumnElement[bool]]
@@ -318,6 +321,10 @@ def _conditions(
     matches: dict[str, sa.Select[Any]] = {}
     known = known or {}
     backend = backend or backend_for(conn)
+    # Many known matches in a window: `id + 0` keeps SQLite from looking each one up and sorting them
+    # all; it walks the window in start order (the start index) and stops when the page is full.
+    walk = ids is not None and bool(known) and min(map(len, known.values())) > _WALK_FROM
+    rid = r.id + 0 if walk else r.id
     if query.start_ms is not None:
         where.append(r.start_ms >= query.start_ms)
     if query.end_ms is not None:
@@ -337,7 +344,7 @@ def _conditions(
             if numbers is None:  # no number index, or a part shorter than its trigrams: a scan
                 where.append(r[column].icontains(part, autoescape=True))
             else:
-                where.append(r.id.in_(known.get(column, numbers)))
+                where.append(rid.in_(known.get(column, numbers)))
                 matches[column] = numbers
     if query.csq:
         where.append(r.csq == query.csq)
@@ -358,7 +365,7 @@ def _conditions(
     if query.text and query.text.strip():
         text_ids = backend.match_ids(query.text, ids=ids)
         if text_ids is not None:
-            where.append(r.id.in_(known.get("text", text_ids)))
+            where.append(rid.in_(known.get("text", text_ids)))
             matches["text"] = text_ids
     if query.review:
         marks, heard = review_marks.alias("filter_mark"), review_heard.alias("filter_heard")

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from qms_desktop.store import create_engine_for, current_revision, database_url, head_revision, mask_url, upgrade
 from qms_desktop.store.schema import metadata
 
-_FULL_TEXT = {"recordings_fts", "recording_search", "recording_numbers"}
+_FULL_TEXT = {"recordings_fts", "recording_search", "recording_numbers", "search_words"}
 
 
 def test_upgrade_from_empty_reaches_head_and_is_repeatable(db_url: str) -> None:
