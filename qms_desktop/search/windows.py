@@ -8,7 +8,8 @@ range read from the start index, and FTS5 reads only that range of each match (i
 order). Ids follow the order of storing, which mostly follows time; where they do not, a window's id
 range is wide and the rest of the page comes from one ordinary query, so the cost is never much
 above the plain plan. A match known to be small (a rare word, a long number part) uses the plain
-plan straight away: building a small set is cheaper than walking the index.
+plan straight away: building a small set is cheaper than walking the index; a narrow time range
+(a week) is one window.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def first_matches(
 ) -> list[int]:
     """Up to `small` ids of a full-text set, from the highest id down (descending) or the lowest up:
     all of it when fewer, else every match on that side of the last one (a window within needs no
-    second read of the match: FTS5 builds a prefix word's whole list on every read)."""
+    second read of the match)."""
     rowid = matching.selected_columns[0]
     ordered = matching.order_by(rowid.desc() if descending else rowid.asc()).limit(small)
     return list(conn.execute(ordered).scalars())
