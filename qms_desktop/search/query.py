@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -29,7 +29,9 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from qms_desktop.domain.directory import ListeningChoice
 from qms_desktop.domain.time import from_ms
-from qms_desktop.store.fulltext import SearchBackend, backend_for
+from qms_desktop.search import windows
+from qms_desktop.search.windows import Window, first_matches, known_in, time_windows
+from qms_desktop.store.fulltext import IdRange, SearchBackend, backend_for
 from qms_desktop.store.schema import (
     UNKNOWN_TRACK_NUMBER,
     recording_participants,
@@ -294,9 +296,35 @@ def decode_cursor(query: RecordingQuery, cursor: str) -> tuple[Any, int]:
     return key, row_id
 
 
-def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend | None) -> list[sa.ColumnElement[bool]]:
+_WALK_FROM = 1000  # known matches in a window from which walking it in start order is cheaper
+
+
+@dataclass
+class _Conditions:
+    where: list[sa.ColumnElement[bool]]
+    # The full-text id sets among them ("text", "ani", "dnis"), to probe how many match.
+    matches: dict[str, sa.Select[Any]]
+
+
+def _conditions(
+    conn: Connection,
+    query: RecordingQuery,
+    backend: SearchBackend | None,
+    ids: IdRange | None = None,
+    known: Mapping[str, Sequence[int]] | None = None,
+) -> _Conditions:
+    """The query's filters. `ids`: the full-text sets need only ids in this range (the caller bounds
+    the rows to a time window whose recordings all have ids in it). `known`: full-text sets already
+    read (within that range), used as they are."""
     r = recordings.c
     where: list[sa.ColumnElement[bool]] = []
+    matches: dict[str, sa.Select[Any]] = {}
+    known = known or {}
+    backend = backend or backend_for(conn)
+    # Many known matches in a window: `id + 0` keeps SQLite from looking each one up and sorting them
+    # all; it walks the window in start order (the start index) and stops when the page is full.
+    walk = ids is not None and bool(known) and min(map(len, known.values())) > _WALK_FROM
+    rid = r.id + 0 if walk else r.id
     if query.start_ms is not None:
         where.append(r.start_ms >= query.start_ms)
     if query.end_ms is not None:
@@ -310,10 +338,14 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
         where.append(r.team_code.in_(list(query.allowed_teams)) if query.allowed_teams else sa.false())
     if query.direction:
         where.append(r.direction == query.direction)
-    if query.ani:
-        where.append(r.ani.icontains(query.ani, autoescape=True))
-    if query.dnis:
-        where.append(r.dnis.icontains(query.dnis, autoescape=True))
+    for column, part in (("ani", query.ani), ("dnis", query.dnis)):
+        if part:
+            numbers = backend.number_ids(column, part, ids=ids)
+            if numbers is None:  # no number index, or a part shorter than its trigrams: a scan
+                where.append(r[column].icontains(part, autoescape=True))
+            else:
+                where.append(rid.in_(known.get(column, numbers)))
+                matches[column] = numbers
     if query.csq:
         where.append(r.csq == query.csq)
     for tag in dict.fromkeys(query.tags):
@@ -331,9 +363,10 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
     if query.synced_after_ms is not None:
         where.append(r.first_synced_at_ms > query.synced_after_ms)
     if query.text and query.text.strip():
-        clause = (backend or backend_for(conn)).match_clause(query.text)
-        if clause is not None:
-            where.append(clause)
+        text_ids = backend.match_ids(query.text, ids=ids)
+        if text_ids is not None:
+            where.append(rid.in_(known.get("text", text_ids)))
+            matches["text"] = text_ids
     if query.review:
         marks, heard = review_marks.alias("filter_mark"), review_heard.alias("filter_heard")
         marked = sa.exists().where(marks.c.session_id == r.session_id)
@@ -348,7 +381,7 @@ def _conditions(conn: Connection, query: RecordingQuery, backend: SearchBackend 
                 heard.c.heard_ms > 0,
             )
             where.append(sa.and_(some, ~marked))
-    return where
+    return _Conditions(where, matches)
 
 
 def _connection(conn_or_engine: Connection | Engine) -> AbstractContextManager[Connection]:
@@ -419,33 +452,7 @@ def search_recordings(
     """One page of recordings in the query's order, and the cursor of the next page (None at the end).
     Grouped (the default): one row per call, carrying the call's segments."""
     with _connection(conn_or_engine) as conn:
-        key = _sort_key(conn, query.sort)
-        where = _conditions(conn, query, backend)
-        if query.group_calls:
-            where.append(_first_of_call(list(where)))
-        if query.after:
-            after_key, after_id = decode_cursor(query, query.after)
-            position = sa.tuple_(key, recordings.c.id)
-            bound = sa.tuple_(sa.literal(after_key), sa.literal(after_id))
-            where.append(position < bound if query.descending else position > bound)
-        order = (key.desc(), recordings.c.id.desc()) if query.descending else (key.asc(), recordings.c.id.asc())
-        stmt = (
-            sa.select(*ROW_COLUMNS, recordings.c.call_controller_ip.label("cc_ip"), key.label("sort_key"))
-            .where(*where)
-            .order_by(*order)
-            .limit(query.limit + 1)  # one extra row tells whether a next page exists
-        )
-        if query.heard_by is not None:
-            # One LEFT JOIN on the reader's heard row (its primary key) and one on the mark.
-            stmt = stmt.add_columns(review_heard.c.heard_ms.label("heard"), review_marks.c.session_id.label("mark"))
-            stmt = stmt.select_from(
-                recordings.outerjoin(
-                    review_heard,
-                    sa.and_(review_heard.c.session_id == recordings.c.session_id,
-                            review_heard.c.username == query.heard_by),
-                ).outerjoin(review_marks, review_marks.c.session_id == recordings.c.session_id)
-            )  # fmt: skip
-        rows = conn.execute(stmt).all()
+        rows = _page_rows(conn, query, backend or backend_for(conn))
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         width = len(ROW_COLUMNS)
@@ -465,6 +472,80 @@ def search_recordings(
     return RecordingPage(items=items, next_cursor=cursor)
 
 
+def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) -> list[Any]:
+    """The page's rows and one more (it tells whether a next page exists). A large full-text match
+    sorted by start is read window by window (see windows.py); everything else in one query."""
+    need = query.limit + 1
+    matches = _conditions(conn, query, backend).matches
+    if query.sort != "start" or not matches or not backend.ranged:
+        return list(conn.execute(_page_statement(conn, query, backend, need)).all())
+    lo, hi = query.start_ms, None if query.end_ms is None else query.end_ms - 1
+    if query.after:
+        after_key, _ = decode_cursor(query, query.after)
+        if not isinstance(after_key, int):
+            raise InvalidCursor("the paging cursor belongs to a different sort order")
+        if query.descending:
+            hi = after_key if hi is None else min(hi, after_key)
+        else:
+            lo = after_key if lo is None else max(lo, after_key)
+    first: dict[str, list[int]] = {}
+    if not windows.narrow(conn, lo, hi):  # a narrow range is one window: no need to size the match
+        small = windows.SMALL_MATCH
+        first = {key: first_matches(conn, m, descending=query.descending, small=small) for key, m in matches.items()}
+        complete = {key: found for key, found in first.items() if len(found) < small}
+        if complete:  # a small set, read whole: the plain plan over it
+            return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())
+    margin = CALL_SPAN_MS if query.group_calls else 0
+    rows: list[Any] = []
+    for window in time_windows(conn, lo, hi, descending=query.descending, margin_ms=margin):
+        known = known_in(window, first, descending=query.descending)
+        stmt = _page_statement(conn, query, backend, need - len(rows), window, known)
+        rows.extend(conn.execute(stmt).all())
+        if len(rows) >= need:
+            break
+    return rows
+
+
+def _page_statement(
+    conn: Connection,
+    query: RecordingQuery,
+    backend: SearchBackend,
+    limit: int,
+    window: Window | None = None,
+    known: Mapping[str, Sequence[int]] | None = None,
+) -> sa.Select[Any]:
+    """The page query in the query's order; within a window of start times when given."""
+    key = _sort_key(conn, query.sort)
+    where = _conditions(conn, query, backend, window.ids if window else None, known).where
+    if query.group_calls:
+        where.append(_first_of_call(list(where)))
+    if window is not None:  # after the grouping: a call's earlier segment may lie before the window
+        where += [recordings.c.start_ms >= window.lo, recordings.c.start_ms <= window.hi]
+    if query.after:
+        after_key, after_id = decode_cursor(query, query.after)
+        position = sa.tuple_(key, recordings.c.id)
+        bound = sa.tuple_(sa.literal(after_key), sa.literal(after_id))
+        where.append(position < bound if query.descending else position > bound)
+    order = (key.desc(), recordings.c.id.desc()) if query.descending else (key.asc(), recordings.c.id.asc())
+    stmt = (
+        sa.select(*ROW_COLUMNS, recordings.c.call_controller_ip.label("cc_ip"), key.label("sort_key"))
+        .where(*where)
+        .order_by(*order)
+        .limit(limit)
+    )
+    if query.heard_by is not None:
+        # One LEFT JOIN on the reader's heard row (its primary key) and one on the mark.
+        stmt = stmt.add_columns(review_heard.c.heard_ms.label("heard"), review_marks.c.session_id.label("mark"))
+        stmt = stmt.select_from(
+            recordings.outerjoin(
+                review_heard,
+                sa.and_(review_heard.c.session_id == recordings.c.session_id,
+                        review_heard.c.username == query.heard_by),
+            ).outerjoin(review_marks, review_marks.c.session_id == recordings.c.session_id)
+        )  # fmt: skip
+    return stmt
+
+
 def _own_segment(row: RecordingRow) -> SegmentInfo:
     return SegmentInfo(
         row.session_id, row.start_ms, row.end_ms, row.duration_ms, row.state, row.agent_id, row.agent_name,
@@ -477,7 +558,7 @@ def count_recordings(
 ) -> int:
     """How many recordings match (calls when grouped; the cursor and limit are ignored)."""
     with _connection(conn_or_engine) as conn:
-        where = _conditions(conn, query, backend)
+        where = _conditions(conn, query, backend).where
         if query.group_calls:
             where.append(_first_of_call(list(where)))
         stmt = sa.select(sa.func.count()).select_from(recordings).where(*where)
