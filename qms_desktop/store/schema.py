@@ -59,8 +59,6 @@ recordings = sa.Table(
     sa.Index("ix_recordings_agent_start", "agent_id", "start_ms"),
     sa.Index("ix_recordings_team_start", "team_code", "start_ms"),
     sa.Index("ix_recordings_state_start", "state", "start_ms"),
-    sa.Index("ix_recordings_ani", "ani"),
-    sa.Index("ix_recordings_dnis", "dnis"),
     # The segments of one call (migration 0008_session_ccid): same ccid, starts close together.
     sa.Index("ix_recordings_ccid_start", "ccid", "start_ms"),
 )
