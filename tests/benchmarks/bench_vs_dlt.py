@@ -105,7 +105,10 @@ def main() -> int:
     try:
         import dlt
     except ImportError:
-        print("dlt is not installed: it is a benchmark-only dependency, install it with pip install -e '.[bench]'")
+        print(
+            "dlt is not installed: it is a benchmark-only dependency, install it with pip install -e '.[bench]'",
+            file=sys.stderr,
+        )
         return 2
     work = Path(tempfile.mkdtemp(prefix="qms-bench-dlt-"))
     folder = args.pages or work / "pages"
