@@ -3,8 +3,9 @@
 The simulator (cisco profile, HTTPS, frozen clock) runs in its own process; its pages for one day of
 `sessions` sessions (1000 a page) are written to a folder, one file a page, and read back as bytes, so
 a benchmark times the store and not the network. `load_with_product` is the product's own path for
-those bytes: the client's page decoding, directory enrichment, and one `write_page` transaction per
-page (rows, search documents, checkpoint, run counters, lease) under a sync run, as a sync does.
+those bytes: the client's page decoding (sessions stored as sent left out by their fingerprint),
+directory enrichment, and one `write_page` transaction per page (rows, search documents,
+checkpoint, run counters, lease) under a sync run, as a sync does.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from qms_desktop.domain.directory import DirectorySnapshot, enrich
 from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.normalize import normalize_page
+from qms_desktop.mediasense.queries import fingerprint_items, leave_out
 from qms_desktop.store import search_queue
 from qms_desktop.store.engine import create_engine_for, upgrade
+from qms_desktop.store.recordings import stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.sync.guard import SyncGuard
@@ -94,8 +97,15 @@ def load_with_product(pages: list[bytes], engine: Engine) -> int:
         for content in pages:
             payload = orjson.loads(content)  # as the client's transport decodes a response
             raw = dialect.read(payload, response_code(payload), PAGE, offset)
-            records, rejected = normalize_page(raw.items, dialect.session_dialect)
-            page = SyncPage(enrich(records, snapshot, snapshot.dial_plan), rejected, checkpoint=checkpoint)
+            # As the client does with the sync's filter: sessions stored as sent are only counted.
+            texts, prints = fingerprint_items(raw.items, dialect.session_dialect)
+            with engine.connect() as conn:
+                same = stored_unchanged(conn, prints)
+            items, texts, unchanged = leave_out(raw.items, texts, same)
+            records, rejected = normalize_page(items, dialect.session_dialect, texts)
+            page = SyncPage(
+                enrich(records, snapshot, snapshot.dial_plan), rejected, checkpoint=checkpoint, unchanged=unchanged
+            )
             counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
                                 now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
             offset += len(raw.items)
