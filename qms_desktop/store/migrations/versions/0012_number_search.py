@@ -38,6 +38,12 @@ def upgrade() -> None:
             "INSERT INTO recording_numbers (rowid, ani, dnis) SELECT id, ani, dnis FROM recordings"
             " WHERE ani IS NOT NULL OR dnis IS NOT NULL ORDER BY id"
         )
+        # As recordings_fts: a recording deleted (by hand: the app never deletes one) takes its entry
+        # along, or a new recording that reuses its id could not be indexed. Costs nothing on insert.
+        op.execute(
+            "CREATE TRIGGER recording_numbers_delete AFTER DELETE ON recordings "
+            "BEGIN DELETE FROM recording_numbers WHERE rowid = old.id; END"
+        )
         # The words with a letter in them, from the full-text index as it stands (see fulltext.py).
         op.execute("CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID")
         op.execute("CREATE VIRTUAL TABLE temp.recordings_fts_words USING fts5vocab(main, recordings_fts, row)")
@@ -62,6 +68,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS recording_numbers_delete")
         op.execute("DROP TABLE IF EXISTS recording_numbers")
         op.execute("DROP TABLE IF EXISTS search_words")
     else:
