@@ -9,10 +9,13 @@ Everything runs in the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 def _driver(conn: Connection) -> Any:
@@ -20,9 +23,20 @@ def _driver(conn: Connection) -> Any:
     return conn.connection.driver_connection
 
 
+@contextmanager
+def _as_sqlalchemy_errors(statement: str) -> Iterator[None]:
+    """Driver errors raised as SQLAlchemy's, as every other statement of the page raises them (the sync
+    tells a database failure from a bug by the type)."""
+    try:
+        yield
+    except psycopg.Error as error:
+        raise DBAPIError.instance(statement, None, error, psycopg.Error) from error
+
+
 def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Append rows to `table` with COPY FROM STDIN."""
-    with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with _as_sqlalchemy_errors(statement), _driver(conn).cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row(row)
 
@@ -35,8 +49,7 @@ def merge_through_stage(
     returns what it returns. The stage empties itself at commit."""
     stage = f"{table}_stage"
     names = ", ".join(columns)
-    cursor = _driver(conn).cursor()
-    try:
+    with _as_sqlalchemy_errors(f"COPY {stage} and merge into {table}"), _driver(conn).cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS SELECT {names} FROM {table} WITH NO DATA"
         )
@@ -46,8 +59,6 @@ def merge_through_stage(
                 copy.write_row(row)
         cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} {on_conflict}")
         return [tuple(row) for row in cursor.fetchall()]
-    finally:
-        cursor.close()
 
 
 __all__ = ["copy_rows", "merge_through_stage"]
