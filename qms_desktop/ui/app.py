@@ -124,8 +124,8 @@ class Shell(QObject):
         from qms_desktop.integration_log.console import take_over_stderr
         from qms_desktop.store.engine import mask_url
         from qms_desktop.store.writer import DbWriter
+        from qms_desktop.sync.collector import freeze_long_lived
         from qms_desktop.ui.context import AppSignals, UiContext
-        from qms_desktop.ui.gc_guard import freeze_startup_objects
         from qms_desktop.ui.services.background_sync import BackgroundSync
 
         # From here on the terminal gets its lines from a background thread: a stderr nobody reads
@@ -148,7 +148,7 @@ class Shell(QObject):
         ctx.sync = BackgroundSync(ctx, self.window)
         assert self.window is not None
         self.window.set_context(ctx, [], mask_url(engine))  # tabs come with the signed-in user's role
-        freeze_startup_objects()
+        freeze_long_lived()
         if self.demo_run is not None:
             from qms_desktop.app.demo import DEMO_SYNC_INTERVAL_S
             from qms_desktop.app.sync import STARTUP

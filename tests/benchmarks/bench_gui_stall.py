@@ -38,8 +38,8 @@ from qms_desktop.app import runtime
 from qms_desktop.integration_log import IntegrationLog
 from qms_desktop.security.roles import Principal, Role
 from qms_desktop.store.writer import DbWriter
+from qms_desktop.sync.collector import freeze_long_lived
 from qms_desktop.ui.context import AppSignals, UiContext
-from qms_desktop.ui.gc_guard import freeze_startup_objects
 from qms_desktop.ui.qt import QApplication, QMainWindow, QTimer
 from qms_desktop.ui.services.background_sync import BackgroundSync
 from qms_desktop.ui.tabs.sync import create_tab
@@ -233,7 +233,7 @@ async def main_async(args: argparse.Namespace, sim: subprocess.Popen[str]) -> in
         await asyncio.sleep(0.5)  # first paint and the tab's first refresh
 
         if not args.no_gc_freeze:
-            freeze_startup_objects()  # what the shell does once start-up is done
+            freeze_long_lived()  # what the shell does once start-up is done
         meter = StallMeter()
         cpu_idle = cpu_seconds()
         baseline = await measure_idle(meter, args.baseline_s)
@@ -309,7 +309,7 @@ def main() -> int:
     parser.add_argument(
         "--no-gc-freeze",
         action="store_true",
-        help="skip freezing the start-up objects out of the garbage collector (ui/gc_guard.py)",
+        help="skip freezing the start-up objects out of the garbage collector (sync/collector.py)",
     )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
