@@ -11,10 +11,8 @@ checkpoint, run counters, lease) under a sync run, as a sync does.
 from __future__ import annotations
 
 import os
-import ssl
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
@@ -23,10 +21,9 @@ from sqlalchemy import Engine
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench_sync import PAGE, admin, fetch_pages, start_simulator
+from bench_sync import PAGE, fetch_pages, frozen_day, start_simulator
 
 from qms_desktop.domain.directory import DirectorySnapshot, enrich
-from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.normalize import normalize_page
 from qms_desktop.mediasense.queries import fingerprint_items, leave_out
@@ -37,7 +34,6 @@ from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import begin_run
-from qms_desktop.sync.windows import DAY_MS, floor_day
 
 NOW_MS = 1_800_000_000_000  # the run's clock; fixed so that reruns write the same values
 
@@ -53,12 +49,7 @@ def save_pages(folder: Path, sessions: int) -> int:
     work = Path(tempfile.mkdtemp(prefix="qms-bench-pages-"))
     proc, info = start_simulator(sessions, work)
     try:
-        ctx = ssl.create_default_context(cafile=info["cert_path"])
-        ctx.check_hostname = False
-        now_ms = info["anchor_ms"]
-        admin(info, ctx, "/__sim/clock", set=now_ms, freeze=True)
-        start_ms = floor_day(now_ms) - DAY_MS
-        window = TimeWindow(datetime.fromtimestamp(start_ms / 1000, UTC), datetime.fromtimestamp(now_ms / 1000, UTC))
+        ctx, _, window = frozen_day(info)
         pages = fetch_pages(info, ctx, window)
     finally:
         proc.terminate()

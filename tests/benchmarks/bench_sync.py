@@ -35,7 +35,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from qms_desktop.domain.sessions import SessionFilters
-from qms_desktop.domain.time import TimeWindow
+from qms_desktop.domain.time import TimeWindow, from_ms, to_ms
 from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME
 from qms_desktop.mediasense.tls import TlsSettings
@@ -114,6 +114,17 @@ async def run_pipeline(info: dict, engine: sa.Engine, now_ms: int) -> tuple[int,
     return result.counts.created, result.counts.skipped, elapsed
 
 
+def frozen_day(info: dict) -> tuple[ssl.SSLContext, int, TimeWindow]:
+    """Trust the simulator's certificate and freeze its clock at its anchor: (TLS context, now in ms,
+    the day before now up to now, the window a benchmark reads)."""
+    ctx = ssl.create_default_context(cafile=info["cert_path"])
+    ctx.check_hostname = False
+    now_ms = info["anchor_ms"]
+    admin(info, ctx, "/__sim/clock", set=now_ms, freeze=True)
+    window = TimeWindow(from_ms(floor_day(now_ms) - DAY_MS), from_ms(now_ms))
+    return ctx, now_ms, window
+
+
 def fetch_pages(info: dict, ctx: ssl.SSLContext, window: TimeWindow) -> list[bytes]:
     """The same getSessions pages the pipeline reads, fetched once up front (not timed)."""
     dialect = QUERY_BY_NAME["cisco"]
@@ -177,11 +188,8 @@ def main() -> int:
     os.environ["QMS_HOME"] = str(folder / "home")
     proc, info = start_simulator(args.sessions, folder)
     try:
-        ctx = ssl.create_default_context(cafile=info["cert_path"])
-        ctx.check_hostname = False
-        now_ms = info["anchor_ms"]
-        admin(info, ctx, "/__sim/clock", set=now_ms, freeze=True)
-        start_ms = floor_day(now_ms) - DAY_MS
+        ctx, now_ms, window = frozen_day(info)
+        start_ms = to_ms(window.start)
         expected = admin(info, ctx, f"/__sim/count?start={start_ms}&end={now_ms}")["count"]
         engine = fresh_engine(folder, "pipeline.sqlite3") if args.database == "sqlite" else fresh_postgres(schema)
         pipeline_n, _, pipeline_s = asyncio.run(run_pipeline(info, engine, now_ms))
@@ -189,7 +197,6 @@ def main() -> int:
             reset_state(conn)  # forget the checkpoint: the next run reads the same window again
         _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms))
         engine.dispose()
-        window = TimeWindow(datetime.fromtimestamp(start_ms / 1000, UTC), datetime.fromtimestamp(now_ms / 1000, UTC))
         pages = fetch_pages(info, ctx, window)
         ceiling_n, ceiling_s = run_ceiling(pages, folder)
     finally:

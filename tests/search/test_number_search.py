@@ -5,6 +5,7 @@ matches paged by time windows in exactly the order of the plain plan."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -134,15 +135,11 @@ class _PlainPlan(SqliteFtsBackend):
 def _all_pages(engine: Engine, query: RecordingQuery, backend: Any = None) -> list[list[str]]:
     pages, after = [], None
     while True:
-        page = search_recordings(engine, RecordingQuery(**{**_fields(query), "after": after}), backend=backend)
+        page = search_recordings(engine, replace(query, after=after), backend=backend)
         pages.append([row.session_id for row in page.items])
         if page.next_cursor is None:
             return pages
         after = page.next_cursor
-
-
-def _fields(query: RecordingQuery) -> dict[str, Any]:
-    return {name: getattr(query, name) for name in query.__dataclass_fields__}
 
 
 @pytest.mark.parametrize("large_rest", [60, 200_000])  # sized by a first read, or one window at once
