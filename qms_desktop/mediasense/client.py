@@ -98,11 +98,15 @@ class MediaSenseClient:
         json: Any = None,
         params: Mapping[str, Any] | None = None,
         authenticated: bool = True,
+        raw_sessions: bool = False,
     ) -> ApiResponse:
-        """One API call with login, one transparent re-login, retries with backoff and failover."""
+        """One API call with login, one transparent re-login, retries with backoff and failover.
+        `raw_sessions`: a getSessions answer's sessions stay undecoded bytes (`session_bytes`)."""
         request_id = new_request_id()
         return await self._transport.with_retries(
-            lambda node: self._signin.call(node, method, path, json, params, authenticated, request_id),
+            lambda node: self._signin.call(
+                node, method, path, json, params, authenticated, request_id, raw_sessions=raw_sessions
+            ),
             f"{method} {path}",
             request_id,
         )

@@ -20,7 +20,7 @@ from qms_desktop.mediasense.slotinit import NO_URLS, new_tag, new_urls
 log = logging.getLogger("qms.mediasense.normalize")
 
 # datetime's own range, 0001-01-01 .. 9999-12-31T23:59:59.999Z, in epoch ms.
-_MIN_MS = -62_135_596_800_000
+MIN_MS = -62_135_596_800_000
 MAX_MS = 253_402_300_799_999
 
 _STATES: dict[str, SessionState] = {s.value: s for s in SessionState}
@@ -73,7 +73,7 @@ def parse_epoch_ms(value: object) -> int | None:
     """Epoch milliseconds from int / float / numeric string; None when absent, garbage or outside
     the range a datetime can hold."""
     ms = parse_int(value)
-    if ms is None or ms < _MIN_MS or ms > MAX_MS:
+    if ms is None or ms < MIN_MS or ms > MAX_MS:
         return None
     return ms
 
@@ -106,6 +106,9 @@ def _ms_to_dt(ms: int) -> datetime:
             _dt_cache.clear()
         dt = _dt_cache[ms] = from_ms(ms)
     return dt
+
+
+epoch_datetime = _ms_to_dt  # for readers that have already checked `ms` is in range
 
 
 def to_datetime(value: object) -> datetime | None:

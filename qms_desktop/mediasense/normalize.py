@@ -16,12 +16,17 @@ cisco_sessions.py and spec_sessions.py normalize one dialect's session each.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from itertools import repeat
 from typing import cast
 
+import orjson
+from msgspec import Raw
+
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.mediasense.cisco_sessions import normalize_cisco
+from qms_desktop.mediasense.cisco_typed import read_session
 from qms_desktop.mediasense.fields import (
     Reject,
     parse_bool,
@@ -115,7 +120,8 @@ def normalize_page(
     items: Iterable[object], dialect: str, raw_texts: Iterable[str | None] | None = None
 ) -> tuple[list[SessionRecord], list[RejectedRecord]]:
     """Normalize a page of sessions; every item lands in exactly one of the two lists, in order.
-    `raw_texts`: each item's JSON text, in the same order, when the caller has it."""
+    `raw_texts`: each item's JSON text, in the same order, when the caller has it. An item may be a
+    session's undecoded bytes (`msgspec.Raw`, from `session_bytes.split_sessions`)."""
     if dialect != _AUTO and dialect not in DIALECTS:
         raise ValueError(f"unknown MediaSense dialect {dialect!r}; expected one of {sorted(DIALECTS)}")
     records: list[SessionRecord] = []
@@ -123,9 +129,26 @@ def normalize_page(
     add_record = records.append
     add_rejected = rejected.append
     for item, text in zip(items, raw_texts if raw_texts is not None else repeat(None), strict=False):
-        out = normalize_session(item, dialect, text)
+        out = _read_raw(item, dialect, text) if type(item) is Raw else normalize_session(item, dialect, text)
         if type(out) is SessionRecord:
             add_record(out)
         else:  # `type() is` does not narrow the other branch; normalize_session returns one of the two
             add_rejected(cast(RejectedRecord, out))
     return records, rejected
+
+
+def _read_raw(item: Raw, dialect: str, text: str | None) -> SessionRecord | RejectedRecord:
+    """One session's bytes: the typed reader for an ordinary cisco session, the tolerant one otherwise."""
+    if dialect == "cisco" and text is not None:
+        record = read_session(item, text)
+        if record is not None:
+            return record
+    return normalize_session(_decode(item), dialect, text)
+
+
+def _decode(item: Raw) -> object:
+    data = memoryview(item)
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # JSON orjson refuses but the page's parser accepted (a lone surrogate)
+        return json.loads(bytes(data))

@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from qms_desktop.domain.fingerprint import fingerprinted, raw_json
+from msgspec import Raw
+
+from qms_desktop.domain.fingerprint import fingerprint_bytes, fingerprinted, raw_json
 from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
 from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense import dialects
@@ -26,6 +28,7 @@ from qms_desktop.mediasense.errors import (
 )
 from qms_desktop.mediasense.fields import read_session_id
 from qms_desktop.mediasense.messages import Message
+from qms_desktop.mediasense.session_bytes import session_id
 from qms_desktop.mediasense.signin import SignIn
 from qms_desktop.mediasense.transport import ApiResponse, Transport
 
@@ -96,7 +99,8 @@ class SessionQueries:
         for dialect in self._query_dialects():
             built = dialect.build(window, filters, offset, limit)
             try:
-                response = await self._request(built.method, built.path, json=built.json)
+                # Each session's bytes, not yet parsed: unchanged ones are never parsed at all.
+                response = await self._request(built.method, built.path, json=built.json, raw_sessions=True)
             except EndpointNotFound:
                 log.info("Query endpoint %s is not offered; trying the next one", built.path)
                 continue
@@ -242,36 +246,45 @@ async def _skip_unchanged(
     items: Sequence[Any], dialect: str, unchanged: UnchangedFilter | None
 ) -> tuple[Sequence[Any], list[str | None] | None, int]:
     """(the items still to normalize, their JSON texts, how many were left out as unchanged)."""
-    if unchanged is None or not items:
+    if not items:
         return items, None, 0
-    texts, prints = fingerprint_items(items, dialect)
-    same = await unchanged(prints) if prints else set()
-    return leave_out(items, texts, same)
+    texts, prints = fingerprint_items(items, dialect)  # the texts also go with the records, filter or not
+    known = [p for p in prints if p is not None]
+    same = await unchanged(known) if unchanged is not None and known else set()
+    return leave_out(items, texts, prints, same)
 
 
-def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str]]]:
-    """Each item's JSON text (None for an item without a session id: normalizing it says why), and
-    the (session id, fingerprint) pairs of those with one."""
+def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str] | None]]:
+    """Each item's JSON text and its (session id, fingerprint); both None for an item without a
+    session id (normalizing it says why). An item is a decoded object or its bytes (`msgspec.Raw`):
+    bytes are hashed as sent, objects as serialized again."""
     texts: list[str | None] = []
-    prints: list[tuple[str, str]] = []
+    prints: list[tuple[str, str] | None] = []
     for item in items:
-        sid = read_session_id(item) if type(item) is dict else None
-        if sid is None:
-            texts.append(None)
+        if type(item) is Raw:
+            sid = session_id(item)
+            if sid is not None:
+                data = bytes(item)
+                texts.append(data.decode())
+                prints.append((sid, fingerprint_bytes(data, dialect)))
+                continue
+        elif type(item) is dict and (sid := read_session_id(item)) is not None:
+            text, digest = fingerprinted(item, dialect)
+            texts.append(text)
+            prints.append((sid, digest))
             continue
-        text, digest = fingerprinted(item, dialect)
-        texts.append(text)
-        prints.append((sid, digest))
+        texts.append(None)
+        prints.append(None)
     return texts, prints
 
 
 def leave_out(
-    items: Sequence[Any], texts: list[str | None], same: set[str]
+    items: Sequence[Any], texts: list[str | None], prints: list[tuple[str, str] | None], same: set[str]
 ) -> tuple[Sequence[Any], list[str | None], int]:
     """The items (and texts) whose session id is not in `same`, and how many were left out."""
     if not same:
         return items, texts, 0
-    keep = [i for i, item in enumerate(items) if type(item) is not dict or read_session_id(item) not in same]
+    keep = [i for i, known in enumerate(prints) if known is None or known[0] not in same]
     return [items[i] for i in keep], [texts[i] for i in keep], len(items) - len(keep)
 
 

@@ -73,6 +73,8 @@ class SignIn:
         params: Mapping[str, Any] | None,
         authenticated: bool,
         request_id: str,
+        *,
+        raw_sessions: bool = False,
     ) -> ApiResponse:
         """One API call on `node` with the node's session, signing in again once if it expired."""
         relogged = False
@@ -80,8 +82,9 @@ class SignIn:
             session = await self.ensure_login(node, request_id) if authenticated else None
             headers = self.headers(session) if session else {}
             response, payload, duration_ms = await self._transport.send(
-                node, method, path, json=json, params=params, headers=headers, request_id=request_id
-            )
+                node, method, path, json=json, params=params, headers=headers, request_id=request_id,
+                raw_sessions=raw_sessions,
+            )  # fmt: skip
             code = dialects.response_code(payload)
             expired = response.status_code == 401 or code == dialects.INVALID_SESSION
             if expired and session is not None:

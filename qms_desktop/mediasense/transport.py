@@ -39,6 +39,7 @@ from qms_desktop.mediasense.errors import (
     TlsError,
 )
 from qms_desktop.mediasense.messages import Message
+from qms_desktop.mediasense.session_bytes import split_sessions
 from qms_desktop.mediasense.tls import TrustManager, classify_tls_error, socket_error, timeout_error
 
 log = logging.getLogger("qms.http")
@@ -189,8 +190,10 @@ class Transport:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         request_id: str,
+        raw_sessions: bool = False,
     ) -> tuple[httpx.Response, Any, int]:
-        """One logged API request: (response, decoded JSON or None, duration in ms)."""
+        """One logged API request: (response, decoded JSON or None, duration in ms). `raw_sessions`:
+        a getSessions answer's sessions are left as bytes (`session_bytes.split_sessions`)."""
         url = node + path
         try:
             await self.prepare_tls(url)
@@ -226,7 +229,7 @@ class Transport:
         finally:
             self.http.cookies.clear()  # sessions are sent explicitly, per node
         duration_ms = int((time.perf_counter() - started) * 1000)
-        payload = self._decode(response)
+        payload = self._decode(response, raw_sessions)
         code = dialects.response_code(payload)
         log.info(
             "%s %s -> %d%s in %d ms",
@@ -275,9 +278,11 @@ class Transport:
             self.http.cookies.clear()
 
     @staticmethod
-    def _decode(response: httpx.Response) -> Any:
+    def _decode(response: httpx.Response, raw_sessions: bool = False) -> Any:
         if not response.content:
             return None
+        if raw_sessions and (split := split_sessions(response.content)) is not None:
+            return split
         try:
             # orjson parses a 1000-session page ~2.5x quicker than json, and holds the GIL that much less.
             return orjson.loads(response.content)

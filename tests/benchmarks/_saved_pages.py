@@ -27,6 +27,7 @@ from qms_desktop.domain.directory import DirectorySnapshot, enrich
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.normalize import normalize_page
 from qms_desktop.mediasense.queries import fingerprint_items, leave_out
+from qms_desktop.mediasense.session_bytes import split_sessions
 from qms_desktop.store import search_queue
 from qms_desktop.store.engine import create_engine_for, upgrade
 from qms_desktop.store.recordings import stored_unchanged
@@ -86,13 +87,14 @@ def load_with_product(pages: list[bytes], engine: Engine) -> int:
     offset = 0
     try:
         for content in pages:
-            payload = orjson.loads(content)  # as the client's transport decodes a response
+            # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
+            payload = split_sessions(content) or orjson.loads(content)
             raw = dialect.read(payload, response_code(payload), PAGE, offset)
             # As the client does with the sync's filter: sessions stored as sent are only counted.
             texts, prints = fingerprint_items(raw.items, dialect.session_dialect)
             with engine.connect() as conn:
-                same = stored_unchanged(conn, prints)
-            items, texts, unchanged = leave_out(raw.items, texts, same)
+                same = stored_unchanged(conn, [p for p in prints if p is not None])
+            items, texts, unchanged = leave_out(raw.items, texts, prints, same)
             records, rejected = normalize_page(items, dialect.session_dialect, texts)
             page = SyncPage(
                 enrich(records, snapshot, snapshot.dial_plan), rejected, checkpoint=checkpoint, unchanged=unchanged
