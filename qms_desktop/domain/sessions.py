@@ -176,7 +176,10 @@ class SessionRecord:
 
     @property
     def codec(self) -> str | None:
-        return next((t.codec for t in self.tracks if t.codec), None)
+        for track in self.tracks:  # a loop, not next(genexpr): read once a session by the sync
+            if track.codec:
+                return track.codec
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +203,22 @@ class SessionFilters:
     state: SessionState | None = None
 
 
-_RECORD_SLOTS = tuple((name, SessionRecord.__dict__[name]) for name in SessionRecord.__dataclass_fields__)
+_RECORD_SLOTS = tuple(SessionRecord.__dict__[name] for name in SessionRecord.__dataclass_fields__)
+_RECORD_COPY = tuple((slot.__get__, slot.__set__) for slot in _RECORD_SLOTS)
+_RECORD_SETTERS = {
+    name: slot.__set__ for name, slot in zip(SessionRecord.__dataclass_fields__, _RECORD_SLOTS, strict=True)
+}
 
 
 def with_changes(record: SessionRecord, **changes: Any) -> SessionRecord:
     """`dataclasses.replace` for the sync's hot path: copies the slots directly instead of running the
     frozen dataclass's __init__ (which routes every field through object.__setattr__, ~7x slower)."""
     new = object.__new__(SessionRecord)
-    for name, slot in _RECORD_SLOTS:
-        slot.__set__(new, changes.pop(name) if name in changes else slot.__get__(record))
-    if changes:
-        raise TypeError(f"SessionRecord has no field {next(iter(changes))!r}")
+    for get, put in _RECORD_COPY:
+        put(new, get(record))
+    for name, value in changes.items():
+        put_change = _RECORD_SETTERS.get(name)
+        if put_change is None:
+            raise TypeError(f"SessionRecord has no field {name!r}")
+        put_change(new, value)
     return new

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -93,10 +94,10 @@ class _Prepared:
         )
 
 
-def _participant(p: Participant, track_number: int | None) -> tuple[Any, ...]:
+def _participant(p: Participant, track_number: int | None, start: datetime, start_ms: int) -> tuple[Any, ...]:
     return (
         track_number, p.device_ref, p.device_id, p.role, p.name, p.xref_ci,
-        to_ms(p.start), p.duration_ms, bool(p.is_conference),
+        start_ms if p.start == start else to_ms(p.start), p.duration_ms, bool(p.is_conference),
     )  # fmt: skip
 
 
@@ -117,12 +118,14 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
         record.call_controller_ip, record.call_controller_type, record.ccid,
         bool(record.pruned), record.dialect, text,
     )  # fmt: skip
+    start = record.start
+    # Tracks, participants and tags mostly start with the session: its ms are reused, not recomputed.
     tracks = [
-        (UNKNOWN_TRACK_NUMBER if t.number is None else t.number, t.media_type, t.codec, to_ms(t.start), t.duration_ms,
-         t.download_url)
+        (UNKNOWN_TRACK_NUMBER if t.number is None else t.number, t.media_type, t.codec,
+         start_ms if t.start == start else to_ms(t.start), t.duration_ms, t.download_url)
         for t in record.tracks
     ]  # fmt: skip
-    participants = [_participant(p, p.track_number) for p in record.participants]
+    participants = [_participant(p, p.track_number, start, start_ms) for p in record.participants]
     # Participants may be given per session, per track, or both: keep each (device, track) once.
     seen = {(p[1], p[0]) for p in participants}
     for track in record.tracks:
@@ -130,8 +133,11 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
             number = p.track_number if p.track_number is not None else track.number
             if (p.device_ref, number) not in seen:
                 seen.add((p.device_ref, number))
-                participants.append(_participant(p, number))
-    tags = [(t.name, t.type, t.offset_ms, to_ms(t.created), t.track_number) for t in record.tags]
+                participants.append(_participant(p, number, start, start_ms))
+    tags = [
+        (t.name, t.type, t.offset_ms, start_ms if t.created == start else to_ms(t.created), t.track_number)
+        for t in record.tags
+    ]
     # A record read from a page carries the JSON it was read from: it is identified by the fingerprint
     # the client compared before parsing it (what the directory adds is kept current by re-linking).
     # Any other record (a lookup by id, an event body, a caller's own) is hashed over its content.
