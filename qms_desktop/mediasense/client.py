@@ -22,7 +22,7 @@ from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense import download
 from qms_desktop.mediasense.config import ClientConfig, ServerProfile
 from qms_desktop.mediasense.download import MediaResponse
-from qms_desktop.mediasense.queries import SessionPage, SessionQueries, UnchangedFilter
+from qms_desktop.mediasense.queries import FetchedPage, SessionPage, SessionQueries, UnchangedFilter, read_page
 from qms_desktop.mediasense.signin import SESSION_IDLE_LIMIT_S, SESSION_REUSE_MARGIN_S, SignIn, register_secret
 from qms_desktop.mediasense.transport import MAX_RETRY_AFTER_S, ApiResponse, Transport, new_request_id
 
@@ -32,10 +32,12 @@ __all__ = [
     "SESSION_REUSE_MARGIN_S",
     "ApiResponse",
     "ClientConfig",
+    "FetchedPage",
     "MediaResponse",
     "MediaSenseClient",
     "ServerProfile",
     "SessionPage",
+    "read_page",
 ]
 
 
@@ -130,6 +132,10 @@ class MediaSenseClient:
         """One page of sessions started in [window.start, window.end), oldest first (`unchanged`:
         see `SessionQueries.query_sessions`)."""
         return await self._queries.query_sessions(window, filters, offset=offset, limit=limit, unchanged=unchanged)
+
+    async def fetch_page(self, window: TimeWindow, *, offset: int = 0, limit: int = 100) -> FetchedPage:
+        """The download half of `query_sessions`; `read_page` reads its sessions."""
+        return await self._queries.fetch_page(window, offset=offset, limit=limit)
 
     async def get_session(
         self, session_id: str, *, started: datetime | None = None

@@ -92,8 +92,14 @@ class SessionQueries:
         With `unchanged`, each session is fingerprinted before it is parsed, and the sessions the
         filter reports as stored with that fingerprint are counted in `unchanged` instead of
         normalized: re-reading a window costs little more than its download."""
-        from qms_desktop.mediasense.normalize import normalize_page
+        fetched = await self.fetch_page(window, filters, offset=offset, limit=limit)
+        return await read_page(fetched, unchanged)
 
+    async def fetch_page(
+        self, window: TimeWindow, filters: SessionFilters | None = None, *, offset: int = 0, limit: int = 100
+    ) -> FetchedPage:
+        """The download half of `query_sessions`: the answer, its sessions not yet read (`read_page`).
+        A sync reads one page while the next one downloads."""
         filters = filters or SessionFilters()
         limit = max(1, min(limit, dialects.MAX_PAGE))
         for dialect in self._query_dialects():
@@ -118,12 +124,7 @@ class SessionQueries:
                     url=built.path,
                     request_id=response.request_id,
                 ) from exc
-            items, texts, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
-            records, rejected = normalize_page(items, dialect.session_dialect, texts)
-            records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
-            return SessionPage(
-                records, rejected, offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised, same
-            )
+            return FetchedPage(raw, dialect, filters, offset)
         raise EndpointNotFound(
             Message(
                 "error.no_query_endpoint",
@@ -240,6 +241,34 @@ class SessionQueries:
             unsure = unsure or not page.recognised
             offset = page.next_offset
         return None, unsure
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A getSessions answer as downloaded: its sessions are read by `read_page`."""
+
+    raw: dialects.RawPage
+    dialect: dialects.QueryDialect
+    filters: SessionFilters
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + len(self.raw.items) if self.raw.has_more else None
+
+
+async def read_page(fetched: FetchedPage, unchanged: UnchangedFilter | None = None) -> SessionPage:
+    """The sessions of a downloaded page: those stored as sent counted (with `unchanged`), the rest
+    normalized, and the filters the endpoint could not apply applied."""
+    from qms_desktop.mediasense.normalize import normalize_page
+
+    raw, dialect, filters = fetched.raw, fetched.dialect, fetched.filters
+    items, texts, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
+    records, rejected = normalize_page(items, dialect.session_dialect, texts)
+    records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
+    return SessionPage(
+        records, rejected, fetched.offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised, same
+    )
 
 
 async def _skip_unchanged(

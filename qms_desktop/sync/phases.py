@@ -14,7 +14,7 @@ from typing import Protocol
 from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
 from qms_desktop.domain.time import TimeWindow, from_ms
-from qms_desktop.mediasense.client import MediaSenseClient, SessionPage
+from qms_desktop.mediasense.client import MediaSenseClient, SessionPage, read_page
 from qms_desktop.mediasense.errors import (
     AuthenticationFailed,
     ConnectionFailed,
@@ -96,19 +96,19 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
 
 
 async def page_stream(run: RunContext, window: TimeWindow) -> AsyncGenerator[SessionPage, None]:
-    """The window's pages in order, fetching the next one while the caller commits this one.
-    Sessions stored exactly as MediaSense sends them again are only counted (`page.unchanged`)."""
+    """The window's pages in order. The next page is requested as soon as this one has arrived, so
+    MediaSense prepares it while this one is read and committed. Sessions stored exactly as
+    MediaSense sends them again are only counted (`page.unchanged`)."""
     client, limit, unchanged = run.client, run.settings.page_size, run.pages.unchanged
-    pending = asyncio.ensure_future(client.query_sessions(window, offset=0, limit=limit, unchanged=unchanged))
+    pending = asyncio.ensure_future(client.fetch_page(window, offset=0, limit=limit))
     try:
         while True:
-            page = await pending
-            following = page.next_offset
+            fetched = await pending
+            following = fetched.next_offset
             if following is not None:
-                pending = asyncio.ensure_future(
-                    client.query_sessions(window, offset=following, limit=limit, unchanged=unchanged)
-                )
-            yield page
+                pending = asyncio.ensure_future(client.fetch_page(window, offset=following, limit=limit))
+                await asyncio.sleep(0)  # let the request go out before this page's reading holds the loop
+            yield await read_page(fetched, unchanged)
             if following is None:
                 return
     finally:
