@@ -54,6 +54,7 @@ class SessionPage:
     total: int | None = None  # sessions in the whole window, when the server says (MediaSense does not)
     recognised: bool = True  # False: the answer had no sessions list we know (read as none)
     unchanged: int = 0  # sessions left out of `records` because they are stored exactly as sent
+    unchanged_ids: frozenset[str] = frozenset()  # their session ids
 
     @property
     def next_offset(self) -> int | None:
@@ -67,6 +68,9 @@ class SessionQueries:
         self._transport = transport
         self._signin = signin
         self._request = request
+        # Nodes that answered getSessionBySessionId with 404/405: later lookups of a session whose
+        # start is known go straight to the window around it (one request instead of two).
+        self._no_lookup: set[str] = set()
 
     async def get_system_time(self) -> datetime:
         response = await self._request("GET", dialects.SYSTEM_TIME_PATH)
@@ -155,9 +159,12 @@ class SessionQueries:
         from qms_desktop.mediasense.normalize import normalize_session
 
         path = dialects.SESSION_BY_ID_PATH
+        if started is not None and self._transport.current_node in self._no_lookup:
+            return await self._confirm_in_window(session_id, started, f"the server has no {path}", None)
         try:
             response = await self._request("GET", path, params={"sessionId": session_id})
         except EndpointNotFound as exc:
+            self._no_lookup.add(self._transport.current_node)
             return await self._confirm_in_window(session_id, started, f"the server has no {path} ({exc.status})", exc)
         except ApiError as exc:
             if not _is_refusal(exc):
@@ -267,20 +274,22 @@ async def read_page(fetched: FetchedPage, unchanged: UnchangedFilter | None = No
     records, rejected = normalize_page(items, dialect.session_dialect, texts)
     records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
     return SessionPage(
-        records, rejected, fetched.offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised, same
-    )
+        records, rejected, fetched.offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised,
+        len(raw.items) - len(items), frozenset(same),
+    )  # fmt: skip
 
 
 async def _skip_unchanged(
     items: Sequence[Any], dialect: str, unchanged: UnchangedFilter | None
-) -> tuple[Sequence[Any], list[str | None] | None, int]:
-    """(the items still to normalize, their JSON texts, how many were left out as unchanged)."""
+) -> tuple[Sequence[Any], list[str | None] | None, set[str]]:
+    """(the items still to normalize, their JSON texts, the ids of those left out as unchanged)."""
     if not items:
-        return items, None, 0
+        return items, None, set()
     texts, prints = fingerprint_items(items, dialect)  # the texts also go with the records, filter or not
     known = [p for p in prints if p is not None]
     same = await unchanged(known) if unchanged is not None and known else set()
-    return leave_out(items, texts, prints, same)
+    kept, kept_texts, _ = leave_out(items, texts, prints, same)
+    return kept, kept_texts, same
 
 
 def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str] | None]]:

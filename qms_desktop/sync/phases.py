@@ -49,6 +49,8 @@ class RunContext:
     snapshot: DirectorySnapshot
     pages: PageWriter
     emit: Emit
+    # Sessions this run's live window read (written or found unchanged): as fresh as a lookup by id.
+    fresh: set[str] = field(default_factory=set)
 
     @property
     def result(self) -> SyncResult:
@@ -90,6 +92,8 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
                     checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
                 await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
                                        unchanged=page.unchanged)  # fmt: skip
+                run.fresh.update(record.session_id for record in page.records)
+                run.fresh.update(page.unchanged_ids)
                 pages_read += 1
                 run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
     return checkpoint  # every page committed its checkpoint: nothing left to save
@@ -184,8 +188,11 @@ def _is_connection_level(exc: MediaSenseError) -> bool:
 
 
 async def open_sessions(run: RunContext) -> None:
-    """Sessions stored as ACTIVE are fetched again by id until MediaSense reports them closed."""
-    open_ids = await run.pages.open_sessions(run.settings.open_sessions_per_cycle)
+    """Sessions stored as ACTIVE are fetched again by id until MediaSense reports them closed; those
+    the live window has just read in this run are as MediaSense has them now and are left for later."""
+    limit = run.settings.open_sessions_per_cycle
+    stored_open = await run.pages.open_sessions(limit + len(run.fresh))
+    open_ids = [(sid, start) for sid, start in stored_open if sid not in run.fresh][:limit]
     size = run.settings.page_size
     for first in range(0, len(open_ids), size):
         chunk: list[tuple[str, int | None]] = list(open_ids[first : first + size])

@@ -109,3 +109,28 @@ async def test_an_event_for_an_unknown_session_in_an_unknown_shape_deletes_nothi
     assert result.status != "SUCCESS"  # the answer could not be read: said so, not read as "gone"
     assert "unexpected shape" in (result.error or ""), result.error
     assert stored(engine) == before
+
+
+async def test_open_sessions_the_live_window_just_read_are_not_asked_for_again(engine, sim, ca_file):
+    """A run's live window lists the calls still open; asking for them again by id in the same run
+    would only repeat what MediaSense just said. Only open calls the window did not cover are."""
+    settings = small_settings(backfill_days=1)
+    lookups = sim.stats.requests_to(BY_ID)
+    first = await run_once(engine, sim, ca_file, settings)
+    assert first.status == "SUCCESS", first.error
+    open_now = {sid: row for sid, row in stored(engine).items() if row[0] == "ACTIVE"}
+    assert open_now, "the simulator has calls open now"
+    assert sim.stats.requests_to(BY_ID) == lookups  # the first run's window covered today: all were read
+
+    # Ten minutes later the live window starts 30 minutes before the last watermark: the open calls
+    # that began before that are followed by id, the others are in the window.
+    sim.clock.set(NOW_MS + 10 * 60_000)
+    window_start = NOW_MS - int(settings.overlap_s * 1000)
+    before_window = {sid for sid, row in open_now.items() if row[1] < window_start}
+    assert before_window and len(before_window) < len(open_now), "open calls on both sides of the window"
+    lookups = sim.stats.requests_to(BY_ID)
+    second = await run_once(engine, sim, ca_file, settings)
+    assert second.status == "SUCCESS", second.error
+    assert sim.stats.requests_to(BY_ID) - lookups == len(before_window)
+    start = covered_window(settings, NOW_MS)[0]
+    assert stored(engine) == truth(sim, start, sim.clock.now_ms())
