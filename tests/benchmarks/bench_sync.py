@@ -96,21 +96,38 @@ def admin(info: dict, ctx: ssl.SSLContext, path: str, **body: object) -> dict:
         return http.get(info["api_url"] + path).json()
 
 
-async def run_pipeline(info: dict, engine: sa.Engine, now_ms: int) -> tuple[int, int, float]:
+def process_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) of another process so far; None where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def run_pipeline(
+    info: dict, engine: sa.Engine, now_ms: int, simulator_pid: int | None = None
+) -> tuple[int, int, float]:
     """One sync run: (sessions created, sessions skipped as unchanged, seconds). Prints the client's
-    CPU per session: what the product costs, whatever the simulator's share of the machine."""
+    CPU per session (what the product costs, whatever the simulator's share of the machine) and,
+    given its pid, the simulator's (what answering cost MediaSense's stand-in)."""
     tls = TlsSettings(pinned_sha256=(info["fingerprint_sha256"],))
     client = MediaSenseClient(ClientConfig(urls=(info["api_url"],), username=USER, password=PASSWORD, tls=tls))
     settings = SyncSettings(page_size=PAGE, max_pages=1_000_000, backfill_days=1, safety_delay_s=0)
     sync = SyncEngine(engine, client, settings, now=lambda: datetime.fromtimestamp(now_ms / 1000, UTC))
+    simulator_before = process_cpu_s(simulator_pid) if simulator_pid is not None else None
     started, cpu = time.perf_counter(), time.process_time()
     result = await sync.run("benchmark")
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    simulator_after = process_cpu_s(simulator_pid) if simulator_pid is not None else None
     sync.close()
     await client.aclose()
     assert result.status == "SUCCESS", result.error
     per_session = cpu / result.counts.fetched * 1e6
     print(f"  {result.counts.fetched} sessions read: this process's CPU {cpu:.2f} s = {per_session:.0f} µs a session")
+    if simulator_before is not None and simulator_after is not None:
+        used = simulator_after - simulator_before
+        print(f"  the simulator's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
     return result.counts.created, result.counts.skipped, elapsed
 
 
@@ -192,10 +209,10 @@ def main() -> int:
         start_ms = to_ms(window.start)
         expected = admin(info, ctx, f"/__sim/count?start={start_ms}&end={now_ms}")["count"]
         engine = fresh_engine(folder, "pipeline.sqlite3") if args.database == "sqlite" else fresh_postgres(schema)
-        pipeline_n, _, pipeline_s = asyncio.run(run_pipeline(info, engine, now_ms))
+        pipeline_n, _, pipeline_s = asyncio.run(run_pipeline(info, engine, now_ms, proc.pid))
         with engine.begin() as conn:
             reset_state(conn)  # forget the checkpoint: the next run reads the same window again
-        _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms))
+        _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms, proc.pid))
         engine.dispose()
         pages = fetch_pages(info, ctx, window)
         ceiling_n, ceiling_s = run_ceiling(pages, folder)
