@@ -5,6 +5,7 @@ matches paged by time windows in exactly the order of the plain plan."""
 from __future__ import annotations
 
 import random
+import secrets
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -121,6 +122,33 @@ def test_the_migration_indexes_the_numbers_already_stored(db_url: str) -> None:
             assert {"ix_recordings_ani_trgm", "ix_recordings_dnis_trgm"} <= names
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_pg_trgm_installed_in_another_schema_still_indexes_the_numbers(postgres_url: str) -> None:
+    """A DBA's pg_trgm in its own schema (or another deployment's), off this schema's search_path."""
+    url = sa.engine.make_url(postgres_url)
+    admin = sa.create_engine(url.difference_update_query(["options"]), poolclass=sa.pool.NullPool)
+    elsewhere = f"ext_{secrets.token_hex(4)}"
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{elsewhere}"')
+        conn.exec_driver_sql("DROP EXTENSION IF EXISTS pg_trgm CASCADE")
+        conn.exec_driver_sql(f'CREATE EXTENSION pg_trgm SCHEMA "{elsewhere}"')
+    engine = create_engine_for(postgres_url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            found = conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'ix_recordings_%%_trgm'")
+            definitions = [row[0] for row in found]
+        assert len(definitions) == 2 and all(f"{elsewhere}.gin_trgm_ops" in d for d in definitions), definitions
+        records = _sessions(40)
+        _store(engine, records)
+        assert _ids(engine, ani="0123") == _expected(records, "ani", "0123")
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{elsewhere}" CASCADE')  # the extension with it
+        admin.dispose()
 
 
 class _PlainPlan(SqliteFtsBackend):

@@ -52,18 +52,28 @@ def upgrade() -> None:
         )
         op.execute("DROP TABLE temp.recordings_fts_words")
         return
-    # A savepoint: a refused CREATE EXTENSION must not abort the rest of the upgrade.
+    # A savepoint: a refused CREATE EXTENSION (or an operator class we may not use) must not abort
+    # the rest of the upgrade.
     savepoint = bind.begin_nested()
     try:
         bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # The extension may already live in another schema than ours (a DBA's, or another
+        # deployment's in the same database), off our search_path: name its operator class in full.
+        schema = bind.exec_driver_sql(
+            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+            " WHERE e.extname = 'pg_trgm'"
+        ).scalar_one()
+        opclass = '"{}".gin_trgm_ops'.format(schema.replace('"', '""'))
+        for column in ("ani", "dnis"):
+            # On the column itself: the substring condition is `ani ILIKE '%part%'`, which these serve.
+            bind.exec_driver_sql(
+                f"CREATE INDEX ix_recordings_{column}_trgm ON recordings USING gin ({column} {opclass})"
+            )
     except sa.exc.DBAPIError as error:
         savepoint.rollback()
         log.warning("pg_trgm is not available (%s): number search stays a scan", str(error.orig).splitlines()[0])
         return
     savepoint.commit()
-    for column in ("ani", "dnis"):
-        # On the column itself: the substring condition is `ani ILIKE '%part%'`, which these serve.
-        op.execute(f"CREATE INDEX ix_recordings_{column}_trgm ON recordings USING gin ({column} gin_trgm_ops)")
 
 
 def downgrade() -> None:
