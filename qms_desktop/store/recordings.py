@@ -159,18 +159,24 @@ def _content_hash(
 def stored_unchanged(conn: Connection, prints: Iterable[tuple[str, str]]) -> set[str]:
     """The ids of these (session id, fingerprint) pairs whose stored row has that very fingerprint."""
     wanted = dict(prints)
-    keys = list(wanted)
-    marker = _marker(conn)
-    same: set[str] = set()
+    rows = _rows_by_session_id(conn, "session_id, content_hash", list(wanted))
+    return {sid for sid, digest in rows if digest == wanted[sid]}
+
+
+def _rows_by_session_id(conn: Connection, columns: str, keys: Sequence[str]) -> list[Any]:
+    """`columns` of the stored recordings with these session ids. PostgreSQL gets the ids as one array
+    parameter: hundreds of placeholders cost its parser and planner more than the lookups themselves."""
+    if not keys:
+        return []
+    if conn.dialect.name == "postgresql":
+        sql = f"SELECT {columns} FROM recordings WHERE session_id = ANY(%s)"
+        return list(conn.exec_driver_sql(sql, (list(keys),)).fetchall())
+    rows: list[Any] = []
     for start in range(0, len(keys), _MAX_ROWS_PER_STATEMENT):
         chunk = tuple(keys[start : start + _MAX_ROWS_PER_STATEMENT])
-        result = conn.exec_driver_sql(
-            f"SELECT session_id, content_hash FROM recordings WHERE session_id IN {_in_list(marker, len(chunk))}",
-            chunk,
-        )
-        # fetchall: one driver call for the chunk instead of one per row.
-        same.update(sid for sid, digest in result.fetchall() if digest == wanted[sid])
-    return same
+        sql = f"SELECT {columns} FROM recordings WHERE session_id IN {_in_list('?', len(chunk))}"
+        rows.extend(conn.exec_driver_sql(sql, chunk).fetchall())  # fetchall: one driver call a chunk
+    return rows
 
 
 def refresh_content_hashes(conn: Connection, recording_ids: Sequence[int]) -> None:
@@ -276,16 +282,8 @@ def upsert_sessions(
         if previous is None or _wins(item.row, previous.row[_I_FETCHED], previous.row[_I_RANK]):
             prepared[record.session_id] = item
 
-    keys = list(prepared)
-    existing: dict[str, tuple[Any, ...]] = {}
-    for start in range(0, len(keys), _MAX_ROWS_PER_STATEMENT):
-        chunk = keys[start : start + _MAX_ROWS_PER_STATEMENT]
-        result = conn.exec_driver_sql(
-            "SELECT session_id, id, content_hash, fetched_at_ms, state_rank FROM recordings "
-            f"WHERE session_id IN {_in_list(marker, len(chunk))}",
-            tuple(chunk),
-        )
-        existing.update((row[0], tuple(row)) for row in result.fetchall())
+    stored = _rows_by_session_id(conn, "session_id, id, content_hash, fetched_at_ms, state_rank", list(prepared))
+    existing = {row[0]: tuple(row) for row in stored}
     to_write = [
         item
         for sid, item in prepared.items()
