@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from qms_desktop.domain.sessions import Participant, SessionRecord, SessionState, Track
+from qms_desktop.domain.sessions import Participant, SessionRecord, Track
 from qms_desktop.mediasense.fields import (
     Reject,
-    end_after,
+    end_and_duration,
     read_epoch,
     read_flag,
     read_items,
@@ -22,7 +22,6 @@ from qms_desktop.mediasense.fields import (
     read_tags,
     read_text,
     read_urls,
-    span_of_tracks,
 )
 from qms_desktop.mediasense.slotinit import new_participant, new_record, new_track
 from qms_desktop.mediasense.spec_sessions import SPEC_KEYS, optional_spec_fields
@@ -84,9 +83,7 @@ def normalize_cisco(raw: Mapping[str, Any], sid: str, dialect: str, raw_json: st
     # cisco has no agent/team/direction fields, but a mixed server may send them: read if present.
     extra = {} if SPEC_KEYS.isdisjoint(raw) else optional_spec_fields(raw)
     state = read_state(get("sessionState") or get("state"))
-    end = end_after(start, duration, "sessionDuration")
-    if duration is None and state is not SessionState.ACTIVE and (span := span_of_tracks(start, tracks)):
-        end, duration = span  # closed without sessionDuration (a real 11.5 server): the tracks tell
+    end, duration = end_and_duration(start, duration, state, tracks)
     return new_record(
         session_id=sid,
         state=state,

@@ -21,7 +21,7 @@ from msgspec import UNSET, Meta, Raw, Struct, UnsetType
 
 from qms_desktop.domain.fingerprint import JsonObject
 from qms_desktop.domain.sessions import MediaUrls, Participant, SessionRecord, SessionState, Tag, Track
-from qms_desktop.mediasense.fields import MAX_MS, MIN_MS, Reject, end_after, span_of_tracks
+from qms_desktop.mediasense.fields import MAX_MS, MIN_MS, Reject, end_and_duration
 from qms_desktop.mediasense.fields import epoch_datetime as _dt
 from qms_desktop.mediasense.slotinit import NO_URLS, new_participant, new_record, new_tag, new_track, new_urls
 
@@ -160,11 +160,8 @@ def _record(s: _Session, text: str) -> SessionRecord:
             )
         )
     state = _STATES.get(state_text.strip().upper(), SessionState.UNKNOWN)
-    duration = s.sessionDuration
     try:
-        end = end_after(start, duration, "sessionDuration")
-        if duration is None and state is not SessionState.ACTIVE and (span := span_of_tracks(start, tracks)):
-            end, duration = span
+        end, duration = end_and_duration(start, s.sessionDuration, state, tracks)
     except Reject:
         raise _NotOrdinary from None  # past year 9999: the tolerant reader rejects it with its reason
     return new_record(

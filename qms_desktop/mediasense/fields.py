@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -331,6 +331,17 @@ def end_after(start: datetime, duration_ms: int | None, field: str) -> datetime 
         return start + timedelta(0, 0, 0, duration_ms)
     except OverflowError:
         raise Reject(f"{field}: start + duration is past year 9999: {duration_ms!r}") from None
+
+
+def end_and_duration(
+    start: datetime, duration_ms: int | None, state: SessionState, tracks: Sequence[Track]
+) -> tuple[datetime | None, int | None]:
+    """A session's end and duration: start + sessionDuration, or for a closed session sent without it
+    (a real 11.5 server), from its tracks (`span_of_tracks`). Rejects an end past year 9999."""
+    end = end_after(start, duration_ms, "sessionDuration")
+    if duration_ms is None and state is not SessionState.ACTIVE and (span := span_of_tracks(start, tracks)):
+        return span
+    return end, duration_ms
 
 
 def span_of_tracks(start: datetime, tracks: Iterable[Track]) -> tuple[datetime, int] | None:
