@@ -143,12 +143,17 @@ def _read_raw(item: Raw, dialect: str, text: str | None) -> SessionRecord | Reje
         record = read_session(item, text)
         if record is not None:
             return record
-    return normalize_session(_decode(item), dialect, text)
+    try:
+        value = _decode(item)
+    except (ValueError, RecursionError) as exc:  # valid JSON, but nested deeper than any parser here takes
+        reason = f"session: JSON that cannot be read ({type(exc).__name__}: {str(exc)[:80]})"
+        return RejectedRecord(raw=bytes(item).decode(errors="replace"), reason=reason, dialect=dialect)
+    return normalize_session(value, dialect, text)
 
 
 def _decode(item: Raw) -> object:
     data = memoryview(item)
     try:
         return orjson.loads(data)
-    except orjson.JSONDecodeError:  # JSON orjson refuses but the page's parser accepted (a lone surrogate)
+    except orjson.JSONDecodeError:  # JSON the page's parser took and orjson does not (nested over 1024 deep)
         return json.loads(bytes(data))

@@ -41,7 +41,7 @@ def split_sessions(content: bytes) -> dict[str, Any] | None:
     None when the answer is not exactly that envelope (then it is decoded as any other answer)."""
     try:
         answer = _answer.decode(content)
-    except msgspec.DecodeError:  # not JSON, or another shape (ValidationError is a DecodeError)
+    except (msgspec.DecodeError, RecursionError):  # not JSON, another shape, or nested too deep to split
         return None
     if answer.responseBody is UNSET:
         return None
@@ -57,7 +57,7 @@ def session_id(raw: Raw) -> str | None:
     """The session id of one session's bytes, read as the normalizer reads it (None: none usable)."""
     try:
         value = _session_id.decode(raw).sessionId
-    except msgspec.DecodeError:  # not an object: normalizing it says why
+    except (msgspec.DecodeError, RecursionError):  # not an object, or too deep: normalizing it says why
         return None
     return read_session_id({"sessionId": value})
 

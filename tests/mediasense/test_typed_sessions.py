@@ -256,6 +256,19 @@ def test_a_page_in_the_usual_envelope_is_split_into_each_sessions_bytes() -> Non
     assert {r.reason for r in rejected} >= {"sessionStartDate: missing", "session: expected an object, got int"}
 
 
+def test_json_nested_too_deep_to_read_is_refused_or_quarantined_never_a_crash() -> None:
+    deep = b'{"sessionId":"deep","sessionStartDate":1,"x":' + b"[" * 3000 + b"]" * 3000 + b"}"
+    good = orjson.dumps({"sessionId": "good", "sessionState": "CLOSED_NORMAL", "sessionStartDate": START_MS})
+    # A whole answer that deep is not split (the usual decoding then says it is not readable JSON) ...
+    assert split_sessions(b'{"responseCode":2000,"responseBody":{"sessions":[' + deep + b"]}}") is None
+    # ... and one session that deep among others is quarantined with its reason.
+    items = [msgspec.Raw(deep), msgspec.Raw(good)]
+    records, rejected = normalize_page(items, "cisco", fingerprint_items(items, "cisco")[0])
+    assert [r.session_id for r in records] == ["good"]
+    assert len(rejected) == 1 and "JSON that cannot be read" in rejected[0].reason
+    assert str(rejected[0].raw).startswith('{"sessionId":"deep"')
+
+
 @pytest.mark.parametrize(
     "page",
     [
