@@ -20,8 +20,8 @@ import msgspec
 from msgspec import UNSET, Meta, Raw, Struct, UnsetType
 
 from qms_desktop.domain.fingerprint import JsonObject
-from qms_desktop.domain.sessions import MediaUrls, Participant, SessionRecord, SessionState, Tag, Track
-from qms_desktop.mediasense.fields import MAX_MS, MIN_MS, Reject, end_and_duration
+from qms_desktop.domain.sessions import MediaUrls, Participant, SessionRecord, Tag, Track
+from qms_desktop.mediasense.fields import MAX_MS, MIN_MS, Reject, end_and_duration, read_state
 from qms_desktop.mediasense.fields import epoch_datetime as _dt
 from qms_desktop.mediasense.slotinit import NO_URLS, new_participant, new_record, new_tag, new_track, new_urls
 
@@ -30,8 +30,6 @@ log = logging.getLogger("qms.mediasense.normalize")
 # What the tolerant readers accept without a second thought; the rest goes to them.
 Epoch = Annotated[int, Meta(ge=MIN_MS, le=MAX_MS)]
 Count = Annotated[int, Meta(ge=0)]
-
-_STATES: dict[str, SessionState] = {s.value: s for s in SessionState}
 
 
 class _Participant(Struct):
@@ -159,7 +157,7 @@ def _record(s: _Session, text: str) -> SessionRecord:
                 participants=tuple(parts),
             )
         )
-    state = _STATES.get(state_text.strip().upper(), SessionState.UNKNOWN)
+    state = read_state(state_text)
     try:
         end, duration = end_and_duration(start, s.sessionDuration, state, tracks)
     except Reject:

@@ -10,9 +10,11 @@ checkpoint, run counters, lease) under a sync run, as a sync does.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import orjson
@@ -24,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench_sync import PAGE, fetch_pages, frozen_day, start_simulator
 
 from qms_desktop.domain.directory import DirectorySnapshot, enrich
+from qms_desktop.domain.sessions import SessionFilters
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
-from qms_desktop.mediasense.normalize import normalize_page
-from qms_desktop.mediasense.queries import fingerprint_items, leave_out
+from qms_desktop.mediasense.queries import FetchedPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
 from qms_desktop.store import search_queue
 from qms_desktop.store.engine import create_engine_for, upgrade
@@ -85,23 +87,26 @@ def load_with_product(pages: list[bytes], engine: Engine) -> int:
     counts = RunCounts()
     checkpoint = Checkpoint(last_sync_time_ms=NOW_MS)
     offset = 0
+
+    async def stored_as_sent(prints: Sequence[tuple[str, str]]) -> set[str]:
+        with engine.connect() as conn:
+            return stored_unchanged(conn, prints)
+
     try:
-        for content in pages:
-            # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
-            payload = split_sessions(content) or orjson.loads(content)
-            raw = dialect.read(payload, response_code(payload), PAGE, offset)
-            # As the client does with the sync's filter: sessions stored as sent are only counted.
-            texts, prints = fingerprint_items(raw.items, dialect.session_dialect)
-            with engine.connect() as conn:
-                same = stored_unchanged(conn, [p for p in prints if p is not None])
-            items, texts, unchanged = leave_out(raw.items, texts, prints, same)
-            records, rejected = normalize_page(items, dialect.session_dialect, texts)
-            page = SyncPage(
-                enrich(records, snapshot, snapshot.dial_plan), rejected, checkpoint=checkpoint, unchanged=unchanged
-            )
-            counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
-                                now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
-            offset += len(raw.items)
+        with asyncio.Runner() as loop:  # the client's own page reading is a coroutine
+            for content in pages:
+                # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
+                payload = split_sessions(content) or orjson.loads(content)
+                raw = dialect.read(payload, response_code(payload), PAGE, offset)
+                # The client's reading: sessions stored as sent only counted, the rest normalized.
+                read = loop.run(read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent))
+                page = SyncPage(
+                    enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, checkpoint=checkpoint,
+                    unchanged=read.unchanged,
+                )  # fmt: skip
+                counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
+                                    now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
+                offset += len(raw.items)
     finally:
         guard.release()
     return counts.fetched
