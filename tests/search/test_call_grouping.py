@@ -3,15 +3,19 @@ the read model, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
 from qms_desktop.domain.sessions import SessionRecord
 from qms_desktop.search import RecordingQuery, count_recordings, get_recording, search_recordings
+from qms_desktop.search import query as query_module
 from qms_desktop.search.query import CALL_SPAN_MS
 from qms_desktop.store import begin_write
+from qms_desktop.store.fulltext import backend_for
 from qms_desktop.store.recordings import upsert_sessions
 from tests.store.factory import BASE, make_spec_session
 
@@ -144,3 +148,42 @@ def test_every_call_once_across_pages_in_every_order(engine: Engine) -> None:
     agent_of = {r.session_id: r.agent_id for r in records}
     expected = {ccid for ccid, sids in calls.items() if any(agent_of[sid] == "a2" for sid in sids)}
     assert len(only_a2) == len(expected)
+
+
+def test_grouped_pages_in_other_orders_equal_the_one_statement_plan(engine: Engine, monkeypatch: Any) -> None:
+    """Sorted by anything but start, a grouped page is read as candidates and then grouped in one
+    query; page by page (cursors included) it must equal the statement with the grouping condition."""
+    rng = random.Random(5)
+    records: list[SessionRecord] = []
+    for c in range(60):
+        start = BASE + timedelta(minutes=rng.randrange(0, 240))
+        ip = rng.choice(["10.0.0.1", "10.0.0.1", "10.0.0.2", None])
+        for s in range(rng.choice([1, 2, 2, 3])):
+            records.append(
+                make_spec_session(
+                    f"c{c:02d}-s{s}", start=start, minutes=rng.choice([1, 2, 5]), ccid=f"cc{c % 45}",
+                    call_controller_ip=ip, agent_id=rng.choice(["a1", "a2"]), ani=f"050{rng.randrange(100):03d}",
+                )
+            )  # fmt: skip
+            start += timedelta(minutes=rng.choice([0, 1, 7]), hours=rng.choice([0, 0, 0, 13]))  # 13 h: another call
+    _store(engine, records)
+    monkeypatch.setattr(query_module, "CANDIDATES_PER_ROW", 1)  # a page needs several rounds of candidates
+    with engine.connect() as conn:
+        backend = backend_for(conn)
+        for sort in ("duration", "agent", "ani"):
+            for filters in ({}, {"agent_ids": ("a2",)}):
+                for descending in (True, False):
+                    query = RecordingQuery(sort=sort, descending=descending, limit=6, **filters)  # type: ignore[arg-type]
+                    pages = 0
+                    while True:
+                        one_statement = query_module._page_statement(conn, query, backend, query.limit + 1)
+                        expected = [row.id for row in conn.execute(one_statement)]
+                        page = search_recordings(conn, query)
+                        got = [r.id for r in page.items]
+                        assert got == expected[: query.limit], (sort, filters, descending, pages)
+                        assert (page.next_cursor is not None) == (len(expected) > query.limit)
+                        pages += 1
+                        if page.next_cursor is None:
+                            break
+                        query = dataclasses.replace(query, after=page.next_cursor)
+                    assert pages > 3
