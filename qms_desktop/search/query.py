@@ -499,12 +499,15 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
             return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())
     margin = CALL_SPAN_MS if query.group_calls else 0
     rows: list[Any] = []
-    for window in time_windows(conn, lo, hi, descending=query.descending, margin_ms=margin):
+    progress = windows.Progress()
+    for window in time_windows(conn, lo, hi, descending=query.descending, margin_ms=margin, progress=progress):
         known = known_in(window, first, descending=query.descending)
         stmt = _page_statement(conn, query, backend, need - len(rows), window, known)
-        rows.extend(conn.execute(stmt).all())
+        found = conn.execute(stmt).all()
+        rows.extend(found)
         if len(rows) >= need:
             break
+        progress.found, progress.missing = len(found), need - len(rows)
     return rows
 
 

@@ -3,7 +3,8 @@
 A page sorted by start time that must also match free text or a number part would otherwise build
 the whole match set (every recording with "olena" in it) and sort it, so the cost grows with the
 number of matches. Instead the page is filled from time windows, newest first (oldest first when
-ascending), each a few times wider than the last: the recordings of a window have ids within a
+ascending), each sized from the matches the last one held (up to a few times wider): the
+recordings of a window have ids within a
 range read from the start index, and FTS5 reads only that range of each match (its lists are in id
 order). Ids follow the order of storing, which mostly follows time; where they do not, a window's id
 range is wide and the rest of the page comes from one ordinary query, so the cost is never much
@@ -89,12 +90,30 @@ def narrow(conn: Connection, lo: int | None, hi: int | None) -> bool:
     return (hi - lo + 1) * density <= LARGE_REST
 
 
+@dataclass(slots=True)
+class Progress:
+    """What the caller found in the last window and still needs: the next window is sized from it."""
+
+    found: int = 0
+    missing: int = 0
+
+
 def time_windows(
-    conn: Connection, lo: int | None, hi: int | None, *, descending: bool, margin_ms: int = 0
+    conn: Connection,
+    lo: int | None,
+    hi: int | None,
+    *,
+    descending: bool,
+    margin_ms: int = 0,
+    progress: Progress | None = None,
 ) -> Iterator[Window]:
     """Windows covering start times [lo, hi] (None: the table's first or last), growing away from the
     newest (descending) or oldest end. `margin_ms`: the id range also covers this much before each
-    window (a grouped search looks at the earlier segments of a call)."""
+    window (a grouped search looks at the earlier segments of a call). `progress`, kept current by
+    the caller: the next window is about twice as wide as the last one's matches say the rest of
+    the page needs (between a quarter and `GROWTH` times the last), since sizing a window reads
+    its stretch of the start index: a sparse match (a number part) would otherwise size a window
+    four times wider than it needs for its last few rows."""
     r = recordings.c
     table = table_span(conn)
     if table is None:
@@ -126,4 +145,11 @@ def time_windows(
             hi = w_lo - 1
         else:
             lo = w_hi + 1
-        span *= GROWTH
+        span = _next_span(span, progress)
+
+
+def _next_span(span: int, progress: Progress | None) -> int:
+    if progress is None or progress.found <= 0 or progress.missing <= 0:
+        return span * GROWTH
+    wanted = span * 2 * progress.missing // progress.found
+    return max(span // GROWTH, min(span * GROWTH, wanted), 1)

@@ -204,3 +204,28 @@ def test_windowed_pages_equal_the_plain_plan(
         windowed = _all_pages(sqlite_engine, query)
         assert windowed == _all_pages(sqlite_engine, query, backend=_PlainPlan()), query
         assert sum(map(len, windowed)) == count_recordings(sqlite_engine, query)
+
+
+def test_the_next_window_is_sized_from_what_the_last_one_held(sqlite_engine: Engine, monkeypatch: Any) -> None:
+    """A sparse match needs only a little more than the last window gave: the next window is about
+    twice what the rest of the page needs at the density found, never under a quarter of the last
+    nor over GROWTH times it; with nothing found it grows by GROWTH."""
+    _store(sqlite_engine, [make_spec_session(f"t{i:03d}", start=BASE + timedelta(minutes=i)) for i in range(1000)])
+    monkeypatch.setattr(windows_module, "FIRST_WINDOW_ROWS", 40)
+
+    def rows(window: windows_module.Window) -> int:
+        assert window.ids is not None
+        return window.ids[1] - window.ids[0] + 1  # ids follow time here
+
+    def second_window(found: int, missing: int) -> int:
+        progress = windows_module.Progress()
+        with sqlite_engine.connect() as conn:
+            walk = windows_module.time_windows(conn, None, None, descending=True, progress=progress)
+            assert 39 <= rows(next(walk)) <= 41
+            progress.found, progress.missing = found, missing
+            return rows(next(walk))
+
+    assert 19 <= second_window(20, 5) <= 21  # 2 x 5 / 20 of the first
+    assert 9 <= second_window(30, 1) <= 11  # a quarter at least
+    assert 159 <= second_window(2, 50) <= 161  # GROWTH (4) at most
+    assert 159 <= second_window(0, 50) <= 161  # nothing found: GROWTH
