@@ -492,8 +492,9 @@ def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) 
             lo = after_key if lo is None else max(lo, after_key)
     first: dict[str, list[int]] = {}
     if not windows.narrow(conn, lo, hi):  # a narrow range is one window: no need to size the match
-        small = windows.SMALL_MATCH
-        first = {key: first_matches(conn, m, descending=query.descending, small=small) for key, m in matches.items()}
+        small = windows.small_match(conn, need)
+        read = windows.SMALL_MATCH  # the first ones of a larger set spare the windows their FTS reads
+        first = {key: first_matches(conn, m, descending=query.descending, small=read) for key, m in matches.items()}
         complete = {key: found for key, found in first.items() if len(found) < small}
         if complete:  # a small set, read whole: the plain plan over it
             return list(conn.execute(_page_statement(conn, query, backend, need, known=complete)).all())

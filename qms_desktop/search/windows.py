@@ -15,6 +15,7 @@ plan straight away: building a small set is cheaper than walking the index; a na
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +26,13 @@ from sqlalchemy import Connection
 from qms_desktop.store.fulltext import IdRange
 from qms_desktop.store.schema import recordings
 
-# Below this many matches building the set is cheaper than walking the start index.
+# At most this many matches are read to tell a small set from a large one.
 SMALL_MATCH = 5_000
+# A small set is read row by row (~10 µs a match, the grouping included); a window is sized by
+# reading its stretch of the start index (~0.15 µs a recording), and a page of `need` rows from a
+# set of m matches among n recordings reads about need * n / m of them. So windows pay once
+# m * m > need * n * SCAN_PER_ROW: 1,200 matches at 1M recordings, 2,100 at 3M, for 100 rows.
+SCAN_PER_ROW = 0.015
 FIRST_WINDOW_ROWS = 20_000  # recordings in the first window (from the average density)
 GROWTH = 4
 LARGE_REST = 200_000  # recordings left, about, above which the rest is one plain query
@@ -53,6 +59,13 @@ def first_matches(
     rowid = matching.selected_columns[0]
     ordered = matching.order_by(rowid.desc() if descending else rowid.asc()).limit(small)
     return list(conn.execute(ordered).scalars())
+
+
+def small_match(conn: Connection, need: int) -> int:
+    """Below this many matches a page is cheaper from the whole set than from time windows."""
+    span = table_span(conn)
+    recordings_about = 0 if span is None else span[2] * max(1, span[1] - span[0])
+    return max(1, min(SMALL_MATCH, math.isqrt(int(need * recordings_about * SCAN_PER_ROW))))
 
 
 def known_in(window: Window, first: dict[str, list[int]], *, descending: bool) -> dict[str, list[int]]:

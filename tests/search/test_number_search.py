@@ -4,6 +4,7 @@ matches paged by time windows in exactly the order of the plain plan."""
 
 from __future__ import annotations
 
+import math
 import random
 import secrets
 from dataclasses import replace
@@ -229,3 +230,17 @@ def test_the_next_window_is_sized_from_what_the_last_one_held(sqlite_engine: Eng
     assert 9 <= second_window(30, 1) <= 11  # a quarter at least
     assert 159 <= second_window(2, 50) <= 161  # GROWTH (4) at most
     assert 159 <= second_window(0, 50) <= 161  # nothing found: GROWTH
+
+
+def test_a_set_counts_as_small_by_the_size_of_the_table(sqlite_engine: Engine, monkeypatch: Any) -> None:
+    """A page from a small set reads each match; from windows it reads about need * n / m recordings
+    of the start index: the threshold grows as the square root of the table's size, up to SMALL_MATCH."""
+    with sqlite_engine.connect() as conn:
+        assert windows_module.small_match(conn, 101) == 1  # no recordings: windows would find nothing anyway
+    _store(sqlite_engine, [make_spec_session(f"s{i:04d}", start=BASE + timedelta(minutes=i)) for i in range(1000)])
+    with sqlite_engine.connect() as conn:
+        expected = math.isqrt(int(101 * 1000 * windows_module.SCAN_PER_ROW))
+        assert abs(windows_module.small_match(conn, 101) - expected) <= 1
+        assert windows_module.small_match(conn, 404) > windows_module.small_match(conn, 101)
+        monkeypatch.setattr(windows_module, "SMALL_MATCH", 10)
+        assert windows_module.small_match(conn, 101) == 10
