@@ -473,8 +473,9 @@ def search_recordings(
 
 
 def _page_rows(conn: Connection, query: RecordingQuery, backend: SearchBackend) -> list[Any]:
-    """The page's rows and one more (it tells whether a next page exists). A large full-text match
-    sorted by start is read window by window (see windows.py); everything else in one query."""
+    """The page's rows and one more (it tells whether a next page exists). A grouped page in another
+    order than start is read in rounds of candidates; a large full-text match sorted by start window
+    by window (see windows.py); everything else in one query."""
     need = query.limit + 1
     if query.group_calls and query.sort != "start":
         return _grouped_in_sort_order(conn, query, backend, need)
