@@ -4,13 +4,12 @@ A page sorted by start time that must also match free text or a number part woul
 the whole match set (every recording with "olena" in it) and sort it, so the cost grows with the
 number of matches. Instead the page is filled from time windows, newest first (oldest first when
 ascending), each sized from the matches the last one held (up to a few times wider): the
-recordings of a window have ids within a
-range read from the start index, and FTS5 reads only that range of each match (its lists are in id
-order). Ids follow the order of storing, which mostly follows time; where they do not, a window's id
-range is wide and the rest of the page comes from one ordinary query, so the cost is never much
-above the plain plan. A match known to be small (a rare word, a long number part) uses the plain
-plan straight away: building a small set is cheaper than walking the index; a narrow time range
-(a week) is one window.
+recordings of a window have ids within a range read from the start index, and FTS5 reads only that
+range of each match (its lists are in id order). Ids follow the order of storing, which mostly
+follows time; where they do not, a window's id range is wide and the rest of the page comes from one
+ordinary query, so the cost is never much above the plain plan. A match known to be small (a rare
+word, a long number part) uses the plain plan straight away: building a small set is cheaper than
+walking the index; a narrow time range (a week) is one window.
 """
 
 from __future__ import annotations
