@@ -92,21 +92,26 @@ def load_with_product(pages: list[bytes], engine: Engine) -> int:
         with engine.connect() as conn:
             return stored_unchanged(conn, prints)
 
+    async def load() -> None:
+        nonlocal counts, offset
+        for content in pages:
+            # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
+            payload = split_sessions(content) or orjson.loads(content)
+            raw = dialect.read(payload, response_code(payload), PAGE, offset)
+            # The client's reading: sessions stored as sent only counted, the rest normalized.
+            read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent)
+            page = SyncPage(
+                enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, checkpoint=checkpoint,
+                unchanged=read.unchanged,
+            )  # fmt: skip
+            counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
+                                now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
+            offset += len(raw.items)
+
     try:
-        with asyncio.Runner() as loop:  # the client's own page reading is a coroutine
-            for content in pages:
-                # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
-                payload = split_sessions(content) or orjson.loads(content)
-                raw = dialect.read(payload, response_code(payload), PAGE, offset)
-                # The client's reading: sessions stored as sent only counted, the rest normalized.
-                read = loop.run(read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent))
-                page = SyncPage(
-                    enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, checkpoint=checkpoint,
-                    unchanged=read.unchanged,
-                )  # fmt: skip
-                counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
-                                    now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
-                offset += len(raw.items)
+        # One event loop for the whole load, as a sync run has: a loop per page would time asyncio's
+        # set-up (its SIGINT handling alone was a quarter of a first load's time).
+        asyncio.run(load())
     finally:
         guard.release()
     return counts.fetched
