@@ -138,7 +138,7 @@ def create_engine_for(url: str | None = None, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         check_sqlite()  # before any file is created: an old library fails with a clear message
         database = parsed.database or ""
-        in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+        in_memory = _in_memory(database)
         if not in_memory:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **kwargs)
@@ -185,6 +185,16 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         # fails with SQLITE_BUSY on lock upgrade; plain readers keep the deferred BEGIN.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def reads_beside_writer(engine: Engine) -> bool:
+    """Whether another thread's connection sees the writer's database: not for an in-memory SQLite,
+    whose every connection is a database of its own."""
+    return engine.dialect.name != "sqlite" or not _in_memory(engine.url.database or "")
+
+
+def _in_memory(database: str) -> bool:
+    return database in ("", ":memory:") or database.startswith("file::memory:")
 
 
 def database_now_ms(conn: Connection) -> int:

@@ -261,13 +261,18 @@ class SyncEngine:
         )
         try:
             result = SyncResult(run_id, correlation_id, "RUNNING", mode, None, upper)
+            pages = PageWriter(self.db, self._writer, guard, result, now_ms=self._now_ms,
+                               check_stop=self._check_stop, on_committed=self._page_committed)  # fmt: skip
             try:
-                pages = PageWriter(self.db, self._writer, guard, result, now_ms=self._now_ms,
-                                   check_stop=self._check_stop, on_committed=self._page_committed)  # fmt: skip
                 snapshot, checkpoint = await pages.load()
                 plan = self._dial_plan or snapshot.dial_plan
                 run = RunContext(self.client, self.settings, plan, snapshot, pages, self._emit)
-                await body(run, checkpoint)
+                try:
+                    await body(run, checkpoint)
+                except Exception:
+                    await pages.drain()  # the pages committed before the error count first
+                    raise
+                await pages.flush()  # the last page's commit: its failure is the run's
             except asyncio.CancelledError:
                 result.status = "INTERRUPTED"
                 result.error = "the sync was stopped"

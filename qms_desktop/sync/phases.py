@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncGenerator, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Protocol
 
 from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
@@ -90,12 +91,13 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
                 if not page.has_more and slice_end > (checkpoint.last_sync_time_ms or 0):
                     # This slice has been read in full, in whatever order it came.
                     checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
+                pages_read += 1
                 await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
-                                       unchanged=page.unchanged)  # fmt: skip
+                                       unchanged=page.unchanged,
+                                       progress=partial(run.emit, result, "incremental",
+                                                        f"page {pages_read} of the live window"))  # fmt: skip
                 run.fresh.update(record.session_id for record in page.records)
                 run.fresh.update(page.unchanged_ids)
-                pages_read += 1
-                run.emit(result, "incremental", f"page {result.counts.pages} of the live window")
     return checkpoint  # every page committed its checkpoint: nothing left to save
 
 
@@ -201,8 +203,8 @@ async def open_sessions(run: RunContext) -> None:
             log.warning("Could not re-fetch open session %s: %s", session_id, error)
             run.result.counts.errors += 1
         if by_id.any_to_write:
-            await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=by_id.gone)
-            run.emit(run.result, "open", "following open sessions")
+            progress = partial(run.emit, run.result, "open", "following open sessions")
+            await run.pages.commit(run.enrich(by_id.records), by_id.rejected, deleted=by_id.gone, progress=progress)
 
 
 async def sessions(
@@ -264,10 +266,10 @@ async def backfill(run: RunContext, checkpoint: Checkpoint) -> None:
                 async for page in pages:
                     progress = replace(checkpoint, backfill_current_ms=slice_start)
                     await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=progress,
-                                           slice_progress=(slice_start, slice_end),
-                                           unchanged=page.unchanged)  # fmt: skip
-                    run.emit(result, "backfill", f"backfill day {day_number} of {total_days}",
-                             day=day_number, days=total_days)  # fmt: skip
+                                           slice_progress=(slice_start, slice_end), unchanged=page.unchanged,
+                                           progress=partial(run.emit, result, "backfill",
+                                                            f"backfill day {day_number} of {total_days}",
+                                                            day=day_number, days=total_days))  # fmt: skip
         except MediaSenseError as exc:
             await run.pages.fail_slice(slice_start, slice_end, str(exc))
             raise

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from contextlib import aclosing
 from dataclasses import dataclass
+from functools import partial
 
 from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.sync.phases import RunContext, page_stream
@@ -117,8 +118,9 @@ class _Checker:
         window = TimeWindow(from_ms(start), from_ms(end))
         async with aclosing(page_stream(run, window)) as pages:
             async for page in pages:
-                await run.pages.commit(run.enrich(page.records), page.rejected, late=True, unchanged=page.unchanged)
-                run.emit(run.result, "reconcile", "re-checking recent calls for late arrivals")
+                await run.pages.commit(run.enrich(page.records), page.rejected, late=True, unchanged=page.unchanged,
+                                       progress=partial(run.emit, run.result, "reconcile",
+                                                        "re-checking recent calls for late arrivals"))  # fmt: skip
 
 
 __all__ = ["MIN_SPLIT_MS", "ReconcileStats", "reconcile"]
