@@ -65,6 +65,10 @@ recordings = sa.Table(
 
 UNKNOWN_TRACK_NUMBER = -1
 
+# A recording's tracks, participants and tags name it by recording_id. On PostgreSQL that rule is
+# kept per statement by triggers instead of these foreign keys (migration 0014): same refusal, same
+# cascade on delete, without a per-row lookup and lock.
+
 recording_tracks = sa.Table(
     "recording_tracks",
     metadata,
