@@ -3,7 +3,8 @@
 A multi-row INSERT makes the client render and the server parse tens of thousands of parameters per
 page; COPY streams the rows in one protocol message each (measured in tests/benchmarks/bench_sync.py
 with `--database postgres`). Rows that may already exist are copied into a temporary staging table
-and merged with one INSERT ... SELECT ... ON CONFLICT, so the lifecycle guard stays in SQL.
+and merged with one INSERT ... SELECT ... ON CONFLICT, so the lifecycle guard stays in SQL; rows
+known to be new are copied straight in, with ids drawn from the table's sequence beforehand.
 Everything runs in the caller's transaction.
 """
 
@@ -41,6 +42,15 @@ def copy_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterab
             copy.write_row(row)
 
 
+def next_ids(conn: Connection, table: str, column: str, count: int) -> list[int]:
+    """`count` new values of the sequence behind `table`.`column`, in one round trip: rows copied
+    with them need no RETURNING to be known by id."""
+    sql = "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)"
+    with _as_sqlalchemy_errors(sql), _driver(conn).cursor() as cursor:
+        cursor.execute(sql, (table, column, count))
+        return [row[0] for row in cursor.fetchall()]
+
+
 def merge_through_stage(
     conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], on_conflict: str
 ) -> list[tuple[Any, ...]]:
@@ -61,4 +71,4 @@ def merge_through_stage(
         return [tuple(row) for row in cursor.fetchall()]
 
 
-__all__ = ["copy_rows", "merge_through_stage"]
+__all__ = ["copy_rows", "merge_through_stage", "next_ids"]

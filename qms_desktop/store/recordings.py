@@ -295,8 +295,20 @@ def upsert_sessions(
     postgres = conn.dialect.name == "postgresql"
     written: dict[str, int] = {}
     if postgres:
-        merged = pg_bulk.merge_through_stage(conn, "recordings", _COLUMNS, (i.row for i in to_write), _ON_CONFLICT)
-        written.update((sid, rid) for rid, sid in merged)
+        # New sessions are copied straight in: only the sync inserts recordings, under its lease, so
+        # none can have been stored since the SELECT above (if one were, its unique session id would
+        # fail the page, which the next run writes again as an update). Stored ones are merged, the
+        # lifecycle guard in SQL.
+        new = [item for item in to_write if item.row[0] not in existing]
+        if new:
+            ids = pg_bulk.next_ids(conn, "recordings", "id", len(new))
+            numbered = list(zip(ids, new, strict=True))
+            pg_bulk.copy_rows(conn, "recordings", ("id", *_COLUMNS), ((rid, *item.row) for rid, item in numbered))
+            written.update((item.row[0], rid) for rid, item in numbered)
+        if len(new) < len(to_write):
+            stored_rows = (item.row for item in to_write if item.row[0] in existing)
+            merged = pg_bulk.merge_through_stage(conn, "recordings", _COLUMNS, stored_rows, _ON_CONFLICT)
+            written.update((sid, rid) for rid, sid in merged)
     else:
         for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
             batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
