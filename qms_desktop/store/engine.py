@@ -188,9 +188,10 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
 
 def reads_beside_writer(engine: Engine) -> bool:
-    """Whether another thread's connection sees the writer's database: not for an in-memory SQLite,
-    whose every connection is a database of its own."""
-    return engine.dialect.name != "sqlite" or not _in_memory(engine.url.database or "")
+    """Whether a read on another thread's connection can run beside the writer's transaction: not on an
+    in-memory SQLite (a private one is a database per connection; a shared one locks what is written)."""
+    url = engine.url
+    return engine.dialect.name != "sqlite" or not (_in_memory(url.database or "") or url.query.get("mode") == "memory")
 
 
 def _in_memory(database: str) -> bool:

@@ -9,6 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 
 from qms_desktop.store import create_engine_for, current_revision, database_url, head_revision, mask_url, upgrade
+from qms_desktop.store.engine import reads_beside_writer
 from qms_desktop.store.schema import metadata
 
 _CHILD_TABLES = {"recording_tracks", "recording_participants", "recording_tags"}
@@ -85,3 +86,10 @@ def test_postgres_urls_get_the_psycopg_driver() -> None:
     engine = create_engine_for("postgresql://u@127.0.0.1:1/x")
     assert engine.dialect.driver == "psycopg"
     engine.dispose()
+
+
+def test_reads_run_beside_the_writer_only_where_another_connection_sees_its_database(tmp_path: object) -> None:
+    assert reads_beside_writer(create_engine_for(f"sqlite:///{tmp_path}/qms.sqlite3"))
+    assert reads_beside_writer(sa.create_engine("postgresql+psycopg://nobody@127.0.0.1/none"))
+    for in_memory in ("sqlite://", "sqlite:///:memory:", "sqlite:///file:shared?mode=memory&cache=shared&uri=true"):
+        assert not reads_beside_writer(sa.create_engine(in_memory, poolclass=sa.pool.StaticPool)), in_memory
