@@ -14,7 +14,8 @@ round loads into a copy of it. Target: the stored database within 1.2× of the e
 
 Then the secondary indexes of recordings and its child tables, and for each the app's queries whose
 `EXPLAIN QUERY PLAN` uses it (on the stored database): the Recordings tab's searches, a recording's
-details, the directory's preview of stored calls, the sync's session-id lookups, open sessions and stored starts.
+details, the directory's preview of stored calls and its re-link after an agents import, the sync's
+session-id lookups, open sessions and stored starts.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from bench_recordings_search import generate, scenarios
 from qms_desktop.domain.directory import DialPlan
 from qms_desktop.search.query import RecordingQuery, count_recordings, get_recording, search_recordings
 from qms_desktop.store import sync_state as state
-from qms_desktop.store.directory import sample_calls
+from qms_desktop.store.directory import relink_recordings, sample_calls
 from qms_desktop.store.engine import create_engine_for
 
 TABLES = ("recordings", "recording_tracks", "recording_participants", "recording_tags")
@@ -132,6 +133,7 @@ def app_queries(engine: sa.Engine, pages: list[bytes]) -> dict[str, Callable[[sa
         out[f"search: {name}"] = lambda conn, q=query: (search_recordings(conn, q), count_recordings(conn, q))
     out["recording details"] = lambda conn: get_recording(conn, some_id)
     out["directory: sample calls"] = lambda conn: sample_calls(conn, DialPlan())
+    out["directory: re-link agents"] = lambda conn: relink_recordings(conn)  # after an agents import
     out["sync: open sessions"] = lambda conn: state.open_sessions(conn, 100)
     out["sync: stored starts"] = lambda conn: state.stored_starts(conn, [some_id, "nope"])
     out["sync: count stored (reconcile)"] = lambda conn: state.count_stored(conn, 0, 1_800_000_000_000)
