@@ -1,0 +1,130 @@
+"""What it costs to hand a read page to another process, against reading it in this one.
+
+    .venv/bin/python tests/benchmarks/bench_page_handoff.py [--sessions 30000] [--pages DIR]
+
+The sync's client holds one core (the interpreter lock): reading a page (splitting, fingerprints,
+typed decoding, directory enrichment) and writing it take turns. Moving the reading to a second
+process only pays when sending its result back costs the receiving process much less than the
+reading itself. Per session, on the simulator's saved getSessions pages (1000 a page):
+
+- baseline: reading the page here (`read_page` + `enrich`, an empty directory as on a fresh install);
+- the read records through pickle (what a `ProcessPoolExecutor` does): encoding in the reader, decoding
+  in the receiver;
+- the same records through msgspec's MessagePack, typed (their `raw` mapping left out: the receiver
+  would rebuild it from `raw_json`);
+- the rows the store writes for them (the upsert's preparation: plain tuples of text and numbers,
+  search documents included) through pickle.
+
+Each line prints the receiver's cost as a share of the baseline: the part of the reading that
+handing it over would not take off the writer's process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _saved_pages import PAGE, load_pages, save_pages
+
+from qms_desktop.domain.directory import DirectorySnapshot, enrich
+from qms_desktop.domain.fingerprint import JsonObject
+from qms_desktop.domain.sessions import SessionFilters, SessionRecord, with_changes
+from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
+from qms_desktop.mediasense.queries import FetchedPage, read_page
+from qms_desktop.mediasense.session_bytes import split_sessions
+from qms_desktop.store import recordings
+
+
+def read_pages(pages: Sequence[bytes]) -> tuple[list[list[SessionRecord]], float]:
+    """Every page read as a sync reads it (no unchanged filter: a first load), and the seconds it took."""
+    dialect = QUERY_BY_NAME["cisco"]
+    snapshot = DirectorySnapshot()
+
+    async def read_all() -> list[list[SessionRecord]]:
+        out: list[list[SessionRecord]] = []
+        offset = 0
+        for content in pages:
+            payload = split_sessions(content)
+            assert payload is not None, "the simulator's pages are in MediaSense's envelope"
+            raw = dialect.read(payload, response_code(payload), PAGE, offset)
+            read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset))
+            out.append(enrich(read.records, snapshot, snapshot.dial_plan))
+            offset += len(raw.items)
+        return out
+
+    started = time.perf_counter()
+    result = asyncio.run(read_all())
+    return result, time.perf_counter() - started
+
+
+def timed_round_trip(
+    payloads: Sequence[Any], encode: Callable[[Any], bytes], decode: Callable[[bytes], Any]
+) -> tuple[float, float, int]:
+    """(seconds encoding, seconds decoding, bytes) over every payload."""
+    encoding = decoding = 0.0
+    size = 0
+    for payload in payloads:
+        started = time.perf_counter()
+        data = encode(payload)
+        encoding += time.perf_counter() - started
+        started = time.perf_counter()
+        decode(data)
+        decoding += time.perf_counter() - started
+        size += len(data)
+    return encoding, decoding, size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30_000)
+    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
+    args = parser.parse_args()
+
+    folder = args.pages or Path(tempfile.mkdtemp(prefix="qms-bench-handoff-"))
+    save_pages(folder, args.sessions)
+    pages = load_pages(folder)[: max(1, args.sessions // PAGE)]
+    read, seconds = read_pages(pages)
+    count = sum(len(page) for page in read)
+    baseline = seconds / count * 1e6
+    print(f"{count} sessions in {len(pages)} pages")
+    print(f"baseline, reading here: {baseline:.1f} µs a session")
+
+    without_raw = [[with_changes(r, raw={}) for r in page] for page in read]  # not timed: see the docstring
+    encoder = msgspec.msgpack.Encoder()
+    decoder = msgspec.msgpack.Decoder(list[SessionRecord])
+    # The upsert's pure half, as the writer would receive it (a private helper: this measures it).
+    rows = [[recordings._prepare(r, 0, 0) for r in page] for page in read]
+    row_payloads = [[(p.row, p.tracks, p.participants, p.tags, p.document()) for p in page] for page in rows]
+
+    def pickled(payload: Any) -> bytes:
+        return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+
+    cases: list[tuple[str, Sequence[Any], Callable[[Any], bytes], Callable[[bytes], Any]]] = [
+        ("records, pickle", read, pickled, pickle.loads),
+        ("records, msgspec MessagePack", without_raw, encoder.encode, decoder.decode),
+        ("store rows, pickle", row_payloads, pickled, pickle.loads),
+    ]
+    assert type(read[0][0].raw) is JsonObject  # records carry their JSON text, which pickle sends along
+    for name, payloads, encode, decode in cases:
+        encoding, decoding, size = timed_round_trip(payloads, encode, decode)
+        sent, received = encoding / count * 1e6, decoding / count * 1e6
+        print(
+            f"{name:30s} encode {sent:5.1f} µs, decode {received:5.1f} µs, {size / count:5.0f} bytes a session; "
+            f"decode / baseline {received / baseline:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
