@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 import sqlalchemy as sa
@@ -55,9 +55,8 @@ _PARTICIPANT_COLUMNS = (
 _TAG_COLUMNS = ("recording_id", "name", "type", "offset_ms", "created_ms", "track_number")
 _MAX_ROWS_PER_STATEMENT = 500  # 31 parameters a row stays far below SQLite's 32766 variables
 
-_I_FETCHED = _COLUMNS.index("fetched_at_ms")
-_I_RANK = _COLUMNS.index("state_rank")
-_I_HASH = _COLUMNS.index("content_hash")
+_I_RANK = _CONTENT.index("state_rank")
+_I_HASH = len(_CONTENT)  # a prepared row: the content, then its hash
 _DOC_INDEXES = tuple(_CONTENT.index(c) for c in DOCUMENT_COLUMNS)
 
 assert set(_COLUMNS) == {c.name for c in recordings.columns} - {"id"}, "recordings columns changed"
@@ -75,23 +74,40 @@ class UpsertResult:
     ids: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
-class _Prepared:
-    row: tuple[Any, ...]  # _COLUMNS order
+class PreparedSession(NamedTuple):
+    """One session as the rows the upsert writes: plain text and numbers, cheap to hand to another
+    thread or process."""
+
+    row: tuple[Any, ...]  # _CONTENT order, then the content hash (the bookkeeping times come at the write)
     tracks: list[tuple[Any, ...]]  # _TRACK_COLUMNS order without recording_id
     participants: list[tuple[Any, ...]]
     tags: list[tuple[Any, ...]]
+    document: str  # the search document
 
-    def document(self) -> str:
-        """Built only for rows that are written (a replayed page skips this work)."""
-        row = self.row
-        return build_document(
-            (
-                *(row[i] for i in _DOC_INDEXES),
-                *(t[0] for t in self.tags),
-                *(v for p in self.participants for v in (p[1], p[4])),
-            )
-        )
+    @property
+    def rank(self) -> int:
+        rank: int = self.row[_I_RANK]
+        return rank
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedSessions:
+    """A page's sessions prepared for `upsert_prepared`: one per session id (a page may carry the same
+    session twice, e.g. ACTIVE and then closed: the later copy of at least the same state rank is
+    kept), and how many records were given. The pure half of the upsert: no database, no clock."""
+
+    items: Mapping[str, PreparedSession]
+    given: int
+
+
+def prepare_sessions(records: Sequence[SessionRecord]) -> PreparedSessions:
+    prepared: dict[str, PreparedSession] = {}
+    for record in records:
+        item = _prepare(record)
+        previous = prepared.get(record.session_id)
+        if previous is None or item.rank >= previous.rank:  # the lifecycle guard within one page
+            prepared[record.session_id] = item
+    return PreparedSessions(prepared, len(records))
 
 
 def _participant(p: Participant, track_number: int | None, start: datetime, start_ms: int) -> tuple[Any, ...]:
@@ -101,7 +117,7 @@ def _participant(p: Participant, track_number: int | None, start: datetime, star
     )  # fmt: skip
 
 
-def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepared:
+def _prepare(record: SessionRecord) -> PreparedSession:
     start_ms = to_ms(record.start)
     end_ms = to_ms(record.end)
     duration_ms = record.duration_ms
@@ -145,8 +161,14 @@ def _prepare(record: SessionRecord, fetched_at_ms: int, now_ms: int) -> _Prepare
         digest = fingerprint(record.raw_json, record.dialect)
     else:
         digest = _content_hash(content, tracks, participants, tags)
-    row = (*content, digest, fetched_at_ms, now_ms, now_ms)
-    return _Prepared(row, tracks, participants, tags)
+    document = build_document(
+        (
+            *(content[i] for i in _DOC_INDEXES),
+            *(t[0] for t in tags),
+            *(v for p in participants for v in (p[1], p[4])),
+        )
+    )
+    return PreparedSession((*content, digest), tracks, participants, tags, document)
 
 
 def _content_hash(
@@ -231,10 +253,8 @@ def _stored_fingerprint(content: Sequence[Any]) -> str | None:
     return fingerprint(raw, content[_DIALECT_AT]) if raw is not None else None
 
 
-def _wins(new: Sequence[Any], old_fetched: int, old_rank: int) -> bool:
+def _wins(new_fetched: int, new_rank: int, old_fetched: int, old_rank: int) -> bool:
     """The lifecycle guard, also enforced in SQL: an older copy never replaces a newer row."""
-    new_fetched: int = new[_I_FETCHED]
-    new_rank: int = new[_I_RANK]
     return new_fetched >= old_fetched and new_rank >= old_rank
 
 
@@ -271,26 +291,26 @@ def upsert_sessions(
 ) -> UpsertResult:
     """Insert new sessions, update changed ones, skip unchanged and older copies. Children and search
     documents of written rows are replaced. Runs in the caller's transaction and never commits."""
-    if not records:
-        return UpsertResult(0, 0, 0, {})
-    marker = _marker(conn)
-    # One row per session: a page may carry the same session twice (e.g. ACTIVE, then closed).
-    prepared: dict[str, _Prepared] = {}
-    for record in records:
-        item = _prepare(record, fetched_at_ms, now_ms)
-        previous = prepared.get(record.session_id)
-        if previous is None or _wins(item.row, previous.row[_I_FETCHED], previous.row[_I_RANK]):
-            prepared[record.session_id] = item
+    return upsert_prepared(conn, prepare_sessions(records), fetched_at_ms=fetched_at_ms, now_ms=now_ms)
 
+
+def upsert_prepared(conn: Connection, page: PreparedSessions, *, fetched_at_ms: int, now_ms: int) -> UpsertResult:
+    """`upsert_sessions` of sessions prepared beforehand (`prepare_sessions`), wherever that ran."""
+    if not page.items:
+        return UpsertResult(0, 0, page.given, {})
+    marker = _marker(conn)
+    prepared = page.items
     stored = _rows_by_session_id(conn, "session_id, id, content_hash, fetched_at_ms, state_rank", list(prepared))
     existing = {row[0]: tuple(row) for row in stored}
     to_write = [
         item
         for sid, item in prepared.items()
-        if (old := existing.get(sid)) is None or (old[2] != item.row[_I_HASH] and _wins(item.row, old[3], old[4]))
+        if (old := existing.get(sid)) is None
+        or (old[2] != item.row[_I_HASH] and _wins(fetched_at_ms, item.rank, old[3], old[4]))
     ]
     if not to_write:
-        return UpsertResult(0, 0, len(records), {})
+        return UpsertResult(0, 0, page.given, {})
+    bookkeeping = (fetched_at_ms, now_ms, now_ms)  # _BOOKKEEPING after the content hash
 
     postgres = conn.dialect.name == "postgresql"
     written: dict[str, int] = {}
@@ -303,16 +323,18 @@ def upsert_sessions(
         if new:
             ids = pg_bulk.next_ids(conn, "recordings", "id", len(new))
             numbered = list(zip(ids, new, strict=True))
-            pg_bulk.copy_rows(conn, "recordings", ("id", *_COLUMNS), ((rid, *item.row) for rid, item in numbered))
+            pg_bulk.copy_rows(
+                conn, "recordings", ("id", *_COLUMNS), ((rid, *item.row, *bookkeeping) for rid, item in numbered)
+            )
             written.update((item.row[0], rid) for rid, item in numbered)
         if len(new) < len(to_write):
-            stored_rows = (item.row for item in to_write if item.row[0] in existing)
+            stored_rows = ((*item.row, *bookkeeping) for item in to_write if item.row[0] in existing)
             merged = pg_bulk.merge_through_stage(conn, "recordings", _COLUMNS, stored_rows, _ON_CONFLICT)
             written.update((sid, rid) for rid, sid in merged)
     else:
         for start in range(0, len(to_write), _MAX_ROWS_PER_STATEMENT):
             batch = to_write[start : start + _MAX_ROWS_PER_STATEMENT]
-            params = tuple(chain.from_iterable(item.row for item in batch))
+            params = tuple(chain.from_iterable((*item.row, *bookkeeping) for item in batch))
             result = conn.exec_driver_sql(_upsert_sql(marker, len(batch)), params)
             written.update((sid, rid) for rid, sid in result.fetchall())
 
@@ -337,7 +359,7 @@ def upsert_sessions(
         tracks.extend((rid, *t) for t in item.tracks)
         participants.extend((rid, *p) for p in item.participants)
         tags.extend((rid, *t) for t in item.tags)
-        (changed_docs if sid in existing else new_docs)[rid] = item.document()
+        (changed_docs if sid in existing else new_docs)[rid] = item.document
     for table, columns, rows in (
         ("recording_tracks", _TRACK_COLUMNS, tracks),
         ("recording_participants", _PARTICIPANT_COLUMNS, participants),
@@ -355,4 +377,4 @@ def upsert_sessions(
 
     updated = len(updated_ids)
     created = len(written) - updated
-    return UpsertResult(created, updated, len(records) - created - updated, written)
+    return UpsertResult(created, updated, page.given - created - updated, written)

@@ -18,7 +18,7 @@ from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
 from qms_desktop.store.engine import begin_write
 from qms_desktop.store.quarantine import quarantine_records
-from qms_desktop.store.recordings import upsert_sessions
+from qms_desktop.store.recordings import PreparedSessions, prepare_sessions, upsert_prepared
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.store.tag_changes import apply_tag_changes
 
@@ -41,10 +41,14 @@ class SyncPage:
     late: bool = False  # a reconciliation page: the sessions it creates are ones the live window missed
     tag_changes: Sequence[TagChange] = ()  # tag events for stored sessions this page did not fetch
     unchanged: int = 0  # sessions the page brought that are stored exactly as sent (not in `records`)
+    # `records` prepared where the page was made (`prepare_sessions`): a page handed to another process
+    # carries these rows and no records. None: the write prepares `records`.
+    prepared: PreparedSessions | None = None
 
     @property
     def size(self) -> int:
-        return len(self.records) + len(self.rejected) + self.unchanged
+        given = len(self.records) if self.prepared is None else self.prepared.given
+        return given + len(self.rejected) + self.unchanged
 
 
 def write_page(
@@ -61,7 +65,8 @@ def write_page(
     """Commit `page` and return the run's counters including it (written in the same transaction)."""
     with begin_write(engine) as conn:
         now = now_ms()
-        outcome = upsert_sessions(conn, page.records, fetched_at_ms=fetched_at_ms, now_ms=now)
+        prepared = page.prepared if page.prepared is not None else prepare_sessions(page.records)
+        outcome = upsert_prepared(conn, prepared, fetched_at_ms=fetched_at_ms, now_ms=now)
         # A record already quarantined and unchanged is not a new error: the run that first met it said so.
         new_rejected = quarantine_records(conn, page.rejected, run_id=run_id, now_ms=now) if page.rejected else 0
         if page.deleted:
