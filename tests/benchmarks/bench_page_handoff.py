@@ -7,16 +7,18 @@ typed decoding, directory enrichment) and writing it take turns. Moving the read
 process only pays when sending its result back costs the receiving process much less than the
 reading itself. Per session, on the simulator's saved getSessions pages (1000 a page):
 
-- baseline: reading the page here (`read_page` + `enrich`, an empty directory as on a fresh install);
+- baseline: reading the page here (`read_page` + `enrich`, an empty directory as on a fresh install,
+  the garbage collector set as a sync run sets it, as it is for the hand-offs);
 - the read records through pickle (what a `ProcessPoolExecutor` does): encoding in the reader, decoding
   in the receiver;
 - the same records through msgspec's MessagePack, typed (their `raw` mapping left out: the receiver
   would rebuild it from `raw_json`);
-- the rows the store writes for them (the upsert's preparation: plain tuples of text and numbers,
-  search documents included) through pickle.
+- the rows the store writes for them (`prepare_sessions`: plain tuples of text and numbers, search
+  documents included) through pickle: what a writer process would receive.
 
 Each line prints the receiver's cost as a share of the baseline: the part of the reading that
-handing it over would not take off the writer's process.
+handing it over would not take off the receiving process. `bench_writer_process.py` times the
+store path with such a writer process end to end.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from qms_desktop.domain.sessions import SessionFilters, SessionRecord, with_chan
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.queries import FetchedPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
-from qms_desktop.store import recordings
+from qms_desktop.store.recordings import prepare_sessions
+from qms_desktop.sync.collector import fewer_collections
 
 
 def read_pages(pages: Sequence[bytes]) -> tuple[list[list[SessionRecord]], float]:
@@ -86,6 +89,11 @@ def timed_round_trip(
 
 
 def main() -> int:
+    with fewer_collections():  # the collector as a sync run sets it, on both sides of the hand-off
+        return measure()
+
+
+def measure() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sessions", type=int, default=30_000)
     parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
@@ -103,9 +111,8 @@ def main() -> int:
     without_raw = [[with_changes(r, raw={}) for r in page] for page in read]  # not timed: see the docstring
     encoder = msgspec.msgpack.Encoder()
     decoder = msgspec.msgpack.Decoder(list[SessionRecord])
-    # The upsert's pure half, as the writer would receive it (a private helper: this measures it).
-    rows = [[recordings._prepare(r, 0, 0) for r in page] for page in read]
-    row_payloads = [[(p.row, p.tracks, p.participants, p.tags, p.document()) for p in page] for page in rows]
+    # The upsert's pure half, as a writer would receive it.
+    row_payloads = [prepare_sessions(page) for page in read]
 
     def pickled(payload: Any) -> bytes:
         return pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
