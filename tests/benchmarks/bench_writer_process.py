@@ -1,16 +1,19 @@
 """The store path with its page writes in a process of their own, against the product's one-process path.
 
     .venv/bin/python tests/benchmarks/bench_writer_process.py [--sessions 50000] [--repeat 3] [--pages DIR]
+        [--database sqlite|postgres]
 
-Both load the simulator's saved getSessions pages (1000 sessions each) into a fresh SQLite file, a
-`write_page` transaction a page, the garbage collector set as a sync run sets it:
+Both load the simulator's saved getSessions pages (1000 sessions each) into a fresh SQLite file (or a
+new schema on the PostgreSQL server of QMS_TEST_POSTGRES_URL), a `write_page` transaction a page, the
+garbage collector set as a sync run sets it:
 
-- one process (the baseline, `_saved_pages.load_with_product`): each page read (split, fingerprints,
-  unchanged filter, typed decoding, enrichment) and then written, in turn, as a sync does today;
+- one process (the baseline): each page read (split, fingerprints, unchanged filter, typed decoding,
+  enrichment) and committed through the sync's own `PageWriter`, whose writer thread commits a page
+  while the next one is read, as a sync does today;
 - a writer process: this process reads each page and prepares its rows (`prepare_sessions`, search
   documents included), pickles them and hands them over a pipe to a process started with "spawn",
-  which runs `write_page` on them; one page in flight (the next is read while it commits), as the
-  sync's `PageWriter` does with its thread.
+  which runs `write_page` on them; one page in flight (the next is read while it commits), as
+  `PageWriter` does with its thread.
 
 A sketch of the design, to measure it: the sync itself still writes in one process. It prints both
 rates, each side's CPU a session, and the ratio; both files must hold the same recordings.
@@ -25,17 +28,18 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import NOW_MS, PAGE, fresh_engine, load_pages, load_with_product, save_pages
+from _saved_pages import NOW_MS, PAGE, fresh_engine, load_pages, save_pages
+from bench_sync import drop_postgres, fresh_postgres
 from sqlalchemy import Engine
 
 from qms_desktop.domain.directory import DirectorySnapshot, enrich
-from qms_desktop.domain.sessions import SessionFilters
+from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.queries import FetchedPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
@@ -43,11 +47,14 @@ from qms_desktop.store.engine import create_engine_for
 from qms_desktop.store.recordings import prepare_sessions, stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
+from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.guard import SyncGuard
-from qms_desktop.sync.run import begin_run
+from qms_desktop.sync.pages import PageWriter
+from qms_desktop.sync.run import SyncResult, begin_run
 
 TTL_MS = 600_000
+CHECKPOINT = Checkpoint(last_sync_time_ms=NOW_MS)
 
 
 def writer_main(url: str, holder: str, run_id: int, pipe: Connection) -> None:
@@ -68,45 +75,85 @@ def writer_main(url: str, holder: str, run_id: int, pipe: Connection) -> None:
     engine.dispose()
 
 
-def load_with_writer_process(pages: Sequence[bytes], engine: Engine) -> tuple[float, float, float]:
-    """(seconds, this process's CPU seconds, the writer's CPU seconds) to store `pages`."""
-    guard = SyncGuard(engine, ttl_ms=TTL_MS)
-    run_id = guard.acquire(NOW_MS, lambda conn: begin_run(guard, "benchmark", "benchmark", "incremental", NOW_MS, conn))
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe()
-    writer = context.Process(target=writer_main, args=(str(engine.url), guard.holder, run_id, theirs))
-    writer.start()
-    ours.recv_bytes()  # started and imported: not timed, a process would be started once for a long run
+HandOver = Callable[[list[SessionRecord], Sequence[RejectedRecord], int], Awaitable[None]]
+
+
+async def read_into(pages: Sequence[bytes], engine: Engine, hand_over: HandOver) -> None:
+    """Read each page as a sync does (split, fingerprints, the unchanged filter, typed decoding,
+    enrichment) and give its records to `hand_over`."""
     dialect = QUERY_BY_NAME["cisco"]
     snapshot = DirectorySnapshot()
-    checkpoint = Checkpoint(last_sync_time_ms=NOW_MS)
 
     async def stored_as_sent(prints: Sequence[tuple[str, str]]) -> set[str]:
         with engine.connect() as conn:
             return stored_unchanged(conn, prints)
 
+    offset = 0
+    for content in pages:
+        payload = split_sessions(content)
+        assert payload is not None, "the simulator's pages are in MediaSense's envelope"
+        raw = dialect.read(payload, response_code(payload), PAGE, offset)
+        read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent)
+        await hand_over(enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, read.unchanged)
+        offset += len(raw.items)
+
+
+def acquire(engine: Engine) -> tuple[SyncGuard, int]:
+    guard = SyncGuard(engine, ttl_ms=TTL_MS)
+    run_id = guard.acquire(NOW_MS, lambda conn: begin_run(guard, "benchmark", "benchmark", "incremental", NOW_MS, conn))
+    return guard, run_id
+
+
+def load_with_writer_thread(pages: Sequence[bytes], engine: Engine) -> tuple[float, float]:
+    """(seconds, CPU seconds) to store `pages` through the sync's own `PageWriter`: its writer thread
+    commits a page while the next one is read."""
+    guard, run_id = acquire(engine)
+    writer = DbWriter()
+    result = SyncResult(run_id, "benchmark", "RUNNING", "incremental", None, None)
+    page_writer = PageWriter(engine, writer, guard, result, now_ms=lambda: NOW_MS, check_stop=lambda: None,
+                             on_committed=lambda: None)  # fmt: skip
+
+    async def commit(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+        await page_writer.commit(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
+
     async def load() -> None:
-        offset, in_flight = 0, False
-        for content in pages:
-            payload = split_sessions(content)
-            assert payload is not None, "the simulator's pages are in MediaSense's envelope"
-            raw = dialect.read(payload, response_code(payload), PAGE, offset)
-            read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent)
-            records = enrich(read.records, snapshot, snapshot.dial_plan)
-            page = SyncPage((), read.rejected, checkpoint=checkpoint, unchanged=read.unchanged,
-                            prepared=prepare_sessions(records))  # fmt: skip
-            data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
-            if in_flight:
-                ours.recv_bytes()  # the page before has committed
-            ours.send_bytes(data)
-            in_flight = True
-            offset += len(raw.items)
-        if in_flight:
-            ours.recv_bytes()
+        await read_into(pages, engine, commit)
+        await page_writer.flush()
 
     try:
         started, cpu = time.perf_counter(), time.process_time()
         asyncio.run(load())
+        return time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        writer.close()
+        guard.release()
+
+
+def load_with_writer_process(pages: Sequence[bytes], engine: Engine) -> tuple[float, float, float]:
+    """(seconds, this process's CPU seconds, the writer's CPU seconds) to store `pages`."""
+    guard, run_id = acquire(engine)
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    url = engine.url.render_as_string(hide_password=False)
+    writer = context.Process(target=writer_main, args=(url, guard.holder, run_id, theirs))
+    writer.start()
+    ours.recv_bytes()  # started and imported: not timed, a process would be started once for a long run
+    in_flight = False
+
+    async def send(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+        nonlocal in_flight
+        page = SyncPage((), rejected, checkpoint=CHECKPOINT, unchanged=unchanged, prepared=prepare_sessions(records))
+        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        if in_flight:
+            ours.recv_bytes()  # the page before has committed
+        ours.send_bytes(data)
+        in_flight = True
+
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        asyncio.run(read_into(pages, engine, send))
+        if in_flight:
+            ours.recv_bytes()
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         ours.send_bytes(b"")
         writer_cpu: float = pickle.loads(ours.recv_bytes())
@@ -132,6 +179,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="qms-bench-writer-"))
@@ -140,22 +188,32 @@ def main() -> int:
     pages = load_pages(folder)[: max(1, args.sessions // PAGE)]
     one_rates: list[float] = []
     two_rates: list[float] = []
-    for round_number in range(1, args.repeat + 1):
-        engine = fresh_engine(work / "one-process.sqlite3")
-        with fewer_collections():
-            started, cpu = time.perf_counter(), time.process_time()
-            load_with_product(pages, engine)
-            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        expected = recordings_stored(engine)
+
+    def fresh(name: str) -> Engine:
+        if args.database == "postgres":
+            drop_postgres(name)
+            return fresh_postgres(name)
+        return fresh_engine(work / f"{name}.sqlite3")
+
+    def done(engine: Engine, name: str) -> None:
         engine.dispose()
+        if args.database == "postgres":
+            drop_postgres(name)
+
+    for round_number in range(1, args.repeat + 1):
+        engine = fresh("bench_one_process")
+        with fewer_collections():
+            elapsed, cpu = load_with_writer_thread(pages, engine)
+        expected = recordings_stored(engine)
+        done(engine, "bench_one_process")
         sessions = expected[0]
         one_rates.append(sessions / elapsed)
 
-        engine = fresh_engine(work / "writer-process.sqlite3")
+        engine = fresh("bench_writer_process")
         with fewer_collections():
             two_elapsed, reader_cpu, writer_cpu = load_with_writer_process(pages, engine)
         assert recordings_stored(engine) == expected, "the writer process stored something else"
-        engine.dispose()
+        done(engine, "bench_writer_process")
         two_rates.append(sessions / two_elapsed)
         print(
             f"round {round_number}: one process {one_rates[-1]:,.0f}/s (CPU {cpu / sessions * 1e6:.0f} µs a session); "
@@ -163,7 +221,8 @@ def main() -> int:
             f"the writer {writer_cpu / sessions * 1e6:.0f} µs a session); ratio {two_rates[-1] / one_rates[-1]:.2f}x",
             flush=True,
         )
-    print(f"\n{sessions} sessions, {len(pages)} pages, a fresh SQLite file each way")
+    where = "a new PostgreSQL schema" if args.database == "postgres" else "a fresh SQLite file"
+    print(f"\n{sessions} sessions, {len(pages)} pages, {where} each way")
     print(f"one process (baseline): {min(one_rates):,.0f}–{max(one_rates):,.0f} sessions/s")
     print(f"writer process:         {min(two_rates):,.0f}–{max(two_rates):,.0f} sessions/s")
     ratios = sorted(two / one for one, two in zip(one_rates, two_rates, strict=True))
