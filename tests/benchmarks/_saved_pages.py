@@ -14,7 +14,7 @@ import asyncio
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import orjson
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench_sync import PAGE, fetch_pages, frozen_day, start_simulator
 
 from qms_desktop.domain.directory import DirectorySnapshot, enrich
-from qms_desktop.domain.sessions import SessionFilters
+from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.queries import FetchedPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
@@ -39,6 +39,8 @@ from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import begin_run
 
 NOW_MS = 1_800_000_000_000  # the run's clock; fixed so that reruns write the same values
+LEASE_TTL_MS = 600_000
+CHECKPOINT = Checkpoint(last_sync_time_ms=NOW_MS)
 
 
 def save_pages(folder: Path, sessions: int) -> int:
@@ -76,42 +78,58 @@ def fresh_engine(path: Path) -> Engine:
     return engine
 
 
-def load_with_product(pages: list[bytes], engine: Engine) -> int:
-    """Store `pages` the way a sync run does (one transaction a page); returns the sessions read."""
+# What a loader does with each page read: its records (enriched), its rejected sessions, and how many
+# of its sessions were left out as stored exactly as sent.
+HandOver = Callable[[list[SessionRecord], Sequence[RejectedRecord], int], Awaitable[None]]
+
+
+async def read_saved(pages: Sequence[bytes], hand_over: HandOver, engine: Engine | None = None) -> None:
+    """Read each page as a sync does and give it to `hand_over`: split into each session's bytes, as
+    the client's transport decodes a getSessions answer; fingerprinted, the sessions stored as sent
+    in `engine` only counted (no filter without one); the rest normalized and enriched (a fresh
+    install: no agents, the default dial plan)."""
     dialect = QUERY_BY_NAME["cisco"]
-    snapshot = DirectorySnapshot()  # a fresh install: no agents, the default dial plan
-    guard = SyncGuard(engine, ttl_ms=600_000)
-    run_id = guard.acquire(NOW_MS, lambda conn: begin_run(guard, "benchmark", "benchmark", "incremental", NOW_MS, conn))
-    with engine.connect() as conn:
-        index_queue = search_queue.queue_enabled(conn)
-    counts = RunCounts()
-    checkpoint = Checkpoint(last_sync_time_ms=NOW_MS)
-    offset = 0
+    snapshot = DirectorySnapshot()
 
     async def stored_as_sent(prints: Sequence[tuple[str, str]]) -> set[str]:
+        assert engine is not None
         with engine.connect() as conn:
             return stored_unchanged(conn, prints)
 
-    async def load() -> None:
-        nonlocal counts, offset
-        for content in pages:
-            # As the client's transport decodes a getSessions answer: each session's bytes, unparsed.
-            payload = split_sessions(content) or orjson.loads(content)
-            raw = dialect.read(payload, response_code(payload), PAGE, offset)
-            # The client's reading: sessions stored as sent only counted, the rest normalized.
-            read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent)
-            page = SyncPage(
-                enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, checkpoint=checkpoint,
-                unchanged=read.unchanged,
-            )  # fmt: skip
-            counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
-                                now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
-            offset += len(raw.items)
+    offset = 0
+    for content in pages:
+        payload = split_sessions(content) or orjson.loads(content)
+        raw = dialect.read(payload, response_code(payload), PAGE, offset)
+        fetched = FetchedPage(raw, dialect, SessionFilters(), offset)
+        read = await read_page(fetched, stored_as_sent if engine is not None else None)
+        await hand_over(enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, read.unchanged)
+        offset += len(raw.items)
+
+
+def acquire_run(engine: Engine) -> tuple[SyncGuard, int]:
+    """The sync lock and a run row, as a sync run takes them before its first page."""
+    guard = SyncGuard(engine, ttl_ms=LEASE_TTL_MS)
+    run_id = guard.acquire(NOW_MS, lambda conn: begin_run(guard, "benchmark", "benchmark", "incremental", NOW_MS, conn))
+    return guard, run_id
+
+
+def load_with_product(pages: list[bytes], engine: Engine) -> int:
+    """Store `pages` the way a sync run does (one transaction a page); returns the sessions read."""
+    guard, run_id = acquire_run(engine)
+    with engine.connect() as conn:
+        index_queue = search_queue.queue_enabled(conn)
+    counts = RunCounts()
+
+    async def write(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+        nonlocal counts
+        page = SyncPage(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
+        counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
+                            now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
 
     try:
         # One event loop for the whole load, as a sync run has: a loop per page would time asyncio's
         # set-up (its SIGINT handling alone was a quarter of a first load's time).
-        asyncio.run(load())
+        asyncio.run(read_saved(pages, write, engine))
     finally:
         guard.release()
     return counts.fetched

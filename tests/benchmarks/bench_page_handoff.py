@@ -37,38 +37,24 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import PAGE, load_pages, save_pages
+from _saved_pages import PAGE, load_pages, read_saved, save_pages
 
-from qms_desktop.domain.directory import DirectorySnapshot, enrich
 from qms_desktop.domain.fingerprint import JsonObject
-from qms_desktop.domain.sessions import SessionFilters, SessionRecord, with_changes
-from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
-from qms_desktop.mediasense.queries import FetchedPage, read_page
-from qms_desktop.mediasense.session_bytes import split_sessions
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, with_changes
 from qms_desktop.store.recordings import prepare_sessions
 from qms_desktop.sync.collector import fewer_collections
 
 
 def read_pages(pages: Sequence[bytes]) -> tuple[list[list[SessionRecord]], float]:
     """Every page read as a sync reads it (no unchanged filter: a first load), and the seconds it took."""
-    dialect = QUERY_BY_NAME["cisco"]
-    snapshot = DirectorySnapshot()
+    out: list[list[SessionRecord]] = []
 
-    async def read_all() -> list[list[SessionRecord]]:
-        out: list[list[SessionRecord]] = []
-        offset = 0
-        for content in pages:
-            payload = split_sessions(content)
-            assert payload is not None, "the simulator's pages are in MediaSense's envelope"
-            raw = dialect.read(payload, response_code(payload), PAGE, offset)
-            read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset))
-            out.append(enrich(read.records, snapshot, snapshot.dial_plan))
-            offset += len(raw.items)
-        return out
+    async def keep(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+        out.append(records)
 
     started = time.perf_counter()
-    result = asyncio.run(read_all())
-    return result, time.perf_counter() - started
+    asyncio.run(read_saved(pages, keep))
+    return out, time.perf_counter() - started
 
 
 def timed_round_trip(

@@ -28,40 +28,43 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import NOW_MS, PAGE, fresh_engine, load_pages, save_pages
+from _saved_pages import (
+    CHECKPOINT,
+    LEASE_TTL_MS,
+    NOW_MS,
+    PAGE,
+    acquire_run,
+    fresh_engine,
+    load_pages,
+    read_saved,
+    save_pages,
+)
 from bench_sync import drop_postgres, fresh_postgres
 from sqlalchemy import Engine
 
-from qms_desktop.domain.directory import DirectorySnapshot, enrich
-from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
-from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
-from qms_desktop.mediasense.queries import FetchedPage, read_page
-from qms_desktop.mediasense.session_bytes import split_sessions
+from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
 from qms_desktop.store.engine import create_engine_for
-from qms_desktop.store.recordings import prepare_sessions, stored_unchanged
+from qms_desktop.store.recordings import prepare_sessions
 from qms_desktop.store.sync_page import SyncPage, write_page
-from qms_desktop.store.sync_state import Checkpoint, RunCounts
+from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.pages import PageWriter
-from qms_desktop.sync.run import SyncResult, begin_run
-
-TTL_MS = 600_000
-CHECKPOINT = Checkpoint(last_sync_time_ms=NOW_MS)
+from qms_desktop.sync.run import SyncResult
 
 
 def writer_main(url: str, holder: str, run_id: int, pipe: Connection) -> None:
     """The writer process: `write_page` for each page received, under the parent's sync lease; an
     empty message ends it, answered with its CPU seconds."""
     engine = create_engine_for(url)
-    lease = SyncGuard(engine, ttl_ms=TTL_MS, holder=holder)  # renews the row the parent acquired
+    lease = SyncGuard(engine, ttl_ms=LEASE_TTL_MS, holder=holder)  # renews the row the parent acquired
     counts = RunCounts()
     started = time.process_time()
     pipe.send_bytes(b"ready")
@@ -75,39 +78,10 @@ def writer_main(url: str, holder: str, run_id: int, pipe: Connection) -> None:
     engine.dispose()
 
 
-HandOver = Callable[[list[SessionRecord], Sequence[RejectedRecord], int], Awaitable[None]]
-
-
-async def read_into(pages: Sequence[bytes], engine: Engine, hand_over: HandOver) -> None:
-    """Read each page as a sync does (split, fingerprints, the unchanged filter, typed decoding,
-    enrichment) and give its records to `hand_over`."""
-    dialect = QUERY_BY_NAME["cisco"]
-    snapshot = DirectorySnapshot()
-
-    async def stored_as_sent(prints: Sequence[tuple[str, str]]) -> set[str]:
-        with engine.connect() as conn:
-            return stored_unchanged(conn, prints)
-
-    offset = 0
-    for content in pages:
-        payload = split_sessions(content)
-        assert payload is not None, "the simulator's pages are in MediaSense's envelope"
-        raw = dialect.read(payload, response_code(payload), PAGE, offset)
-        read = await read_page(FetchedPage(raw, dialect, SessionFilters(), offset), stored_as_sent)
-        await hand_over(enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, read.unchanged)
-        offset += len(raw.items)
-
-
-def acquire(engine: Engine) -> tuple[SyncGuard, int]:
-    guard = SyncGuard(engine, ttl_ms=TTL_MS)
-    run_id = guard.acquire(NOW_MS, lambda conn: begin_run(guard, "benchmark", "benchmark", "incremental", NOW_MS, conn))
-    return guard, run_id
-
-
 def load_with_writer_thread(pages: Sequence[bytes], engine: Engine) -> tuple[float, float]:
     """(seconds, CPU seconds) to store `pages` through the sync's own `PageWriter`: its writer thread
     commits a page while the next one is read."""
-    guard, run_id = acquire(engine)
+    guard, run_id = acquire_run(engine)
     writer = DbWriter()
     result = SyncResult(run_id, "benchmark", "RUNNING", "incremental", None, None)
     page_writer = PageWriter(engine, writer, guard, result, now_ms=lambda: NOW_MS, check_stop=lambda: None,
@@ -117,7 +91,7 @@ def load_with_writer_thread(pages: Sequence[bytes], engine: Engine) -> tuple[flo
         await page_writer.commit(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
 
     async def load() -> None:
-        await read_into(pages, engine, commit)
+        await read_saved(pages, commit, engine)
         await page_writer.flush()
 
     try:
@@ -131,7 +105,7 @@ def load_with_writer_thread(pages: Sequence[bytes], engine: Engine) -> tuple[flo
 
 def load_with_writer_process(pages: Sequence[bytes], engine: Engine) -> tuple[float, float, float]:
     """(seconds, this process's CPU seconds, the writer's CPU seconds) to store `pages`."""
-    guard, run_id = acquire(engine)
+    guard, run_id = acquire_run(engine)
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     url = engine.url.render_as_string(hide_password=False)
@@ -151,7 +125,7 @@ def load_with_writer_process(pages: Sequence[bytes], engine: Engine) -> tuple[fl
 
     try:
         started, cpu = time.perf_counter(), time.process_time()
-        asyncio.run(read_into(pages, engine, send))
+        asyncio.run(read_saved(pages, send, engine))
         if in_flight:
             ours.recv_bytes()
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
