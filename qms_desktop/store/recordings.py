@@ -101,6 +101,7 @@ class PreparedSessions:
 
 
 def prepare_sessions(records: Sequence[SessionRecord]) -> PreparedSessions:
+    """`records` as the rows, children and search documents `upsert_prepared` writes."""
     prepared: dict[str, PreparedSession] = {}
     for record in records:
         item = _prepare(record)
