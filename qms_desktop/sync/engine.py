@@ -14,7 +14,8 @@ the other phases still run, and a run that committed something ends PARTIAL with
 error. A run that committed nothing, or met a problem no phase gets past (no connection, TLS, the
 credentials), ends FAILED with the reason and what to check.
 
-All database work runs on one writer thread (`DbWriter`); the event loop only waits for MediaSense.
+All database work runs on one writer thread (`DbWriter`), a long run's pages in a writer process
+(`write_process`); the event loop only waits for MediaSense.
 This module runs a cycle under the sync lock; `phases` and `reconcile` hold what each phase asks MediaSense,
 `pages` and `store.sync_page` how a page is committed, `run` the run's result and history row.
 """
@@ -259,10 +260,11 @@ class SyncEngine:
         run_id = await self._writer.run(
             guard.acquire, started_ms, partial(begin_run, guard, correlation_id, trigger, mode, started_ms)
         )
+        result = SyncResult(run_id, correlation_id, "RUNNING", mode, None, upper)
+        pages = PageWriter(self.db, self._writer, guard, result, now_ms=self._now_ms, check_stop=self._check_stop,
+                           on_committed=self._page_committed,
+                           write_process_after=self.settings.write_process_after)  # fmt: skip
         try:
-            result = SyncResult(run_id, correlation_id, "RUNNING", mode, None, upper)
-            pages = PageWriter(self.db, self._writer, guard, result, now_ms=self._now_ms,
-                               check_stop=self._check_stop, on_committed=self._page_committed)  # fmt: skip
             try:
                 snapshot, checkpoint = await pages.load()
                 plan = self._dial_plan or snapshot.dial_plan
@@ -308,6 +310,7 @@ class SyncEngine:
             report(result)
             return result
         finally:
+            await pages.close()  # its writer process, before the lock it committed under goes
             await self._writer.run(guard.release)
 
     async def _record_end(self, result: SyncResult) -> None:

@@ -154,14 +154,15 @@ class SyncGuard:
                     f"The database ended the session that held the sync lock ({_first_line(error)}); the run "
                     "stops here and the next run continues from the last committed page"
                 ) from error
-        values: dict[str, object] = {"expires_ms": now_ms + self.ttl_ms}
-        if run_id is not None:
-            values["run_id"] = run_id
-        conn.execute(
-            sa.update(sync_lease)
-            .where(sync_lease.c.name == LEASE_NAME, sync_lease.c.holder == self.holder)
-            .values(**values)
-        )
+        _extend(conn, self.holder, now_ms + self.ttl_ms, run_id)
+
+    def handle(self) -> LeaseHandle:
+        """What another process of this run needs to commit under this lock (`BorrowedLease`)."""
+        lock_pid = None
+        if self._pg_conn is not None:
+            lock_pid = int(self._pg_conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+            self._pg_conn.commit()
+        return LeaseHandle(self.holder, self.ttl_ms, os.getpid(), lock_pid)
 
     def release(self) -> None:
         """Give the sync back. Never raises: it runs after the run's own outcome is known, and a
@@ -183,6 +184,56 @@ class SyncGuard:
                 with contextlib.suppress(SQLAlchemyError):
                     self._pg_conn.close()
                 self._pg_conn = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseHandle:
+    """A run's sync lock as seen from another process of the run."""
+
+    holder: str
+    ttl_ms: int
+    owner_pid: int  # the process that holds the lock
+    lock_pid: int | None  # PostgreSQL: the server process of the session holding the advisory lock
+
+
+class BorrowedLease:
+    """The lease of a run held by the parent process, renewed by a child that commits its pages (a
+    writer process). A page commits only while the lock is still the run's: the parent is alive, on
+    PostgreSQL its session still holds the advisory lock (checked in the page's transaction), and
+    the lease row still names the run. Otherwise SyncLockLost: the page is not committed."""
+
+    def __init__(self, handle: LeaseHandle) -> None:
+        self.handle = handle
+
+    def renew(self, conn: Connection, now_ms: int, run_id: int | None = None) -> None:
+        handle = self.handle
+        if os.getppid() != handle.owner_pid:
+            raise SyncLockLost("The sync process that held the sync lock has ended; this page is not committed")
+        if handle.lock_pid is not None and not conn.execute(_HOLDS_LOCK, {"pid": handle.lock_pid}).first():
+            raise SyncLockLost(
+                "The database session that held the sync lock has ended; the run stops here and the next run "
+                "continues from the last committed page"
+            )
+        if _extend(conn, handle.holder, now_ms + handle.ttl_ms, run_id) != 1:
+            raise SyncLockLost("Another sync has taken the sync lock; this run's page is not committed")
+
+
+# The advisory lock on a bigint key shows in pg_locks as classid (high half), objid (low half), objsubid 1.
+_HOLDS_LOCK = sa.text(
+    "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = :pid AND granted AND objsubid = 1 "
+    f"AND classid::bigint = {ADVISORY_KEY >> 32} AND objid::bigint = {ADVISORY_KEY & 0xFFFFFFFF}"
+)
+
+
+def _extend(conn: Connection, holder: str, expires_ms: int, run_id: int | None) -> int:
+    """Move the lease's expiry (and its run); how many lease rows name `holder` (0: it is not held)."""
+    values: dict[str, object] = {"expires_ms": expires_ms}
+    if run_id is not None:
+        values["run_id"] = run_id
+    result = conn.execute(
+        sa.update(sync_lease).where(sync_lease.c.name == LEASE_NAME, sync_lease.c.holder == holder).values(**values)
+    )
+    return int(result.rowcount)
 
 
 log = logging.getLogger("qms.sync")

@@ -1,7 +1,8 @@
 """The run's database side: its pages, its backfill days and the reads its phases need.
 
-Writes run on the one writer thread (`DbWriter`); each page is one transaction
-(`store.sync_page.write_page`), and the run's in-memory counters move only after it commits.
+Writes run on the one writer thread (`DbWriter`), and a long run's pages in a writer process once
+it has started (`sync.write_process`); each page is one transaction (`store.sync_page.write_page`),
+and the run's in-memory counters move only after it commits.
 
 A page's commit runs while the run reads the next page: `commit` hands the page to the writer and
 returns, and the next `commit` (or any other step of the run's database side) first waits for it
@@ -36,6 +37,7 @@ from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import SyncResult
+from qms_desktop.sync.write_process import PageWriteProcess, can_write_elsewhere
 
 T = TypeVar("T")
 
@@ -55,7 +57,11 @@ class PageWriter:
         now_ms: Callable[[], int],
         check_stop: Callable[[], None],
         on_committed: Callable[[], None],
+        write_process_after: int = 0,
     ) -> None:
+        """`write_process_after`: once the run has written this many sessions (unchanged ones are not
+        written), later pages are written by a process of their own (`sync.write_process`); 0: always
+        on the writer thread."""
         self.db = db
         self.writer = writer
         self.guard = guard
@@ -66,6 +72,10 @@ class PageWriter:
         self.index_queue = False  # does this database keep an OpenSearch backlog? (read by `load`)
         self._in_flight: asyncio.Future[None] | None = None  # the page being committed
         self._separate_reads = reads_beside_writer(db)
+        self._write_process_after = write_process_after if can_write_elsewhere(db) else 0
+        self._process: PageWriteProcess | None = None  # ready: pages go to it
+        self._starting: asyncio.Task[None] | None = None
+        self._written = 0  # sessions handed to a write so far (an unchanged re-run writes none)
 
     async def load(self) -> tuple[DirectorySnapshot, Checkpoint]:
         """The run's inputs: the directory and the checkpoint (and whether pages feed the search backlog)."""
@@ -96,10 +106,15 @@ class PageWriter:
         committed (progress reports committed pages).
 
         Raises SyncStopped when a stop was asked for: the last committed page is the safe point."""
-        await self.flush()
         page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes, unchanged)
-        self._in_flight = asyncio.ensure_future(self._write(page, self._now_ms(), progress))
+        process = self._process
+        # For a writer process, the page is made ready here, before waiting for the page before:
+        # on the writer thread it would wait for that page's answer, and keep the process idle meanwhile.
+        handed = process.hand_over(page) if process is not None else None
+        await self.flush()
+        self._in_flight = asyncio.ensure_future(self._write(page, self._now_ms(), progress, process, handed))
         self._in_flight.add_done_callback(_retrieved)
+        await asyncio.sleep(0)  # the page goes to the writer now, not when the run's reading next yields
 
     async def flush(self) -> None:
         """Wait for the page being committed; raise what its commit raised, or SyncStopped after it
@@ -120,21 +135,41 @@ class PageWriter:
         except Exception as error:
             log.error("Sync run %d: its last page did not commit either: %s", self.result.run_id, error)
 
-    async def _write(self, page: SyncPage, fetched_at: int, progress: Callable[[], None] | None) -> None:
+    async def close(self) -> None:
+        """End the run's writer process, if it has one (after `flush` or `drain`)."""
+        starting = self._starting
+        if starting is not None:
+            await asyncio.wait([starting])  # a start under way ends first, so no process is left behind
+        process, self._process = self._process, None
+        if process is not None:
+            await self.writer.run(process.close)  # queued after a page it may still be writing
+
+    async def _write(
+        self,
+        page: SyncPage,
+        fetched_at: int,
+        progress: Callable[[], None] | None,
+        process: PageWriteProcess | None = None,
+        handed: bytes | None = None,
+    ) -> None:
+        """Commit `page` on the writer thread, or in `process` (`handed` is the page made ready for it)."""
         result = self.result
 
         def write() -> None:
             before = result.counts.errors
-            counts = write_page(
-                self.db,
-                page,
-                run_id=result.run_id,
-                counts=result.counts,
-                lease=self.guard,
-                fetched_at_ms=fetched_at,
-                now_ms=self._now_ms,
-                index_queue=self.index_queue,
-            )
+            if process is not None and handed is not None:
+                counts = process.write(handed, result.counts, fetched_at_ms=fetched_at, now_ms=self._now_ms())
+            else:
+                counts = write_page(
+                    self.db,
+                    page,
+                    run_id=result.run_id,
+                    counts=result.counts,
+                    lease=self.guard,
+                    fetched_at_ms=fetched_at,
+                    now_ms=self._now_ms,
+                    index_queue=self.index_queue,
+                )
             # Only after the commit do the in-memory counters move.
             result.counts = counts
             result.quarantined += counts.errors - before  # records quarantined for the first time
@@ -155,6 +190,23 @@ class PageWriter:
             self._on_committed()
         if progress is not None:
             progress()
+        self._written += len(page.records)
+        if self._starting is None and 0 < self._write_process_after <= self._written:
+            self._starting = asyncio.ensure_future(self._start_process())
+
+    async def _start_process(self) -> None:
+        """Start the writer process beside the run (pages keep going to the thread meanwhile); one that
+        will not start leaves the run on the thread."""
+        try:
+            handle = await self.writer.run(self.guard.handle)
+            process = PageWriteProcess(self.db, handle, self.result.run_id, index_queue=self.index_queue)
+            await asyncio.to_thread(process.start)
+        except Exception as error:
+            log.warning("Sync run %d writes its pages on its own thread: its writer process did not start (%s)",
+                        self.result.run_id, error)  # fmt: skip
+            return
+        self._process = process
+        log.info("Sync run %d writes its pages in a process of their own (pid %s)", self.result.run_id, process.pid)
 
     async def _run(self, fn: Callable[[], T]) -> T:
         """Any other step of the run's database side: after the page being committed."""

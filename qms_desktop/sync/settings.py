@@ -20,6 +20,9 @@ class SyncSettings:
     # `reconcile_window_s` (and each day once more when it leaves that window). 0: never.
     reconcile_interval_s: float = 3600.0
     reconcile_window_s: float = 86400.0
+    # Once a run has committed this many sessions, its later pages are written by a process of their
+    # own (reading and writing then use both cores; `sync.write_process`). 0: never.
+    write_process_after: int = 5000
 
     def __post_init__(self) -> None:
         if not 1 <= self.page_size <= 1000:
@@ -28,5 +31,7 @@ class SyncSettings:
             raise ValueError("sync limits must be positive")
         if self.overlap_s < 0 or self.safety_delay_s < 0:
             raise ValueError("overlap and safety delay cannot be negative")
+        if self.write_process_after < 0:
+            raise ValueError("the writer process threshold cannot be negative")
         if self.reconcile_interval_s < 0 or self.reconcile_window_s < 0:
             raise ValueError("the reconciliation interval and window cannot be negative")
