@@ -7,5 +7,5 @@ import sys
 from qms_desktop.cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # the GUI's sync process starts this executable again
+    multiprocessing.freeze_support()  # the sync process and a long run's writer process start this executable again
     sys.exit(main())

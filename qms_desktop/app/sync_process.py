@@ -108,7 +108,10 @@ class ProcessSyncRun:
         self._check_portable()
         context = multiprocessing.get_context("spawn")
         conn, child_conn = context.Pipe()
-        process = context.Process(target=child_main, args=(child_conn,), name="qms-sync", daemon=True)
+        # Not daemonic: a daemonic process may not start children, and a long run starts a writer
+        # process (`sync.write_process`). It never outlives the GUI: `_reap` ends it whatever happens,
+        # and a parent gone closes its pipe, which interrupts the run.
+        process = context.Process(target=child_main, args=(child_conn,), name="qms-sync", daemon=False)
         with self._lock:
             if self._cancelled_at is not None:
                 return self._ended("INTERRUPTED", "the sync was stopped")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -242,3 +243,64 @@ async def test_a_sync_process_whose_gui_dies_interrupts_its_run_and_ends(
     (run,) = _runs(ctx)
     assert run.status == "INTERRUPTED"
     assert _lease(ctx) is None  # released on the way out
+
+
+def _writer_pid(ctx: UiContext) -> int | None:
+    """The writer process the sync process said it started (its log line reaches the GUI's log)."""
+    for entry in ctx.integration_log.entries():
+        found = re.search(r"in a process of their own \(pid (\d+)\)", entry.message)
+        if entry.logger == "qms.sync" and found:
+            return int(found.group(1))
+    return None
+
+
+@pytest.mark.asyncio
+async def test_a_long_run_of_the_sync_process_writes_through_a_writer_process_that_ends_with_it(
+    ctx_factory: Any, start_sim: Any, wait_signal: Any
+) -> None:
+    sim = start_sim("cisco", sessions_per_day=300, days=3)
+    ctx = ctx_factory(sim, page_size=10, write_process_after=20)
+    ctx.integration_log.attach()
+    sim.faults.update(latency_ms=20)
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        (result,) = await wait_signal(ctx.signals.sync_finished, 120)
+    finally:
+        await service.shutdown()
+        ctx.integration_log.close()
+    assert result.status == "SUCCESS", result.error
+    writer = _writer_pid(ctx)
+    assert writer is not None, "the run's pages never went to a writer process"
+    assert _gone(writer)
+    with ctx.engine.connect() as conn:
+        assert state.count_stored(conn, 0, 2**62) == result.counts.created > 0
+
+
+@pytest.mark.asyncio
+async def test_a_sync_process_killed_while_its_writer_writes_takes_the_writer_with_it(
+    ctx_factory: Any, start_sim: Any, wait_until: Any, wait_signal: Any
+) -> None:
+    """The writer's pipe closes with its parent, and a page it was writing is not committed (its
+    parent is gone); the next run completes."""
+    sim = start_sim("cisco", sessions_per_day=300, days=3)
+    ctx = ctx_factory(sim, page_size=10, write_process_after=20)
+    ctx.integration_log.attach()
+    sim.faults.update(latency_ms=80)
+    service = BackgroundSync(ctx)
+    try:
+        service.sync_now()
+        await wait_until(lambda: _writer_pid(ctx) is not None, 60)
+        os.kill(await _running_child(ctx, wait_until), signal.SIGKILL)
+        (killed,) = await wait_signal(ctx.signals.sync_finished, 30)
+        writer = _writer_pid(ctx)
+        assert writer is not None
+        await wait_until(lambda: _gone(writer), 30)
+        sim.faults.update(latency_ms=0)
+        service.sync_now()
+        (again,) = await wait_signal(ctx.signals.sync_finished, 120)
+    finally:
+        await service.shutdown()
+        ctx.integration_log.close()
+    assert killed.status == "FAILED" and "SIGKILL" in (killed.error or "")
+    assert again.status == "SUCCESS", again.error
