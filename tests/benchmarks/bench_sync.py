@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import ssl
 import subprocess
 import sys
@@ -105,26 +106,42 @@ def process_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children_cpu_s() -> float:
+    """CPU seconds of this process's children that have ended (the sync's writer process)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 async def run_pipeline(
-    info: dict, engine: sa.Engine, now_ms: int, simulator_pid: int | None = None
+    info: dict,
+    engine: sa.Engine,
+    now_ms: int,
+    simulator_pid: int | None = None,
+    write_process_after: int = SyncSettings().write_process_after,
 ) -> tuple[int, int, float]:
     """One sync run: (sessions created, sessions skipped as unchanged, seconds). Prints the client's
-    CPU per session (what the product costs, whatever the simulator's share of the machine) and,
-    given its pid, the simulator's (what answering cost MediaSense's stand-in)."""
+    CPU per session (what the product costs, whatever the simulator's share of the machine: this
+    process and its writer process) and, given its pid, the simulator's (what answering cost
+    MediaSense's stand-in)."""
     tls = TlsSettings(pinned_sha256=(info["fingerprint_sha256"],))
     client = MediaSenseClient(ClientConfig(urls=(info["api_url"],), username=USER, password=PASSWORD, tls=tls))
-    settings = SyncSettings(page_size=PAGE, max_pages=1_000_000, backfill_days=1, safety_delay_s=0)
+    settings = SyncSettings(page_size=PAGE, max_pages=1_000_000, backfill_days=1, safety_delay_s=0,
+                            write_process_after=write_process_after)  # fmt: skip
     sync = SyncEngine(engine, client, settings, now=lambda: datetime.fromtimestamp(now_ms / 1000, UTC))
     simulator_before = process_cpu_s(simulator_pid) if simulator_pid is not None else None
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, writer_cpu = time.perf_counter(), time.process_time(), children_cpu_s()
     result = await sync.run("benchmark")
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    writer_cpu = children_cpu_s() - writer_cpu  # the run's writer process, joined at its end
     simulator_after = process_cpu_s(simulator_pid) if simulator_pid is not None else None
     sync.close()
     await client.aclose()
     assert result.status == "SUCCESS", result.error
     per_session = cpu / result.counts.fetched * 1e6
     print(f"  {result.counts.fetched} sessions read: this process's CPU {cpu:.2f} s = {per_session:.0f} µs a session")
+    if writer_cpu:
+        per_write = writer_cpu / result.counts.fetched * 1e6
+        print(f"  its writer process's CPU {writer_cpu:.2f} s = {per_write:.0f} µs a session")
     if simulator_before is not None and simulator_after is not None:
         used = simulator_after - simulator_before
         print(f"  the simulator's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
@@ -210,6 +227,10 @@ def main() -> int:
         expected = admin(info, ctx, f"/__sim/count?start={start_ms}&end={now_ms}")["count"]
         engine = fresh_engine(folder, "pipeline.sqlite3") if args.database == "sqlite" else fresh_postgres(schema)
         pipeline_n, _, pipeline_s = asyncio.run(run_pipeline(info, engine, now_ms, proc.pid))
+        # The same run with every page written on the run's own writer thread: the one-process baseline.
+        single = fresh_engine(folder, "single.sqlite3") if args.database == "sqlite" else fresh_postgres(f"{schema}_1")
+        single_n, _, single_s = asyncio.run(run_pipeline(info, single, now_ms, proc.pid, write_process_after=0))
+        single.dispose()
         with engine.begin() as conn:
             reset_state(conn)  # forget the checkpoint: the next run reads the same window again
         _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms, proc.pid))
@@ -221,9 +242,15 @@ def main() -> int:
         proc.wait(timeout=30)
         if args.database == "postgres":
             drop_postgres(schema)
+            drop_postgres(f"{schema}_1")
     pipeline_rate, ceiling_rate = pipeline_n / pipeline_s, ceiling_n / ceiling_s
     print(f"simulator ground truth for the window: {expected}")
     print(f"pipeline ({args.database}): {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s")
+    single_rate = single_n / single_s
+    print(
+        f"one process (pages on the writer thread): {single_n} sessions in {single_s:.2f} s = "
+        f"{single_rate:,.0f} sessions/s; with the writer process / one process: {pipeline_rate / single_rate:.2f}x"
+    )
     print(f"re-run, all unchanged: {rerun_n} sessions in {rerun_s:.2f} s = {rerun_n / rerun_s:,.0f} sessions/s")
     print(f"ceiling (parse + executemany): {ceiling_n} in {ceiling_s:.2f} s = {ceiling_rate:,.0f} sessions/s")
     print(f"pipeline / ceiling: {pipeline_rate / ceiling_rate:.0%}")

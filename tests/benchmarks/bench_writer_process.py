@@ -1,140 +1,74 @@
-"""The store path with its page writes in a process of their own, against the product's one-process path.
+"""The store path with its page writes in the sync's writer process, against its writer thread.
 
     .venv/bin/python tests/benchmarks/bench_writer_process.py [--sessions 50000] [--repeat 3] [--pages DIR]
         [--database sqlite|postgres]
 
 Both load the simulator's saved getSessions pages (1000 sessions each) into a fresh SQLite file (or a
-new schema on the PostgreSQL server of QMS_TEST_POSTGRES_URL), a `write_page` transaction a page, the
-garbage collector set as a sync run sets it:
+new schema on the PostgreSQL server of QMS_TEST_POSTGRES_URL), each page read as a sync reads it
+(split, fingerprints, unchanged filter, typed decoding, enrichment) and committed through the sync's
+own `PageWriter`, one `write_page` transaction a page, one page in flight, the garbage collector set
+as a sync run sets it:
 
-- one process (the baseline): each page read (split, fingerprints, unchanged filter, typed decoding,
-  enrichment) and committed through the sync's own `PageWriter`, whose writer thread commits a page
-  while the next one is read, as a sync does today;
-- a writer process: this process reads each page and prepares its rows (`prepare_sessions`, search
-  documents included), pickles them and hands them over a pipe to a process started with "spawn",
-  which runs `write_page` on them; one page in flight (the next is read while it commits), as
-  `PageWriter` does with its thread.
+- one process (the baseline): `write_process_after=0`, every page on the run's writer thread;
+- the writer process: `write_process_after=1`, as a long run does after its first pages: the process
+  starts beside the run (its start is timed) and takes every page from then on, its rows prepared here.
 
-A sketch of the design, to measure it: the sync itself still writes in one process. It prints both
-rates, each side's CPU a session, and the ratio; both files must hold the same recordings.
+No network and no simulator share the machine: this is the client's side alone, as on a workstation
+whose MediaSense is elsewhere (`bench_sync.py` runs both with the simulator on the same cores). It
+prints both rates, each side's CPU a session, and the ratio; both databases must hold the same rows.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import multiprocessing
-import pickle
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import (
-    CHECKPOINT,
-    LEASE_TTL_MS,
-    NOW_MS,
-    PAGE,
-    acquire_run,
-    fresh_engine,
-    load_pages,
-    read_saved,
-    save_pages,
-)
-from bench_sync import drop_postgres, fresh_postgres
+from _saved_pages import CHECKPOINT, NOW_MS, PAGE, acquire_run, fresh_engine, load_pages, read_saved, save_pages
+from bench_sync import children_cpu_s, drop_postgres, fresh_postgres
 from sqlalchemy import Engine
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
-from qms_desktop.store.engine import create_engine_for
-from qms_desktop.store.recordings import prepare_sessions
-from qms_desktop.store.sync_page import SyncPage, write_page
-from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.collector import fewer_collections
-from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.pages import PageWriter
 from qms_desktop.sync.run import SyncResult
 
 
-def writer_main(url: str, holder: str, run_id: int, pipe: Connection) -> None:
-    """The writer process: `write_page` for each page received, under the parent's sync lease; an
-    empty message ends it, answered with its CPU seconds."""
-    engine = create_engine_for(url)
-    lease = SyncGuard(engine, ttl_ms=LEASE_TTL_MS, holder=holder)  # renews the row the parent acquired
-    counts = RunCounts()
-    started = time.process_time()
-    pipe.send_bytes(b"ready")
-    with fewer_collections():
-        while data := pipe.recv_bytes():
-            page: SyncPage = pickle.loads(data)
-            counts = write_page(engine, page, run_id=run_id, counts=counts, lease=lease, fetched_at_ms=NOW_MS,
-                                now_ms=lambda: NOW_MS, index_queue=False)  # fmt: skip
-            pipe.send_bytes(b"ok")
-    pipe.send_bytes(pickle.dumps(time.process_time() - started))
-    engine.dispose()
-
-
-def load_with_writer_thread(pages: Sequence[bytes], engine: Engine) -> tuple[float, float]:
-    """(seconds, CPU seconds) to store `pages` through the sync's own `PageWriter`: its writer thread
-    commits a page while the next one is read."""
+def load_with_page_writer(
+    pages: Sequence[bytes], engine: Engine, write_process_after: int
+) -> tuple[float, float, float]:
+    """(seconds, this process's CPU seconds, the writer process's CPU seconds) to store `pages`
+    through the sync's `PageWriter`."""
     guard, run_id = acquire_run(engine)
     writer = DbWriter()
     result = SyncResult(run_id, "benchmark", "RUNNING", "incremental", None, None)
     page_writer = PageWriter(engine, writer, guard, result, now_ms=lambda: NOW_MS, check_stop=lambda: None,
-                             on_committed=lambda: None)  # fmt: skip
+                             on_committed=lambda: None, write_process_after=write_process_after)  # fmt: skip
 
     async def commit(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
         await page_writer.commit(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
 
     async def load() -> None:
-        await read_saved(pages, commit, engine)
-        await page_writer.flush()
+        try:
+            await read_saved(pages, commit, engine)
+            await page_writer.flush()
+        finally:
+            await page_writer.close()
 
     try:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, children = time.perf_counter(), time.process_time(), children_cpu_s()
         asyncio.run(load())
-        return time.perf_counter() - started, time.process_time() - cpu
+        return time.perf_counter() - started, time.process_time() - cpu, children_cpu_s() - children
     finally:
         writer.close()
         guard.release()
-
-
-def load_with_writer_process(pages: Sequence[bytes], engine: Engine) -> tuple[float, float, float]:
-    """(seconds, this process's CPU seconds, the writer's CPU seconds) to store `pages`."""
-    guard, run_id = acquire_run(engine)
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe()
-    url = engine.url.render_as_string(hide_password=False)
-    writer = context.Process(target=writer_main, args=(url, guard.holder, run_id, theirs))
-    writer.start()
-    ours.recv_bytes()  # started and imported: not timed, a process would be started once for a long run
-    in_flight = False
-
-    async def send(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
-        nonlocal in_flight
-        page = SyncPage((), rejected, checkpoint=CHECKPOINT, unchanged=unchanged, prepared=prepare_sessions(records))
-        data = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
-        if in_flight:
-            ours.recv_bytes()  # the page before has committed
-        ours.send_bytes(data)
-        in_flight = True
-
-    try:
-        started, cpu = time.perf_counter(), time.process_time()
-        asyncio.run(read_saved(pages, send, engine))
-        if in_flight:
-            ours.recv_bytes()
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        ours.send_bytes(b"")
-        writer_cpu: float = pickle.loads(ours.recv_bytes())
-    finally:
-        writer.join(timeout=30)
-        guard.release()
-    return elapsed, cpu, writer_cpu
 
 
 def recordings_stored(engine: Engine) -> tuple[int, int]:
@@ -177,7 +111,7 @@ def main() -> int:
     for round_number in range(1, args.repeat + 1):
         engine = fresh("bench_one_process")
         with fewer_collections():
-            elapsed, cpu = load_with_writer_thread(pages, engine)
+            elapsed, cpu, _ = load_with_page_writer(pages, engine, write_process_after=0)
         expected = recordings_stored(engine)
         done(engine, "bench_one_process")
         sessions = expected[0]
@@ -185,7 +119,7 @@ def main() -> int:
 
         engine = fresh("bench_writer_process")
         with fewer_collections():
-            two_elapsed, reader_cpu, writer_cpu = load_with_writer_process(pages, engine)
+            two_elapsed, reader_cpu, writer_cpu = load_with_page_writer(pages, engine, write_process_after=1)
         assert recordings_stored(engine) == expected, "the writer process stored something else"
         done(engine, "bench_writer_process")
         two_rates.append(sessions / two_elapsed)
