@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -57,24 +59,50 @@ def _start(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(480)  # the kill loop may use 240 s on a busy machine, then the final syncs
-def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_file, tmp_path):
-    # Slow pages (20 ms of simulated latency) over many days keep the backfill going through all kills.
-    sim = start_sim("cisco", freeze_clock=True, days=16, sessions_per_day=100, faults={"latency_ms": 20})
-    sim_now = sim.clock.now_ms()
-    backfill_days = 16
+BACKFILL_DAYS = 16
+
+
+def _long_backfill(db_url, engine, start_sim, ca_file, tmp_path, latency_ms: int, **settings) -> tuple[Any, dict]:
+    """A simulator with slow pages over many days (the backfill goes on through every kill) and the
+    environment of a `sync now` process syncing from it: (simulator, environment)."""
+    sim = start_sim("cisco", freeze_clock=True, days=BACKFILL_DAYS, sessions_per_day=100,
+                    faults={"latency_ms": latency_ms})  # fmt: skip
     with begin_write(engine) as conn:
         # Small pages make a long backfill with many page boundaries to land a kill between.
-        put_settings(
-            conn,
-            SYNC_SECTION,
-            {"page_size": 5, "backfill_days": backfill_days, "safety_delay_s": 0, "lease_ttl_s": 30},
-            "test",
-        )
+        values = {"page_size": 5, "backfill_days": BACKFILL_DAYS, "safety_delay_s": 0, "lease_ttl_s": 30}
+        put_settings(conn, SYNC_SECTION, {**values, **settings}, "test")
     env = sync_cli_env(db_url, sim, ca_file, tmp_path / "home")
     add_user(db_url, "it-staff", "IT")  # the CLI syncs as a signed-in user
     env["QMS_PASSWORD"] = ACTING_PASSWORD
+    return sim, env
+
+
+def _finish(engine, sim, env) -> list[str]:
+    """Sync at full speed until the backfill is complete; the database must then equal the ground
+    truth with no duplicate. Returns the runs' statuses, oldest first."""
+    sim.faults.update(latency_ms=0)
+    while True:  # 7 backfill days per cycle: finish the rest
+        final = subprocess.run(
+            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
+            env=env,
+            capture_output=True,
+            timeout=180,
+        )
+        assert final.returncode == 0, final.stderr.decode()[-2000:]
+        if '"complete": false' not in final.stdout.decode():
+            break
+    now = sim.clock.now_ms()
+    expected = truth(sim, floor_day(now) - BACKFILL_DAYS * DAY_MS, now + 1)
+    assert stored(engine) == expected
+    assert row_count(engine) == len(expected)
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(sa.select(sync_runs.c.status).order_by(sync_runs.c.id))]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(480)  # the kill loop may use 240 s on a busy machine, then the final syncs
+def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_file, tmp_path):
+    sim, env = _long_backfill(db_url, engine, start_sim, ca_file, tmp_path, latency_ms=20)
     rng = random.Random(20261124)
     kills = 0
     completed_early = 0
@@ -95,29 +123,52 @@ def test_sigkill_at_random_moments_of_a_backfill(db_url, engine, start_sim, ca_f
         proc.wait(timeout=30)
     assert kills >= KILLS, f"only {kills} kills landed inside a backfill"
 
-    sim.faults.update(latency_ms=0)
-    final = subprocess.run(
-        [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
-        env=env,
-        capture_output=True,
-        timeout=180,
-    )
-    assert final.returncode == 0, final.stderr.decode()[-2000:]
-    while '"complete": false' in final.stdout.decode():  # 7 backfill days per cycle: finish the rest
-        final = subprocess.run(
-            [sys.executable, "-m", "qms_desktop", "sync", "now", "--json", "--as", "it-staff"],
-            env=env,
-            capture_output=True,
-            timeout=180,
-        )
-        assert final.returncode == 0, final.stderr.decode()[-2000:]
-    with engine.connect() as conn:
-        statuses = [r[0] for r in conn.execute(sa.select(sync_runs.c.status).order_by(sync_runs.c.id))]
+    statuses = _finish(engine, sim, env)
     assert statuses[-1] == "SUCCESS"
     assert "RUNNING" not in statuses  # every killed run was marked INTERRUPTED by the next one
     assert statuses.count("INTERRUPTED") >= KILLS - 1
 
-    start = floor_day(sim_now) - backfill_days * DAY_MS
-    expected = truth(sim, start, sim_now + 1)
-    assert stored(engine) == expected
-    assert row_count(engine) == len(expected)
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+WRITER_KILLS = 5
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the writer process through Linux's /proc")
+@pytest.mark.timeout(480)
+def test_sigkill_while_the_writer_process_writes(db_url, engine, start_sim, ca_file, tmp_path):
+    """The CLI killed while its run's pages go to its writer process: the writer commits nothing for a
+    dead parent and ends, and one more run still ends equal to the ground truth, with no duplicate."""
+    sim, env = _long_backfill(db_url, engine, start_sim, ca_file, tmp_path, latency_ms=40, write_process_after=10)
+    rng = random.Random(20261204)
+    writers: list[int] = []
+    for _ in range(WRITER_KILLS):
+        proc = _start(env)
+        poll_until(lambda p=proc: p.poll() is not None or _children(p.pid), 60)
+        assert proc.poll() is None, "the run ended before its writer process started"
+        writers.extend(_children(proc.pid))
+        time.sleep(rng.uniform(1.0, 2.5))  # a random moment while the writer starts or takes pages
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    poll_until(lambda: not any(_alive(pid) for pid in writers), 30)  # no orphan keeps writing
+    statuses = _finish(engine, sim, env)
+    assert statuses[-1] == "SUCCESS" and "RUNNING" not in statuses, statuses
