@@ -245,6 +245,16 @@ async def test_a_sync_process_whose_gui_dies_interrupts_its_run_and_ends(
     assert _lease(ctx) is None  # released on the way out
 
 
+def _long_run(ctx_factory: Any, start_sim: Any, latency_ms: int) -> tuple[Any, UiContext]:
+    """A simulator with slow pages and a GUI context whose runs hand their pages to a writer process
+    after two pages: (simulator, context)."""
+    sim = start_sim("cisco", sessions_per_day=300, days=3)
+    ctx = ctx_factory(sim, page_size=10, write_process_after=20)
+    ctx.integration_log.attach()
+    sim.faults.update(latency_ms=latency_ms)
+    return sim, ctx
+
+
 def _writer_pid(ctx: UiContext) -> int | None:
     """The writer process the sync process said it started (its log line reaches the GUI's log)."""
     for entry in ctx.integration_log.entries():
@@ -258,10 +268,7 @@ def _writer_pid(ctx: UiContext) -> int | None:
 async def test_a_long_run_of_the_sync_process_writes_through_a_writer_process_that_ends_with_it(
     ctx_factory: Any, start_sim: Any, wait_signal: Any
 ) -> None:
-    sim = start_sim("cisco", sessions_per_day=300, days=3)
-    ctx = ctx_factory(sim, page_size=10, write_process_after=20)
-    ctx.integration_log.attach()
-    sim.faults.update(latency_ms=20)
+    _, ctx = _long_run(ctx_factory, start_sim, latency_ms=20)
     service = BackgroundSync(ctx)
     try:
         service.sync_now()
@@ -283,10 +290,7 @@ async def test_a_sync_process_killed_while_its_writer_writes_takes_the_writer_wi
 ) -> None:
     """The writer's pipe closes with its parent, and a page it was writing is not committed (its
     parent is gone); the next run completes."""
-    sim = start_sim("cisco", sessions_per_day=300, days=3)
-    ctx = ctx_factory(sim, page_size=10, write_process_after=20)
-    ctx.integration_log.attach()
-    sim.faults.update(latency_ms=80)
+    sim, ctx = _long_run(ctx_factory, start_sim, latency_ms=80)
     service = BackgroundSync(ctx)
     try:
         service.sync_now()
