@@ -2,7 +2,7 @@
 
 On two cores, reading a page (TLS, JSON, typed decoding, enrichment) and writing it (SQL, COPY
 formatting, SQLite's B-trees) compete for one interpreter when they share a process: a writer
-thread cannot overlap them. So once a run has committed enough sessions to pay the process's start
+thread cannot overlap them. So once a run has written enough sessions to pay the process's start
 (about a second), `PageWriter` hands each page to a writer process started with "spawn": this
 process prepares the page's rows (`prepare_sessions`, the hand-off that costs least to receive,
 tests/benchmarks/bench_page_handoff.py) and the writer runs the same `write_page` transaction on them.
@@ -39,8 +39,6 @@ from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.guard import BorrowedLease, LeaseHandle, SyncLockLost
-
-log = logging.getLogger("qms.sync")
 
 START_TIMEOUT_S = 60.0  # a fresh interpreter importing the store: ~1 s, more on a loaded machine
 STOP_GRACE_S = 5.0
