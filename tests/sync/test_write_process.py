@@ -4,6 +4,7 @@ without moving the checkpoint past its last committed page."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import os
@@ -25,7 +26,8 @@ from qms_desktop.store.sync_state import RunCounts
 from qms_desktop.sync.guard import ADVISORY_KEY, BorrowedLease, LeaseHandle, SyncGuard, SyncLockLost
 from qms_desktop.sync.run import begin_run
 from qms_desktop.sync.write_process import PageWriteProcess, can_write_elsewhere
-from tests.sync.helpers import NOW, NOW_MS, covered_window, run_once, small_settings, stored, truth
+from tests.sync.helpers import NOW, NOW_MS, covered_window, run_once, small_settings, stored, sync_engine, truth
+from tests.waiting import wait_until
 
 
 def _writers() -> list[Any]:
@@ -94,6 +96,36 @@ async def test_a_writer_killed_mid_run_fails_the_run_and_the_next_run_completes(
     assert result.status == "FAILED" and "writer process ended unexpectedly" in (result.error or ""), result
     assert result.counts.pages >= killed[0]
     assert not _writers()
+
+    after = await run_once(engine, sim, ca_file, settings)
+    assert after.status == "SUCCESS", after
+    assert stored(engine) == truth(sim, covered_window(settings, NOW_MS)[0], sim.clock.now_ms())
+
+
+@pytest.mark.asyncio
+async def test_a_run_cancelled_while_its_writer_writes_ends_interrupted_with_its_writer(
+    engine, start_sim, ca_file, caplog
+):
+    """What closing the app or SIGTERM does: the run records INTERRUPTED, its writer process ends
+    and its lease is released; the next run completes."""
+    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=300, faults={"latency_ms": 20})
+    settings = small_settings(page_size=25, write_process_after=25)
+    sync = sync_engine(engine, sim, ca_file, settings)
+    try:
+        run = asyncio.ensure_future(sync.run("test"))
+        await wait_until(lambda: _writing_elsewhere(caplog) or run.done(), 60)
+        assert not run.done(), "the run ended before its writer process started"
+        run.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await run
+    finally:
+        sync.close()
+        await sync.client.aclose()
+    assert not _writers()
+    with engine.connect() as conn:
+        (cancelled,) = state.recent_runs(conn)
+        assert conn.execute(sa.select(sa.func.count()).select_from(sync_lease)).scalar_one() == 0
+    assert cancelled.status == "INTERRUPTED" and cancelled.counts.pages > 0
 
     after = await run_once(engine, sim, ca_file, settings)
     assert after.status == "SUCCESS", after
