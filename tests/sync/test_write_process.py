@@ -30,6 +30,12 @@ from tests.sync.helpers import NOW, NOW_MS, covered_window, run_once, small_sett
 from tests.waiting import wait_until
 
 
+def _slow_sim(start_sim: Any) -> Any:
+    """A simulator whose run lasts several seconds (about 90 pages of 25, 40 ms each), long enough for
+    the writer process to start (~1–2 s) and take pages even on a loaded machine."""
+    return start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=600, faults={"latency_ms": 40})
+
+
 def _writers() -> list[Any]:
     return [p for p in multiprocessing.active_children() if p.name == "qms-sync-writer"]
 
@@ -60,7 +66,7 @@ class _Watch:
 
 @pytest.mark.asyncio
 async def test_a_long_run_writes_in_a_writer_process_and_ends_equal_to_ground_truth(engine, start_sim, ca_file, caplog):
-    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=300, faults={"latency_ms": 20})
+    sim = _slow_sim(start_sim)
     settings = small_settings(page_size=25, write_process_after=50)
     watch = _Watch()
     result = await run_once(engine, sim, ca_file, settings, on_progress=watch)
@@ -81,7 +87,7 @@ async def test_a_long_run_writes_in_a_writer_process_and_ends_equal_to_ground_tr
 
 @pytest.mark.asyncio
 async def test_a_writer_killed_mid_run_fails_the_run_and_the_next_run_completes(engine, start_sim, ca_file, caplog):
-    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=300, faults={"latency_ms": 20})
+    sim = _slow_sim(start_sim)
     settings = small_settings(page_size=25, write_process_after=25)
     killed: list[int] = []
 
@@ -108,7 +114,7 @@ async def test_a_run_cancelled_while_its_writer_writes_ends_interrupted_with_its
 ):
     """What closing the app or SIGTERM does: the run records INTERRUPTED, its writer process ends
     and its lease is released; the next run completes."""
-    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=300, faults={"latency_ms": 20})
+    sim = _slow_sim(start_sim)
     settings = small_settings(page_size=25, write_process_after=25)
     sync = sync_engine(engine, sim, ca_file, settings)
     try:
@@ -137,7 +143,7 @@ async def test_a_run_cancelled_while_its_writer_writes_ends_interrupted_with_its
 async def test_a_writer_whose_run_lost_the_lock_commits_nothing_more(postgres_engine, start_sim, ca_file, caplog):
     """The session holding the advisory lock is cut (another run may take the sync now): the writer
     process's next page is refused in its transaction, and the run ends FAILED saying why."""
-    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=300, faults={"latency_ms": 20})
+    sim = _slow_sim(start_sim)
     settings = small_settings(page_size=25, write_process_after=25)
     cut: list[int] = []
 

@@ -268,7 +268,7 @@ def _writer_pid(ctx: UiContext) -> int | None:
 async def test_a_long_run_of_the_sync_process_writes_through_a_writer_process_that_ends_with_it(
     ctx_factory: Any, start_sim: Any, wait_signal: Any
 ) -> None:
-    _, ctx = _long_run(ctx_factory, start_sim, latency_ms=20)
+    _, ctx = _long_run(ctx_factory, start_sim, latency_ms=40)
     service = BackgroundSync(ctx)
     try:
         service.sync_now()
