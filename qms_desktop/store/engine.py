@@ -32,6 +32,13 @@ ENV_DATABASE_URL = "QMS_DATABASE_URL"
 # Any 64-bit constant: PostgreSQL advisory lock that serialises concurrent `upgrade()` calls.
 _MIGRATION_LOCK_KEY = 0x514D53_0001
 _SQLITE_BUSY_TIMEOUT_MS = 10_000
+# A new SQLite file gets 16 KiB pages (SQLite's default is 4): a recordings row with its JSON is
+# ~2.5 KB, so a 4 KiB page held one or two, and a sync's commit wrote twice the pages it needed
+# (tests/benchmarks/bench_sync.py). An existing file keeps the page size it was made with.
+_SQLITE_PAGE_SIZE = 16_384
+# The WAL is checkpointed once it holds this much: a sync commits a page at a time, and a small WAL
+# made it copy the same index pages into the file again and again.
+_SQLITE_WAL_CHECKPOINT_BYTES = 64 * 1024 * 1024
 _SECRET_QUERY = re.compile(r"(password|secret|token)=[^&]*", re.IGNORECASE)
 _SECRET_QUERY_KEYS = ("password", "sslpassword", "secret", "token")
 WHERE_DATABASE_PASSWORD = (
@@ -166,6 +173,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            cursor.execute(f"PRAGMA page_size={_SQLITE_PAGE_SIZE}")  # before WAL, which writes a new file
             if wal:
                 cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -173,9 +181,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")  # durable enough with WAL, much faster
             cursor.execute("PRAGMA cache_size=-32768")  # 32 MiB: the recordings indexes stay hot
             cursor.execute("PRAGMA temp_store=MEMORY")
-            # Checkpoint the WAL every 16 MiB instead of 4: a sync commits a page at a time, and the
-            # default made every other commit wait for a checkpoint (~25% of the sync's time).
-            cursor.execute("PRAGMA wal_autocheckpoint=4000")
+            page_size = cursor.execute("PRAGMA page_size").fetchone()[0]
+            cursor.execute(f"PRAGMA wal_autocheckpoint={_SQLITE_WAL_CHECKPOINT_BYTES // page_size}")
         finally:
             cursor.close()
 

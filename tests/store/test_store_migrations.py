@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -56,6 +60,25 @@ def test_sqlite_connections_are_configured(sqlite_engine: Engine) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 16_384
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 4096  # 64 MiB of 16 KiB pages
+
+
+def test_an_existing_sqlite_file_keeps_its_page_size(tmp_path: Path) -> None:
+    """A file made with SQLite's default 4 KiB pages stays as it is; its WAL is checkpointed at the
+    same size in bytes."""
+    path = tmp_path / "older.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as older:
+        older.execute("CREATE TABLE kept (id INTEGER PRIMARY KEY)")
+    engine = create_engine_for(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 16_384
+            assert conn.exec_driver_sql("SELECT count(*) FROM kept").scalar() == 0
+    finally:
+        engine.dispose()
 
 
 def test_sqlite_rollback_really_rolls_back(sqlite_engine: Engine) -> None:
