@@ -71,4 +71,5 @@ def test_a_page_carrying_rows_counts_the_records_they_were_prepared_from() -> No
     records = [make_session("a"), make_session("a"), make_session("b")]
     prepared = prepare_sessions(records)
     assert len(prepared.items) == 2  # one row a session
+    assert pickle.loads(pickle.dumps(prepared)) == prepared  # pickled as columns, rebuilt whole
     assert SyncPage((), prepared=prepared, unchanged=2).size == SyncPage(records, unchanged=2).size == 5
