@@ -4,20 +4,23 @@ Writes run on the one writer thread (`DbWriter`), and a long run's pages in a wr
 it has started (`sync.write_process`); each page is one transaction (`store.sync_page.write_page`),
 and the run's in-memory counters move only after it commits.
 
-A page's commit runs while the run reads the next page: `commit` hands the page to the writer and
-returns, and the next `commit` (or any other step of the run's database side) first waits for it
-and raises what it raised. So a page that fails is still the last one written (the one after it is
-never handed over), and the database server works while the client reads: on PostgreSQL the
-sync's pages come 4–9 % faster (tests/benchmarks/bench_sync.py; on SQLite, where both halves need
-the interpreter, no difference beyond noise). The unchanged filter reads on a connection of its own
-beside the writer; a session it does not yet see stored (it is in the page being committed) is
-written again, and the upsert finds it unchanged.
+A page's commit runs while the run reads the next ones: `commit` hands the page to the writer and
+returns while at most `PAGES_IN_FLIGHT` pages are committing, waiting for the oldest first and
+raising what it raised; any other step of the run's database side waits for them all. The writer
+takes them in order, and one whose page before failed is not written: a page that fails is still
+the last one written, and the checkpoint never passes it. Two pages in flight keep both cores busy
+when a writer process writes: with one, the run waited for each page's answer while the simulator
+and the writer shared the other core, and the writer waited for the next page
+(tests/benchmarks/bench_sync.py). The unchanged filter reads on a connection of its own beside the
+writer; a session it does not yet see stored (it is in a page being committed) is written again,
+and the upsert finds it unchanged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -33,7 +36,7 @@ from qms_desktop.store.directory import load_directory
 from qms_desktop.store.engine import begin_write, reads_beside_writer
 from qms_desktop.store.recordings import stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
-from qms_desktop.store.sync_state import Checkpoint
+from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.guard import SyncGuard
 from qms_desktop.sync.run import SyncResult
@@ -42,6 +45,11 @@ from qms_desktop.sync.write_process import PageWriteProcess, can_write_elsewhere
 T = TypeVar("T")
 
 log = logging.getLogger("qms.sync")
+PAGES_IN_FLIGHT = 2  # pages handed to the writer and not yet waited for
+
+
+class PageNotWritten(Exception):
+    """A page handed to the writer after one that failed: it was not written (the failure is the run's)."""
 
 
 class PageWriter:
@@ -70,7 +78,8 @@ class PageWriter:
         self._check_stop = check_stop
         self._on_committed = on_committed
         self.index_queue = False  # does this database keep an OpenSearch backlog? (read by `load`)
-        self._in_flight: asyncio.Future[None] | None = None  # the page being committed
+        self._in_flight: deque[asyncio.Future[None]] = deque()  # pages being committed, oldest first
+        self._broken = False  # a page failed: the writer writes none after it (read on the writer thread)
         self._separate_reads = reads_beside_writer(db)
         self._write_process_after = write_process_after if can_write_elsewhere(db) else 0
         self._process: PageWriteProcess | None = None  # ready: pages go to it
@@ -111,29 +120,39 @@ class PageWriter:
         # For a writer process, the page is made ready here, before waiting for the page before:
         # on the writer thread it would wait for that page's answer, and keep the process idle meanwhile.
         handed = process.hand_over(page) if process is not None else None
-        await self.flush()
-        self._in_flight = asyncio.ensure_future(self._write(page, self._now_ms(), progress, process, handed))
-        self._in_flight.add_done_callback(_retrieved)
+        await self._settle(PAGES_IN_FLIGHT - 1)
+        writing = asyncio.ensure_future(self._write(page, self._now_ms(), progress, process, handed))
+        writing.add_done_callback(_retrieved)
+        self._in_flight.append(writing)
         await asyncio.sleep(0)  # the page goes to the writer now, not when the run's reading next yields
 
     async def flush(self) -> None:
-        """Wait for the page being committed; raise what its commit raised, or SyncStopped after it
-        when a stop was asked for (a committed page is the safe point)."""
-        in_flight, self._in_flight = self._in_flight, None
-        if in_flight is not None:
-            await in_flight
-            self._check_stop()
+        """Wait for every page being committed; raise what the first that failed raised, or
+        SyncStopped after them when a stop was asked for (a committed page is the safe point)."""
+        await self._settle(0)
+
+    async def _settle(self, keep: int) -> None:
+        """Wait for the oldest pages in flight until at most `keep` are left; on an error or a stop,
+        for all of them (none is left committing when the run's error handling starts)."""
+        while len(self._in_flight) > keep:
+            try:
+                await self._in_flight.popleft()
+                self._check_stop()
+            except Exception:
+                await self.drain()
+                raise
 
     async def drain(self) -> None:
-        """Wait for the page being committed when the run ends on another error: its outcome is
-        recorded as usual; an error of its own is logged, not raised over the first."""
-        in_flight, self._in_flight = self._in_flight, None
-        if in_flight is None:
-            return
-        try:
-            await in_flight
-        except Exception as error:
-            log.error("Sync run %d: its last page did not commit either: %s", self.result.run_id, error)
+        """Wait for every page being committed when the run ends on another error: their outcome is
+        recorded as usual; an error of their own is logged, not raised over the first."""
+        while self._in_flight:
+            try:
+                await self._in_flight.popleft()
+            except PageNotWritten:
+                pass
+            except Exception as error:
+                log.error("Sync run %d: its last page did not commit either: %s", self.result.run_id, error)
+        self._broken = False  # nothing is in flight: what is handed over next follows committed pages
 
     async def close(self) -> None:
         """End the run's writer process, if it has one (after `flush` or `drain`)."""
@@ -155,34 +174,28 @@ class PageWriter:
         """Commit `page` on the writer thread, or in `process` (`handed` is the page made ready for it)."""
         result = self.result
 
-        def write() -> None:
+        def write() -> int:
+            if self._broken:
+                raise PageNotWritten(f"Sync run {result.run_id}: a page before this one did not commit")
             before = result.counts.errors
-            if process is not None and handed is not None:
-                counts = process.write(handed, result.counts, fetched_at_ms=fetched_at, now_ms=self._now_ms())
-            else:
-                counts = write_page(
-                    self.db,
-                    page,
-                    run_id=result.run_id,
-                    counts=result.counts,
-                    lease=self.guard,
-                    fetched_at_ms=fetched_at,
-                    now_ms=self._now_ms,
-                    index_queue=self.index_queue,
-                )
+            try:
+                counts = self._commit_on_writer(page, fetched_at, process, handed)
+            except BaseException:
+                self._broken = True
+                raise
             # Only after the commit do the in-memory counters move.
             result.counts = counts
             result.quarantined += counts.errors - before  # records quarantined for the first time
+            return counts.errors - before
 
         with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
                           records=page.size):  # fmt: skip
-            quarantined_before = result.quarantined
-            await self.writer.run(write)
-        if result.quarantined > quarantined_before:
+            quarantined = await self.writer.run(write)
+        if quarantined:
             log.warning(
                 "Sync run %d quarantined %d record(s) MediaSense sent that could not be read (%s); they are kept "
                 "in the quarantine: see the Sync tab or `qms-desktop sync quarantine`",
-                result.run_id, result.quarantined - quarantined_before,
+                result.run_id, quarantined,
                 "; ".join(sorted({f"{r.session_id or 'no sessionId'}: {r.reason}" for r in page.rejected})[:5]),
                 extra={"run_id": result.run_id},
             )  # fmt: skip
@@ -193,6 +206,24 @@ class PageWriter:
         self._written += len(page.records)
         if self._starting is None and 0 < self._write_process_after <= self._written:
             self._starting = asyncio.ensure_future(self._start_process())
+
+    def _commit_on_writer(
+        self, page: SyncPage, fetched_at: int, process: PageWriteProcess | None, handed: bytes | None
+    ) -> RunCounts:
+        """The run's counters with `page` committed (on the writer thread): in `process`, or here."""
+        result = self.result
+        if process is not None and handed is not None:
+            return process.write(handed, result.counts, fetched_at_ms=fetched_at, now_ms=self._now_ms())
+        return write_page(
+            self.db,
+            page,
+            run_id=result.run_id,
+            counts=result.counts,
+            lease=self.guard,
+            fetched_at_ms=fetched_at,
+            now_ms=self._now_ms,
+            index_queue=self.index_queue,
+        )
 
     async def _start_process(self) -> None:
         """Start the writer process beside the run (pages keep going to the thread meanwhile); one that
