@@ -15,17 +15,16 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from qms_desktop.domain.time import now_ms
 from qms_desktop.domain.urls import CredentialsInUrl
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 ENV_DATABASE_URL = "QMS_DATABASE_URL"
@@ -225,7 +224,13 @@ def begin_write(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+# Alembic is imported where it is used: a process that only reads and writes (the sync's writer
+# process, a CLI query) starts ~0.15 s sooner without it.
+
+
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -234,10 +239,14 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of the app knows."""
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -245,6 +254,9 @@ def head_revision() -> str:
 
 def upgrade(engine: Engine, revision: str = "head") -> str:
     """Migrate the schema to `revision` (atomically on both databases); returns the new revision."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     if engine.dialect.name == "sqlite":
         check_sqlite()  # also for engines not made by create_engine_for
     with begin_write(engine) as conn:
@@ -257,5 +269,7 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision of the database (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
