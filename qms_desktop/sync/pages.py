@@ -110,15 +110,16 @@ class PageWriter:
         progress: Callable[[], None] | None = None,
     ) -> None:
         """Rows, quarantine, checkpoint and run counters of one page: one transaction, handed to the
-        writer after the page before it has committed (whose failure this raises, and this page is not
-        written). Returns while it commits: `flush` waits for it. `progress` is called once it has
-        committed (progress reports committed pages).
+        writer while the page before it may still commit, once the one before that has (whose failure
+        this raises; a page handed over after one that fails is not written). Returns while it
+        commits: `flush` waits for it. `progress` is called once it has committed (progress reports
+        committed pages).
 
         Raises SyncStopped when a stop was asked for: the last committed page is the safe point."""
         page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes, unchanged)
         process = self._process
-        # For a writer process, the page is made ready here, before waiting for the page before:
-        # on the writer thread it would wait for that page's answer, and keep the process idle meanwhile.
+        # For a writer process, the page is made ready here, before waiting for the oldest page in
+        # flight: on the writer thread it would wait for the answers before it, the process idle meanwhile.
         handed = process.hand_over(page) if process is not None else None
         await self._settle(PAGES_IN_FLIGHT - 1)
         writing = asyncio.ensure_future(self._write(page, self._now_ms(), progress, process, handed))
