@@ -8,7 +8,8 @@ process prepares the page's rows (`prepare_sessions`, the hand-off that costs le
 tests/benchmarks/bench_page_handoff.py) and the writer runs the same `write_page` transaction on them.
 
 The rules stay those of one process:
-- one page in flight: the next is handed over only after the writer answered for the last;
+- pages written in order, one at a time; none after a page that failed (`PageWriter` keeps at most
+  two in flight);
 - the writer commits only under the run's sync lock (`BorrowedLease`): on PostgreSQL the advisory
   lock must still be held by the run's own session, on SQLite the lease row must still name the
   run; and its parent must still be alive, so an orphaned writer never commits;

@@ -6,7 +6,7 @@
 Both load the simulator's saved getSessions pages (1000 sessions each) into a fresh SQLite file (or a
 new schema on the PostgreSQL server of QMS_TEST_POSTGRES_URL), each page read as a sync reads it
 (split, fingerprints, unchanged filter, typed decoding, enrichment) and committed through the sync's
-own `PageWriter`, one `write_page` transaction a page, one page in flight, the garbage collector set
+own `PageWriter`, one `write_page` transaction a page, two pages in flight, the garbage collector set
 as a sync run sets it:
 
 - one process (the baseline): `write_process_after=0`, every page on the run's writer thread;
