@@ -102,12 +102,10 @@ class PreparedSessions:
     def __reduce__(self) -> tuple[Any, ...]:
         # A page goes to the sync's writer process pickled: columns of plain tuples pickle in half the
         # time of a NamedTuple a session, and load in a third (tests/benchmarks/bench_writer_process.py).
-        items = self.items.values()
-        columns = tuple([item[i] for item in items] for i in range(len(PreparedSession._fields)))
-        return _from_columns, (columns, self.given)
+        return _from_columns, (tuple(zip(*self.items.values(), strict=True)), self.given)
 
 
-def _from_columns(columns: tuple[list[Any], ...], given: int) -> PreparedSessions:
+def _from_columns(columns: tuple[tuple[Any, ...], ...], given: int) -> PreparedSessions:
     items = map(PreparedSession._make, zip(*columns, strict=True))
     return PreparedSessions({item.row[0]: item for item in items}, given)
 
