@@ -37,6 +37,7 @@ __all__ = [
     "MediaSenseClient",
     "ServerProfile",
     "SessionPage",
+    "UnchangedFilter",
     "read_page",
 ]
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from qms_desktop.domain.directory import DialPlan, DirectorySnapshot, enrich
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, TagChange
 from qms_desktop.domain.time import TimeWindow, from_ms
-from qms_desktop.mediasense.client import MediaSenseClient, SessionPage, read_page
+from qms_desktop.mediasense.client import FetchedPage, MediaSenseClient, SessionPage, UnchangedFilter, read_page
 from qms_desktop.mediasense.errors import (
     AuthenticationFailed,
     ConnectionFailed,
@@ -79,46 +79,77 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
     result.window_start_ms = start
     if start >= upper:
         return checkpoint
-    pages_read = 0
-    for slice_start, slice_end in live_slices(start, upper):
-        if pages_read >= settings.max_pages:
-            result.more_pending = True  # the next cycle continues from the watermark
-            log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
-            break
-        window = TimeWindow(from_ms(slice_start), from_ms(slice_end))
-        async with aclosing(page_stream(run, window)) as pages:
-            async for page in pages:
-                if not page.has_more and slice_end > (checkpoint.last_sync_time_ms or 0):
+    slices = live_slices(start, upper)
+    windows = [TimeWindow(from_ms(slice_start), from_ms(slice_end)) for slice_start, slice_end in slices]
+    pages_read = slices_read = 0
+    stream = windows_pages(run.client, windows, limit=settings.page_size, unchanged=run.pages.unchanged,
+                           budget=settings.max_pages)  # fmt: skip
+    async with aclosing(stream) as pages:
+        async for index, page in pages:
+            slice_end = slices[index][1]
+            if not page.has_more:
+                slices_read = index + 1
+                if slice_end > (checkpoint.last_sync_time_ms or 0):
                     # This slice has been read in full, in whatever order it came.
                     checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
-                pages_read += 1
-                await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
-                                       unchanged=page.unchanged,
-                                       progress=partial(run.emit, result, "incremental",
-                                                        f"page {pages_read} of the live window"))  # fmt: skip
-                run.fresh.update(record.session_id for record in page.records)
-                run.fresh.update(page.unchanged_ids)
+            pages_read += 1
+            await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
+                                   unchanged=page.unchanged,
+                                   progress=partial(run.emit, result, "incremental",
+                                                    f"page {pages_read} of the live window"))  # fmt: skip
+            run.fresh.update(record.session_id for record in page.records)
+            run.fresh.update(page.unchanged_ids)
+    if slices_read < len(slices):
+        result.more_pending = True  # the next cycle continues from the watermark
+        log.info("Reached %d pages this cycle; the rest follows next cycle", settings.max_pages)
     return checkpoint  # every page committed its checkpoint: nothing left to save
 
 
 async def page_stream(run: RunContext, window: TimeWindow) -> AsyncGenerator[SessionPage, None]:
-    """The window's pages in order. The next page is requested as soon as this one has arrived, so
-    MediaSense prepares it while this one is read and committed. Sessions stored exactly as
-    MediaSense sends them again are only counted (`page.unchanged`)."""
-    client, limit, unchanged = run.client, run.settings.page_size, run.pages.unchanged
-    pending = asyncio.ensure_future(client.fetch_page(window, offset=0, limit=limit))
+    """The window's pages in order (see `windows_pages`)."""
+    stream = windows_pages(run.client, [window], limit=run.settings.page_size, unchanged=run.pages.unchanged)
+    async with aclosing(stream) as pages:
+        async for _, page in pages:
+            yield page
+
+
+async def windows_pages(
+    client: MediaSenseClient,
+    windows: Sequence[TimeWindow],
+    *,
+    limit: int,
+    unchanged: UnchangedFilter | None = None,
+    budget: int | None = None,
+) -> AsyncGenerator[tuple[int, SessionPage], None]:
+    """The pages of `windows` in order, each with its window's index. One request is always in
+    flight: the next page is requested as soon as this one has arrived, and the first page of the
+    next window as soon as the last page of this one has, so MediaSense prepares it while this one
+    is read and committed, and never waits for the client between windows. A window is started only
+    while fewer than `budget` pages have been yielded. Sessions stored exactly as MediaSense sends
+    them again are only counted (`page.unchanged`, given `unchanged`)."""
+    if not windows or (budget is not None and budget < 1):
+        return
+    index = yielded = 0
+    pending: asyncio.Future[FetchedPage] | None = asyncio.ensure_future(
+        client.fetch_page(windows[0], offset=0, limit=limit)
+    )
     try:
-        while True:
+        while pending is not None:
             fetched = await pending
-            following = fetched.next_offset
+            current, following = index, fetched.next_offset
             if following is not None:
-                pending = asyncio.ensure_future(client.fetch_page(window, offset=following, limit=limit))
+                pending = asyncio.ensure_future(client.fetch_page(windows[index], offset=following, limit=limit))
+            elif index + 1 < len(windows) and (budget is None or yielded + 1 < budget):
+                index += 1
+                pending = asyncio.ensure_future(client.fetch_page(windows[index], offset=0, limit=limit))
+            else:
+                pending = None
+            if pending is not None:
                 await asyncio.sleep(0)  # let the request go out before this page's reading holds the loop
-            yield await read_page(fetched, unchanged)
-            if following is None:
-                return
+            yield current, await read_page(fetched, unchanged)
+            yielded += 1
     finally:
-        if not pending.done():
+        if pending is not None and not pending.done():
             pending.cancel()  # the caller stopped early (page limit, failure): drop the prefetch
             with contextlib.suppress(asyncio.CancelledError, MediaSenseError):
                 await pending
@@ -293,4 +324,5 @@ __all__ = [
     "open_sessions",
     "page_stream",
     "sessions",
+    "windows_pages",
 ]
