@@ -173,6 +173,9 @@ class SessionRecord:
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # `raw` as JSON text, when the client already serialized it to fingerprint the session.
     raw_json: str | None = field(default=None, compare=False, repr=False)
+    # That fingerprint (`fingerprint.fingerprint(raw_json, dialect)`), when the client took it: the
+    # store does not hash the text a second time.
+    fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def codec(self) -> str | None:
@@ -208,6 +211,7 @@ _RECORD_COPY = tuple((slot.__get__, slot.__set__) for slot in _RECORD_SLOTS)
 _RECORD_SETTERS = {
     name: slot.__set__ for name, slot in zip(SessionRecord.__dataclass_fields__, _RECORD_SLOTS, strict=True)
 }
+_SET_FINGERPRINT = _RECORD_SETTERS["fingerprint"]
 
 
 def with_changes(record: SessionRecord, **changes: Any) -> SessionRecord:
@@ -221,4 +225,6 @@ def with_changes(record: SessionRecord, **changes: Any) -> SessionRecord:
         if put_change is None:
             raise TypeError(f"SessionRecord has no field {name!r}")
         put_change(new, value)
+    if ("raw_json" in changes or "dialect" in changes) and "fingerprint" not in changes:
+        _SET_FINGERPRINT(new, None)  # it was taken of the text in its dialect: the store hashes again
     return new

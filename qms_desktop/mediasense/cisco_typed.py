@@ -109,11 +109,11 @@ class _NotOrdinary(Exception):
     """The session needs the tolerant reader."""
 
 
-def read_session(data: Raw | bytes, text: str) -> SessionRecord | None:
-    """The cisco session in `data` (its JSON text: `text`), or None when the tolerant normalizer
-    must read it."""
+def read_session(data: Raw | bytes, text: str, fingerprint: str | None = None) -> SessionRecord | None:
+    """The cisco session in `data` (its JSON text: `text`, whose fingerprint is `fingerprint` when the
+    caller took it), or None when the tolerant normalizer must read it."""
     try:
-        return _record(_decoder.decode(data), text)
+        return _record(_decoder.decode(data), text, fingerprint)
     except (msgspec.DecodeError, _NotOrdinary):
         return None
     except Exception:  # whatever else went wrong here, the tolerant reader gives the right answer
@@ -123,7 +123,7 @@ def read_session(data: Raw | bytes, text: str) -> SessionRecord | None:
 
 # Text fields are stripped and "" reads as not given, as `fields.read_text` does; written out inline
 # below because a sync does it twenty times a session.
-def _record(s: _Session, text: str) -> SessionRecord:
+def _record(s: _Session, text: str, fingerprint: str | None) -> SessionRecord:
     sid = s.sessionId.strip()
     state_text = s.sessionState
     if not sid or not state_text or s.has_spec_fields():
@@ -179,6 +179,7 @@ def _record(s: _Session, text: str) -> SessionRecord:
         dialect="cisco",
         raw=JsonObject(text),
         raw_json=text,
+        fingerprint=fingerprint,
     )
 
 

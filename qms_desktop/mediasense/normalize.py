@@ -117,10 +117,14 @@ def normalize_session(raw: object, dialect: str, raw_json: str | None = None) ->
 
 
 def normalize_page(
-    items: Iterable[object], dialect: str, raw_texts: Iterable[str | None] | None = None
+    items: Iterable[object],
+    dialect: str,
+    raw_texts: Iterable[str | None] | None = None,
+    raw_prints: Iterable[str | None] | None = None,
 ) -> tuple[list[SessionRecord], list[RejectedRecord]]:
     """Normalize a page of sessions; every item lands in exactly one of the two lists, in order.
-    `raw_texts`: each item's JSON text, in the same order, when the caller has it. An item may be a
+    `raw_texts`: each item's JSON text, in the same order, when the caller has it; `raw_prints`: the
+    fingerprint of each of those texts (`fingerprint_bytes` in `dialect`). An item may be a
     session's undecoded bytes (`msgspec.Raw`, from `session_bytes.split_sessions`)."""
     if dialect != _AUTO and dialect not in DIALECTS:
         raise ValueError(f"unknown MediaSense dialect {dialect!r}; expected one of {sorted(DIALECTS)}")
@@ -128,8 +132,10 @@ def normalize_page(
     rejected: list[RejectedRecord] = []
     add_record = records.append
     add_rejected = rejected.append
-    for item, text in zip(items, raw_texts if raw_texts is not None else repeat(None), strict=False):
-        out = _read_raw(item, dialect, text) if type(item) is Raw else normalize_session(item, dialect, text)
+    texts = raw_texts if raw_texts is not None else repeat(None)
+    prints = raw_prints if raw_prints is not None else repeat(None)
+    for item, text, printed in zip(items, texts, prints, strict=False):
+        out = _read_raw(item, dialect, text, printed) if type(item) is Raw else normalize_session(item, dialect, text)
         if type(out) is SessionRecord:
             add_record(out)
         else:  # `type() is` does not narrow the other branch; normalize_session returns one of the two
@@ -137,10 +143,10 @@ def normalize_page(
     return records, rejected
 
 
-def _read_raw(item: Raw, dialect: str, text: str | None) -> SessionRecord | RejectedRecord:
+def _read_raw(item: Raw, dialect: str, text: str | None, printed: str | None) -> SessionRecord | RejectedRecord:
     """One session's bytes: the typed reader for an ordinary cisco session, the tolerant one otherwise."""
     if dialect == "cisco" and text is not None:
-        record = read_session(item, text)
+        record = read_session(item, text, printed)
         if record is not None:
             return record
     try:

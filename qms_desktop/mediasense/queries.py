@@ -270,8 +270,8 @@ async def read_page(fetched: FetchedPage, unchanged: UnchangedFilter | None = No
     from qms_desktop.mediasense.normalize import normalize_page
 
     raw, dialect, filters = fetched.raw, fetched.dialect, fetched.filters
-    items, texts, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
-    records, rejected = normalize_page(items, dialect.session_dialect, texts)
+    items, texts, prints, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
+    records, rejected = normalize_page(items, dialect.session_dialect, texts, prints)
     records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
     return SessionPage(
         records, rejected, fetched.offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised,
@@ -281,15 +281,16 @@ async def read_page(fetched: FetchedPage, unchanged: UnchangedFilter | None = No
 
 async def _skip_unchanged(
     items: Sequence[Any], dialect: str, unchanged: UnchangedFilter | None
-) -> tuple[Sequence[Any], list[str | None] | None, set[str]]:
-    """(the items still to normalize, their JSON texts, the ids of those left out as unchanged)."""
+) -> tuple[Sequence[Any], list[str | None] | None, list[str | None] | None, set[str]]:
+    """(the items still to normalize, their JSON texts and fingerprints, the ids of those left out
+    as unchanged). The texts and fingerprints also go with the records, filter or not."""
     if not items:
-        return items, None, set()
-    texts, prints = fingerprint_items(items, dialect)  # the texts also go with the records, filter or not
+        return items, None, None, set()
+    texts, prints = fingerprint_items(items, dialect)
     known = [p for p in prints if p is not None]
     same = await unchanged(known) if unchanged is not None and known else set()
-    kept, kept_texts, _ = leave_out(items, texts, prints, same)
-    return kept, kept_texts, same
+    kept, kept_texts, kept_prints, _ = leave_out(items, texts, prints, same)
+    return kept, kept_texts, [p[1] if p is not None else None for p in kept_prints], same
 
 
 def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str] | None]]:
@@ -318,12 +319,13 @@ def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | No
 
 def leave_out(
     items: Sequence[Any], texts: list[str | None], prints: list[tuple[str, str] | None], same: set[str]
-) -> tuple[Sequence[Any], list[str | None], int]:
-    """The items (and texts) whose session id is not in `same`, and how many were left out."""
+) -> tuple[Sequence[Any], list[str | None], list[tuple[str, str] | None], int]:
+    """The items (with their texts and prints) whose session id is not in `same`, and how many were
+    left out."""
     if not same:
-        return items, texts, 0
+        return items, texts, prints, 0
     keep = [i for i, known in enumerate(prints) if known is None or known[0] not in same]
-    return [items[i] for i in keep], [texts[i] for i in keep], len(items) - len(keep)
+    return [items[i] for i in keep], [texts[i] for i in keep], [prints[i] for i in keep], len(items) - len(keep)
 
 
 def _is_refusal(exc: ApiError) -> bool:

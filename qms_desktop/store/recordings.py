@@ -169,7 +169,7 @@ def _prepare(record: SessionRecord) -> PreparedSession:
     # the client compared before parsing it (what the directory adds is kept current by re-linking).
     # Any other record (a lookup by id, an event body, a caller's own) is hashed over its content.
     if record.raw_json is not None:
-        digest = fingerprint(record.raw_json, record.dialect)
+        digest = record.fingerprint or fingerprint(record.raw_json, record.dialect)
     else:
         digest = _content_hash(content, tracks, participants, tags)
     document = build_document(

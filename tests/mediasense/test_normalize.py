@@ -788,3 +788,16 @@ def test_with_changes_equals_dataclasses_replace() -> None:
     assert record.ani != "1001"  # the original is untouched
     with pytest.raises(TypeError):
         with_changes(record, no_such_field=1)
+    for name in SessionRecord.__dataclass_fields__:  # also the fields equality leaves out
+        if name not in ("direction", "ani"):
+            assert getattr(changed, name) is getattr(record, name), name
+
+
+def test_with_changes_drops_the_fingerprint_with_the_text_it_was_taken_of() -> None:
+    from qms_desktop.domain.sessions import with_changes
+
+    record = with_changes(norm(load(CISCO_115)), raw_json='{"sessionId":"a"}', fingerprint="f" * 32)
+    assert with_changes(record, agent_id="1001").fingerprint == "f" * 32  # enrichment keeps it
+    assert with_changes(record, raw_json='{"sessionId":"b"}').fingerprint is None
+    assert with_changes(record, dialect="legacy").fingerprint is None
+    assert with_changes(record, raw_json="{}", fingerprint="e" * 32).fingerprint == "e" * 32

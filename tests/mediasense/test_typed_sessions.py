@@ -307,3 +307,46 @@ def test_a_lazy_json_object_reads_as_its_mapping_and_stores_as_its_text() -> Non
     copy = pickle.loads(pickle.dumps(lazy))
     assert copy.text == text and dict(copy) == dict(lazy)
     assert dict(JsonObject("[1]")) == {}
+
+
+@pytest.mark.asyncio
+async def test_a_page_read_carries_each_sessions_fingerprint_and_the_store_does_not_hash_again(
+    start_sim: Any, ca_file: str
+) -> None:
+    from qms_desktop.store.recordings import prepare_sessions
+
+    sim = start_sim(sessions_per_day=200, days=1)
+    items = [item for page in await _raw_pages(sim, ca_file, days=1) for item in page]
+    texts, prints = fingerprint_items(items, "cisco")
+    records, rejected = normalize_page(items, "cisco", texts, [p[1] if p else None for p in prints])
+    assert len(records) == len(items) > 100 and not rejected
+    for record in records:  # the print the client compared before parsing is the one of the stored text
+        assert record.fingerprint is not None
+        assert record.fingerprint == fingerprint(record.raw_json or "", record.dialect)
+    # Without the prints the store hashes each text itself, and writes the very same rows.
+    unprinted, _ = normalize_page(items, "cisco", texts)
+    assert all(record.fingerprint is None for record in unprinted)
+    assert prepare_sessions(records).items == prepare_sessions(unprinted).items
+
+
+@pytest.mark.asyncio
+async def test_sessions_left_out_as_unchanged_take_their_fingerprints_with_them(start_sim: Any, ca_file: str) -> None:
+    from qms_desktop.mediasense.dialects import response_code
+    from qms_desktop.mediasense.queries import FetchedPage, read_page
+
+    sim = start_sim(sessions_per_day=200, days=1)
+    items = [item for page in await _raw_pages(sim, ca_file, days=1) for item in page]
+    body = b'{"responseCode":2000,"responseBody":{"sessions":[' + b",".join(bytes(i) for i in items) + b"]}}"
+    payload = split_sessions(body)
+    dialect = QUERY_BY_NAME["cisco"]
+    fetched = FetchedPage(dialect.read(payload, response_code(payload), len(items), 0), dialect, SessionFilters(), 0)
+    every_other = {session_id(item) for item in items[::2]}
+
+    async def stored_as_sent(prints: Any) -> set[str]:
+        return {sid for sid, _ in prints if sid in every_other}
+
+    page = await read_page(fetched, stored_as_sent)
+    assert page.unchanged == len(every_other) and len(page.records) == len(items) - len(every_other)
+    for record in page.records:  # each record keeps its own print, not a neighbour's
+        assert record.session_id not in every_other
+        assert record.fingerprint == fingerprint(record.raw_json or "", "cisco")
