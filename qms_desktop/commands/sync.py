@@ -101,6 +101,8 @@ def _format_result(result: SyncResult) -> str:
         lines.append(f"  {result.quarantined} record(s) quarantined: see `qms-desktop sync quarantine`")
     if result.error:
         lines.append(f"  error: {result.error}")
+    lines.append(f"  waited {result.waited_for_mediasense_s:.1f} s for MediaSense's pages, "
+                 f"{result.waited_for_database_s:.1f} s for the database")  # fmt: skip
     return "\n".join(lines)
 
 

@@ -192,8 +192,10 @@ class SyncEngine:
         c = result.counts
         # A person acts on a run that did not do all it should: FAILED is an error, PARTIAL a warning.
         level = {"FAILED": logging.ERROR, "PARTIAL": logging.WARNING}.get(result.status, logging.INFO)
-        log.log(level, "Sync run %d ended %s: fetched %d, created %d, updated %d, skipped %d, errors %d%s",
+        log.log(level, "Sync run %d ended %s: fetched %d, created %d, updated %d, skipped %d, errors %d; "
+                "waited %.1f s for MediaSense's pages and %.1f s for the database%s",
                 result.run_id, result.status, c.fetched, c.created, c.updated, c.skipped, c.errors,
+                result.waited_for_mediasense_s, result.waited_for_database_s,
                 f"; {result.error}" if result.error and level != logging.INFO else "")  # fmt: skip
         self._emit(result, "done", f"Sync {result.status}")
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -137,7 +138,9 @@ class PageWriter:
         for all of them (none is left committing when the run's error handling starts)."""
         while len(self._in_flight) > keep:
             try:
+                started = time.perf_counter()
                 await self._in_flight.popleft()
+                self.result.waited_for_database_s += time.perf_counter() - started
                 self._check_stop()
             except Exception:
                 await self.drain()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncGenerator, Sequence
+import time
+from collections.abc import AsyncGenerator, Callable, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -60,6 +61,9 @@ class RunContext:
     def enrich(self, records: Sequence[SessionRecord]) -> list[SessionRecord]:
         return enrich(records, self.snapshot, self.dial_plan)
 
+    def waited_for_mediasense(self, seconds: float) -> None:
+        self.result.waited_for_mediasense_s += seconds
+
 
 # ---- incremental --------------------------------------------------------------------------------
 
@@ -83,7 +87,7 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
     windows = [TimeWindow(from_ms(slice_start), from_ms(slice_end)) for slice_start, slice_end in slices]
     pages_read = slices_read = 0
     stream = windows_pages(run.client, windows, limit=settings.page_size, unchanged=run.pages.unchanged,
-                           budget=settings.max_pages)  # fmt: skip
+                           budget=settings.max_pages, waited=run.waited_for_mediasense)  # fmt: skip
     async with aclosing(stream) as pages:
         async for index, page in pages:
             slice_end = slices[index][1]
@@ -107,7 +111,8 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
 
 async def page_stream(run: RunContext, window: TimeWindow) -> AsyncGenerator[SessionPage, None]:
     """The window's pages in order (see `windows_pages`)."""
-    stream = windows_pages(run.client, [window], limit=run.settings.page_size, unchanged=run.pages.unchanged)
+    stream = windows_pages(run.client, [window], limit=run.settings.page_size, unchanged=run.pages.unchanged,
+                           waited=run.waited_for_mediasense)  # fmt: skip
     async with aclosing(stream) as pages:
         async for _, page in pages:
             yield page
@@ -120,13 +125,15 @@ async def windows_pages(
     limit: int,
     unchanged: UnchangedFilter | None = None,
     budget: int | None = None,
+    waited: Callable[[float], None] | None = None,
 ) -> AsyncGenerator[tuple[int, SessionPage], None]:
     """The pages of `windows` in order, each with its window's index. One request is always in
     flight: the next page is requested as soon as this one has arrived, and the first page of the
     next window as soon as the last page of this one has, so MediaSense prepares it while this one
     is read and committed, and never waits for the client between windows. A window is started only
     while fewer than `budget` pages have been yielded. Sessions stored exactly as MediaSense sends
-    them again are only counted (`page.unchanged`, given `unchanged`)."""
+    them again are only counted (`page.unchanged`, given `unchanged`). `waited` is told how long
+    each page kept the reader waiting (seconds)."""
     if not windows or (budget is not None and budget < 1):
         return
     index = yielded = 0
@@ -135,7 +142,10 @@ async def windows_pages(
     )
     try:
         while pending is not None:
+            asked = time.perf_counter()
             fetched = await pending
+            if waited is not None:
+                waited(time.perf_counter() - asked)
             current, following = index, fetched.next_offset
             if following is not None:
                 pending = asyncio.ensure_future(client.fetch_page(windows[index], offset=following, limit=limit))

@@ -66,6 +66,10 @@ class SyncResult:
     backfilled_from_ms: int | None = None  # earliest day slice this run synced
     error: str | None = None
     problems: list[str] = field(default_factory=list)  # what this run could not do, and why
+    # Where the run's time went when it was not its own (seconds): waiting for MediaSense's next page,
+    # and for the database to commit the pages before it. Tells a slow server from a slow database.
+    waited_for_mediasense_s: float = 0.0
+    waited_for_database_s: float = 0.0
 
     def conclude(self) -> None:
         """The outcome of a run that was not stopped: a run that committed something and met a
@@ -100,6 +104,10 @@ class SyncResult:
             },
             "error": self.error,
             "problems": list(self.problems),
+            "waited": {
+                "mediasenseS": round(self.waited_for_mediasense_s, 3),
+                "databaseS": round(self.waited_for_database_s, 3),
+            },
         }
 
 

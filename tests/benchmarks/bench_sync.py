@@ -145,6 +145,10 @@ async def run_pipeline(
     if simulator_before is not None and simulator_after is not None:
         used = simulator_after - simulator_before
         print(f"  the simulator's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
+    # What bounds the rate: the run waiting for the next page (the simulator, or the network) or for
+    # the pages before it to commit (the database).
+    print(f"  the run waited {result.waited_for_mediasense_s:.2f} s for the simulator's pages and "
+          f"{result.waited_for_database_s:.2f} s for the database, of {elapsed:.2f} s")  # fmt: skip
     return result.counts.created, result.counts.skipped, elapsed
 
 

@@ -9,6 +9,7 @@ slices, and the next slice is then never asked for.
 from __future__ import annotations
 
 import asyncio
+import logging
 from contextlib import aclosing
 from datetime import timedelta
 
@@ -16,7 +17,8 @@ import pytest
 
 from qms_desktop.domain.time import TimeWindow, to_ms
 from qms_desktop.sync.phases import windows_pages
-from tests.sync.helpers import NOW, client_for
+from tests.pg import migrated_engine
+from tests.sync.helpers import NOW, client_for, run_once, small_settings
 
 pytestmark = pytest.mark.asyncio
 
@@ -87,3 +89,24 @@ async def test_the_budget_ends_the_stream_between_windows_and_the_next_is_never_
         asked = sim.stats.requests_to(GET_SESSIONS)
     assert seen == [0] * len(seen) and len(seen) > 2
     assert asked == len(seen)  # no request for the second window, not even a prefetch
+
+
+async def test_a_run_reports_how_long_it_waited_for_mediasense(sim, ca_file, caplog, tmp_path):
+    """A slow server shows in the run's result and its end line, so a slow sync can be told apart
+    from a slow database (which database does not matter here: one SQLite file)."""
+    engine = migrated_engine(f"sqlite:///{tmp_path / 'waits.sqlite3'}")
+    sim.faults.update(latency_ms=100)
+    settings = small_settings(page_size=PAGE, backfill_days=0, reconcile_interval_s=0)
+    try:
+        with caplog.at_level(logging.INFO, logger="qms.sync"):
+            result = await run_once(engine, sim, ca_file, settings)
+    finally:
+        engine.dispose()
+    assert result.status == "SUCCESS", result.error
+    pages = result.counts.pages
+    assert pages >= 5
+    # Every page kept the run waiting for the server's 100 ms, less the little it had to do meanwhile.
+    assert result.waited_for_mediasense_s >= 0.5 * pages * 0.100
+    assert result.to_dict()["waited"]["mediasenseS"] == round(result.waited_for_mediasense_s, 3)
+    ended = [r.getMessage() for r in caplog.records if f"Sync run {result.run_id} ended" in r.getMessage()]
+    assert ended and f"waited {result.waited_for_mediasense_s:.1f} s for MediaSense's pages" in ended[0]
