@@ -155,7 +155,8 @@ class PageWriter:
             except PageNotWritten:
                 pass
             except Exception as error:
-                log.error("Sync run %d: its last page did not commit either: %s", self.result.run_id, error)
+                # Its commit may have failed, or what runs once it has committed (progress, the indexer).
+                log.error("Sync run %d: another page in flight failed as well: %s", self.result.run_id, error)
         self._broken = False  # nothing is in flight: what is handed over next follows committed pages
 
     async def close(self) -> None:
