@@ -28,7 +28,7 @@ from qms_desktop.store.tag_changes import apply_tag_changes
 from qms_desktop.sync.windows import floor_day
 from tests.conftest import SIM_PASSWORD, SIM_USER
 from tests.store.factory import make_session
-from tests.sync.helpers import DAY_MS, client_for, small_settings
+from tests.sync.helpers import DAY_MS, NOW, client_for, small_settings
 from tests.waiting import poll_until
 
 EVENTS_PATH = "/qms/mediasense-events"
@@ -121,7 +121,8 @@ async def test_a_real_shaped_session_ended_closes_the_call_without_the_next_poll
 async def test_tag_events_add_and_remove_a_searchable_tag(engine: Engine, start_sim, ca_file) -> None:
     """MediaSense (the simulator, over HTTP) posts TAG_EVENT ADDED then DELETED; the stored session's
     tags and its full-text document follow; a tag on a session not stored yet brings that session."""
-    sim = start_sim("cisco", freeze_clock=True, days=3, sessions_per_day=40)
+    # A fixed afternoon: today's calls and the older window are never empty, whatever the hour of the run.
+    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=40)
     now = sim.clock.now_ms()
     stored_day = [t for t in sim.ground_truth(floor_day(now), now) if t["state"] == "CLOSED_NORMAL"]
     target = stored_day[0]["sessionId"]
@@ -291,7 +292,7 @@ async def test_a_tag_on_a_session_mediasense_answers_unknown_is_kept_and_not_del
 async def test_a_tag_event_whose_fetch_is_unreadable_still_lands(engine: Engine, start_sim, ca_file) -> None:
     """MediaSense posts TAG_EVENT DELETED, but its answer for the session cannot be read (quarantined):
     the tag announced is still removed from the stored session."""
-    sim = start_sim("cisco", freeze_clock=True, days=3, sessions_per_day=40)
+    sim = start_sim("cisco", now=NOW, freeze_clock=True, days=3, sessions_per_day=40)  # today has calls
     now = sim.clock.now_ms()
     target = next(t for t in sim.ground_truth(floor_day(now), now) if t["state"] == "CLOSED_NORMAL")["sessionId"]
     service, client = _service(engine, sim, ca_file)
