@@ -190,8 +190,9 @@ class PageWriter:
                 raise
             # Only after the commit do the in-memory counters move.
             result.counts = counts
-            result.quarantined += counts.errors - before  # records quarantined for the first time
-            return counts.errors - before
+            quarantined = counts.errors - before  # records quarantined for the first time
+            result.quarantined += quarantined
+            return quarantined
 
         with tracing.span("qms.sync.page", correlation_id=result.correlation_id, run_id=result.run_id,
                           records=page.size):  # fmt: skip
