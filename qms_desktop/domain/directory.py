@@ -280,25 +280,30 @@ def infer_call(
     return None, caller, others[0]
 
 
-def _agent_for(refs: Sequence[str | None], directory: DirectorySnapshot) -> Agent | None:
-    return next((directory.by_extension[r] for r in refs if r and r in directory.by_extension), None)
+def link_call(
+    parties: Sequence[tuple[int | None, str | None]], plan: DialPlan, by_extension: Mapping[str, Agent]
+) -> tuple[Agent | None, Direction | None, str | None, str | None]:
+    """What the dial plan and the directory's extensions make of a call's (track number, device ref)
+    parties: its agent (the first party whose device ref is a known extension, the agent's track
+    first) and its direction, ANI and DNIS, from the caller's track first (see the module's rule)."""
+    refs = ordered_refs(parties, plan.caller_track)
+    agent_refs = refs if plan.agent_track == plan.caller_track else ordered_refs(parties, plan.agent_track)
+    agent = next((by_extension[r] for r in agent_refs if r and r in by_extension), None)
+    direction, ani, dnis = infer_call(refs, plan)
+    return agent, direction, ani, dnis
 
 
 def enrich(
     records: Iterable[SessionRecord], directory: DirectorySnapshot, dial_plan: DialPlan | None = None
 ) -> list[SessionRecord]:
-    """Fill missing agent/team (from the first participant whose device ref is a known extension, the
-    agent's track first) and missing direction/ANI/DNIS (see the module's rule) with `dial_plan`, by
+    """Fill missing agent/team and missing direction/ANI/DNIS (`link_call`) with `dial_plan`, by
     default the site's saved one (`directory.dial_plan`). Values the source gave are kept."""
     plan = dial_plan or directory.dial_plan
-    same_track = plan.agent_track == plan.caller_track
     out: list[SessionRecord] = []
     for record in records:
-        parties = _parties(record)
-        refs = ordered_refs(parties, plan.caller_track)
+        agent, direction, ani, dnis = link_call(_parties(record), plan, directory.by_extension)
         changes: dict[str, object] = {}
         if record.agent_id is None:
-            agent = _agent_for(refs if same_track else ordered_refs(parties, plan.agent_track), directory)
             if agent is not None:
                 changes["agent_id"] = agent.agent_id
                 if record.agent_name is None:
@@ -311,14 +316,12 @@ def enrich(
                 changes["agent_name"] = known.name
             if record.team_code is None and known.team_code:
                 changes["team_code"] = known.team_code
-        if record.direction is None or record.ani is None or record.dnis is None:
-            direction, ani, dnis = infer_call(refs, plan)
-            if record.direction is None and direction is not None:
-                changes["direction"] = direction
-            if record.ani is None and ani is not None:
-                changes["ani"] = ani
-            if record.dnis is None and dnis is not None:
-                changes["dnis"] = dnis
+        if record.direction is None and direction is not None:
+            changes["direction"] = direction
+        if record.ani is None and ani is not None:
+            changes["ani"] = ani
+        if record.dnis is None and dnis is not None:
+            changes["dnis"] = dnis
         out.append(with_changes(record, **changes) if changes else record)
     return out
 
@@ -358,11 +361,10 @@ def classify_call(
     *,
     stored: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None),
 ) -> CallPreview:
-    """What `plan` makes of a call's (track number, device ref) pairs: the same rules as `enrich`
-    and the re-link (the agent from the agent's track first, the call from the caller's)."""
+    """What `plan` makes of a call's (track number, device ref) pairs (`link_call`, as `enrich` and
+    the re-link do)."""
+    agent, direction, ani, dnis = link_call(parties, plan, by_extension)
     refs = ordered_refs(parties, plan.caller_track)
-    direction, ani, dnis = infer_call(refs, plan)
-    agent = next((by_extension[r] for r in ordered_refs(parties, plan.agent_track) if r and r in by_extension), None)
     return CallPreview(
         session_id, start_ms, tuple(r for r in dict.fromkeys(refs) if r), direction, agent, ani, dnis, *stored
     )

@@ -18,6 +18,7 @@ from qms_desktop.domain.fingerprint import fingerprint_bytes, fingerprinted, raw
 from qms_desktop.domain.sessions import RejectedRecord, SessionFilters, SessionRecord
 from qms_desktop.domain.time import TimeWindow, from_ms
 from qms_desktop.mediasense import dialects
+from qms_desktop.mediasense.cisco_typed import Ordinary, decode_ordinary
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, QUERY_DIALECTS
 from qms_desktop.mediasense.errors import (
     ApiError,
@@ -41,6 +42,8 @@ AROUND_START = timedelta(seconds=1)
 RequestFn = Callable[..., Awaitable[ApiResponse]]
 # Given (session id, fingerprint) pairs, the ids stored with exactly that fingerprint.
 UnchangedFilter = Callable[[Sequence[tuple[str, str]]], Awaitable[set[str]]]
+# An ordinary session as read, with its JSON text and that text's fingerprint.
+OrdinaryText = tuple[Ordinary, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +58,18 @@ class SessionPage:
     recognised: bool = True  # False: the answer had no sessions list we know (read as none)
     unchanged: int = 0  # sessions left out of `records` because they are stored exactly as sent
     unchanged_ids: frozenset[str] = frozenset()  # their session ids
+    # Read with `ordinary=True`: the ordinary cisco sessions, decoded but not made records (they are
+    # not in `records`), each with its JSON text and fingerprint.
+    ordinary: Sequence[OrdinaryText] = ()
 
     @property
     def next_offset(self) -> int | None:
         return self.offset + self.raw_count if self.has_more else None
+
+    @property
+    def session_ids(self) -> list[str]:
+        """The ids of the sessions read (records and ordinary ones; not the unchanged or rejected)."""
+        return [*(record.session_id for record in self.records), *(found.session_id for found, _, _ in self.ordinary)]
 
 
 class SessionQueries:
@@ -264,33 +275,70 @@ class FetchedPage:
         return self.offset + len(self.raw.items) if self.raw.has_more else None
 
 
-async def read_page(fetched: FetchedPage, unchanged: UnchangedFilter | None = None) -> SessionPage:
+async def read_page(
+    fetched: FetchedPage, unchanged: UnchangedFilter | None = None, *, ordinary: bool = False
+) -> SessionPage:
     """The sessions of a downloaded page: those stored as sent counted (with `unchanged`), the rest
-    normalized, and the filters the endpoint could not apply applied."""
+    normalized, and the filters the endpoint could not apply applied. With `ordinary`, the ordinary
+    cisco sessions are only decoded (`page.ordinary`), for a caller that stores them straight away."""
     from qms_desktop.mediasense.normalize import normalize_page
 
     raw, dialect, filters = fetched.raw, fetched.dialect, fetched.filters
     items, texts, prints, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
-    records, rejected = normalize_page(items, dialect.session_dialect, texts, prints)
+    found: list[OrdinaryText] = []
+    if ordinary and dialect.session_dialect == "cisco" and filters == _NO_FILTERS and _distinct(prints):
+        items, texts, prints, found = _take_ordinary(items, texts, prints)
+    fingerprints = [p[1] if p is not None else None for p in prints] if prints is not None else None
+    records, rejected = normalize_page(items, dialect.session_dialect, texts, fingerprints)
     records = [r for r in records if _matches(r, filters, dialect.server_side_filters)]
     return SessionPage(
         records, rejected, fetched.offset, len(raw.items), raw.has_more, dialect.name, raw.total, raw.recognised,
-        len(raw.items) - len(items), frozenset(same),
+        len(raw.items) - len(items) - len(found), frozenset(same), found,
     )  # fmt: skip
+
+
+_NO_FILTERS = SessionFilters()
+
+
+def _distinct(prints: Sequence[tuple[str, str] | None] | None) -> bool:
+    """Whether no session id comes twice (a page with a session twice keeps the later copy of at
+    least the same state: that is left to the records' path, `prepare_sessions`)."""
+    ids = [p[0] for p in prints or () if p is not None]
+    return len(set(ids)) == len(ids)
+
+
+def _take_ordinary(
+    items: Sequence[Any], texts: list[str | None] | None, prints: list[tuple[str, str] | None] | None
+) -> tuple[list[Any], list[str | None], list[tuple[str, str] | None], list[OrdinaryText]]:
+    """(the items left to normalize, their texts and prints, the ordinary sessions taken out)."""
+    rest: list[Any] = []
+    rest_texts: list[str | None] = []
+    rest_prints: list[tuple[str, str] | None] = []
+    found: list[OrdinaryText] = []
+    for item, text, printed in zip(items, texts or (), prints or (), strict=True):
+        if type(item) is Raw and text is not None and printed is not None:
+            decoded = decode_ordinary(item)
+            if decoded is not None:
+                found.append((decoded, text, printed[1]))
+                continue
+        rest.append(item)
+        rest_texts.append(text)
+        rest_prints.append(printed)
+    return rest, rest_texts, rest_prints, found
 
 
 async def _skip_unchanged(
     items: Sequence[Any], dialect: str, unchanged: UnchangedFilter | None
-) -> tuple[Sequence[Any], list[str | None] | None, list[str | None] | None, set[str]]:
-    """(the items still to normalize, their JSON texts and fingerprints, the ids of those left out
-    as unchanged). The texts and fingerprints also go with the records, filter or not."""
+) -> tuple[Sequence[Any], list[str | None] | None, list[tuple[str, str] | None] | None, set[str]]:
+    """(the items still to normalize, their JSON texts and (session id, fingerprint), the ids of
+    those left out as unchanged). The texts and fingerprints also go with the records, filter or not."""
     if not items:
         return items, None, None, set()
     texts, prints = fingerprint_items(items, dialect)
     known = [p for p in prints if p is not None]
     same = await unchanged(known) if unchanged is not None and known else set()
     kept, kept_texts, kept_prints, _ = leave_out(items, texts, prints, same)
-    return kept, kept_texts, [p[1] if p is not None else None for p in kept_prints], same
+    return kept, kept_texts, kept_prints, same
 
 
 def fingerprint_items(items: Sequence[Any], dialect: str) -> tuple[list[str | None], list[tuple[str, str] | None]]:

@@ -43,6 +43,7 @@ _CONTENT = (
     "codec", "wav_url", "mp4_url", "http_url", "rtsp_url", "audio_url", "call_controller_ip",
     "call_controller_type", "ccid", "pruned", "dialect", "raw",
 )  # fmt: skip
+CONTENT_COLUMNS = _CONTENT  # the order of a prepared row, for code that builds rows itself (sync.rows)
 _BOOKKEEPING = ("content_hash", "fetched_at_ms", "first_synced_at_ms", "synced_at_ms")
 _COLUMNS = _CONTENT + _BOOKKEEPING
 # An update rewrites everything but the key and the first-synced time.
@@ -172,6 +173,18 @@ def _prepare(record: SessionRecord) -> PreparedSession:
         digest = record.fingerprint or fingerprint(record.raw_json, record.dialect)
     else:
         digest = _content_hash(content, tracks, participants, tags)
+    return prepared_session(content, digest, tracks, participants, tags)
+
+
+def prepared_session(
+    content: tuple[Any, ...],
+    digest: str,
+    tracks: list[tuple[Any, ...]],
+    participants: list[tuple[Any, ...]],
+    tags: list[tuple[Any, ...]],
+) -> PreparedSession:
+    """A session's rows (`CONTENT_COLUMNS`, then each child table's columns without recording_id)
+    with its content hash, and its search document."""
     document = build_document(
         (
             *(content[i] for i in _DOC_INDEXES),

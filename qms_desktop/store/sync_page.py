@@ -46,9 +46,13 @@ class SyncPage:
     prepared: PreparedSessions | None = None
 
     @property
+    def sessions(self) -> int:
+        """The sessions given to store (a session given twice counts twice)."""
+        return len(self.records) if self.prepared is None else self.prepared.given
+
+    @property
     def size(self) -> int:
-        given = len(self.records) if self.prepared is None else self.prepared.given
-        return given + len(self.rejected) + self.unchanged
+        return self.sessions + len(self.rejected) + self.unchanged
 
 
 def write_page(

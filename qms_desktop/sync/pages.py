@@ -35,7 +35,7 @@ from qms_desktop.store import search_queue
 from qms_desktop.store import sync_state as state
 from qms_desktop.store.directory import load_directory
 from qms_desktop.store.engine import begin_write, reads_beside_writer
-from qms_desktop.store.recordings import stored_unchanged
+from qms_desktop.store.recordings import PreparedSessions, stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.store.writer import DbWriter
@@ -99,7 +99,7 @@ class PageWriter:
 
     async def commit(
         self,
-        records: Sequence[SessionRecord],
+        sessions: Sequence[SessionRecord] | PreparedSessions,
         rejected: Sequence[RejectedRecord],
         *,
         checkpoint: Checkpoint | None = None,
@@ -110,14 +110,16 @@ class PageWriter:
         unchanged: int = 0,
         progress: Callable[[], None] | None = None,
     ) -> None:
-        """Rows, quarantine, checkpoint and run counters of one page: one transaction, handed to the
+        """Rows (of `sessions`: records, or their rows prepared already), quarantine, checkpoint and
+        run counters of one page: one transaction, handed to the
         writer while the page before it may still commit, once the one before that has (whose failure
         this raises; a page handed over after one that fails is not written). Returns while it
         commits: `flush` waits for it. `progress` is called once it has committed (progress reports
         committed pages).
 
         Raises SyncStopped when a stop was asked for: the last committed page is the safe point."""
-        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes, unchanged)
+        records, prepared = ((), sessions) if isinstance(sessions, PreparedSessions) else (sessions, None)
+        page = SyncPage(records, rejected, deleted, checkpoint, slice_progress, late, tag_changes, unchanged, prepared)
         process = self._process
         # For a writer process, the page is made ready here, before waiting for the oldest page in
         # flight: on the writer thread it would wait for the answers before it, the process idle meanwhile.
@@ -209,7 +211,7 @@ class PageWriter:
             self._on_committed()
         if progress is not None:
             progress()
-        self._written += len(page.records)
+        self._written += page.sessions
         if self._starting is None and 0 < self._write_process_after <= self._written:
             self._starting = asyncio.ensure_future(self._start_process())
 

@@ -24,8 +24,10 @@ from qms_desktop.mediasense.errors import (
     ServerBusy,
     TlsError,
 )
+from qms_desktop.store.recordings import PreparedSessions
 from qms_desktop.store.sync_state import Checkpoint
 from qms_desktop.sync.pages import PageWriter
+from qms_desktop.sync.rows import prepare_page
 from qms_desktop.sync.run import SyncResult
 from qms_desktop.sync.settings import SyncSettings
 from qms_desktop.sync.windows import day_slices, gaps, live_slices
@@ -61,6 +63,10 @@ class RunContext:
     def enrich(self, records: Sequence[SessionRecord]) -> list[SessionRecord]:
         return enrich(records, self.snapshot, self.dial_plan)
 
+    def rows(self, page: SessionPage) -> PreparedSessions:
+        """The rows of a page read with its ordinary sessions left as decoded (`windows_pages`)."""
+        return prepare_page(page, self.snapshot, self.dial_plan)
+
     def waited_for_mediasense(self, seconds: float) -> None:
         self.result.waited_for_mediasense_s += seconds
 
@@ -87,7 +93,7 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
     windows = [TimeWindow(from_ms(slice_start), from_ms(slice_end)) for slice_start, slice_end in slices]
     pages_read = slices_read = 0
     stream = windows_pages(run.client, windows, limit=settings.page_size, unchanged=run.pages.unchanged,
-                           budget=settings.max_pages, waited=run.waited_for_mediasense)  # fmt: skip
+                           budget=settings.max_pages, waited=run.waited_for_mediasense, ordinary=True)  # fmt: skip
     async with aclosing(stream) as pages:
         async for index, page in pages:
             slice_end = slices[index][1]
@@ -97,11 +103,10 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
                     # This slice has been read in full, in whatever order it came.
                     checkpoint = replace(checkpoint, last_sync_time_ms=slice_end, last_seen_id=None)
             pages_read += 1
-            await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=checkpoint,
-                                   unchanged=page.unchanged,
+            await run.pages.commit(run.rows(page), page.rejected, checkpoint=checkpoint, unchanged=page.unchanged,
                                    progress=partial(run.emit, result, "incremental",
                                                     f"page {pages_read} of the live window"))  # fmt: skip
-            run.fresh.update(record.session_id for record in page.records)
+            run.fresh.update(page.session_ids)
             run.fresh.update(page.unchanged_ids)
     if slices_read < len(slices):
         result.more_pending = True  # the next cycle continues from the watermark
@@ -110,9 +115,9 @@ async def incremental(run: RunContext, checkpoint: Checkpoint, upper: int) -> Ch
 
 
 async def page_stream(run: RunContext, window: TimeWindow) -> AsyncGenerator[SessionPage, None]:
-    """The window's pages in order (see `windows_pages`)."""
+    """The window's pages in order (see `windows_pages`), their ordinary sessions for `run.rows`."""
     stream = windows_pages(run.client, [window], limit=run.settings.page_size, unchanged=run.pages.unchanged,
-                           waited=run.waited_for_mediasense)  # fmt: skip
+                           waited=run.waited_for_mediasense, ordinary=True)  # fmt: skip
     async with aclosing(stream) as pages:
         async for _, page in pages:
             yield page
@@ -126,6 +131,7 @@ async def windows_pages(
     unchanged: UnchangedFilter | None = None,
     budget: int | None = None,
     waited: Callable[[float], None] | None = None,
+    ordinary: bool = False,
 ) -> AsyncGenerator[tuple[int, SessionPage], None]:
     """The pages of `windows` in order, each with its window's index. One request is always in
     flight: the next page is requested as soon as this one has arrived, and the first page of the
@@ -156,7 +162,7 @@ async def windows_pages(
                 pending = None
             if pending is not None:
                 await asyncio.sleep(0)  # let the request go out before this page's reading holds the loop
-            yield current, await read_page(fetched, unchanged)
+            yield current, await read_page(fetched, unchanged, ordinary=ordinary)
             yielded += 1
     finally:
         if pending is not None and not pending.done():
@@ -306,7 +312,7 @@ async def backfill(run: RunContext, checkpoint: Checkpoint) -> None:
             async with aclosing(page_stream(run, window)) as pages:
                 async for page in pages:
                     progress = replace(checkpoint, backfill_current_ms=slice_start)
-                    await run.pages.commit(run.enrich(page.records), page.rejected, checkpoint=progress,
+                    await run.pages.commit(run.rows(page), page.rejected, checkpoint=progress,
                                            slice_progress=(slice_start, slice_end), unchanged=page.unchanged,
                                            progress=partial(run.emit, result, "backfill",
                                                             f"backfill day {day_number} of {total_days}",

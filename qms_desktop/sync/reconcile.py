@@ -118,7 +118,7 @@ class _Checker:
         window = TimeWindow(from_ms(start), from_ms(end))
         async with aclosing(page_stream(run, window)) as pages:
             async for page in pages:
-                await run.pages.commit(run.enrich(page.records), page.rejected, late=True, unchanged=page.unchanged,
+                await run.pages.commit(run.rows(page), page.rejected, late=True, unchanged=page.unchanged,
                                        progress=partial(run.emit, run.result, "reconcile",
                                                         "re-checking recent calls for late arrivals"))  # fmt: skip
 
