@@ -68,6 +68,11 @@ def write_page(
 ) -> RunCounts:
     """Commit `page` and return the run's counters including it (written in the same transaction)."""
     with begin_write(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            # The commit does not wait for its WAL to reach the disk. A server crash may then lose
+            # the last pages committed (rows and checkpoint together: never one without the other);
+            # the next run reads them again from MediaSense. SQLite's synchronous=NORMAL is alike.
+            conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
         now = now_ms()
         prepared = page.prepared if page.prepared is not None else prepare_sessions(page.records)
         outcome = upsert_prepared(conn, prepared, fetched_at_ms=fetched_at_ms, now_ms=now)
