@@ -21,6 +21,7 @@ The rules stay those of one process:
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import multiprocessing
 import os
@@ -107,7 +108,7 @@ class PageWriteProcess:
         """`page` as the writer takes it: its rows prepared here (`prepare_sessions`), pickled."""
         if page.prepared is None:
             page = replace(page, records=(), prepared=prepare_sessions(page.records))
-        return pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickled_without_memo(page)
 
     def write(self, page: bytes, counts: RunCounts, *, fetched_at_ms: int, now_ms: int) -> RunCounts:
         """Commit a page made ready by `hand_over` in the writer and return the run's counters with it."""
@@ -156,6 +157,17 @@ class PageWriteProcess:
             f"The sync's writer process ended unexpectedly (exit code {code}); the page it was writing may not "
             "have been committed, and the next run continues from the last committed page"
         )
+
+
+def pickled_without_memo(value: Any) -> bytes:
+    """`value` pickled without pickle's memo, for plain data that never refers to itself (a page's
+    rows and JSON): remembering each of a page's ~40,000 objects took 40 % of its pickling
+    (tests/benchmarks/bench_page_handoff.py). An object met twice is written twice."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 # ---- the writer process -------------------------------------------------------------------------
@@ -256,4 +268,4 @@ def _portable(error: BaseException) -> BaseException:
         return RuntimeError(text)
 
 
-__all__ = ["PageWriteProcess", "WriterProcessDied", "can_write_elsewhere", "writer_main"]
+__all__ = ["PageWriteProcess", "WriterProcessDied", "can_write_elsewhere", "pickled_without_memo", "writer_main"]

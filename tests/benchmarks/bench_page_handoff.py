@@ -14,7 +14,8 @@ reading itself. Per session, on the simulator's saved getSessions pages (1000 a 
 - the same records through msgspec's MessagePack, typed (their `raw` mapping left out: the receiver
   would rebuild it from `raw_json`);
 - the rows the store writes for them (`prepare_sessions`: plain tuples of text and numbers, search
-  documents included) through pickle: what a writer process would receive.
+  documents included) through pickle: what a writer process would receive; and the same without
+  pickle's memo, as the sync hands them over (`write_process.pickled_without_memo`).
 
 Each line prints the receiver's cost as a share of the baseline: the part of the reading that
 handing it over would not take off the receiving process. `bench_writer_process.py` times the
@@ -43,6 +44,7 @@ from qms_desktop.domain.fingerprint import JsonObject
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, with_changes
 from qms_desktop.store.recordings import prepare_sessions
 from qms_desktop.sync.collector import fewer_collections
+from qms_desktop.sync.write_process import pickled_without_memo
 
 
 def read_pages(pages: Sequence[bytes]) -> tuple[list[list[SessionRecord]], float]:
@@ -107,13 +109,14 @@ def measure() -> int:
         ("records, pickle", read, pickled, pickle.loads),
         ("records, msgspec MessagePack", without_raw, encoder.encode, decoder.decode),
         ("store rows, pickle", row_payloads, pickled, pickle.loads),
+        ("store rows, pickle without memo", row_payloads, pickled_without_memo, pickle.loads),
     ]
     assert type(read[0][0].raw) is JsonObject  # records carry their JSON text, which pickle sends along
     for name, payloads, encode, decode in cases:
         encoding, decoding, size = timed_round_trip(payloads, encode, decode)
         sent, received = encoding / count * 1e6, decoding / count * 1e6
         print(
-            f"{name:30s} encode {sent:5.1f} µs, decode {received:5.1f} µs, {size / count:5.0f} bytes a session; "
+            f"{name:32s} encode {sent:5.1f} µs, decode {received:5.1f} µs, {size / count:5.0f} bytes a session; "
             f"decode / baseline {received / baseline:.2f}"
         )
     return 0
