@@ -4,7 +4,8 @@ The simulator (cisco profile, HTTPS, frozen clock) runs in its own process; its 
 `sessions` sessions (1000 a page) are written to a folder, one file a page, and read back as bytes, so
 a benchmark times the store and not the network. `load_with_product` is the product's own path for
 those bytes: the client's page decoding (sessions stored as sent left out by their fingerprint),
-directory enrichment, and one `write_page` transaction per page (rows, search documents,
+the rows of each page (ordinary sessions straight from their bytes, `sync.rows`), and one
+`write_page` transaction per page (rows, search documents,
 checkpoint, run counters, lease) under a sync run, as a sync does.
 """
 
@@ -32,10 +33,11 @@ from qms_desktop.mediasense.queries import FetchedPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
 from qms_desktop.store import search_queue
 from qms_desktop.store.engine import create_engine_for, upgrade
-from qms_desktop.store.recordings import stored_unchanged
+from qms_desktop.store.recordings import PreparedSessions, stored_unchanged
 from qms_desktop.store.sync_page import SyncPage, write_page
 from qms_desktop.store.sync_state import Checkpoint, RunCounts
 from qms_desktop.sync.guard import SyncGuard
+from qms_desktop.sync.rows import prepare_page
 from qms_desktop.sync.run import begin_run
 
 NOW_MS = 1_800_000_000_000  # the run's clock; fixed so that reruns write the same values
@@ -78,16 +80,19 @@ def fresh_engine(path: Path) -> Engine:
     return engine
 
 
-# What a loader does with each page read: its records (enriched), its rejected sessions, and how many
-# of its sessions were left out as stored exactly as sent.
-HandOver = Callable[[list[SessionRecord], Sequence[RejectedRecord], int], Awaitable[None]]
+# What a loader does with each page read: its sessions (the rows a sync writes, or with `as_records`
+# their enriched records), its rejected sessions, and how many of its sessions were left out as
+# stored exactly as sent.
+HandOver = Callable[[PreparedSessions | list[SessionRecord], Sequence[RejectedRecord], int], Awaitable[None]]
 
 
-async def read_saved(pages: Sequence[bytes], hand_over: HandOver, engine: Engine | None = None) -> None:
+async def read_saved(
+    pages: Sequence[bytes], hand_over: HandOver, engine: Engine | None = None, *, as_records: bool = False
+) -> None:
     """Read each page as a sync does and give it to `hand_over`: split into each session's bytes, as
     the client's transport decodes a getSessions answer; fingerprinted, the sessions stored as sent
-    in `engine` only counted (no filter without one); the rest normalized and enriched (a fresh
-    install: no agents, the default dial plan)."""
+    in `engine` only counted (no filter without one); the rows of the rest (a fresh install: no
+    agents, the default dial plan), or with `as_records` their records, normalized and enriched."""
     dialect = QUERY_BY_NAME["cisco"]
     snapshot = DirectorySnapshot()
 
@@ -101,8 +106,13 @@ async def read_saved(pages: Sequence[bytes], hand_over: HandOver, engine: Engine
         payload = split_sessions(content) or orjson.loads(content)
         raw = dialect.read(payload, response_code(payload), PAGE, offset)
         fetched = FetchedPage(raw, dialect, SessionFilters(), offset)
-        read = await read_page(fetched, stored_as_sent if engine is not None else None)
-        await hand_over(enrich(read.records, snapshot, snapshot.dial_plan), read.rejected, read.unchanged)
+        read = await read_page(fetched, stored_as_sent if engine is not None else None, ordinary=not as_records)
+        sessions = (
+            enrich(read.records, snapshot, snapshot.dial_plan)
+            if as_records
+            else prepare_page(read, snapshot, snapshot.dial_plan)
+        )
+        await hand_over(sessions, read.rejected, read.unchanged)
         offset += len(raw.items)
 
 
@@ -120,9 +130,12 @@ def load_with_product(pages: list[bytes], engine: Engine) -> int:
         index_queue = search_queue.queue_enabled(conn)
     counts = RunCounts()
 
-    async def write(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+    async def write(
+        sessions: PreparedSessions | list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int
+    ) -> None:
         nonlocal counts
-        page = SyncPage(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
+        assert isinstance(sessions, PreparedSessions)
+        page = SyncPage((), rejected, checkpoint=CHECKPOINT, unchanged=unchanged, prepared=sessions)
         counts = write_page(engine, page, run_id=run_id, counts=counts, lease=guard, fetched_at_ms=NOW_MS,
                             now_ms=lambda: NOW_MS, index_queue=index_queue)  # fmt: skip
 

@@ -42,7 +42,7 @@ from _saved_pages import PAGE, load_pages, read_saved, save_pages
 
 from qms_desktop.domain.fingerprint import JsonObject
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, with_changes
-from qms_desktop.store.recordings import prepare_sessions
+from qms_desktop.store.recordings import PreparedSessions, prepare_sessions
 from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.write_process import pickled_without_memo
 
@@ -51,11 +51,14 @@ def read_pages(pages: Sequence[bytes]) -> tuple[list[list[SessionRecord]], float
     """Every page read as a sync reads it (no unchanged filter: a first load), and the seconds it took."""
     out: list[list[SessionRecord]] = []
 
-    async def keep(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
+    async def keep(
+        records: PreparedSessions | list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int
+    ) -> None:
+        assert isinstance(records, list)
         out.append(records)
 
     started = time.perf_counter()
-    asyncio.run(read_saved(pages, keep))
+    asyncio.run(read_saved(pages, keep, as_records=True))
     return out, time.perf_counter() - started
 
 

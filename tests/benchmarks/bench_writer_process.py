@@ -35,6 +35,7 @@ from bench_sync import children_cpu_s, drop_postgres, fresh_postgres
 from sqlalchemy import Engine
 
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord
+from qms_desktop.store.recordings import PreparedSessions
 from qms_desktop.store.writer import DbWriter
 from qms_desktop.sync.collector import fewer_collections
 from qms_desktop.sync.pages import PageWriter
@@ -52,8 +53,10 @@ def load_with_page_writer(
     page_writer = PageWriter(engine, writer, guard, result, now_ms=lambda: NOW_MS, check_stop=lambda: None,
                              on_committed=lambda: None, write_process_after=write_process_after)  # fmt: skip
 
-    async def commit(records: list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int) -> None:
-        await page_writer.commit(records, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
+    async def commit(
+        sessions: PreparedSessions | list[SessionRecord], rejected: Sequence[RejectedRecord], unchanged: int
+    ) -> None:
+        await page_writer.commit(sessions, rejected, checkpoint=CHECKPOINT, unchanged=unchanged)
 
     async def load() -> None:
         try:
