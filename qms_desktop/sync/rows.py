@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qms_desktop.domain.directory import Agent, DialPlan, DirectorySnapshot, enrich, link_call
-from qms_desktop.mediasense.cisco_typed import Ordinary
+from qms_desktop.mediasense.cisco_typed import CiscoUrls, Ordinary
 from qms_desktop.mediasense.queries import SessionPage
 from qms_desktop.store.recordings import (
     CONTENT_COLUMNS,
@@ -101,7 +101,7 @@ def _rows(
 _NO_URLS = (None, None, None, None)
 
 
-def _urls(u: Any) -> tuple[str | None, str | None, str | None, str | None]:
+def _urls(u: CiscoUrls) -> tuple[str | None, str | None, str | None, str | None]:
     return (
         (v.strip() or None) if (v := u.wavUrl) else None,
         (v.strip() or None) if (v := u.mp4Url) else None,
