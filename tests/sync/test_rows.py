@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -19,16 +18,13 @@ from hypothesis import strategies as st
 
 from qms_desktop.domain.directory import Agent, DialPlan, DirectorySnapshot, enrich
 from qms_desktop.domain.sessions import SessionFilters
-from qms_desktop.domain.time import TimeWindow
 from qms_desktop.mediasense.cisco_typed import decode_ordinary
-from qms_desktop.mediasense.client import MediaSenseClient
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME, response_code
 from qms_desktop.mediasense.queries import FetchedPage, SessionPage, read_page
 from qms_desktop.mediasense.session_bytes import split_sessions
 from qms_desktop.store.recordings import PreparedSessions, prepare_sessions
 from qms_desktop.sync.rows import prepare_page
-from tests.conftest import sim_client_config
-from tests.mediasense.test_typed_sessions import _sessions
+from tests.mediasense.test_typed_sessions import _raw_pages, _sessions
 
 PLANS = [
     DialPlan(),
@@ -62,24 +58,8 @@ def assert_same_rows(quick: PreparedSessions, reference: PreparedSessions) -> No
 
 
 async def _pages(sim: Any, ca_file: str) -> list[bytes]:
-    """The raw getSessions answers of the simulator's last two days, 200 sessions a page."""
-    client = MediaSenseClient(sim_client_config(sim, ca_file))
-    dialect = QUERY_BY_NAME["cisco"]
-    now = sim.clock.now()
-    window = TimeWindow(now - timedelta(days=2), now)
-    bodies: list[bytes] = []
-    try:
-        offset = 0
-        while True:
-            built = dialect.build(window, SessionFilters(), offset, 200)
-            response = await client.request(built.method, built.path, json=built.json, raw_sessions=True)
-            items = response.payload["responseBody"]["sessions"] if response.payload.get("responseBody") else []
-            if not items:
-                return bodies
-            bodies.extend(bytes(item) for item in items)
-            offset += len(items)
-    finally:
-        await client.aclose()
+    """Each session of the simulator's last two days as its bytes, read through the client."""
+    return [bytes(item) for page in await _raw_pages(sim, ca_file, days=2) for item in page]
 
 
 def _directory(sessions: list[bytes]) -> DirectorySnapshot:
