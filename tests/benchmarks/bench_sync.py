@@ -10,6 +10,8 @@ checkpoint per page → a fresh database (a SQLite file, or a new schema on the 
 QMS_TEST_POSTGRES_URL with `--database postgres`), limits lifted (1000 rows a page, no page cap).
 Re-run: the checkpoint forgotten, the same window read again into the same database: every session
 is unchanged (the common case of the overlap and of the reconciliation).
+Each run prints the CPU a session of this process, its writer process, the simulator and, for a
+PostgreSQL server on this machine, the server's processes: on two cores they all share the machine.
 Ceiling: the same pages fetched beforehand, then only `json.loads` + row tuples + one `executemany`
 per table into the same schema of a fresh SQLite file, in one transaction. The ratio says what the
 product adds on top.
@@ -106,6 +108,25 @@ def process_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def local_postgres_cpu_s() -> float | None:
+    """CPU seconds of the PostgreSQL server's processes on this machine so far (its backends, and
+    through the postmaster those that have ended); None where /proc shows no server."""
+    total, found = 0.0, False
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name, fields = stat.split("(", 1)[1].rsplit(")", 1)
+        if name == "postgres":
+            values = fields.split()
+            total += sum(int(v) for v in values[11:15]) / os.sysconf("SC_CLK_TCK")
+            found = True
+    return total if found else None
+
+
 def children_cpu_s() -> float:
     """CPU seconds of this process's children that have ended (the sync's writer process)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -129,11 +150,13 @@ async def run_pipeline(
                             write_process_after=write_process_after)  # fmt: skip
     sync = SyncEngine(engine, client, settings, now=lambda: datetime.fromtimestamp(now_ms / 1000, UTC))
     simulator_before = process_cpu_s(simulator_pid) if simulator_pid is not None else None
+    postgres_before = local_postgres_cpu_s() if engine.dialect.name == "postgresql" else None
     started, cpu, writer_cpu = time.perf_counter(), time.process_time(), children_cpu_s()
     result = await sync.run("benchmark")
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     writer_cpu = children_cpu_s() - writer_cpu  # the run's writer process, joined at its end
     simulator_after = process_cpu_s(simulator_pid) if simulator_pid is not None else None
+    postgres_after = local_postgres_cpu_s() if postgres_before is not None else None
     sync.close()
     await client.aclose()
     assert result.status == "SUCCESS", result.error
@@ -145,6 +168,9 @@ async def run_pipeline(
     if simulator_before is not None and simulator_after is not None:
         used = simulator_after - simulator_before
         print(f"  the simulator's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
+    if postgres_before is not None and postgres_after is not None:  # a server on this machine shares its cores
+        used = postgres_after - postgres_before
+        print(f"  the PostgreSQL server's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
     # What bounds the rate: the run waiting for the next page (the simulator, or the network) or for
     # the pages before it to commit (the database).
     print(f"  the run waited {result.waited_for_mediasense_s:.2f} s for the simulator's pages and "
