@@ -395,7 +395,7 @@ def test_registered_secret_short_values_are_ignored() -> None:
 
 
 def test_ten_thousand_entries_keep_the_newest_thousand_and_page_in_full(log_dir: Path) -> None:
-    # How fast this runs is measured by tests/benchmarks/bench_generators.py, not asserted here.
+    # How fast this runs is measured by tests/benchmarks/bench_integration_log.py, not asserted here.
     log = setup_integration_log(log_dir)
     for i in range(10_000):
         http.info(

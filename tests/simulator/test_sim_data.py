@@ -101,7 +101,7 @@ def test_agents_and_csv() -> None:
 
 
 def test_a_day_of_hundred_thousand_sessions_is_generated_and_cached() -> None:
-    # How fast this runs is measured by tests/benchmarks/bench_generators.py, not asserted here.
+    # How fast this runs is measured by tests/benchmarks/bench_simulator_data.py, not asserted here.
     data = Dataset(seed=3, sessions_per_day=100_000, days=1, anchor_ms=ANCHOR_MS)
     first = data.select(ANCHOR_MS - DAY_MS, ANCHOR_MS, ANCHOR_MS + DAY_MS).calls()
     assert len(first) == 100_000
