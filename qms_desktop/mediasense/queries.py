@@ -286,7 +286,9 @@ async def read_page(
     raw, dialect, filters = fetched.raw, fetched.dialect, fetched.filters
     items, texts, prints, same = await _skip_unchanged(raw.items, dialect.session_dialect, unchanged)
     found: list[OrdinaryText] = []
-    if ordinary and dialect.session_dialect == "cisco" and filters == _NO_FILTERS and _distinct(prints):
+    # Only where the records would have no filter left to apply, and no session comes twice.
+    quick = ordinary and dialect.session_dialect == "cisco" and filters == _NO_FILTERS
+    if quick and texts is not None and prints is not None and _distinct(prints):
         items, texts, prints, found = _take_ordinary(items, texts, prints)
     fingerprints = [p[1] if p is not None else None for p in prints] if prints is not None else None
     records, rejected = normalize_page(items, dialect.session_dialect, texts, fingerprints)
@@ -300,22 +302,22 @@ async def read_page(
 _NO_FILTERS = SessionFilters()
 
 
-def _distinct(prints: Sequence[tuple[str, str] | None] | None) -> bool:
+def _distinct(prints: Sequence[tuple[str, str] | None]) -> bool:
     """Whether no session id comes twice (a page with a session twice keeps the later copy of at
     least the same state: that is left to the records' path, `prepare_sessions`)."""
-    ids = [p[0] for p in prints or () if p is not None]
+    ids = [p[0] for p in prints if p is not None]
     return len(set(ids)) == len(ids)
 
 
 def _take_ordinary(
-    items: Sequence[Any], texts: list[str | None] | None, prints: list[tuple[str, str] | None] | None
+    items: Sequence[Any], texts: list[str | None], prints: list[tuple[str, str] | None]
 ) -> tuple[list[Any], list[str | None], list[tuple[str, str] | None], list[OrdinaryText]]:
     """(the items left to normalize, their texts and prints, the ordinary sessions taken out)."""
     rest: list[Any] = []
     rest_texts: list[str | None] = []
     rest_prints: list[tuple[str, str] | None] = []
     found: list[OrdinaryText] = []
-    for item, text, printed in zip(items, texts or (), prints or (), strict=True):
+    for item, text, printed in zip(items, texts, prints, strict=True):
         if type(item) is Raw and text is not None and printed is not None:
             decoded = decode_ordinary(item)
             if decoded is not None:

@@ -1,9 +1,10 @@
 """A page's sessions as the rows the store writes: ordinary ones straight from their bytes.
 
 Nearly every session a sync reads is an ordinary cisco session (`cisco_typed.decode_ordinary`).
-Building its `SessionRecord`, copying it to enrich it and reading the copy back into rows cost the
-sync's reading process about 35 µs a session, more than half of its share of a run; building the
-rows straight from the decoded session costs about 15 (tests/benchmarks/bench_sync.py). The rows
+Building its `SessionRecord` (~15 µs a session), copying it to enrich it (~8) and reading the copy
+back into rows (~10) cost more than decoding it and building the rows straight away (~20, the
+search document and enrichment included); the sync's reading process went from 70-72 µs of CPU a
+session to 59-63 (tests/benchmarks/bench_sync.py). The rows
 are those `prepare_sessions(enrich([record]))` gives for the record `read_session` builds of the
 same bytes, with the same enrichment rule (`link_call`); tests/sync/test_rows.py compares them.
 Every other session of the page goes through its record.
