@@ -4,6 +4,7 @@ another process) and written in another store exactly what writing the records s
 from __future__ import annotations
 
 import pickle
+import pickletools
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from qms_desktop.store import begin_write
 from qms_desktop.store.fulltext import load_documents
 from qms_desktop.store.recordings import UpsertResult, prepare_sessions, upsert_prepared, upsert_sessions
 from qms_desktop.store.sync_page import SyncPage
+from qms_desktop.sync.write_process import pickled_without_memo
 from tests.pg import migrated_engine
 from tests.store.factory import make_session
 
@@ -72,4 +74,7 @@ def test_a_page_carrying_rows_counts_the_records_they_were_prepared_from() -> No
     prepared = prepare_sessions(records)
     assert len(prepared.items) == 2  # one row a session
     assert pickle.loads(pickle.dumps(prepared)) == prepared  # pickled as columns, rebuilt whole
+    handed = pickled_without_memo(prepared)  # as the sync's writer process receives it
+    assert pickle.loads(handed) == prepared
+    assert not any(op.name == "MEMOIZE" for op, _, _ in pickletools.genops(handed))
     assert SyncPage((), prepared=prepared, unchanged=2).size == SyncPage(records, unchanged=2).size == 5
