@@ -99,32 +99,32 @@ def admin(info: dict, ctx: ssl.SSLContext, path: str, **body: object) -> dict:
         return http.get(info["api_url"] + path).json()
 
 
-def process_cpu_s(pid: int) -> float | None:
-    """CPU seconds (user + system) of another process so far; None where /proc is not there."""
+def _proc_stat(pid: int | str) -> tuple[str, list[str]] | None:
+    """(command name, the fields after it) of a process's /proc stat; None where it cannot be read."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        name, rest = Path(f"/proc/{pid}/stat").read_text().split("(", 1)[1].rsplit(")", 1)
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return name, rest.split()
+
+
+def _cpu_s(fields: list[str], *, with_children: bool = False) -> float:
+    """User + system CPU seconds of a stat's fields; with the ended children it waited for."""
+    return sum(int(v) for v in fields[11 : 15 if with_children else 13]) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) of another process so far; None where /proc is not there."""
+    stat = _proc_stat(pid)
+    return _cpu_s(stat[1]) if stat is not None else None
 
 
 def local_postgres_cpu_s() -> float | None:
     """CPU seconds of the PostgreSQL server's processes on this machine so far (its backends, and
     through the postmaster those that have ended); None where /proc shows no server."""
-    total, found = 0.0, False
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name, fields = stat.split("(", 1)[1].rsplit(")", 1)
-        if name == "postgres":
-            values = fields.split()
-            total += sum(int(v) for v in values[11:15]) / os.sysconf("SC_CLK_TCK")
-            found = True
-    return total if found else None
+    stats = [_proc_stat(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+    servers = [fields for name, fields in filter(None, stats) if name == "postgres"]
+    return sum(_cpu_s(fields, with_children=True) for fields in servers) if servers else None
 
 
 def children_cpu_s() -> float:
