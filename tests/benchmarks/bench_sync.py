@@ -13,14 +13,20 @@ is unchanged (the common case of the overlap and of the reconciliation).
 Each run prints the CPU a session of this process, its writer process, the simulator and, for a
 PostgreSQL server on this machine, the server's processes: on two cores they all share the machine.
 Ceiling: the same pages fetched beforehand, then only `json.loads` + row tuples + one `executemany`
-per table into the same schema of a fresh SQLite file, in one transaction. The ratio says what the
-product adds on top.
+per table into the same schema of a fresh SQLite file, in one transaction. It writes a few columns
+of the recordings, tracks and participants: about a seventh of what the product stores (each run
+prints both sizes).
+Ceiling of every row the product stores: the same, but with every column and table the product
+writes (the session's JSON, the tags, the search document, numbers and words), into the database
+the run uses (on PostgreSQL one COPY per table). The ratio to it says what the product adds on top
+of storing the same data; the product spreads its work over two processes, this ceiling runs in one.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import resource
@@ -31,8 +37,10 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
+import orjson
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -210,7 +218,14 @@ def fetch_pages(info: dict, ctx: ssl.SSLContext, window: TimeWindow) -> list[byt
             offset += PAGE
 
 
-def run_ceiling(pages: list[bytes], folder: Path) -> tuple[int, float]:
+def stored_mb(cursor: Any) -> float:
+    """The size of the SQLite database the cursor writes to, its WAL's pages included."""
+    (count,) = cursor.execute("PRAGMA page_count").fetchone()
+    (size,) = cursor.execute("PRAGMA page_size").fetchone()
+    return count * size / 1e6
+
+
+def run_ceiling(pages: list[bytes], folder: Path) -> tuple[int, float, float]:
     engine = fresh_engine(folder, "ceiling.sqlite3")
     raw = engine.raw_connection()
     cursor = raw.cursor()
@@ -238,8 +253,134 @@ def run_ceiling(pages: list[bytes], folder: Path) -> tuple[int, float]:
     )
     raw.commit()
     elapsed = time.perf_counter() - started
+    size = stored_mb(cursor)
     raw.close()
-    return len(recordings), elapsed
+    return len(recordings), elapsed, size
+
+
+def _text(value: object) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+_RECORDING_COLUMNS = (
+    "id", "session_id", "recording_id", "start_ms", "end_ms", "duration_ms", "state", "state_rank", "agent_id",
+    "agent_name", "team_code", "direction", "ani", "dnis", "csq", "wrap_up_reason", "codec", "wav_url",
+    "mp4_url", "http_url", "rtsp_url", "audio_url", "call_controller_ip", "call_controller_type", "ccid",
+    "pruned", "dialect", "raw", "content_hash", "fetched_at_ms", "first_synced_at_ms", "synced_at_ms",
+)  # fmt: skip
+_CHILD_COLUMNS = {
+    "recording_tracks": ("recording_id", "number", "media_type", "codec", "start_ms", "duration_ms", "download_url"),
+    "recording_participants": ("recording_id", "track_number", "device_ref", "device_id", "role", "name", "xref_ci",
+                               "start_ms", "duration_ms", "is_conference"),
+    "recording_tags": ("recording_id", "name", "type", "offset_ms", "created_ms", "track_number"),
+}  # fmt: skip
+_TABLES = ("recordings", *_CHILD_COLUMNS)
+
+
+def same_rows(pages: list[bytes]) -> dict[str, list[tuple[object, ...]]]:
+    """What the product stores of these pages, by table, with the least Python: every column of the
+    recording (its JSON and a hash of it included), every track, participant and tag, the search
+    document ("documents"), the caller/called numbers ("numbers") and the search words ("words").
+    No enrichment, lifecycle guard or checkpoint."""
+    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in (*_TABLES, "documents", "numbers")}
+    recordings, tracks, participants, tags = (rows[table] for table in _TABLES)
+    documents, numbers = rows["documents"], rows["numbers"]
+    lettered: set[str] = set()
+    rid = 0
+    for content in pages:
+        for s in json.loads(content)["responseBody"]["sessions"]:
+            rid += 1
+            text = orjson.dumps(s)
+            refs: list[str | None] = []
+            codec = None
+            for t in s.get("tracks") or ():
+                number = t.get("trackNumber")
+                codec = codec or _text(t.get("codec"))
+                tracks.append((rid, number, t.get("trackMediaType") or "AUDIO", _text(t.get("codec")),
+                               t.get("trackStartDate"), t.get("trackDuration"),
+                               _text(t.get("downloadUrl"))))  # fmt: skip
+                for p in t.get("participants") or ():
+                    ref = _text(p.get("deviceRef"))
+                    refs.append(ref)
+                    participants.append((rid, number, ref, _text(p.get("deviceId")), None, None,
+                                         _text(p.get("xRefCi")), p.get("participantStartDate"),
+                                         p.get("participantDuration"), bool(p.get("isConference"))))  # fmt: skip
+            names = [t["tagName"].strip() for t in s.get("tags") or ()]
+            tags.extend(
+                (rid, t["tagName"].strip(), t.get("tagType"), t.get("tagOffset"), t.get("tagCreateDate"),
+                 t.get("trackNumber"))
+                for t in s.get("tags") or ()
+            )  # fmt: skip
+            ani, dnis = [*refs, None, None][:2]
+            urls = s.get("urls") or {}
+            start, duration = s["sessionStartDate"], s.get("sessionDuration")
+            recordings.append((
+                rid, s["sessionId"], None, start, start + (duration or 0), duration, s["sessionState"], 2,
+                None, None, None, "inbound", ani, dnis, None, None, codec, _text(urls.get("wavUrl")),
+                _text(urls.get("mp4Url")), _text(urls.get("httpUrl")), _text(urls.get("rtspUrl")), None,
+                _text(s.get("callControllerIP")), _text(s.get("callControllerType")), _text(s.get("ccid")),
+                bool(s.get("pruned")), "cisco", text.decode(), hashlib.blake2b(text, digest_size=16).hexdigest(),
+                0, 0, 0,
+            ))  # fmt: skip
+            document = " ".join(dict.fromkeys(w for v in (ani, dnis, s.get("ccid"), *names, *refs) if v
+                                              for w in str(v).casefold().split()))  # fmt: skip
+            documents.append((rid, document))
+            numbers.append((rid, ani, dnis))
+            lettered.update(w for w in document.split() if not w.isdigit())
+    rows["words"] = [(w,) for w in sorted(lettered)]
+    return rows
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def run_same_rows_ceiling(pages: list[bytes], engine: sa.Engine) -> tuple[int, float, float | None]:
+    """The ceiling writing what the product writes (`same_rows`), in one transaction: on SQLite one
+    `executemany` per table, on PostgreSQL one COPY per table and the search document's lexemes made
+    by the server in one statement, as the product's store does. (sessions, seconds, MB stored on
+    SQLite)."""
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    started = time.perf_counter()
+    if engine.dialect.name == "sqlite":
+        cursor.execute("BEGIN")
+    rows = same_rows(pages)
+    tables = {"recordings": _RECORDING_COLUMNS, **_CHILD_COLUMNS}
+    if engine.dialect.name == "sqlite":
+        for table, columns in tables.items():
+            cursor.executemany(_insert(table, columns), rows[table])
+        cursor.executemany("INSERT INTO recordings_fts (rowid, document) VALUES (?, ?)", rows["documents"])
+        cursor.executemany("INSERT INTO recording_numbers (rowid, ani, dnis) VALUES (?, ?, ?)", rows["numbers"])
+        cursor.executemany("INSERT OR IGNORE INTO search_words (word) VALUES (?)", rows["words"])
+    else:
+        driver = raw.driver_connection
+        assert driver is not None
+        with driver.cursor() as pg:
+            for table, columns in tables.items():
+                with pg.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows[table]:
+                        copy.write_row(row)
+            ids, docs = zip(*rows["documents"], strict=True)
+            pg.execute(
+                "INSERT INTO recording_search (recording_id, document) "
+                "SELECT id, to_tsvector('simple'::regconfig, doc) FROM unnest(%s::bigint[], %s::text[]) AS d(id, doc)",
+                (list(ids), list(docs)),
+            )
+    raw.commit()
+    elapsed = time.perf_counter() - started
+    size = stored_mb(cursor) if engine.dialect.name == "sqlite" else None
+    raw.close()
+    return len(rows["recordings"]), elapsed, size
+
+
+def row_counts(engine: sa.Engine) -> dict[str, int]:
+    """Rows a sync stores, by table: the two ceilings' runs are compared with the pipeline's by them."""
+    search = ("recordings_fts", "recording_numbers") if engine.dialect.name == "sqlite" else ("recording_search",)
+    with engine.connect() as conn:
+        return {
+            table: conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one() for table in (*_TABLES, *search)
+        }
 
 
 def main() -> int:
@@ -264,26 +405,54 @@ def main() -> int:
         with engine.begin() as conn:
             reset_state(conn)  # forget the checkpoint: the next run reads the same window again
         _, rerun_n, rerun_s = asyncio.run(run_pipeline(info, engine, now_ms, proc.pid))
+        pipeline_rows = row_counts(engine)
+        pipeline_mb = None
+        if args.database == "sqlite":
+            connection = engine.raw_connection()
+            pipeline_mb = stored_mb(connection.cursor())
+            connection.close()
         engine.dispose()
         pages = fetch_pages(info, ctx, window)
-        ceiling_n, ceiling_s = run_ceiling(pages, folder)
+        ceiling_n, ceiling_s, ceiling_mb = run_ceiling(pages, folder)
+        same = (
+            fresh_engine(folder, "ceiling-same.sqlite3") if args.database == "sqlite" else fresh_postgres(f"{schema}_c")
+        )
+        same_n, same_s, same_mb = run_same_rows_ceiling(pages, same)
+        same_rows_match = row_counts(same) == pipeline_rows
+        same.dispose()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         if args.database == "postgres":
             drop_postgres(schema)
             drop_postgres(f"{schema}_1")
+            drop_postgres(f"{schema}_c")
     pipeline_rate, ceiling_rate = pipeline_n / pipeline_s, ceiling_n / ceiling_s
     print(f"simulator ground truth for the window: {expected}")
-    print(f"pipeline ({args.database}): {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s")
+    stored = f", {pipeline_mb:.0f} MB stored" if pipeline_mb is not None else ""
+    print(
+        f"pipeline ({args.database}): {pipeline_n} sessions in {pipeline_s:.2f} s = {pipeline_rate:,.0f} sessions/s"
+        f"{stored}"
+    )
     single_rate = single_n / single_s
     print(
         f"one process (pages on the writer thread): {single_n} sessions in {single_s:.2f} s = "
         f"{single_rate:,.0f} sessions/s; with the writer process / one process: {pipeline_rate / single_rate:.2f}x"
     )
     print(f"re-run, all unchanged: {rerun_n} sessions in {rerun_s:.2f} s = {rerun_n / rerun_s:,.0f} sessions/s")
-    print(f"ceiling (parse + executemany): {ceiling_n} in {ceiling_s:.2f} s = {ceiling_rate:,.0f} sessions/s")
+    print(
+        f"ceiling (parse + executemany): {ceiling_n} in {ceiling_s:.2f} s = {ceiling_rate:,.0f} sessions/s, "
+        f"{ceiling_mb:.0f} MB stored"
+    )
     print(f"pipeline / ceiling: {pipeline_rate / ceiling_rate:.0%}")
+    same_rate = same_n / same_s
+    same_stored = f", {same_mb:.0f} MB stored" if same_mb is not None else ""
+    print(
+        f"ceiling ({args.database}), every row the product stores: {same_n} in {same_s:.2f} s = "
+        f"{same_rate:,.0f} sessions/s{same_stored}; "
+        f"{'the same' if same_rows_match else 'NOT the same'} rows per table as the pipeline {pipeline_rows}"
+    )
+    print(f"pipeline / that ceiling: {pipeline_rate / same_rate:.0%}")
     return 0
 
 
