@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import resource
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -335,38 +336,44 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def run_same_rows_ceiling(pages: list[bytes], engine: sa.Engine) -> tuple[int, float, float | None]:
-    """The ceiling writing what the product writes (`same_rows`), in one transaction: on SQLite one
-    `executemany` per table, on PostgreSQL one COPY per table and the search document's lexemes made
-    by the server in one statement, as the product's store does. (sessions, seconds, MB stored on
-    SQLite)."""
-    raw = engine.raw_connection()
-    cursor = raw.cursor()
-    started = time.perf_counter()
-    if engine.dialect.name == "sqlite":
-        cursor.execute("BEGIN")
-    rows = same_rows(pages)
-    tables = {"recordings": _RECORDING_COLUMNS, **_CHILD_COLUMNS}
-    if engine.dialect.name == "sqlite":
+def write_rows(raw: Any, rows: dict[str, list[tuple[object, ...]]], tables: dict[str, tuple[str, ...]]) -> None:
+    """`rows` (`same_rows`) into `tables`' columns and the search tables, in the raw connection's open
+    transaction: on SQLite one `executemany` per table, on PostgreSQL one COPY per table and the search
+    document's lexemes made by the server in one statement, as the product's store does."""
+    if isinstance(raw.driver_connection, sqlite3.Connection):
+        cursor = raw.cursor()
         for table, columns in tables.items():
             cursor.executemany(_insert(table, columns), rows[table])
         cursor.executemany("INSERT INTO recordings_fts (rowid, document) VALUES (?, ?)", rows["documents"])
         cursor.executemany("INSERT INTO recording_numbers (rowid, ani, dnis) VALUES (?, ?, ?)", rows["numbers"])
         cursor.executemany("INSERT OR IGNORE INTO search_words (word) VALUES (?)", rows["words"])
-    else:
-        driver = raw.driver_connection
-        assert driver is not None
-        with driver.cursor() as pg:
-            for table, columns in tables.items():
-                with pg.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    for row in rows[table]:
-                        copy.write_row(row)
-            ids, docs = zip(*rows["documents"], strict=True)
-            pg.execute(
-                "INSERT INTO recording_search (recording_id, document) "
-                "SELECT id, to_tsvector('simple'::regconfig, doc) FROM unnest(%s::bigint[], %s::text[]) AS d(id, doc)",
-                (list(ids), list(docs)),
-            )
+        return
+    with raw.driver_connection.cursor() as pg:
+        for table, columns in tables.items():
+            with pg.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows[table]:
+                    copy.write_row(row)
+        ids, docs = zip(*rows["documents"], strict=True)
+        pg.execute(
+            "INSERT INTO recording_search (recording_id, document) "
+            "SELECT id, to_tsvector('simple'::regconfig, doc) FROM unnest(%s::bigint[], %s::text[]) AS d(id, doc)",
+            (list(ids), list(docs)),
+        )
+
+
+STORED_TABLES = {"recordings": _RECORDING_COLUMNS, **_CHILD_COLUMNS}
+
+
+def run_same_rows_ceiling(pages: list[bytes], engine: sa.Engine) -> tuple[int, float, float | None]:
+    """The ceiling writing what the product writes (`same_rows`, `write_rows`) in one transaction:
+    (sessions, seconds, MB stored on SQLite)."""
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    started = time.perf_counter()
+    if engine.dialect.name == "sqlite":
+        cursor.execute("BEGIN")  # the engine's connections run in autocommit mode: one transaction here
+    rows = same_rows(pages)
+    write_rows(raw, rows, STORED_TABLES)
     raw.commit()
     elapsed = time.perf_counter() - started
     size = stored_mb(cursor) if engine.dialect.name == "sqlite" else None
