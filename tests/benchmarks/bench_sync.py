@@ -52,6 +52,8 @@ from qms_desktop.mediasense.client import ClientConfig, MediaSenseClient
 from qms_desktop.mediasense.dialects import QUERY_BY_NAME
 from qms_desktop.mediasense.tls import TlsSettings
 from qms_desktop.store.engine import create_engine_for, upgrade
+from qms_desktop.store.recordings import CONTENT_COLUMNS
+from qms_desktop.store.schema import metadata
 from qms_desktop.store.sync_state import reset_state
 from qms_desktop.sync.engine import SyncEngine
 from qms_desktop.sync.settings import SyncSettings
@@ -276,6 +278,12 @@ _CHILD_COLUMNS = {
     "recording_tags": ("recording_id", "name", "type", "offset_ms", "created_ms", "track_number"),
 }  # fmt: skip
 _TABLES = ("recordings", *_CHILD_COLUMNS)
+# The row `same_rows` builds, in the store's order: a change of the store's columns must be made here too.
+assert _RECORDING_COLUMNS[1 : len(CONTENT_COLUMNS) + 1] == CONTENT_COLUMNS, "the recordings row changed"
+assert all(
+    set(columns) == {c.name for c in metadata.tables[table].columns} - ({"id"} if table != "recordings" else set())
+    for table, columns in (("recordings", _RECORDING_COLUMNS), *_CHILD_COLUMNS.items())
+), "a table of the recordings changed"
 
 
 def same_rows(pages: list[bytes]) -> dict[str, list[tuple[object, ...]]]:
