@@ -11,6 +11,7 @@ checkpoint, run counters, lease) under a sync run, as a sync does.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
@@ -70,6 +71,20 @@ def save_pages(folder: Path, sessions: int) -> int:
 
 def load_pages(folder: Path) -> list[bytes]:
     return [path.read_bytes() for path in sorted(folder.glob("page-*.json"))]
+
+
+def add_page_options(parser: argparse.ArgumentParser, *, sessions: int) -> None:
+    """A benchmark's --sessions (how many it loads) and --pages (a folder that keeps them for the next run)."""
+    parser.add_argument("--sessions", type=int, default=sessions)
+    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
+
+
+def saved_pages(args: argparse.Namespace, work: Path) -> list[bytes]:
+    """The first `args.sessions` sessions' pages, saved into `args.pages` (or `work`/pages) first if it
+    holds none."""
+    folder = args.pages or work / "pages"
+    save_pages(folder, args.sessions)
+    return load_pages(folder)[: max(1, args.sessions // PAGE)]
 
 
 def fresh_engine(path: Path) -> Engine:

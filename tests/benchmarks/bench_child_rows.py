@@ -32,7 +32,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import PAGE, fresh_engine, load_pages, save_pages
+from _saved_pages import PAGE, add_page_options, fresh_engine, saved_pages
 from bench_sync import STORED_TABLES, drop_postgres, fresh_postgres, local_postgres_cpu_s, same_rows, write_rows
 from sqlalchemy import Engine
 
@@ -89,16 +89,13 @@ def load(pages: list[bytes], engine: Engine, tables: tuple[str, ...]) -> tuple[i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=50_000)
+    add_page_options(parser, sessions=50_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="qms-bench-child-rows-"))
-    folder = args.pages or work / "pages"
-    save_pages(folder, args.sessions)
-    pages = load_pages(folder)[: max(1, args.sessions // PAGE)]
+    pages = saved_pages(args, work)
     rates: dict[str, list[float]] = {name: [] for name in VARIANTS}
     server_us: dict[str, list[float]] = {name: [] for name in VARIANTS}
     for _ in range(args.repeat):

@@ -38,7 +38,7 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import PAGE, load_pages, read_saved, save_pages
+from _saved_pages import add_page_options, read_saved, saved_pages
 
 from qms_desktop.domain.fingerprint import JsonObject
 from qms_desktop.domain.sessions import RejectedRecord, SessionRecord, with_changes
@@ -86,13 +86,10 @@ def main() -> int:
 
 def measure() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=30_000)
-    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
+    add_page_options(parser, sessions=30_000)
     args = parser.parse_args()
 
-    folder = args.pages or Path(tempfile.mkdtemp(prefix="qms-bench-handoff-"))
-    save_pages(folder, args.sessions)
-    pages = load_pages(folder)[: max(1, args.sessions // PAGE)]
+    pages = saved_pages(args, Path(tempfile.mkdtemp(prefix="qms-bench-handoff-")))
     read, seconds = read_pages(pages)
     count = sum(len(page) for page in read)
     baseline = seconds / count * 1e6

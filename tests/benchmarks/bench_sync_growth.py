@@ -34,7 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sqlalchemy as sa
-from _saved_pages import fresh_engine, load_pages, load_with_product, save_pages
+from _saved_pages import add_page_options, fresh_engine, load_with_product, saved_pages
 from bench_recordings_search import generate, scenarios
 
 from qms_desktop.domain.directory import DialPlan
@@ -189,18 +189,15 @@ def print_index_use(path: Path, pages: list[bytes]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=50_000)
+    add_page_options(parser, sessions=50_000)
     parser.add_argument("--stored", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, help="the stored database, built once and reused")
-    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="qms-bench-growth-"))
     stored = args.db or work / "stored.sqlite3"
     build_stored(stored, args.stored)
-    folder = args.pages or work / "pages"
-    save_pages(folder, args.sessions)
-    pages = load_pages(folder)
+    pages = saved_pages(args, work)
     empty_rates, full_rates, ratios = [], [], []
     for number in range(args.repeat):
         n_empty, s_empty = timed_load(pages, work / "empty.sqlite3", None)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _saved_pages import CHECKPOINT, NOW_MS, PAGE, acquire_run, fresh_engine, load_pages, read_saved, save_pages
+from _saved_pages import CHECKPOINT, NOW_MS, acquire_run, add_page_options, fresh_engine, read_saved, saved_pages
 from bench_sync import children_cpu_s, drop_postgres, fresh_postgres
 from sqlalchemy import Engine
 
@@ -87,16 +87,13 @@ def recordings_stored(engine: Engine) -> tuple[int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=50_000)
+    add_page_options(parser, sessions=50_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--pages", type=Path, help="folder for the saved pages, reused when it holds some")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="qms-bench-writer-"))
-    folder = args.pages or work / "pages"
-    save_pages(folder, args.sessions)
-    pages = load_pages(folder)[: max(1, args.sessions // PAGE)]
+    pages = saved_pages(args, work)
     one_rates: list[float] = []
     two_rates: list[float] = []
 
