@@ -24,19 +24,15 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _saved_pages import PAGE, add_page_options, fresh_engine, saved_pages
-from bench_sync import STORED_TABLES, drop_postgres, fresh_postgres, local_postgres_cpu_s, same_rows, write_rows
+from bench_sync import STORED_TABLES, Rows, drop_postgres, fresh_postgres, local_postgres_cpu_s, run_same_rows_ceiling
 from sqlalchemy import Engine
-
-Rows = dict[str, list[tuple[object, ...]]]
 
 VARIANTS: dict[str, tuple[str, ...]] = {
     "child rows": (),
@@ -63,28 +59,18 @@ def folded(rows: Rows, tables: tuple[str, ...]) -> Rows:
 
 def load(pages: list[bytes], engine: Engine, tables: tuple[str, ...]) -> tuple[int, float, float | None]:
     """(sessions, seconds, the local PostgreSQL server's CPU seconds or None) of one variant's load."""
-    raw: Any = engine.raw_connection()
-    cursor = raw.cursor()
-    for table in tables:  # not timed: the fresh schema given the variant's columns
-        cursor.execute(f"ALTER TABLE recordings ADD COLUMN {table}_json TEXT")
-    raw.commit()
-    sqlite = engine.dialect.name == "sqlite"
-    server_before = None if sqlite else local_postgres_cpu_s()
-    started = time.perf_counter()
-    if sqlite:
-        cursor.execute("BEGIN")  # the engine's connections run in autocommit mode: one transaction here
-    rows = folded(same_rows(pages), tables)
+    with engine.begin() as conn:  # not timed: the fresh schema given the variant's columns
+        for table in tables:
+            conn.exec_driver_sql(f"ALTER TABLE recordings ADD COLUMN {table}_json TEXT")
     columns = {
         "recordings": (*STORED_TABLES["recordings"], *(f"{table}_json" for table in tables)),
         **{table: names for table, names in STORED_TABLES.items() if table != "recordings" and table not in tables},
     }
-    write_rows(raw, rows, columns)
-    raw.commit()
-    elapsed = time.perf_counter() - started
-    server_after = None if server_before is None else local_postgres_cpu_s()
-    raw.close()
-    server = server_after - server_before if server_before is not None and server_after is not None else None
-    return len(rows["recordings"]), elapsed, server
+    server_before = local_postgres_cpu_s() if engine.dialect.name == "postgresql" else None
+    sessions, elapsed, _ = run_same_rows_ceiling(pages, engine, columns, lambda rows: folded(rows, tables))
+    server_after = local_postgres_cpu_s() if server_before is not None else None
+    server = server_after - server_before if server_after is not None and server_before is not None else None
+    return sessions, elapsed, server
 
 
 def main() -> int:

@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -277,12 +278,12 @@ _CHILD_COLUMNS = {
                                "start_ms", "duration_ms", "is_conference"),
     "recording_tags": ("recording_id", "name", "type", "offset_ms", "created_ms", "track_number"),
 }  # fmt: skip
-_TABLES = ("recordings", *_CHILD_COLUMNS)
+STORED_TABLES = {"recordings": _RECORDING_COLUMNS, **_CHILD_COLUMNS}
 # The row `same_rows` builds, in the store's order: a change of the store's columns must be made here too.
 assert _RECORDING_COLUMNS[1 : len(CONTENT_COLUMNS) + 1] == CONTENT_COLUMNS, "the recordings row changed"
 assert all(
     set(columns) == {c.name for c in metadata.tables[table].columns} - ({"id"} if table != "recordings" else set())
-    for table, columns in (("recordings", _RECORDING_COLUMNS), *_CHILD_COLUMNS.items())
+    for table, columns in STORED_TABLES.items()
 ), "a table of the recordings changed"
 
 
@@ -291,8 +292,8 @@ def same_rows(pages: list[bytes]) -> dict[str, list[tuple[object, ...]]]:
     recording (its JSON and a hash of it included), every track, participant and tag, the search
     document ("documents"), the caller/called numbers ("numbers") and the search words ("words").
     No enrichment, lifecycle guard or checkpoint."""
-    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in (*_TABLES, "documents", "numbers")}
-    recordings, tracks, participants, tags = (rows[table] for table in _TABLES)
+    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in (*STORED_TABLES, "documents", "numbers")}
+    recordings, tracks, participants, tags = (rows[table] for table in STORED_TABLES)
     documents, numbers = rows["documents"], rows["numbers"]
     lettered: set[str] = set()
     rid = 0
@@ -369,19 +370,27 @@ def write_rows(raw: Any, rows: dict[str, list[tuple[object, ...]]], tables: dict
         )
 
 
-STORED_TABLES = {"recordings": _RECORDING_COLUMNS, **_CHILD_COLUMNS}
+Rows = dict[str, list[tuple[object, ...]]]
 
 
-def run_same_rows_ceiling(pages: list[bytes], engine: sa.Engine) -> tuple[int, float, float | None]:
+def run_same_rows_ceiling(
+    pages: list[bytes],
+    engine: sa.Engine,
+    tables: dict[str, tuple[str, ...]] = STORED_TABLES,
+    reshape: Callable[[Rows], Rows] | None = None,
+) -> tuple[int, float, float | None]:
     """The ceiling writing what the product writes (`same_rows`, `write_rows`) in one transaction:
-    (sessions, seconds, MB stored on SQLite)."""
+    (sessions, seconds, MB stored on SQLite). `reshape` (timed too) and `tables` let a benchmark
+    store the same data another way."""
     raw = engine.raw_connection()
     cursor = raw.cursor()
     started = time.perf_counter()
     if engine.dialect.name == "sqlite":
         cursor.execute("BEGIN")  # the engine's connections run in autocommit mode: one transaction here
     rows = same_rows(pages)
-    write_rows(raw, rows, STORED_TABLES)
+    if reshape is not None:
+        rows = reshape(rows)
+    write_rows(raw, rows, tables)
     raw.commit()
     elapsed = time.perf_counter() - started
     size = stored_mb(cursor) if engine.dialect.name == "sqlite" else None
@@ -394,7 +403,8 @@ def row_counts(engine: sa.Engine) -> dict[str, int]:
     search = ("recordings_fts", "recording_numbers") if engine.dialect.name == "sqlite" else ("recording_search",)
     with engine.connect() as conn:
         return {
-            table: conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one() for table in (*_TABLES, *search)
+            table: conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            for table in (*STORED_TABLES, *search)
         }
 
 
