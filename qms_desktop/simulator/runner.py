@@ -155,22 +155,22 @@ class RunningSimulator:
             raise RuntimeError(f"the MediaSense simulator failed to start: {self._error}") from self._error
 
     def _serve(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        try:
-            loop.run_until_complete(self._setup())
-        except BaseException as exc:
-            self._error = exc
+        # The Runner, on leaving, cancels and awaits what is still running (a connection mid-handshake
+        # when stop() came) before closing the loop, so no socket or task is left to the collector.
+        with asyncio.Runner() as runner:
+            loop = runner.get_loop()
+            self._loop = loop
+            try:
+                runner.run(self._setup())
+            except BaseException as exc:
+                self._error = exc
+                self._ready.set()
+                return
             self._ready.set()
-            loop.close()
-            return
-        self._ready.set()
-        try:
-            loop.run_forever()
-        finally:
-            loop.run_until_complete(self._cleanup())
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
+            try:
+                loop.run_forever()
+            finally:
+                runner.run(self._cleanup())
 
     async def _setup(self) -> None:
         apps: list[tuple[web.Application, socket.socket]] = []

@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import ssl
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -51,6 +54,17 @@ def test_plain_http_and_idempotent_stop() -> None:
         raise AssertionError("still serving after stop()")
     except httpx.ConnectError:
         pass
+
+
+def test_stop_closes_a_connection_still_in_its_tls_handshake(make_sim: Any) -> None:
+    """A client that connected but never finished the handshake when stop() came (a player's request
+    cut off mid-seek, a port scanner) is closed by the stop, not left open for the collector to find."""
+    sim = make_sim()
+    port = int(sim.media_url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        time.sleep(0.2)  # not a wait for a condition: give the server time to accept it
+        sim.stop()
+        assert raw.recv(1) == b"", "the server kept its side of the connection open"
 
 
 def test_cli_prints_urls_as_json(tmp_path: Path) -> None:
