@@ -28,6 +28,8 @@ log = logging.getLogger("qms.proxy")
 # No complete request for this long (idle keep-alive, a request that never finishes, a silent
 # connection): closed. Players open a new connection when they need one.
 DEFAULT_CONNECTION_IDLE_S = 20.0
+# At stop, a request still being answered gets this long to finish before it is cancelled.
+SHUTDOWN_GRACE_S = 0.5
 
 
 class RequestLog(logging.LoggerAdapter[logging.Logger]):
@@ -108,23 +110,21 @@ class ProxyServer:
         log.info("Playback proxy listening on %s", self.base_url)
 
     def _thread_main(self) -> None:
-        loop = asyncio.new_event_loop()
-        loop.set_exception_handler(_loop_error)
-        asyncio.set_event_loop(loop)
-        try:
-            loop.run_until_complete(self._startup())
-        except BaseException as exc:  # reported to start()'s caller
-            self._startup_error = exc
+        # The Runner, on leaving, cancels and awaits what is still running (a player's request that
+        # was streaming when stop() came) before closing the loop: its upstream request is closed on
+        # this loop, and no task or socket is left to the collector on another thread.
+        with asyncio.Runner() as runner:
+            loop = runner.get_loop()
+            loop.set_exception_handler(_loop_error)
+            try:
+                runner.run(self._startup())
+            except BaseException as exc:  # reported to start()'s caller
+                self._startup_error = exc
+                self._ready.set()
+                return
+            self._loop = loop
             self._ready.set()
-            loop.close()
-            return
-        self._loop = loop
-        self._ready.set()
-        try:
             loop.run_forever()
-        finally:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
 
     async def _startup(self) -> None:
         self.client = self._client_factory()
@@ -142,6 +142,9 @@ class ProxyServer:
             access_log=None,
             logger=RequestLog(logging.getLogger("qms.proxy.http")),
             keepalive_timeout=self._connection_idle_s,
+            # Stopping ends every playback at once: a request still streaming (a paused player's
+            # full socket) is cancelled after SHUTDOWN_GRACE_S, not after aiohttp's default minute.
+            shutdown_timeout=SHUTDOWN_GRACE_S,
         )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._host, 0)

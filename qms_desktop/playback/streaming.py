@@ -209,6 +209,7 @@ class RangeStreamer:
         response = web.StreamResponse(status=decision.status, headers=headers)
         response.content_length = decision.length
         completed = False
+        transport = request.transport  # aiohttp lets go of it when it cancels the handler
         try:
             await response.prepare(request)
             if head:
@@ -230,6 +231,10 @@ class RangeStreamer:
                 with self._lock:
                     self._stats.upstream_cancelled += 1
             if isinstance(exc, asyncio.CancelledError):
+                # Cancelled by the proxy's stop, the player may still be connected: the body cannot
+                # be finished, so drop the socket now rather than wait to flush to a paused reader.
+                if transport is not None:
+                    transport.abort()
                 raise
             return response  # nothing to answer: aiohttp would log it as a failed request
         finally:

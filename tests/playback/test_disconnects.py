@@ -4,6 +4,7 @@ simulator whose media request the proxy drops in turn."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import socket
 import struct
@@ -62,3 +63,27 @@ def test_a_dropped_connection_is_debug_not_a_traceback(
     noisy = [r for r in caplog.records if r.name.startswith(WATCHED) and (r.levelno >= logging.WARNING or r.exc_info)]
     assert noisy == [], sorted({(r.name, r.threadName, r.levelname, r.getMessage()) for r in noisy})
     assert any("closed the connection" in r.getMessage() for r in caplog.records if r.name == "qms.proxy")
+
+
+def test_stopping_mid_stream_ends_the_player_connection_and_the_upstream(
+    data: SimData, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Sign-out or quit while a player is paused mid-recording: the proxy's stop closes the player's
+    connection and its MediaSense request, and leaves no task or socket behind for the collector."""
+    record = data.longest()
+    proxy = PlaybackProxy(client_config=data.config).start()
+    parts = urlsplit(proxy.register(ADMIN, record).url)
+    with caplog.at_level(logging.DEBUG), socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+        sock.sendall(f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
+        received = len(sock.recv(4096))
+        assert received > 0
+        poll_until(lambda: proxy.stats().active_upstreams == 1, 10)
+        time.sleep(0.5)  # not a wait for a condition: the proxy fills the socket buffers and waits to drain
+        proxy.stop()
+        assert proxy.stats().active_upstreams == 0
+        while chunk := sock.recv(65536):  # what was in flight, then the end of the connection
+            received += len(chunk)
+        assert received < proxy.stats().bytes_served + 4096 < 100_000_000  # cut off, far from the whole call
+        gc.collect()
+    noisy = [r for r in caplog.records if r.name.startswith(WATCHED) and (r.levelno >= logging.WARNING or r.exc_info)]
+    assert noisy == [], sorted({(r.name, r.threadName, r.levelname, r.getMessage()) for r in noisy})
