@@ -25,6 +25,7 @@ from qms_desktop.ui import multimedia
 from qms_desktop.ui.context import AppSignals, UiContext
 from tests.playback.helpers import sim_config, start_test_sim
 from tests.sync.helpers import small_settings, sync_engine
+from tests.ui.helpers import wait_until
 
 
 class Synced:
@@ -114,7 +115,14 @@ def fresh_session_state() -> Iterator[None]:
 
 
 async def teardown_tab(tab: Any) -> None:
-    """qt-headless §3: stop(), setSource(QUrl()), a short wait, deleteLater(); then the proxy."""
+    """qt-headless §3: stop(), setSource(QUrl()), a short wait, deleteLater(); then the proxy.
+
+    A playing player is first seen to play on: until the proxy has answered a seek, the position
+    stays where it was sent, and a stop then cuts FFmpeg's seek off ("Failed to seek" warning)."""
+    widget = tab.player
+    if widget.player is not None and widget.is_playing():
+        sent_to = widget.position()
+        await wait_until(lambda: widget.position() > sent_to, timeout=15)
     tab.controller.close()
     await asyncio.sleep(0.1)  # not a wait: qt-headless §3's fixed pause for the FFmpeg threads to wind down
     player = tab.player.player

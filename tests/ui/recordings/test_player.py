@@ -72,7 +72,7 @@ async def test_plays_through_the_proxy_with_duration_seek_and_speed(make_tab, re
     await wait_until(lambda: len(synced.sim.stats.snapshot()["ranges"]) > ranges_before, timeout=10)
     ranges = synced.sim.stats.snapshot()["ranges"][ranges_before:]
     assert any(header and header.startswith("bytes=") and status == 206 for _, header, status in ranges), ranges
-    await wait_until(lambda: 1000 <= player.position() < 20000, timeout=10)
+    await wait_until(lambda: 1500 <= player.position() < 20000, timeout=15)  # played on from there
     assert proxy.active_playbacks() == 1
 
     # Dragging: position updates do not move the handle; the seek happens once, on release.
