@@ -68,8 +68,9 @@ async def test_progress_is_batched(ctx_factory: Any, sim: Any, wait_signal: Any)
     assert result.status == "SUCCESS", result.error
     pages = result.counts.pages  # the engine reported once per page
     assert pages >= 40
-    assert 1 <= len(emitted) <= pages // 4
-    assert len(emitted) <= elapsed / 0.1 + 2  # never faster than the timer
+    # At most one a tick of the 100 ms timer, however many pages came in it: not a fixed share of the
+    # pages, which on a slow host arrive fewer to a tick (one an emission would be 40+ in ~2 s).
+    assert 1 <= len(emitted) <= elapsed / 0.1 + 2
     assert emitted[-1].counts == result.counts  # the final state is never lost
 
 
