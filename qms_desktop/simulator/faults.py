@@ -20,6 +20,7 @@ KNOBS = (
     "latency_ms",
     "error_5xx_rate",
     "error_5xx_next",
+    "error_5xx_after",
     "drop_mid_body_rate",
     "expire_session_after",
     "busy_next",
@@ -66,6 +67,9 @@ class Faults:
     latency_ms: float = 0.0
     error_5xx_rate: float = 0.0
     error_5xx_next: int = 0
+    # Requests answered normally before the `error_5xx_next` ones begin: an outage at a known point
+    # of a run (after its first page), whatever the timing of the run's threads.
+    error_5xx_after: int = 0
     drop_mid_body_rate: float = 0.0
     expire_session_after: int | None = None
     busy_next: int = 0
@@ -137,6 +141,9 @@ class Faults:
     def take_5xx(self) -> bool:
         with self._lock:
             if self.error_5xx_next > 0:
+                if self.error_5xx_after > 0:
+                    self.error_5xx_after -= 1
+                    return False
                 self.error_5xx_next -= 1
                 return True
             return self._roll(self.error_5xx_rate)

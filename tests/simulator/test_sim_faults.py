@@ -21,6 +21,12 @@ def test_error_5xx_next_fails_exactly_n(cisco, api) -> None:
     assert cisco.stats.faults["error_5xx"] == 2
 
 
+def test_error_5xx_after_lets_requests_through_first(cisco, api) -> None:
+    cisco.faults.update(error_5xx_after=2, error_5xx_next=1)
+    assert [api.get(TIME).status_code for _ in range(4)] == [200, 200, 503, 200]
+    assert cisco.stats.faults["error_5xx"] == 1
+
+
 def test_error_rate_is_reproducible(make_sim, client_for) -> None:
     outcomes = []
     for _ in range(2):
