@@ -172,17 +172,23 @@ async def run_pipeline(
     sync.close()
     await client.aclose()
     assert result.status == "SUCCESS", result.error
-    per_session = cpu / result.counts.fetched * 1e6
-    print(f"  {result.counts.fetched} sessions read: this process's CPU {cpu:.2f} s = {per_session:.0f} µs a session")
+    fetched = result.counts.fetched
+    print(f"  {fetched} sessions read: this process's CPU {cpu:.2f} s = {cpu / fetched * 1e6:.0f} µs a session")
+    machine_cpu = cpu + writer_cpu
     if writer_cpu:
-        per_write = writer_cpu / result.counts.fetched * 1e6
-        print(f"  its writer process's CPU {writer_cpu:.2f} s = {per_write:.0f} µs a session")
+        print(f"  its writer process's CPU {writer_cpu:.2f} s = {writer_cpu / fetched * 1e6:.0f} µs a session")
     if simulator_before is not None and simulator_after is not None:
         used = simulator_after - simulator_before
-        print(f"  the simulator's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
+        machine_cpu += used
+        print(f"  the simulator's CPU {used:.2f} s = {used / fetched * 1e6:.0f} µs a session")
     if postgres_before is not None and postgres_after is not None:  # a server on this machine shares its cores
         used = postgres_after - postgres_before
-        print(f"  the PostgreSQL server's CPU {used:.2f} s = {used / result.counts.fetched * 1e6:.0f} µs a session")
+        machine_cpu += used
+        print(f"  the PostgreSQL server's CPU {used:.2f} s = {used / fetched * 1e6:.0f} µs a session")
+    # The bound the machine itself sets: its cores, all busy, at what every process above costs a session.
+    cores = len(os.sched_getaffinity(0))
+    print(f"  all of them {machine_cpu / fetched * 1e6:.0f} µs a session: at that cost, this machine's {cores} "
+          f"cores hold at most {cores * fetched / machine_cpu:,.0f} sessions/s")  # fmt: skip
     # What bounds the rate: the run waiting for the next page (the simulator, or the network) or for
     # the pages before it to commit (the database).
     print(f"  the run waited {result.waited_for_mediasense_s:.2f} s for the simulator's pages and "
