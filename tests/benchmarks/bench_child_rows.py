@@ -99,16 +99,21 @@ def main() -> int:
                 server_us[name].append(server / sessions * 1e6)
 
     print(f"{len(pages)} pages of {PAGE} sessions into a fresh {args.database} database, {args.repeat} rounds:")
-    baseline = rates["child rows"]
+    print_rounds(rates, server_us, "child rows")
+    return 0
+
+
+def print_rounds(rates: dict[str, list[float]], server_us: dict[str, list[float]], baseline: str) -> None:
+    """Each variant's rates (min–max), the server's CPU a session where measured, and its ratio to
+    `baseline`'s rate in the same round."""
     for name, measured in rates.items():
         line = f"  {name}: {min(measured):,.0f}–{max(measured):,.0f} sessions/s"
         if server_us[name]:
             line += f", the server's CPU {min(server_us[name]):.0f}–{max(server_us[name]):.0f} µs a session"
-        if measured is not baseline:
-            ratios = [mine / theirs for mine, theirs in zip(measured, baseline, strict=True)]
-            line += f"; / child rows, round by round: {min(ratios):.2f}–{max(ratios):.2f}x"
+        if name != baseline:
+            ratios = [mine / theirs for mine, theirs in zip(measured, rates[baseline], strict=True)]
+            line += f"; / {baseline}, round by round: {min(ratios):.2f}–{max(ratios):.2f}x"
         print(line)
-    return 0
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _saved_pages import PAGE, add_page_options, saved_pages
+from bench_child_rows import print_rounds
 from bench_sync import drop_postgres, fresh_postgres, local_postgres_cpu_s, run_same_rows_ceiling
 
 CHILD_TABLES = ("recording_tracks", "recording_participants", "recording_tags")
@@ -94,16 +95,7 @@ def main() -> int:
             server_us[name].append(server / sessions * 1e6)
 
     print(f"{len(pages)} pages of {PAGE} sessions into a fresh PostgreSQL schema, {args.repeat} rounds:")
-    baseline = rates["as is"]
-    for name, measured in rates.items():
-        line = (
-            f"  {name}: {min(measured):,.0f}–{max(measured):,.0f} sessions/s, the server's CPU "
-            f"{min(server_us[name]):.0f}–{max(server_us[name]):.0f} µs a session"
-        )
-        if measured is not baseline:
-            ratios = [mine / theirs for mine, theirs in zip(measured, baseline, strict=True)]
-            line += f"; / as is, round by round: {min(ratios):.2f}–{max(ratios):.2f}x"
-        print(line)
+    print_rounds(rates, server_us, "as is")
     return 0
 
 
